@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 CHUNK = 1 << 20
 
@@ -17,8 +18,9 @@ class Digests:
     size: int
 
 
-def digest_file(path: str | Path) -> Digests:
-    """Hash a file once, feeding every chunk to all three algorithms."""
+def digest_file(path: str | Path, copy_to: BinaryIO | None = None) -> Digests:
+    """Hash a file once, feeding every chunk to all three algorithms (and to ``copy_to``, when given,
+    so that a file can be stored and digested in the same read)."""
     md5, sha1, sha256 = hashlib.md5(usedforsecurity=False), hashlib.sha1(usedforsecurity=False), hashlib.sha256()
     size = 0
     buf = bytearray(CHUNK)
@@ -29,6 +31,8 @@ def digest_file(path: str | Path) -> Digests:
             md5.update(chunk)
             sha1.update(chunk)
             sha256.update(chunk)
+            if copy_to is not None:
+                copy_to.write(chunk)
             size += n
     return Digests(md5.hexdigest(), sha1.hexdigest(), sha256.hexdigest(), size)
 

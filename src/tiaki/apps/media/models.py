@@ -1,0 +1,95 @@
+"""Media items, known-material hash lists, matches and grades."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from tiaki.apps.intake.models import Operation, StoredFile, Upload
+
+
+class HashList(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    profile = models.CharField(max_length=20)
+    source = models.CharField(max_length=300, blank=True, default="")
+    version = models.CharField(max_length=100, blank=True, default="")
+    published = models.DateField(null=True)
+    licence = models.CharField(max_length=200, blank=True, default="")
+    file_sha256 = models.CharField(max_length=64)
+    file_format = models.CharField(max_length=40)
+    entry_count = models.PositiveIntegerField(default=0)
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class HashEntry(models.Model):
+    hash_list = models.ForeignKey(HashList, on_delete=models.CASCADE, related_name="entries")
+    entry_id = models.CharField(max_length=100)
+    md5 = models.CharField(max_length=32, blank=True, default="", db_index=True)
+    sha1 = models.CharField(max_length=40, blank=True, default="", db_index=True)
+    sha256 = models.CharField(max_length=64, blank=True, default="", db_index=True)
+    pdq = models.CharField(max_length=64, blank=True, default="")
+    photodna = models.TextField(blank=True, default="")
+    category = models.CharField(max_length=20, blank=True, default="")
+    series = models.CharField(max_length=200, blank=True, default="")
+    victim_identified = models.BooleanField(null=True)
+    is_distributed = models.BooleanField(null=True)
+    comments = models.TextField(blank=True, default="")
+
+
+class MediaItem(models.Model):
+    """One distinct file in an operation, however many uploads shared it. ``key`` is its SHA-256, or
+    ``md5:<hex>`` / ``sha1:<hex>`` when the provider gave only that digest."""
+
+    KINDS = ("image", "video", "other")
+    operation = models.ForeignKey(Operation, on_delete=models.PROTECT, related_name="media")
+    key = models.CharField(max_length=80)
+    stored = models.ForeignKey(StoredFile, on_delete=models.PROTECT, null=True)
+    md5 = models.CharField(max_length=32, blank=True, default="")
+    sha1 = models.CharField(max_length=40, blank=True, default="")
+    sha256 = models.CharField(max_length=64, blank=True, default="")
+    size = models.BigIntegerField(null=True)
+    kind = models.CharField(max_length=10, blank=True, default="")
+    pdq = models.CharField(max_length=64, blank=True, default="")
+    pdq_quality = models.PositiveSmallIntegerField(null=True)
+    pdq_source = models.CharField(max_length=40, blank=True, default="")  # pipeline version or "provider"
+    error = models.TextField(blank=True, default="")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["operation", "key"], name="media_unique_key")]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class MediaUpload(models.Model):
+    upload = models.OneToOneField(Upload, on_delete=models.PROTECT, related_name="media_link")
+    media = models.ForeignKey(MediaItem, on_delete=models.PROTECT, related_name="uploads")
+
+
+class Match(models.Model):
+    media = models.ForeignKey(MediaItem, on_delete=models.CASCADE, related_name="matches")
+    entry = models.ForeignKey(HashEntry, on_delete=models.CASCADE, related_name="matches")
+    method = models.CharField(max_length=10)  # md5, sha1, sha256, pdq
+    distance = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["media", "entry", "method"], name="match_unique"),
+        ]
+
+
+class Grade(models.Model):
+    """The grade a media item carries. ``source`` is "hashlist" for known material (taken from the best
+    match) or "reviewer" for a person's decision."""
+
+    media = models.OneToOneField(MediaItem, on_delete=models.CASCADE, related_name="grade")
+    source = models.CharField(max_length=20)
+    profile = models.CharField(max_length=20)
+    category = models.CharField(max_length=20)
+    label = models.CharField(max_length=100)
+    severity = models.PositiveSmallIntegerField()
+    series = models.CharField(max_length=200, blank=True, default="")
+    basis = models.ForeignKey(Match, on_delete=models.SET_NULL, null=True)
+    description = models.TextField(blank=True, default="")

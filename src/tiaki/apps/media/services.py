@@ -1,0 +1,250 @@
+"""Media: known-material lists, and the media stage (link uploads to items, hash, match, grade)."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+
+from tiaki.apps.audit import services as audit
+from tiaki.apps.intake import evidence
+from tiaki.apps.intake.models import Operation, Upload
+from tiaki.apps.media.models import Grade, HashEntry, HashList, Match, MediaItem, MediaUpload
+from tiaki.engines.digest import digest_file
+from tiaki.engines.hashindex import PdqIndex
+from tiaki.engines.media import Examined, examine
+from tiaki.engines.pdq import MATCH_THRESHOLD, MIN_QUALITY, PIPELINE_VERSION
+from tiaki.engines.progress import NullProgress, Progress
+from tiaki.formats.hashlist import category_for
+from tiaki.formats.hashlist_csv import read_hashlist_csv
+from tiaki.formats.vics import read_vics
+
+BATCH = 5000
+
+
+class HashListConflict(Exception):
+    pass
+
+
+@dataclass
+class HashListResult:
+    name: str
+    created: bool
+    entries: int
+    profile: str
+
+
+def import_hashlist(path: Path, *, actor: str, name: str | None = None, profile: str | None = None,
+                    progress: Progress | None = None) -> HashListResult:
+    """Import a VICS JSON or hash-list CSV file. The same file imported again changes nothing."""
+    progress = progress or NullProgress()
+    progress.start(f"reading {path.name}", None)
+    reader = read_vics if path.suffix.lower() == ".json" else read_hashlist_csv
+    parsed = reader(path, name=name or path.stem.split(".")[0], profile=profile)
+    digests = digest_file(path)
+    with transaction.atomic():
+        existing = HashList.objects.filter(name=parsed.name).first()
+        if existing is not None:
+            if existing.file_sha256 != digests.sha256:
+                raise HashListConflict(f"{path}: a different list named '{parsed.name}' is already imported; "
+                                       "choose another --name")
+            return HashListResult(existing.name, False, existing.entry_count, existing.profile)
+        evidence.store(path)
+        hash_list = HashList.objects.create(
+            name=parsed.name, profile=parsed.profile, source=parsed.source or "", version=parsed.version or "",
+            published=parsed.published, licence=parsed.licence or "", file_sha256=digests.sha256,
+            file_format="vics-json" if reader is read_vics else "csv", entry_count=len(parsed.entries),
+        )
+        progress.start(f"importing {parsed.name}", len(parsed.entries))
+        for start in range(0, len(parsed.entries), BATCH):
+            chunk = parsed.entries[start:start + BATCH]
+            HashEntry.objects.bulk_create([
+                HashEntry(hash_list=hash_list, entry_id=e.entry_id, md5=e.md5 or "", sha1=e.sha1 or "",
+                          sha256=e.sha256 or "", pdq=e.pdq or "", photodna=e.photodna or "",
+                          category=e.category or "", series=e.series or "",
+                          victim_identified=e.victim_identified, is_distributed=e.is_distributed,
+                          comments=e.comments or "")
+                for e in chunk
+            ])
+            progress.advance(len(chunk))
+        audit.record("media.hashlist-import", actor=actor, target=parsed.name,
+                     details={"path": str(path), "sha256": digests.sha256, "profile": parsed.profile,
+                              "entries": len(parsed.entries)})
+    return HashListResult(parsed.name, True, len(parsed.entries), parsed.profile)
+
+
+@dataclass
+class MediaSummary:
+    items: int
+    images: int
+    videos: int
+    errors: int
+    known: int
+    new: int
+    matches: int
+
+
+def _link_uploads(operation: Operation) -> int:
+    """Give every upload its media item: one item per distinct file, found by any digest."""
+    uploads = list(
+        Upload.objects.filter(disclosure__operation=operation, media_link__isnull=True)
+        .order_by("pk")
+        .values_list("pk", "stored_id", "stored__sha256", "stored__sha1", "stored__md5", "stored__size",
+                     "md5", "sha1", "sha256", "pdq")
+    )
+    if not uploads:
+        return 0
+    items = {m.key: m for m in MediaItem.objects.filter(operation=operation)}
+    by_digest: dict[str, MediaItem] = {}
+    for item in items.values():
+        for value in (item.sha256, item.sha1, item.md5):
+            if value:
+                by_digest[value] = item
+    new_items: dict[str, MediaItem] = {}
+    links: list[tuple[int, str]] = []
+    for pk, stored_id, s256, s1, m5, size, md5, sha1, sha256, pdq in uploads:
+        if stored_id is not None:
+            item = by_digest.get(s256)
+            if item is None:
+                item = MediaItem(operation=operation, key=s256, stored_id=stored_id, sha256=s256, sha1=s1,
+                                 md5=m5, size=size)
+        else:
+            item = next((by_digest[v] for v in (sha256, sha1, md5) if v and v in by_digest), None)
+            if item is None:
+                key = sha256 or (f"sha1:{sha1}" if sha1 else f"md5:{md5}")
+                item = MediaItem(operation=operation, key=key, sha256=sha256, sha1=sha1, md5=md5)
+            if item.pk is None:  # a digest-only item learns every digest its uploads carry
+                item.sha256, item.sha1, item.md5 = item.sha256 or sha256, item.sha1 or sha1, item.md5 or md5
+        if pdq and not item.pdq and item.stored_id is None:
+            item.pdq, item.pdq_source = pdq, "provider"
+        for value in (item.sha256, item.sha1, item.md5):
+            if value:
+                by_digest[value] = item
+        if item.pk is None:
+            new_items[item.key] = item
+        links.append((pk, item.key))
+    MediaItem.objects.bulk_create(list(new_items.values()), batch_size=BATCH)
+    key_pk = dict(MediaItem.objects.filter(operation=operation).values_list("key", "pk"))
+    MediaUpload.objects.bulk_create(
+        [MediaUpload(upload_id=pk, media_id=key_pk[key]) for pk, key in links], batch_size=BATCH
+    )
+    return len(new_items)
+
+
+def _examine_all(operation: Operation, progress: Progress) -> None:
+    """Sniff and PDQ-hash every stored item not yet examined, on all cores."""
+    todo = list(
+        MediaItem.objects.filter(operation=operation, stored__isnull=False, kind="")
+        .order_by("pk").values_list("pk", "sha256")
+    )
+    progress.start("hashing media", len(todo))
+    if not todo:
+        return
+    paths = [str(evidence.path_for(sha)) for _, sha in todo]
+    workers = min(os.cpu_count() or 1, max(1, len(paths) // 50))
+    results: list[Examined] = []
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for result in pool.map(examine, paths, chunksize=16):
+                results.append(result)
+                progress.advance()
+    else:
+        for path in paths:
+            results.append(examine(path))
+            progress.advance()
+    updated = []
+    for (pk, _), r in zip(todo, results, strict=True):
+        updated.append(MediaItem(pk=pk, kind=r.kind, pdq=r.pdq or "", pdq_quality=r.quality,
+                                 pdq_source=PIPELINE_VERSION if r.pdq else "", error=r.error or ""))
+    MediaItem.objects.bulk_update(updated, ["kind", "pdq", "pdq_quality", "pdq_source", "error"],
+                                  batch_size=BATCH)
+
+
+def _match(operation: Operation, progress: Progress) -> None:
+    items = list(MediaItem.objects.filter(operation=operation)
+                 .values_list("pk", "md5", "sha1", "sha256", "pdq", "pdq_quality"))
+    progress.start("matching known material", len(items))
+    found: list[Match] = []
+    for method, column in (("md5", 1), ("sha1", 2), ("sha256", 3)):
+        by_value = {row[column]: row[0] for row in items if row[column]}
+        values = list(by_value)
+        for start in range(0, len(values), 900):
+            chunk = values[start:start + 900]
+            for entry_pk, value in HashEntry.objects.filter(**{f"{method}__in": chunk}).values_list("pk", method):
+                found.append(Match(media_id=by_value[value], entry_id=entry_pk, method=method, distance=0))
+    entries = list(HashEntry.objects.exclude(pdq="").values_list("pk", "pdq"))
+    queries = [(pk, pdq) for pk, _, _, _, pdq, quality in items
+               if pdq and (quality is None or quality >= MIN_QUALITY)]
+    if entries and queries:
+        index = PdqIndex([pdq for _, pdq in entries])
+        for qi, ei, distance in index.search([pdq for _, pdq in queries], MATCH_THRESHOLD):
+            found.append(Match(media_id=queries[qi][0], entry_id=entries[ei][0], method="pdq", distance=distance))
+    Match.objects.bulk_create(found, batch_size=BATCH, ignore_conflicts=True)
+    progress.advance(len(items))
+
+
+def _grade(operation: Operation) -> None:
+    """Known material takes the category of its best match: exact before perceptual, then the closest,
+    then the most severe."""
+    best: dict[int, tuple[tuple[int, int, int], Match]] = {}
+    matches = Match.objects.filter(media__operation=operation).select_related("entry__hash_list")
+    for m in matches:
+        category = category_for(m.entry.hash_list.profile, m.entry.category or None)
+        severity = category.severity if category else 0
+        rank = (0 if m.method != "pdq" else 1, m.distance, -severity)
+        if m.media_id not in best or rank < best[m.media_id][0]:
+            best[m.media_id] = (rank, m)
+    existing = {g.media_id: g for g in Grade.objects.filter(media__operation=operation)}
+    to_create, to_update = [], []
+    for media_id, (_, m) in best.items():
+        hl = m.entry.hash_list
+        category = category_for(hl.profile, m.entry.category or None)
+        how = "exact " + m.method if m.method != "pdq" else f"PDQ distance {m.distance}"
+        fields = dict(
+            source="hashlist", profile=hl.profile, category=m.entry.category or "",
+            label=category.label if category else "uncategorised", severity=category.severity if category else 0,
+            series=m.entry.series, basis_id=m.pk,
+            description=f"known material: list '{hl.name}' entry {m.entry.entry_id} ({how})",
+        )
+        grade = existing.get(media_id)
+        if grade is None:
+            to_create.append(Grade(media_id=media_id, **fields))
+        elif grade.source == "hashlist" and any(getattr(grade, k) != v for k, v in fields.items()):
+            for k, v in fields.items():
+                setattr(grade, k, v)
+            to_update.append(grade)
+    Grade.objects.bulk_create(to_create, batch_size=BATCH)
+    Grade.objects.bulk_update(to_update, ["source", "profile", "category", "label", "severity", "series",
+                                          "basis_id", "description"], batch_size=BATCH)
+
+
+def summarise(operation: Operation) -> MediaSummary:
+    items = MediaItem.objects.filter(operation=operation)
+    known = items.filter(matches__isnull=False).distinct().count()
+    return MediaSummary(
+        items=items.count(),
+        images=items.filter(kind="image").count(),
+        videos=items.filter(kind="video").count(),
+        errors=items.exclude(error="").count(),
+        known=known,
+        new=items.count() - known,
+        matches=Match.objects.filter(media__operation=operation).count(),
+    )
+
+
+def run_media(operation: Operation, *, actor: str, progress: Progress | None = None) -> MediaSummary:
+    """The media stage. Each step only does what is not done yet, so a re-run changes nothing."""
+    progress = progress or NullProgress()
+    with transaction.atomic():
+        created = _link_uploads(operation)
+    _examine_all(operation, progress)
+    with transaction.atomic():
+        _match(operation, progress)
+        _grade(operation)
+        summary = summarise(operation)
+        audit.record("stage.media", actor=actor, operation=operation.name,
+                     details={"new_items": created, **summary.__dict__})
+    return summary

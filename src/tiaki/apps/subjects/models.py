@@ -1,0 +1,98 @@
+"""Persons behind accounts, how they were resolved, where they are, records checks and triage."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from tiaki.apps.intake.models import Account, IPEvent, Operation
+
+
+class Person(models.Model):
+    """An account holder. ``key`` is derived from the member accounts, so that the same accounts always
+    make the same person and a re-run keeps the row."""
+
+    operation = models.ForeignKey(Operation, on_delete=models.PROTECT, related_name="persons")
+    key = models.CharField(max_length=64)
+    label = models.CharField(max_length=20)
+    country = models.CharField(max_length=2, blank=True, default="")
+    country_confidence = models.FloatField(null=True)
+    country_basis = models.CharField(max_length=20, blank=True, default="")  # ip-vote, phone, stated
+    country_evidence = models.JSONField(default=dict)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["operation", "key"], name="person_unique_key")]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class PersonAccount(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="accounts")
+    account = models.OneToOneField(Account, on_delete=models.PROTECT, related_name="person_link")
+
+
+class ResolutionLink(models.Model):
+    """Why two accounts belong to one person: the identifier they share."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="links")
+    account_a = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="+")
+    account_b = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="+")
+    method = models.CharField(max_length=20)  # "hard-identifier"
+    kind = models.CharField(max_length=20)
+    value = models.CharField(max_length=500)
+
+
+class GeoSource(models.Model):
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20)
+    version = models.CharField(max_length=100)  # package version, or SHA-256 of the database file
+    build_date = models.DateField(null=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name", "version"], name="geosource_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.version[:12]}"
+
+
+class GeoResult(models.Model):
+    ip_event = models.OneToOneField(IPEvent, on_delete=models.CASCADE, related_name="geo")
+    country = models.CharField(max_length=2, blank=True, default="")
+    source = models.ForeignKey(GeoSource, on_delete=models.PROTECT)
+
+
+class RecordsImport(models.Model):
+    operation = models.ForeignKey(Operation, on_delete=models.PROTECT, related_name="records_imports")
+    file_sha256 = models.CharField(max_length=64)
+    file_name = models.CharField(max_length=300)
+    rows = models.PositiveIntegerField()
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["operation", "file_sha256"], name="records_import_unique")
+        ]
+
+
+class RecordsFact(models.Model):
+    records_import = models.ForeignKey(RecordsImport, on_delete=models.PROTECT, related_name="facts")
+    kind = models.CharField(max_length=20)
+    value = models.CharField(max_length=500)
+    normalised = models.CharField(max_length=500, db_index=True)
+    fact = models.CharField(max_length=30)
+    detail = models.CharField(max_length=500, blank=True, default="")
+    source = models.CharField(max_length=200, blank=True, default="")
+    checked_at = models.DateTimeField(null=True)
+
+
+class TriageAssessment(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="assessments")
+    model_version = models.CharField(max_length=40)
+    score = models.IntegerField()
+    rank = models.PositiveIntegerField()
+    reasons = models.JSONField(default=list)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "model_version"], name="assessment_unique"),
+        ]

@@ -1,0 +1,393 @@
+"""Subjects: records checks, and the resolve, locate and triage stages."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import phonenumbers
+from django.db import transaction
+
+from tiaki.apps.audit import services as audit
+from tiaki.apps.intake.models import Access, Account, Identifier, IPEvent, Operation, Upload, VenueMembership
+from tiaki.apps.media.models import Grade, MediaItem, MediaUpload
+from tiaki.apps.subjects.models import (
+    GeoResult,
+    GeoSource,
+    Person,
+    PersonAccount,
+    RecordsFact,
+    RecordsImport,
+    ResolutionLink,
+    TriageAssessment,
+)
+from tiaki.engines import geo, triage
+from tiaki.engines.digest import digest_file
+from tiaki.engines.identifiers import HARD_KINDS, normalise_identifier
+from tiaki.engines.linkage import resolve_hard
+from tiaki.engines.progress import NullProgress, Progress
+from tiaki.formats.records import read_records
+
+BATCH = 5000
+# An address used by this many persons or more is shared infrastructure (carrier-grade NAT, VPN exit,
+# hosting) and says nothing about where any one of them is.
+SHARED_IP_PERSONS = 10
+
+
+class UnknownOperation(Exception):
+    pass
+
+
+def get_operation(name: str) -> Operation:
+    try:
+        return Operation.objects.get(name=name)
+    except Operation.DoesNotExist:
+        raise UnknownOperation(f"there is no operation '{name}' (ingest a disclosure into it first)") from None
+
+
+# ---------------------------------------------------------------- records checks
+
+
+def _normalise_record(kind: str, value: str) -> str | None:
+    if kind == "name+dob":
+        name, _, dob = value.partition("|")
+        n, d = normalise_identifier("name", name), normalise_identifier("dob", dob)
+        return f"{n}|{d}" if n and d else None
+    return normalise_identifier(kind, value, None)
+
+
+def import_records(path: Path, operation: Operation, *, actor: str) -> tuple[int, bool]:
+    """Import a records-check CSV into an operation: (rows, created). The same file again is a no-op."""
+    facts = read_records(path)
+    sha = digest_file(path).sha256
+    with transaction.atomic():
+        if RecordsImport.objects.filter(operation=operation, file_sha256=sha).exists():
+            return len(facts), False
+        batch = RecordsImport.objects.create(operation=operation, file_sha256=sha, file_name=path.name,
+                                             rows=len(facts))
+        RecordsFact.objects.bulk_create([
+            RecordsFact(records_import=batch, kind=f.kind, value=f.value,
+                        normalised=_normalise_record(f.kind, f.value) or "", fact=f.fact, detail=f.detail or "",
+                        source=f.source or "", checked_at=f.checked_at)
+            for f in facts
+        ], batch_size=BATCH)
+        audit.record("subjects.records-import", actor=actor, operation=operation.name, target=path.name,
+                     details={"sha256": sha, "rows": len(facts)})
+    return len(facts), True
+
+
+# ---------------------------------------------------------------- resolve
+
+
+@dataclass
+class ResolveSummary:
+    accounts: int
+    persons: int
+    links: int
+    excluded_identifiers: int
+    changed_persons: int
+
+
+def _person_key(members: list[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(members)).encode()).hexdigest()
+
+
+def resolve(operation: Operation, *, actor: str, progress: Progress | None = None) -> ResolveSummary:
+    """Accounts to persons by union-find over normalised hard identifiers (never by IP). A person's key
+    is derived from its accounts, so persons whose accounts did not change keep their rows."""
+    progress = progress or NullProgress()
+    accounts = list(Account.objects.filter(operation=operation).order_by("pk")
+                    .values_list("pk", "disclosure__disclosure_id", "account_id", "stated_country"))
+    progress.start("resolving accounts", len(accounts))
+    index = {pk: i for i, (pk, _, _, _) in enumerate(accounts)}
+    hints = {pk: cc or None for pk, _, _, cc in accounts}
+    keys = []
+    for account_pk, kind, value in (Identifier.objects.filter(account__operation=operation, kind__in=HARD_KINDS)
+                                    .values_list("account_id", "kind", "value").iterator(chunk_size=BATCH)):
+        normal = normalise_identifier(kind, value, hints[account_pk])
+        if normal:
+            keys.append((index[account_pk], kind, normal))
+    resolution = resolve_hard(len(accounts), keys)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i, label in enumerate(resolution.labels.tolist()):
+        clusters[label].append(i)
+    wanted: dict[str, list[int]] = {
+        _person_key([f"{accounts[i][1]}/{accounts[i][2]}" for i in members]): members
+        for members in clusters.values()
+    }
+    progress.advance(len(accounts) // 2)
+    with transaction.atomic():
+        existing = dict(Person.objects.filter(operation=operation).values_list("key", "pk"))
+        stale = [pk for key, pk in existing.items() if key not in wanted]
+        for start in range(0, len(stale), 900):
+            Person.objects.filter(pk__in=stale[start:start + 900]).delete()
+        fresh = [key for key in wanted if key not in existing]
+        created = Person.objects.bulk_create(
+            [Person(operation=operation, key=k, label=f"P-{k[:12]}") for k in fresh], batch_size=BATCH
+        )
+        person_pk = {p.key: p.pk for p in created}
+        PersonAccount.objects.bulk_create([
+            PersonAccount(person_id=person_pk[k], account_id=accounts[i][0]) for k in fresh for i in wanted[k]
+        ], batch_size=BATCH)
+        cluster_key = {members[0]: key for key, members in wanted.items()}
+        links = []
+        for a, b, kind, value in resolution.links:
+            key = cluster_key[int(resolution.labels[a])]
+            if key in person_pk:
+                links.append(ResolutionLink(person_id=person_pk[key], account_a_id=accounts[a][0],
+                                            account_b_id=accounts[b][0], method="hard-identifier",
+                                            kind=kind, value=value))
+        ResolutionLink.objects.bulk_create(links, batch_size=BATCH)
+        summary = ResolveSummary(len(accounts), len(wanted), len(resolution.links),
+                                 len(resolution.excluded_keys), len(stale) + len(fresh))
+        audit.record("stage.resolve", actor=actor, operation=operation.name,
+                     details={**summary.__dict__, "method": "union-find on hard identifiers",
+                              "excluded": [f"{e.kind}:{e.accounts} accounts" for e in resolution.excluded_keys[:50]]})
+    progress.advance(len(accounts) - len(accounts) // 2)
+    return summary
+
+
+# ---------------------------------------------------------------- locate
+
+
+@dataclass
+class LocateSummary:
+    events: int
+    located: int
+    relocated: int
+    shared_ips: int
+    persons_placed: int
+    persons_unplaced: int
+    sources: list[str]
+
+
+def _geo_source_ids(sources: set[geo.GeoSource]) -> dict[geo.GeoSource, int]:
+    ids = {}
+    for s in sources:
+        row, _ = GeoSource.objects.get_or_create(name=s.name, version=s.version,
+                                                 defaults={"kind": s.kind, "build_date": s.build_date})
+        ids[s] = row.pk
+    return ids
+
+
+def _phone_country(e164: str) -> str | None:
+    try:
+        return phonenumbers.region_code_for_number(phonenumbers.parse(e164)) or None
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def locate(operation: Operation, *, actor: str, geo_dir: Path | None = None,
+           progress: Progress | None = None) -> LocateSummary:
+    """Place every IP event in a country (the newest snapshot built on or before the event, else the
+    embedded source), then every person by a vote over their events that leaves out shared addresses
+    and proxies; when no event is usable, fall back on phone country codes, then stated country."""
+    progress = progress or NullProgress()
+    events = list(IPEvent.objects.filter(account__operation=operation).order_by("pk")
+                  .values_list("pk", "ip", "timestamp", "account_id", "possible_proxy",
+                               "geo__source__name", "geo__source__version", "geo__country"))
+    progress.start("locating IP events", len(events))
+    with geo.SnapshotSet(geo_dir) as snapshots:
+        answers = geo.locate([e[1] for e in events], [e[2] for e in events], snapshots)
+    progress.advance(len(events))
+    source_ids = _geo_source_ids({source for _, source in answers})
+    create, update = [], []
+    for (pk, _, _, _, _, old_name, old_version, old_country), (country, source) in zip(events, answers, strict=True):
+        if old_name is None:
+            create.append(GeoResult(ip_event_id=pk, country=country or "", source_id=source_ids[source]))
+        elif (old_name, old_version, old_country) != (source.name, source.version, country or ""):
+            update.append((pk, country or "", source_ids[source]))
+    with transaction.atomic():
+        GeoResult.objects.bulk_create(create, batch_size=BATCH)
+        for pk, country, source_id in update:
+            GeoResult.objects.filter(ip_event_id=pk).update(country=country, source_id=source_id)
+        placed, unplaced, shared = _place_persons(operation, events, answers)
+        summary = LocateSummary(len(events), len(create), len(update), shared, placed, unplaced,
+                                sorted({f"{s.name} {s.version[:16]} built {s.build_date or 'undated'}"
+                                        for _, s in answers}))
+        audit.record("stage.locate", actor=actor, operation=operation.name,
+                     details={**summary.__dict__, "geo_dir": str(geo_dir) if geo_dir else None})
+    return summary
+
+
+def _place_persons(operation: Operation, events: list, answers: list) -> tuple[int, int, int]:
+    person_of = dict(PersonAccount.objects.filter(person__operation=operation)
+                     .values_list("account_id", "person_id"))
+    persons_by_ip: dict[str, set[int]] = defaultdict(set)
+    for e in events:
+        if e[3] in person_of:
+            persons_by_ip[e[1]].add(person_of[e[3]])
+    shared = {ip for ip, persons in persons_by_ip.items() if len(persons) >= SHARED_IP_PERSONS}
+    votes: dict[int, list[tuple[str | None, float]]] = defaultdict(list)
+    left_out: Counter[int] = Counter()
+    for e, (country, _) in zip(events, answers, strict=True):
+        person = person_of.get(e[3])
+        if person is None:
+            continue
+        if e[1] in shared or e[4]:
+            left_out[person] += 1
+        else:
+            votes[person].append((country, 1.0))
+    phones: dict[int, list[str]] = defaultdict(list)
+    for account_pk, kind, value, stated in (Identifier.objects.filter(account__operation=operation, kind="phone")
+                                            .values_list("account_id", "kind", "value", "account__stated_country")):
+        e164 = normalise_identifier(kind, value, stated or None)
+        region = _phone_country(e164) if e164 else None
+        if region and account_pk in person_of:
+            phones[person_of[account_pk]].append(region)
+    stated: dict[int, list[str]] = defaultdict(list)
+    for account_pk, cc in Account.objects.filter(operation=operation).exclude(stated_country="") \
+            .values_list("pk", "stated_country"):
+        if account_pk in person_of:
+            stated[person_of[account_pk]].append(cc)
+    placed = unplaced = 0
+    changed = []
+    for person in Person.objects.filter(operation=operation):
+        country, confidence = geo.vote_country(votes.get(person.pk, []))
+        basis = "ip-vote"
+        if country is None:
+            for basis, candidates in (("phone", phones.get(person.pk)), ("stated", stated.get(person.pk))):
+                country, confidence = geo.vote_country((c, 1.0) for c in candidates or [])
+                if country:
+                    break
+        if country is None:
+            basis, confidence = "", None
+        evidence = {
+            "events_counted": len(votes.get(person.pk, [])),
+            "events_left_out": left_out.get(person.pk, 0),
+            "votes": dict(Counter(c for c, _ in votes.get(person.pk, []) if c)),
+            "phone_countries": sorted(set(phones.get(person.pk, []))),
+            "stated_countries": sorted(set(stated.get(person.pk, []))),
+        }
+        new = (country or "", round(confidence, 4) if confidence is not None else None, basis, evidence)
+        if (person.country, person.country_confidence, person.country_basis, person.country_evidence) != new:
+            person.country, person.country_confidence, person.country_basis, person.country_evidence = new
+            changed.append(person)
+        placed += country is not None
+        unplaced += country is None
+    Person.objects.bulk_update(changed, ["country", "country_confidence", "country_basis", "country_evidence"],
+                               batch_size=BATCH)
+    return placed, unplaced, len(shared)
+
+
+# ---------------------------------------------------------------- triage
+
+
+def _gather(operation: Operation) -> dict[int, triage.PersonFacts]:
+    person_of = dict(PersonAccount.objects.filter(person__operation=operation)
+                     .values_list("account_id", "person_id"))
+    facts: dict[int, triage.PersonFacts] = defaultdict(triage.PersonFacts)
+    records: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for kind, normal, fact, detail in RecordsFact.objects.filter(records_import__operation=operation) \
+            .exclude(normalised="").values_list("kind", "normalised", "fact", "detail"):
+        records[(kind, normal)].append((fact, detail))
+    if records:
+        names: dict[int, list[str]] = defaultdict(list)
+        dobs: dict[int, list[str]] = defaultdict(list)
+        seen: dict[int, set[tuple[str, str]]] = defaultdict(set)
+        for account_pk, kind, value, stated in Identifier.objects.filter(account__operation=operation) \
+                .values_list("account_id", "kind", "value", "account__stated_country").iterator(chunk_size=BATCH):
+            normal = normalise_identifier(kind, value, stated or None)
+            if not normal or account_pk not in person_of:
+                continue
+            person = person_of[account_pk]
+            if kind == "name":
+                names[account_pk].append(normal)
+            elif kind == "dob":
+                dobs[account_pk].append(normal)
+            for fact, detail in records.get((kind, normal), []):
+                if (fact, kind + normal) not in seen[person]:
+                    seen[person].add((fact, kind + normal))
+                    facts[person].records.append((fact, detail, f"{kind} {value}"))
+        for account_pk, account_names in names.items():
+            for name in account_names:
+                for dob in dobs.get(account_pk, []):
+                    for fact, detail in records.get(("name+dob", f"{name}|{dob}"), []):
+                        facts[person_of[account_pk]].records.append((fact, detail, f"name and date of birth {dob}"))
+    grades = {m: (sev, label) for m, sev, label in Grade.objects.filter(media__operation=operation)
+              .values_list("media_id", "severity", "label")}
+    media = {pk: (key, kind, has_match) for pk, key, kind, has_match in MediaItem.objects.filter(
+        operation=operation).values_list("pk", "key", "kind", "matches__id").distinct()}
+    seen_media: dict[int, set[int]] = defaultdict(set)
+    for account_pk, media_pk in MediaUpload.objects.filter(media__operation=operation) \
+            .values_list("upload__account_id", "media_id"):
+        person = person_of.get(account_pk)
+        if person is None:
+            continue
+        facts[person].uploads += 1
+        if media_pk in seen_media[person]:
+            continue
+        seen_media[person].add(media_pk)
+        key, kind, has_match = media[media_pk]
+        if media_pk in grades:
+            severity, label = grades[media_pk]
+            facts[person].known_items.append((key, severity, label))
+        elif has_match is None and kind in ("image", "video"):
+            facts[person].new_items.append(key)
+    for account_pk, n in Counter(Access.objects.filter(account__operation=operation)
+                                 .values_list("account_id", flat=True)).items():
+        if account_pk in person_of:
+            facts[person_of[account_pk]].accesses += n
+    for account_pk, venue, role in VenueMembership.objects.filter(account__operation=operation) \
+            .values_list("account_id", "venue__venue_id", "role"):
+        if account_pk in person_of:
+            facts[person_of[account_pk]].venue_roles.append((venue, role))
+    return facts
+
+
+@dataclass
+class TriageSummary:
+    persons: int
+    scored: int
+    changed: int
+    model_version: str
+
+
+def run_triage(operation: Operation, *, actor: str, progress: Progress | None = None) -> TriageSummary:
+    progress = progress or NullProgress()
+    persons = list(Person.objects.filter(operation=operation).values_list("pk", "label"))
+    progress.start("triage", len(persons))
+    facts = _gather(operation)
+    scored = []
+    for pk, label in persons:
+        score, reasons = triage.assess(facts.get(pk, triage.PersonFacts()))
+        scored.append((-score, label, pk, score, [r.as_dict() for r in reasons]))
+    scored.sort()
+    existing = {a.person_id: a for a in TriageAssessment.objects.filter(
+        person__operation=operation, model_version=triage.MODEL_VERSION)}
+    create, update = [], []
+    for rank, (_, _, pk, score, reasons) in enumerate(scored, start=1):
+        old = existing.get(pk)
+        if old is None:
+            create.append(TriageAssessment(person_id=pk, model_version=triage.MODEL_VERSION, score=score,
+                                           rank=rank, reasons=reasons))
+        elif (old.score, old.rank, old.reasons) != (score, rank, reasons):
+            old.score, old.rank, old.reasons = score, rank, reasons
+            update.append(old)
+    with transaction.atomic():
+        TriageAssessment.objects.bulk_create(create, batch_size=BATCH)
+        TriageAssessment.objects.bulk_update(update, ["score", "rank", "reasons"], batch_size=BATCH)
+        summary = TriageSummary(len(persons), sum(1 for s in scored if s[3] > 0), len(create) + len(update),
+                                triage.MODEL_VERSION)
+        audit.record("stage.triage", actor=actor, operation=operation.name, details=summary.__dict__)
+    progress.advance(len(persons))
+    return summary
+
+
+# ---------------------------------------------------------------- exports
+
+
+def persons_export_rows(operation: Operation) -> list[tuple[str, str, str]]:
+    """(account_id, person_id, country) for every account of the operation, sorted by account."""
+    person = {acc: (label, cc) for acc, label, cc in PersonAccount.objects.filter(person__operation=operation)
+              .values_list("account_id", "person__label", "person__country")}
+    rows = [(account_id, *person.get(pk, ("", "")))
+            for pk, account_id in Account.objects.filter(operation=operation).values_list("pk", "account_id")]
+    return sorted(rows)
+
+
+def review_list(operation: Operation) -> list[Person]:
+    """Persons whose country is unknown: they go to review, not into a package."""
+    return list(Person.objects.filter(operation=operation, country="").order_by("label"))

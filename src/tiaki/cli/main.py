@@ -1,0 +1,245 @@
+"""The ``tiaki`` command. Thin: parse, call a service, render."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from tiaki.cli.bootstrap import actor, setup_django
+from tiaki.cli.progress import RichProgress
+
+app = typer.Typer(help="tiaki: offline-first investigation of online child-exploitation operations.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+hashlist_app = typer.Typer(help="Known-material hash lists.", no_args_is_help=True)
+records_app = typer.Typer(help="Records checks (prior convictions, access to children, ...).", no_args_is_help=True)
+package_app = typer.Typer(help="Referral packages.", no_args_is_help=True)
+audit_app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
+export_app = typer.Typer(help="Exports for analysts and other tools.", no_args_is_help=True)
+app.add_typer(hashlist_app, name="hashlist")
+app.add_typer(records_app, name="records")
+app.add_typer(package_app, name="package")
+app.add_typer(audit_app, name="audit")
+app.add_typer(export_app, name="export")
+
+console = Console()
+err = Console(stderr=True)
+
+OperationOpt = Annotated[str, typer.Option("--operation", "-o", help="Operation name.")]
+
+
+def _known_errors() -> tuple[type[Exception], ...]:
+    from tiaki.apps.intake.services import IngestConflict
+    from tiaki.apps.media.services import HashListConflict
+    from tiaki.apps.subjects.services import UnknownOperation
+    from tiaki.formats.errors import InputError
+    from tiaki.formats.package import PackageError
+
+    return (InputError, IngestConflict, HashListConflict, UnknownOperation, PackageError, FileNotFoundError)
+
+
+@contextmanager
+def _clear_errors() -> Iterator[None]:
+    """Input and conflict errors end the command with their message and exit code 2, no traceback."""
+    try:
+        yield
+    except _known_errors() as exc:
+        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def synth(
+    out: Annotated[Path, typer.Argument(help="Folder to write the synthetic operation into.")],
+    accounts: Annotated[int, typer.Option(help="Number of accounts.")] = 2000,
+    seed: Annotated[int, typer.Option(help="Random seed; the same seed gives the same files.")] = 1,
+) -> None:
+    """Write a synthetic operation: a disclosure bundle, a known-material list, records checks, truth."""
+    from tiaki.synth.generator import generate
+
+    with RichProgress(console) as progress:
+        summary = generate(out, accounts=accounts, seed=seed, progress=progress)
+    console.print(f"wrote {out}: {summary}")
+
+
+@app.command()
+def ingest(
+    bundle: Annotated[Path, typer.Argument(help="Disclosure bundle (folder or .zip) or CyberTipline .xml.")],
+    operation: OperationOpt,
+) -> None:
+    """Ingest a disclosure into an operation (created if needed). All or nothing; repeats change nothing."""
+    setup_django()
+    from tiaki.apps.intake.services import ingest as ingest_service
+
+    with _clear_errors(), RichProgress(console) as progress:
+        result = ingest_service(bundle, operation, actor=actor(), progress=progress)
+    if result.created:
+        console.print(f"ingested [bold]{result.disclosure_id}[/] into '{operation}': "
+                      + ", ".join(f"{n} {k}" for k, n in result.counts.items()))
+    else:
+        console.print(f"{result.disclosure_id} is already in '{operation}' with the same content: nothing changed")
+
+
+@hashlist_app.command("import")
+def hashlist_import(
+    file: Annotated[Path, typer.Argument(help="VICS JSON (1.3, 2.0) or hash-list CSV.")],
+    name: Annotated[str | None, typer.Option(help="Name of the list (default: the file name).")] = None,
+    profile: Annotated[str | None, typer.Option(help="Category scheme: vic-us, dhs-legacy, uk-caid, generic.")] = None,
+) -> None:
+    """Import a known-material hash list."""
+    setup_django()
+    from tiaki.apps.media.services import import_hashlist
+
+    with _clear_errors(), RichProgress(console) as progress:
+        result = import_hashlist(file, actor=actor(), name=name, profile=profile, progress=progress)
+    verb = "imported" if result.created else "already imported, nothing changed:"
+    console.print(f"{verb} list '{result.name}' ({result.entries} entries, profile {result.profile})")
+
+
+@records_app.command("import")
+def records_import(file: Annotated[Path, typer.Argument(help="Records-check CSV.")], operation: OperationOpt) -> None:
+    """Import records-check facts into an operation."""
+    setup_django()
+    from tiaki.apps.subjects.services import get_operation, import_records
+
+    with _clear_errors():
+        rows, created = import_records(file, get_operation(operation), actor=actor())
+    console.print(f"imported {rows} facts" if created else "already imported, nothing changed")
+
+
+@app.command()
+def run(
+    operation: OperationOpt,
+    stage: Annotated[list[str] | None, typer.Option(help="Run only these stages (repeatable).")] = None,
+    geo_dir: Annotated[Path | None, typer.Option(help="Folder of dated MMDB country databases.")] = None,
+) -> None:
+    """Run the stages (media, resolve, locate, triage, refer) in order; each can be re-run safely."""
+    setup_django()
+    from tiaki.apps.pipeline import STAGES, run_stage
+    from tiaki.apps.subjects.services import get_operation
+
+    stages = stage or list(STAGES)
+    for s in stages:
+        if s not in STAGES:
+            err.print(f"[bold red]error:[/] unknown stage '{s}'; the stages are {', '.join(STAGES)}")
+            raise typer.Exit(2)
+    with _clear_errors():
+        op = get_operation(operation)
+        with RichProgress(console) as progress:
+            for s in [s for s in STAGES if s in stages]:
+                run_stage(s, op, actor=actor(), progress=progress, geo_dir=geo_dir or _default_geo_dir())
+    from tiaki.cli.report import print_summary
+
+    print_summary(console, op)
+
+
+def _default_geo_dir() -> Path | None:
+    """``TIAKI_GEO_DIR``, or ``<data>/geo`` when it exists: the operator's dated snapshots."""
+    import os
+
+    from django.conf import settings
+
+    folder = Path(os.environ.get("TIAKI_GEO_DIR", settings.DATA_DIR / "geo"))
+    return folder if folder.is_dir() else None
+
+
+@package_app.command("verify")
+def package_verify(path: Annotated[Path, typer.Argument(help="A package folder or .zip.")]) -> None:
+    """Check a package against its manifest (and that it carries no media bytes)."""
+    from tiaki.formats.package import verify_package
+
+    with _clear_errors():
+        problems = verify_package(path)
+    if problems:
+        for p in problems:
+            err.print(f"[red]✗[/] {p}", highlight=False)
+        raise typer.Exit(1)
+    console.print(f"[green]✓[/] {path}: every file matches the manifest; no media bytes")
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Walk the hash chain; report edited, inserted or deleted events."""
+    setup_django()
+    from tiaki.apps.audit.services import verify
+
+    result = verify()
+    if not result.ok:
+        for p in result.problems:
+            err.print(f"[red]✗[/] {p}", highlight=False)
+        raise typer.Exit(1)
+    console.print(f"[green]✓[/] audit log intact: {result.events} events")
+
+
+@export_app.command("persons")
+def export_persons(operation: OperationOpt, out: Annotated[Path, typer.Option(help="CSV file to write.")]) -> None:
+    """account_id,person_id,country: one row per account."""
+    import csv
+
+    setup_django()
+    from tiaki.apps.audit import services as audit
+    from tiaki.apps.subjects.services import get_operation, persons_export_rows
+
+    with _clear_errors():
+        op = get_operation(operation)
+        rows = persons_export_rows(op)
+    with open(out, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["account_id", "person_id", "country"])
+        writer.writerows(rows)
+    audit.record("export.persons", actor=actor(), operation=operation, target=str(out), details={"rows": len(rows)})
+    console.print(f"wrote {len(rows)} rows to {out}")
+
+
+@app.command("hash")
+def hash_files(paths: Annotated[list[Path], typer.Argument(help="Files (folders are walked).")]) -> None:
+    """One JSON line per file: path, md5, sha1, sha256, pdq, quality."""
+    from tiaki.engines.digest import digest_file
+    from tiaki.engines.media import examine
+
+    def files() -> Iterator[Path]:
+        for p in paths:
+            if p.is_dir():
+                yield from sorted(q for q in p.rglob("*") if q.is_file())
+            else:
+                yield p
+
+    status = 0
+    for f in files():
+        try:
+            d = digest_file(f)
+        except OSError as exc:
+            err.print(f"[bold red]error:[/] {f}: {exc.strerror}", highlight=False)
+            status = 2
+            continue
+        examined = examine(f)
+        sys.stdout.write(json.dumps({"path": str(f), "md5": d.md5, "sha1": d.sha1, "sha256": d.sha256,
+                                     "pdq": examined.pdq, "quality": examined.quality}) + "\n")
+    raise typer.Exit(status)
+
+
+@app.command()
+def demo(
+    accounts: Annotated[int, typer.Option(help="Accounts in the synthetic operation.")] = 2000,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 7,
+) -> None:
+    """A synthetic operation, end to end: generate, ingest, match, resolve, locate, triage, refer."""
+    setup_django()
+    from tiaki.cli.demo import run_demo
+
+    with _clear_errors():
+        run_demo(console, accounts=accounts, seed=seed)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

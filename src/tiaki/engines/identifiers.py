@@ -1,0 +1,197 @@
+"""Normalisation of account identifiers for record linkage.
+
+Two accounts can only be linked on an identifier if both wrote it the same way, so every identifier is
+brought to one canonical form before linkage: e-mail addresses lose the variations their provider
+ignores, phone numbers become E.164, device ids lose their separators, names lose case, accents and
+punctuation. Every function returns ``None`` for a value that cannot be normalised (empty, malformed,
+not a phone number), so that junk never links two accounts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import phonenumbers
+
+# The kinds union-find links on: each identifies one account holder with little doubt. Names, dates of
+# birth and addresses are shared by different people and go to probabilistic linkage instead; IP
+# addresses are shared by whole households, offices and carriers and are never used to link.
+HARD_KINDS = ("email", "phone", "device", "payment")
+KINDS = (*HARD_KINDS, "name", "dob", "address", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class MailboxRule:
+    """How a mail provider maps addresses to mailboxes.
+
+    ``canonical_domain``: the domain the provider's aliases are written as (``None``: keep the domain).
+    ``ignore_dots``: dots in the local part are ignored (``j.smith`` and ``jsmith`` are one mailbox).
+    ``tag_separator``: everything from this character on in the local part is a tag the provider ignores
+    when delivering (``jsmith+shop`` reaches ``jsmith``); ``None`` when the provider has no tags.
+    """
+
+    canonical_domain: str | None = None
+    ignore_dots: bool = False
+    tag_separator: str | None = "+"
+
+
+_GMAIL = MailboxRule(canonical_domain="gmail.com", ignore_dots=True, tag_separator="+")
+_PLUS_TAGS = MailboxRule(tag_separator="+")
+
+# Providers whose delivery rules are documented and stable. Any other domain keeps its local part as
+# written (after lower-casing): a company's mail server may well treat ``a.b`` and ``ab`` as two people.
+MAILBOX_RULES: dict[str, MailboxRule] = {
+    "gmail.com": _GMAIL,
+    "googlemail.com": _GMAIL,
+    "outlook.com": _PLUS_TAGS,
+    "hotmail.com": _PLUS_TAGS,
+    "live.com": _PLUS_TAGS,
+    "yahoo.com": MailboxRule(tag_separator="-"),
+    "fastmail.com": _PLUS_TAGS,
+    "fastmail.fm": _PLUS_TAGS,
+    "protonmail.com": _PLUS_TAGS,
+    "protonmail.ch": _PLUS_TAGS,
+    "proton.me": _PLUS_TAGS,
+    "pm.me": _PLUS_TAGS,
+    "icloud.com": _PLUS_TAGS,
+}
+
+# International call prefixes written instead of "+": 00 (most of the world) and 011 (North America).
+_INTERNATIONAL_PREFIXES = ("00", "011")
+_DEVICE_SEPARATORS = re.compile(r"[\s:\-]+")
+
+
+def normalise_email(value: str) -> str | None:
+    """Lower-case an e-mail address and apply its provider's rules from ``MAILBOX_RULES``.
+
+    Returns ``None`` unless the address has exactly one ``@`` with something on either side.
+    """
+    address = value.strip().lower()
+    if address.count("@") != 1:
+        return None
+    local, domain = address.split("@")
+    if not local or not domain:
+        return None
+    rule = MAILBOX_RULES.get(domain)
+    if rule is not None:
+        if rule.tag_separator is not None:
+            local = local.split(rule.tag_separator, 1)[0]
+        if rule.ignore_dots:
+            local = local.replace(".", "")
+        if not local:
+            return None
+        domain = rule.canonical_domain or domain
+    return f"{local}@{domain}"
+
+
+def normalise_phone(value: str, country_hint: str | None = None) -> str | None:
+    """Return a phone number in E.164 form (``+64211234567``), or ``None`` if it is not one.
+
+    ``country_hint`` (ISO 3166-1 alpha-2, the account's likely country) is how a number written in
+    national form (``021 123 4567``) is read. A number written in international form (``+``, ``00`` or
+    ``011`` before the country code) needs no hint. When a hint is given, the hint's own reading is
+    tried first, so that a national number beginning ``011`` (Delhi, for one) is read as national.
+
+    A number is accepted if libphonenumber's metadata knows it as valid or, failing that, if it has a
+    possible length for its country: the metadata lags newly opened ranges, and a number in a range
+    not yet assigned is still the same string on two accounts.
+    """
+    text = value.strip()
+    if not text:
+        return None
+    hint = country_hint.strip().upper() if country_hint else None
+    candidates: list[tuple[str, str | None]] = []
+    if text.startswith("+"):
+        candidates.append((text, None))
+    else:
+        if hint:
+            candidates.append((text, hint))
+        digits = re.sub(r"[^\d]", "", text)
+        for prefix in _INTERNATIONAL_PREFIXES:
+            if digits.startswith(prefix):
+                candidates.append(("+" + digits[len(prefix) :], None))
+                break
+    parsed = []
+    for number, region in candidates:
+        try:
+            parsed.append(phonenumbers.parse(number, region))
+        except phonenumbers.NumberParseException:
+            continue
+    chosen = next((n for n in parsed if phonenumbers.is_valid_number(n)), None)
+    if chosen is None:
+        chosen = next((n for n in parsed if phonenumbers.is_possible_number(n)), None)
+    if chosen is None:
+        return None
+    return phonenumbers.format_number(chosen, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalise_device(value: str) -> str | None:
+    """Lower-case a device id and drop ``-``, ``:`` and whitespace (``AA:BB-CC dd`` -> ``aabbccdd``)."""
+    device = _DEVICE_SEPARATORS.sub("", value.strip().lower())
+    return device or None
+
+
+def normalise_name(value: str) -> str | None:
+    """Case-fold, strip accents, drop punctuation and collapse whitespace.
+
+    Dashes become spaces (``Smith-Jones`` -> ``smith jones``); other punctuation is dropped
+    (``O'Brien`` -> ``obrien``).
+    """
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    kept = []
+    for char in decomposed:
+        category = unicodedata.category(char)
+        if category == "Mn":
+            continue
+        if category == "Pd":
+            kept.append(" ")
+        elif not category.startswith("P"):
+            kept.append(char)
+    name = " ".join("".join(kept).split())
+    return name or None
+
+
+def normalise_dob(value: str | date) -> str | None:
+    """Return a date of birth as ``YYYY-MM-DD``; ``None`` unless it is an ISO 8601 date or date-time.
+
+    Day-first and month-first forms (``03/04/1990``) are ambiguous and are refused here: the reader of
+    the source format knows its convention and converts them.
+    """
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = value.strip()
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text).date().isoformat()
+    except ValueError:
+        return None
+
+
+def normalise_identifier(kind: str, value: str, country_hint: str | None = None) -> str | None:
+    """Normalise ``value`` by the rules for its ``kind`` (one of ``KINDS``)."""
+    match kind:
+        case "email":
+            return normalise_email(value)
+        case "phone":
+            return normalise_phone(value, country_hint)
+        case "device":
+            return normalise_device(value)
+        case "payment":
+            return "".join(value.lower().split()) or None
+        case "name":
+            return normalise_name(value)
+        case "dob":
+            return normalise_dob(value)
+        case "address":
+            return " ".join(value.casefold().split()) or None
+        case "other":
+            return value.strip() or None
+    raise ValueError(f"unknown identifier kind {kind!r}; expected one of {', '.join(KINDS)}")

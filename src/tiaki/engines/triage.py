@@ -1,0 +1,85 @@
+"""The triage model: points for what makes a suspect urgent, each citing its evidence.
+
+Version ``points-1``. Persons are ranked by score; ties by label. The factors and their points:
+
+| factor | points | evidence |
+|---|---|---|
+| records: access to children | 40 | the records-check fact and the identifier it matched |
+| records: position of trust | 30 | as above |
+| records: registered offender | 30 | as above |
+| records: prior conviction | 25 | as above |
+| records: other fact | 5 | as above |
+| new, unknown material uploaded (possible production) | 20, +2 per further item, at most 30 | the items |
+| known material uploaded | 5 per item of severity 3, 3 of severity 2, 1 of severity 1, at most 30 | the items and their grades |
+| uploader | 10 | number of uploads |
+| viewer only (accessed material, uploaded none) | 2 | number of accesses |
+| owner or admin of a venue | 10 | the venues |
+
+Each records fact counts once per kind of fact, however many identifiers matched it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+MODEL_VERSION = "points-1"
+
+RECORD_POINTS = {
+    "access_to_children": 40,
+    "position_of_trust": 30,
+    "registered_offender": 30,
+    "prior_conviction": 25,
+    "other": 5,
+}
+SEVERITY_POINTS = {3: 5, 2: 3, 1: 1}
+KNOWN_CAP = 30
+NEW_FIRST, NEW_EACH, NEW_CAP = 20, 2, 30
+UPLOADER, VIEWER_ONLY, VENUE_ROLE = 10, 2, 10
+
+
+@dataclass
+class PersonFacts:
+    """What is known about one person, gathered by the caller."""
+
+    records: list[tuple[str, str, str]] = field(default_factory=list)  # (fact, detail, matched identifier)
+    known_items: list[tuple[str, int, str]] = field(default_factory=list)  # (media key, severity, label)
+    new_items: list[str] = field(default_factory=list)  # media keys of unmatched pictures and videos
+    uploads: int = 0
+    accesses: int = 0
+    venue_roles: list[tuple[str, str]] = field(default_factory=list)  # (venue id, role)
+
+
+@dataclass(frozen=True)
+class Reason:
+    factor: str
+    points: int
+    evidence: list[str]
+
+    def as_dict(self) -> dict[str, object]:
+        return {"factor": self.factor, "points": self.points, "evidence": self.evidence}
+
+
+def assess(facts: PersonFacts) -> tuple[int, list[Reason]]:
+    reasons: list[Reason] = []
+    by_fact: dict[str, list[str]] = {}
+    for fact, detail, identifier in facts.records:
+        by_fact.setdefault(fact, []).append(f"{detail or fact} (matched {identifier})")
+    for fact in sorted(by_fact, key=lambda f: -RECORD_POINTS.get(f, 5)):
+        reasons.append(Reason(f"records: {fact.replace('_', ' ')}", RECORD_POINTS.get(fact, 5), by_fact[fact]))
+    if facts.new_items:
+        points = min(NEW_CAP, NEW_FIRST + NEW_EACH * (len(facts.new_items) - 1))
+        reasons.append(Reason("new material uploaded (possible production)", points,
+                              [f"{len(facts.new_items)} unmatched item(s)", *facts.new_items[:10]]))
+    if facts.known_items:
+        points = min(KNOWN_CAP, sum(SEVERITY_POINTS.get(sev, 0) for _, sev, _ in facts.known_items))
+        if points:
+            reasons.append(Reason("known material uploaded", points,
+                                  [f"{key} ({label})" for key, _, label in facts.known_items[:10]]))
+    if facts.uploads:
+        reasons.append(Reason("uploader", UPLOADER, [f"{facts.uploads} upload(s)"]))
+    elif facts.accesses:
+        reasons.append(Reason("viewer only", VIEWER_ONLY, [f"{facts.accesses} access(es)"]))
+    roles = [(venue, role) for venue, role in facts.venue_roles if role in ("owner", "admin")]
+    if roles:
+        reasons.append(Reason("owner or admin of a venue", VENUE_ROLE, [f"{role} of {v}" for v, role in roles]))
+    return sum(r.points for r in reasons), reasons

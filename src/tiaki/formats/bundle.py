@@ -1,0 +1,631 @@
+"""Reader of the disclosure bundle, version 1 (``docs/formats.md``, "Disclosure bundle").
+
+A bundle is a directory, or a ``.zip`` of one, holding ``manifest.json``, the tables the manifest
+names (CSV or JSON Lines) and optionally a ``media/`` folder. :func:`read_bundle` checks everything
+before it returns, so a caller that writes only after a successful read never writes half a bundle.
+
+Errors are :class:`~tiaki.formats.errors.InputError`; ``file`` is the file's path inside the bundle
+as the manifest names it (``manifest.json``, ``uploads.csv``), or the zip's name for problems with the
+archive itself. ``row`` is the line in the file where the record starts: the header of a CSV is row 1,
+so its first record is row 2; in JSON Lines the first line is row 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import ipaddress
+import json
+import os
+import shutil
+import socket
+import stat
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import TypeVar
+
+from tiaki.formats.disclosure import (
+    ACCESS_ACTIONS,
+    ACCOUNT_STATUSES,
+    IDENTIFIER_KINDS,
+    IP_EVENT_KINDS,
+    MEMBERSHIP_ROLES,
+    VENUE_KINDS,
+    AccessRow,
+    AccountRow,
+    Disclosure,
+    IdentifierRow,
+    IPEventRow,
+    MembershipRow,
+    Provider,
+    UploadRow,
+    VenueRow,
+)
+from tiaki.formats.errors import InputError
+from tiaki.formats.values import parse_bool, parse_choice, parse_country, parse_hex, parse_timestamp
+
+FORMAT = "disclosure-bundle"
+VERSION = 1
+MANIFEST = "manifest.json"
+MEDIA = "media"
+
+DEFAULT_MAX_UNCOMPRESSED = 64 * 2**30  # bytes a zipped bundle may expand to
+MAX_RATIO = 1000  # a member expanding more than this much ...
+RATIO_MIN_SIZE = 100 * 10**6  # ... and to more than this many bytes is refused
+
+# The columns of each table, in the order the row parsers below unpack them; required ones first.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "accounts": (
+        "account_id",
+        "platform",
+        "username",
+        "display_name",
+        "created_at",
+        "profile_url",
+        "stated_country",
+        "status",
+    ),
+    "identifiers": ("account_id", "kind", "value", "verified", "observed_at"),
+    "ip_events": ("account_id", "ip", "timestamp", "port", "event", "possible_proxy"),
+    "uploads": (
+        "upload_id",
+        "account_id",
+        "file",
+        "md5",
+        "sha1",
+        "sha256",
+        "pdq",
+        "uploaded_at",
+        "venue_id",
+        "viewed_by_provider",
+        "publicly_available",
+        "original_name",
+    ),
+    "accesses": ("account_id", "upload_id", "venue_id", "action", "timestamp"),
+    "venues": ("venue_id", "kind", "name", "url"),
+    "memberships": ("account_id", "venue_id", "role", "joined_at"),
+}
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "accounts": ("account_id",),
+    "identifiers": ("account_id", "kind", "value"),
+    "ip_events": ("account_id", "ip", "timestamp"),
+    "uploads": ("upload_id", "account_id"),
+    "accesses": ("account_id",),
+    "venues": ("venue_id",),
+    "memberships": ("account_id", "venue_id"),
+}
+
+T = TypeVar("T")
+
+
+def read_bundle(
+    path: Path, workdir: Path | None = None, *, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED
+) -> Disclosure:
+    """Read and check the bundle at ``path``: a bundle directory or a ``.zip`` of one.
+
+    A zip is extracted into ``workdir`` (which must be empty or absent), or into a new temporary
+    directory when ``workdir`` is None. The returned ``media_root`` and ``source_files`` then point
+    inside that directory, and the caller removes it once it has stored what it needs. If reading
+    fails, a temporary directory created here is removed before the error is raised.
+    """
+    path = Path(path)
+    if path.is_dir():
+        return _read_directory(path)
+    if not path.is_file():
+        raise InputError(path.name, "no such bundle directory or zip file")
+    if not zipfile.is_zipfile(path):
+        raise InputError(path.name, "not a bundle directory or a zip file")
+    created = workdir is None
+    target = Path(tempfile.mkdtemp(prefix="tiaki-bundle-")) if workdir is None else Path(workdir)
+    try:
+        _extract_zip(path, target, max_uncompressed)
+        return _read_directory(target)
+    except BaseException:
+        if created:
+            shutil.rmtree(target, ignore_errors=True)
+        raise
+
+
+# --- zip ------------------------------------------------------------------------------------------
+
+
+def _extract_zip(path: Path, target: Path, max_uncompressed: int) -> None:
+    """Extract the bundle in ``path`` into ``target`` after checking every member is safe."""
+    name = path.name
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            total = 0
+            for info in members:
+                _check_member(name, info)
+                total += info.file_size
+            if total > max_uncompressed:
+                raise InputError(
+                    name, f"expands to {total} bytes, more than the limit of {max_uncompressed} bytes"
+                )
+            prefix = _bundle_prefix(name, [info.filename for info in members])
+            target.mkdir(parents=True, exist_ok=True)
+            if any(target.iterdir()):
+                raise InputError(name, f"the directory to extract into is not empty: {target}")
+            for info in members:
+                if not info.filename.startswith(prefix):
+                    continue  # e.g. a __MACOSX/ folder beside the bundle's own folder
+                relative = info.filename[len(prefix) :]
+                if not relative:
+                    continue
+                destination = target.joinpath(*[part for part in relative.split("/") if part])
+                if info.is_dir():
+                    destination.mkdir(parents=True, exist_ok=True)
+                    continue
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                with archive.open(info) as source, open(destination, "wb") as out:
+                    shutil.copyfileobj(source, out, 1024 * 1024)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError) as error:
+        raise InputError(name, f"cannot be extracted: {error}") from None
+
+
+def _check_member(name: str, info: zipfile.ZipInfo) -> None:
+    member = info.filename
+    parts = member.replace("\\", "/").split("/")
+    if member.startswith(("/", "\\")) or (len(member) > 1 and member[1] == ":"):
+        raise InputError(name, f"member '{member}' has an absolute path")
+    if ".." in parts:
+        raise InputError(name, f"member '{member}' has '..' in its path")
+    if stat.S_ISLNK(info.external_attr >> 16):
+        raise InputError(name, f"member '{member}' is a symbolic link")
+    if info.file_size > RATIO_MIN_SIZE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        raise InputError(
+            name,
+            f"member '{member}' expands from {info.compress_size} to {info.file_size} bytes; refused",
+        )
+
+
+def _bundle_prefix(name: str, members: list[str]) -> str:
+    """'' when the manifest is at the zip's root, 'folder/' when it is inside one top-level folder."""
+    if MANIFEST in members:
+        return ""
+    tops = {member.split("/", 1)[0] for member in members} - {"__MACOSX"}
+    if len(tops) == 1:
+        top = tops.pop()
+        if f"{top}/{MANIFEST}" in members:
+            return f"{top}/"
+    raise InputError(name, f"no {MANIFEST} at the root of the zip or inside a single top-level folder")
+
+
+# --- manifest -------------------------------------------------------------------------------------
+
+
+def _read_directory(root: Path) -> Disclosure:
+    manifest_path = root / MANIFEST
+    if not manifest_path.is_file():
+        raise InputError(MANIFEST, "the bundle has no manifest.json")
+    manifest = _load_manifest(manifest_path)
+    media = root / MEDIA
+    media_root = media if media.is_dir() else None
+    tables = _table_files(root, manifest)
+    disclosure = Disclosure(
+        source_format=FORMAT,
+        disclosure_id=_manifest_text(manifest, "disclosure_id", required=True) or "",
+        provider=_provider(manifest),
+        received_at=_manifest_timestamp(manifest, "received_at"),
+        legal_reference=_manifest_text(manifest, "legal_reference"),
+        description=_manifest_text(manifest, "description"),
+        media_root=media_root,
+        source_files=[manifest_path, *(file for _, file in tables.values())],
+    )
+    _Reader(disclosure, tables).read()
+    return disclosure
+
+
+def _load_manifest(path: Path) -> dict[str, object]:
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError(MANIFEST, "is not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise InputError(MANIFEST, f"is not valid JSON: {error.msg}", row=error.lineno) from None
+    if not isinstance(manifest, dict):
+        raise InputError(MANIFEST, "must hold a JSON object")
+    if manifest.get("format") != FORMAT:
+        raise InputError(
+            MANIFEST, f"format is {manifest.get('format')!r}, expected '{FORMAT}'", field="format"
+        )
+    version = manifest.get("version")
+    if type(version) is not int or version != VERSION:
+        raise InputError(MANIFEST, f"version is {version!r}, expected {VERSION}", field="version")
+    return manifest
+
+
+def _manifest_text(mapping: dict[str, object], key: str, required: bool = False, prefix: str = "") -> str | None:
+    value = mapping.get(key)
+    if value is None or value == "":
+        if required:
+            raise InputError(MANIFEST, "is required", field=prefix + key)
+        return None
+    if not isinstance(value, str):
+        raise InputError(MANIFEST, f"must be a string, not {value!r}", field=prefix + key)
+    return value
+
+
+def _manifest_timestamp(manifest: dict[str, object], key: str) -> datetime | None:
+    text = _manifest_text(manifest, key)
+    if text is None:
+        return None
+    try:
+        return parse_timestamp(text.strip())
+    except ValueError as error:
+        raise InputError(MANIFEST, str(error), field=key) from None
+
+
+def _provider(manifest: dict[str, object]) -> Provider:
+    provider = manifest.get("provider")
+    if not isinstance(provider, dict):
+        raise InputError(MANIFEST, "must be an object with at least a name", field="provider")
+    name = _manifest_text(provider, "name", required=True, prefix="provider.") or ""
+    country = _manifest_text(provider, "country", prefix="provider.")
+    if country is not None:
+        try:
+            country = parse_country(country)
+        except ValueError as error:
+            raise InputError(MANIFEST, str(error), field="provider.country") from None
+    return Provider(name=name, country=country, contact=_manifest_text(provider, "contact", prefix="provider."))
+
+
+def _table_files(root: Path, manifest: dict[str, object]) -> dict[str, tuple[str, Path]]:
+    """Each table the manifest names: (its name as written, its path). Checks the names are safe."""
+    files = manifest.get("files")
+    if not isinstance(files, dict):
+        raise InputError(MANIFEST, "must be an object naming each table's file", field="files")
+    if "accounts" not in files:
+        raise InputError(MANIFEST, "the accounts table is required", field="files.accounts")
+    tables: dict[str, tuple[str, Path]] = {}
+    for table, name in files.items():
+        field = f"files.{table}"
+        if table not in COLUMNS:
+            raise InputError(MANIFEST, f"unknown table '{table}' (known: {', '.join(COLUMNS)})", field=field)
+        if not isinstance(name, str) or not name.lower().endswith((".csv", ".jsonl")):
+            raise InputError(MANIFEST, f"{name!r} is not a .csv or .jsonl file name", field=field)
+        relative = _safe_relative(name)
+        if relative is None:
+            raise InputError(MANIFEST, f"'{name}' is not a relative path inside the bundle", field=field)
+        file = root.joinpath(*relative.split("/"))
+        if not file.is_file():
+            raise InputError(MANIFEST, f"'{name}' does not exist in the bundle", field=field)
+        tables[table] = (relative, file)
+    return tables
+
+
+def _safe_relative(name: str) -> str | None:
+    """``name`` with forward slashes and without '.' or empty parts; None if absolute or escaping."""
+    text = name.replace("\\", "/")
+    if not text or text.startswith("/") or (len(text) > 1 and text[1] == ":"):
+        return None
+    parts = [part for part in text.split("/") if part and part != "."]
+    if not parts or ".." in parts:
+        return None
+    return "/".join(parts)
+
+
+# --- tables ---------------------------------------------------------------------------------------
+
+
+def iter_table(
+    file: Path, name: str, columns: tuple[str, ...], required: tuple[str, ...]
+) -> Iterator[tuple[int, list[str]]]:
+    """Yield ``(row, cells)`` for each record of a CSV or JSON Lines table, chosen by the suffix.
+
+    ``cells`` holds one string per name in ``columns``, in that order; a missing or null value is ''.
+    Columns not in ``columns`` are ignored. A CSV header must name every column in ``required``.
+    Errors name ``name`` as the file.
+    """
+    if name.lower().endswith(".jsonl"):
+        return _iter_jsonl(file, name, columns)
+    return _iter_csv(file, name, columns, required)
+
+
+def _iter_csv(
+    file: Path, name: str, columns: tuple[str, ...], required: tuple[str, ...]
+) -> Iterator[tuple[int, list[str]]]:
+    with open(file, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle, strict=True)
+        line = 0
+        try:
+            header = next(reader, None)
+            if header is None:
+                raise InputError(name, "is empty; a header row is required", row=1)
+            header = [cell.strip() for cell in header]
+            for column in required:
+                if column not in header:
+                    raise InputError(name, f"missing required column '{column}'", row=1, field=column)
+            indexes = [header.index(column) if column in header else -1 for column in columns]
+            width = len(header)
+            line = reader.line_num
+            for record in reader:
+                row = line + 1
+                line = reader.line_num
+                if not record:
+                    continue  # a blank line
+                if len(record) != width:
+                    raise InputError(name, f"has {len(record)} cells, the header has {width}", row=row)
+                yield row, [record[index] if index >= 0 else "" for index in indexes]
+        except UnicodeDecodeError:
+            raise InputError(name, "is not UTF-8 text", row=line + 1) from None
+        except csv.Error as error:
+            raise InputError(name, f"is not valid CSV: {error}", row=reader.line_num) from None
+
+
+def _iter_jsonl(file: Path, name: str, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
+    with open(file, encoding="utf-8-sig") as handle:
+        row = 0
+        try:
+            for row, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as error:
+                    raise InputError(name, f"is not valid JSON: {error.msg}", row=row) from None
+                if not isinstance(record, dict):
+                    raise InputError(name, "each line must hold a JSON object", row=row)
+                yield row, [_json_cell(name, row, column, record.get(column)) for column in columns]
+        except UnicodeDecodeError:
+            raise InputError(name, "is not UTF-8 text", row=row + 1) from None
+
+
+def _json_cell(name: str, row: int, column: str, value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    raise InputError(name, f"must be a string, number or boolean, not {value!r}", row=row, field=column)
+
+
+class _Reader:
+    """Reads each table into ``disclosure``, checking cells and references between tables.
+
+    The row loops are written for speed (a bundle can hold millions of rows): each keeps the name of
+    the column it is checking in ``field``, and a ``ValueError`` from a cell parser becomes an
+    :class:`InputError` naming the file, row and that column. An empty cell is a missing value.
+    """
+
+    def __init__(self, disclosure: Disclosure, tables: dict[str, tuple[str, Path]]):
+        self.disclosure = disclosure
+        self.tables = tables
+        self.accounts: set[str] = set()
+        self.venues: set[str] | None = None  # None when the bundle has no venues table
+        self.uploads: set[str] | None = None  # None when the bundle has no uploads table
+        self.ips: dict[str, str] = {}  # cell -> canonical text; providers' logs repeat addresses
+
+    def read(self) -> None:
+        # A table is read after the tables its references point to.
+        for table in ("accounts", "venues", "uploads", "identifiers", "ip_events", "accesses", "memberships"):
+            if table not in self.tables:
+                continue
+            name, file = self.tables[table]
+            rows = iter_table(file, name, COLUMNS[table], REQUIRED[table])
+            parse_rows = getattr(self, f"_{table}")
+            row = 0
+            try:
+                for row, cells in rows:
+                    parse_rows(cells)
+            except _CellError as error:
+                raise InputError(name, error.message, row=row, field=error.field) from None
+
+    # Each method below checks one row; it raises _CellError for a bad cell.
+
+    def _accounts(self, cells: list[str]) -> None:
+        account_id, platform, username, display, created, url, country, status = cells
+        _required("account_id", account_id)
+        if account_id in self.accounts:
+            raise _CellError("account_id", f"account '{account_id}' appears more than once")
+        self.accounts.add(account_id)
+        self.disclosure.accounts.append(
+            AccountRow(
+                account_id=account_id,
+                platform=platform or None,
+                username=username or None,
+                display_name=display or None,
+                created_at=_parse("created_at", created, parse_timestamp),
+                profile_url=url or None,
+                stated_country=_parse("stated_country", country, parse_country),
+                status=_parse("status", status, _STATUS),
+            )
+        )
+
+    def _venues(self, cells: list[str]) -> None:
+        venue_id, kind, name, url = cells
+        _required("venue_id", venue_id)
+        if self.venues is None:
+            self.venues = set()
+        if venue_id in self.venues:
+            raise _CellError("venue_id", f"venue '{venue_id}' appears more than once")
+        self.venues.add(venue_id)
+        self.disclosure.venues.append(
+            VenueRow(venue_id, _parse("kind", kind, _VENUE_KIND), name or None, url or None)
+        )
+
+    def _uploads(self, cells: list[str]) -> None:
+        upload_id, account_id, file, md5, sha1, sha256, pdq, uploaded, venue, viewed, public, original = cells
+        _required("upload_id", upload_id)
+        if self.uploads is None:
+            self.uploads = set()
+        if upload_id in self.uploads:
+            raise _CellError("upload_id", f"upload '{upload_id}' appears more than once")
+        self.uploads.add(upload_id)
+        upload = UploadRow(
+            upload_id=upload_id,
+            account_id=self._account(account_id),
+            file=self._media_file(file) if file else None,
+            md5=_parse("md5", md5, _MD5),
+            sha1=_parse("sha1", sha1, _SHA1),
+            sha256=_parse("sha256", sha256, _SHA256),
+            pdq=_parse("pdq", pdq, _PDQ),
+            uploaded_at=_parse("uploaded_at", uploaded, parse_timestamp),
+            venue_id=self._venue(venue),
+            viewed_by_provider=_parse("viewed_by_provider", viewed, parse_bool),
+            publicly_available=_parse("publicly_available", public, parse_bool),
+            original_name=original or None,
+        )
+        if upload.file is None and upload.md5 is None and upload.sha1 is None and upload.sha256 is None:
+            raise _CellError("file", "an upload needs a file or at least one digest (md5, sha1, sha256)")
+        self.disclosure.uploads.append(upload)
+
+    def _identifiers(self, cells: list[str]) -> None:
+        account_id, kind, value, verified, observed = cells
+        self.disclosure.identifiers.append(
+            IdentifierRow(
+                account_id=self._account(account_id),
+                kind=_choice("kind", _required("kind", kind), IDENTIFIER_KINDS),
+                value=_required("value", value),
+                verified=_parse("verified", verified, parse_bool),
+                observed_at=_parse("observed_at", observed, parse_timestamp),
+            )
+        )
+
+    def _ip_events(self, cells: list[str]) -> None:
+        account_id, ip, timestamp, port, event, proxy = cells
+        account = self._account(account_id)
+        address = self.ips.get(ip)
+        if address is None:
+            address = _ip(_required("ip", ip))
+            self.ips[ip] = address
+        when = _parse("timestamp", _required("timestamp", timestamp), parse_timestamp)
+        assert when is not None
+        self.disclosure.ip_events.append(
+            IPEventRow(
+                account_id=account,
+                ip=address,
+                timestamp=when,
+                port=_port(port) if port else None,
+                event=_parse("event", event, _EVENT),
+                possible_proxy=_parse("possible_proxy", proxy, parse_bool),
+            )
+        )
+
+    def _accesses(self, cells: list[str]) -> None:
+        account_id, upload_id, venue_id, action, timestamp = cells
+        account = self._account(account_id)
+        if not upload_id and not venue_id:
+            raise _CellError("upload_id", "an access needs an upload_id or a venue_id")
+        if upload_id and self.uploads is not None and upload_id not in self.uploads:
+            raise _CellError("upload_id", f"upload '{upload_id}' is not in the uploads table")
+        self.disclosure.accesses.append(
+            AccessRow(
+                account_id=account,
+                upload_id=upload_id or None,
+                venue_id=self._venue(venue_id),
+                action=_parse("action", action, _ACTION),
+                timestamp=_parse("timestamp", timestamp, parse_timestamp),
+            )
+        )
+
+    def _memberships(self, cells: list[str]) -> None:
+        account_id, venue_id, role, joined = cells
+        account = self._account(account_id)
+        self.disclosure.memberships.append(
+            MembershipRow(
+                account_id=account,
+                venue_id=self._venue(_required("venue_id", venue_id)) or venue_id,
+                role=_parse("role", role, _ROLE),
+                joined_at=_parse("joined_at", joined, parse_timestamp),
+            )
+        )
+
+    def _account(self, cell: str) -> str:
+        if cell not in self.accounts:
+            _required("account_id", cell)
+            raise _CellError("account_id", f"account '{cell}' is not in the accounts table")
+        return cell
+
+    def _venue(self, cell: str) -> str | None:
+        if not cell:
+            return None
+        if self.venues is not None and cell not in self.venues:
+            raise _CellError("venue_id", f"venue '{cell}' is not in the venues table")
+        return cell
+
+    def _media_file(self, cell: str) -> str:
+        relative = _safe_relative(cell)
+        if relative is None:
+            raise _CellError("file", f"'{cell}' is not a relative path inside media/")
+        media = self.disclosure.media_root
+        if media is None:
+            raise _CellError("file", f"'{cell}' names a file in media/, but the bundle has no media/ folder")
+        base = os.path.realpath(media)
+        full = os.path.realpath(os.path.join(base, relative))
+        if not full.startswith(base + os.sep):
+            raise _CellError("file", f"'{cell}' leads outside media/")
+        if not os.path.isfile(full):
+            raise _CellError("file", f"'{cell}' does not exist in media/")
+        return relative
+
+
+class _CellError(Exception):
+    """A bad cell, before the reader adds the file and row."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def _required(field: str, cell: str) -> str:
+    if not cell or cell.isspace():
+        raise _CellError(field, "a value is required")
+    return cell
+
+
+def _parse(field: str, cell: str, parse: Callable[[str], T]) -> T | None:
+    """``parse(cell)``, or None for an empty cell."""
+    if not cell:
+        return None
+    try:
+        return parse(cell)
+    except ValueError as error:
+        raise _CellError(field, str(error)) from None
+
+
+def _choice(field: str, cell: str, choices: tuple[str, ...]) -> str:
+    if cell not in choices:
+        raise _CellError(field, f"'{cell}' is not one of {', '.join(choices)}")
+    return cell
+
+
+def _choices(choices: tuple[str, ...]) -> Callable[[str], str]:
+    return lambda text: parse_choice(text, choices)
+
+
+def _hex(kind: str) -> Callable[[str], str]:
+    return lambda text: parse_hex(text, kind)
+
+
+_STATUS = _choices(ACCOUNT_STATUSES)
+_VENUE_KIND = _choices(VENUE_KINDS)
+_EVENT = _choices(IP_EVENT_KINDS)
+_ACTION = _choices(ACCESS_ACTIONS)
+_ROLE = _choices(MEMBERSHIP_ROLES)
+_MD5, _SHA1, _SHA256, _PDQ = _hex("md5"), _hex("sha1"), _hex("sha256"), _hex("pdq")
+
+
+def _ip(text: str) -> str:
+    """The canonical (compressed) text of an IPv4 or IPv6 address."""
+    try:
+        return socket.inet_ntop(socket.AF_INET, socket.inet_pton(socket.AF_INET, text))  # the fast path
+    except OSError:
+        pass
+    try:
+        return str(ipaddress.ip_address(text))
+    except ValueError:
+        raise _CellError("ip", f"'{text}' is not an IPv4 or IPv6 address") from None
+
+
+def _port(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or int(text) > 65535:
+        raise _CellError("port", f"'{text}' is not a port number (0 to 65535)")
+    return int(text)

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Every test that touches the case database also runs on PostgreSQL (`pytest -m db`).
+    for item in items:
+        if item.get_closest_marker("django_db"):
+            item.add_marker(pytest.mark.db)
+
+
+@pytest.fixture(autouse=True)
+def _data_dir(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    """Each database test gets its own data directory (evidence store, packages, audit head)."""
+    if request.node.get_closest_marker("django_db"):
+        settings = request.getfixturevalue("settings")
+        settings.DATA_DIR = tmp_path / "data"
+        settings.DATA_DIR.mkdir()
+
+
+@pytest.fixture
+def reference_dir() -> Path:
+    if not REFERENCE.is_dir():
+        pytest.skip(f"reference data not found at {REFERENCE}")
+    return REFERENCE

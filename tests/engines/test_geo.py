@@ -1,0 +1,136 @@
+import hashlib
+from datetime import UTC, date, datetime, timedelta, timezone
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+from mmdb_helpers import write_country_mmdb
+
+from tiaki.engines.geo import (
+    EmbeddedSource,
+    GeoSource,
+    MmdbSource,
+    SnapshotSet,
+    country_of_record,
+    locate,
+    vote_country,
+)
+
+JAN_2023 = int(datetime(2023, 1, 1, tzinfo=UTC).timestamp())
+JUL_2024 = int(datetime(2024, 7, 1, tzinfo=UTC).timestamp())
+NETWORKS_2023 = {"192.0.2.0/24": "NZ", "198.51.100.0/24": "AU", "2001:db8::/32": "GB"}
+NETWORKS_2024 = {"192.0.2.0/24": "FR", "198.51.100.0/24": "AU", "2001:db8::/32": "GB"}
+
+
+@pytest.fixture
+def snapshot_folder(tmp_path: Path) -> Path:
+    write_country_mmdb(tmp_path / "old.mmdb", NETWORKS_2023, JAN_2023, database_type="DBIP-Country-Lite")
+    write_country_mmdb(tmp_path / "new.mmdb", NETWORKS_2024, JUL_2024, database_type="GeoLite2-Country")
+    return tmp_path
+
+
+def test_embedded_source_answers_public_resolvers() -> None:
+    source = EmbeddedSource()
+    assert source.countries(["8.8.8.8", "2001:4860:4860::8888", "not an ip", "10.0.0.1"]) == [
+        "US",
+        "US",
+        None,
+        None,
+    ]
+    assert source.source == GeoSource("iptocc", version("iptocc"), None, "embedded")
+
+
+@pytest.mark.parametrize("layout", ["maxmind", "country_code", "string"])
+def test_mmdb_layouts_and_provenance(tmp_path: Path, layout: str) -> None:
+    path = write_country_mmdb(tmp_path / "c.mmdb", NETWORKS_2023, JAN_2023, layout=layout)  # type: ignore[arg-type]
+    source = MmdbSource(path)
+    try:
+        assert source.countries(["192.0.2.9", "198.51.100.1", "2001:db8::1", "203.0.113.5", "junk"]) == [
+            "NZ",
+            "AU",
+            "GB",
+            None,
+            None,
+        ]
+        assert source.source == GeoSource(
+            name="Test-Country",
+            version=hashlib.sha256(path.read_bytes()).hexdigest(),
+            build_date=date(2023, 1, 1),
+            kind="mmdb",
+        )
+    finally:
+        source.close()
+
+
+def test_country_of_record() -> None:
+    assert country_of_record({"country": {"iso_code": "nz"}}) == "NZ"
+    assert country_of_record({"registered_country": {"iso_code": "NZ"}}) is None
+    assert country_of_record({"country_code": "AU"}) == "AU"
+    assert country_of_record("GB") == "GB"
+    assert country_of_record("ZZ") is None
+    assert country_of_record(None) is None
+    assert country_of_record(42) is None
+
+
+def test_snapshot_selection_by_time(snapshot_folder: Path) -> None:
+    with SnapshotSet(snapshot_folder) as snapshots:
+        old, new = snapshots.snapshots
+        assert (old.source.name, new.source.name) == ("DBIP-Country-Lite", "GeoLite2-Country")
+        assert snapshots.for_time(datetime(2022, 12, 31, 23, 59, tzinfo=UTC)) is snapshots.embedded
+        assert snapshots.for_time(datetime(2023, 1, 1, tzinfo=UTC)) is old  # built on the day counts
+        assert snapshots.for_time(datetime(2024, 6, 30)) is old  # naive times are UTC
+        assert snapshots.for_time(datetime(2024, 7, 1, 11, tzinfo=timezone(timedelta(hours=12)))) is old
+        assert snapshots.for_time(datetime(2025, 3, 1, tzinfo=UTC)) is new
+
+
+def test_locate_uses_the_snapshot_of_the_time(snapshot_folder: Path) -> None:
+    with SnapshotSet(snapshot_folder) as snapshots:
+        old, new = (s.source for s in snapshots.snapshots)
+        embedded = snapshots.embedded.source
+        ips = ["192.0.2.10", "192.0.2.10", "192.0.2.10", "8.8.8.8", "2001:db8::5", " 192.0.2.10 "]
+        times = [
+            datetime(2023, 6, 1, tzinfo=UTC),
+            datetime(2024, 8, 1, tzinfo=UTC),
+            datetime(2020, 1, 1, tzinfo=UTC),
+            datetime(2020, 1, 1, tzinfo=UTC),
+            datetime(2024, 8, 1, tzinfo=UTC),
+            datetime(2024, 8, 1, tzinfo=UTC),
+        ]
+        assert locate(ips, times, snapshots) == [
+            ("NZ", old),
+            ("FR", new),
+            (None, embedded),  # documentation range: no registry country
+            ("US", embedded),
+            ("GB", new),
+            ("FR", new),
+        ]
+
+
+def test_without_snapshots_everything_is_embedded() -> None:
+    snapshots = SnapshotSet(None)
+    assert snapshots.snapshots == []
+    results = locate(["8.8.8.8"], [datetime(2024, 1, 1)], snapshots)
+    assert results == [("US", snapshots.embedded.source)]
+    assert locate([], [], snapshots) == []
+
+
+def test_locate_checks_lengths_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="1 addresses but 0 timestamps"):
+        locate(["8.8.8.8"], [], SnapshotSet(None))
+    with pytest.raises(FileNotFoundError):
+        SnapshotSet(tmp_path / "missing")
+    (tmp_path / "bad.mmdb").write_bytes(b"not a database")
+    with pytest.raises(ValueError, match=r"bad\.mmdb"):
+        SnapshotSet(tmp_path)
+
+
+def test_vote_country() -> None:
+    assert vote_country([("NZ", 3.0), ("AU", 1.0), (None, 10.0)]) == ("NZ", 0.75)
+    assert vote_country([("NZ", 1.0), ("AU", 1.0)]) == ("AU", 0.5)  # tie: alphabetical
+    assert vote_country([("AU", 1.0), ("NZ", 1.0)]) == ("AU", 0.5)
+    winner, share = vote_country([("NZ", 0.1), ("NZ", 0.2), ("AU", 0.3)])  # a tie despite rounding
+    assert (winner, share) == ("AU", pytest.approx(0.5))
+    assert vote_country([]) == (None, 0.0)
+    assert vote_country([(None, 2.0), ("NZ", 0.0)]) == (None, 0.0)
+    with pytest.raises(ValueError):
+        vote_country([("NZ", -1.0)])

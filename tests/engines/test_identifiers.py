@@ -1,0 +1,113 @@
+from datetime import date
+
+import pytest
+
+from tiaki.engines.identifiers import (
+    HARD_KINDS,
+    normalise_device,
+    normalise_dob,
+    normalise_email,
+    normalise_identifier,
+    normalise_name,
+    normalise_phone,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("  J.Smith+shop@GMail.com ", "jsmith@gmail.com"),
+        ("j.s.m.i.t.h@googlemail.com", "jsmith@gmail.com"),
+        ("jsmith+a+b@outlook.com", "jsmith@outlook.com"),
+        ("j.smith+news@hotmail.com", "j.smith@hotmail.com"),
+        ("j.smith+x@live.com", "j.smith@live.com"),
+        ("jsmith-shopping@yahoo.com", "jsmith@yahoo.com"),
+        ("jsmith+shop@yahoo.com", "jsmith+shop@yahoo.com"),
+        ("jsmith+x@fastmail.com", "jsmith@fastmail.com"),
+        ("jsmith+x@protonmail.com", "jsmith@protonmail.com"),
+        ("jsmith+x@proton.me", "jsmith@proton.me"),
+        ("j.smith+x@icloud.com", "j.smith@icloud.com"),
+        ("J.Smith+x@Example.org", "j.smith+x@example.org"),
+    ],
+)
+def test_email_provider_rules(raw: str, expected: str) -> None:
+    assert normalise_email(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["", "no-at-sign", "a@b@c.com", "@gmail.com", "jsmith@", "+tag@gmail.com"])
+def test_invalid_email_is_none(raw: str) -> None:
+    assert normalise_email(raw) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "hint", "expected"),
+    [
+        ("+64 21 123 4567", None, "+64211234567"),
+        ("+64 21 123 4567", "US", "+64211234567"),
+        ("0064211234567", None, "+64211234567"),
+        ("0064211234567", "US", "+64211234567"),
+        ("021 123 4567", "NZ", "+64211234567"),
+        ("021 123 4567", "nz", "+64211234567"),
+        ("(415) 555-0132", "US", "+14155550132"),
+        ("011 64 21 123 4567", None, "+64211234567"),
+        ("011 44 7700 900123", "US", "+447700900123"),
+        ("+44 7700 900123", None, "+447700900123"),
+        ("011 2345 6789", "IN", "+911123456789"),  # a Delhi number: national reading wins
+    ],
+)
+def test_phone_to_e164(raw: str, hint: str | None, expected: str) -> None:
+    assert normalise_phone(raw, hint) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "hint"),
+    [("021 123 4567", None), ("12", "US"), ("", "NZ"), ("not a number", "NZ"), ("+999 1", None)],
+)
+def test_invalid_phone_is_none(raw: str, hint: str | None) -> None:
+    assert normalise_phone(raw, hint) is None
+
+
+def test_device_separators() -> None:
+    assert normalise_device(" AA:BB:CC:DD:EE:FF ") == normalise_device("aa-bb-cc-dd-ee-ff") == "aabbccddeeff"
+    assert normalise_device("3F2504E0-4F89-11D3-9A0C-0305E82C3301") == "3f2504e04f8911d39a0c0305e82c3301"
+    assert normalise_device(" - : ") is None
+
+
+def test_name() -> None:
+    assert normalise_name("  José   Ñúñez-O'Brien ") == "jose nunez obrien"
+    assert normalise_name("STRASSE") == normalise_name("Straße")
+    assert normalise_name("...") is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "raw", "expected"),
+    [
+        ("email", "A.B+c@googlemail.com", "ab@gmail.com"),
+        ("phone", "021 123 4567", "+64211234567"),
+        ("device", "AB:CD", "abcd"),
+        ("payment", " 4111 1111 1111 1111 ", "4111111111111111"),
+        ("payment", "PayPal:JSmith", "paypal:jsmith"),
+        ("name", "Zoë  Smith", "zoe smith"),
+        ("dob", "1990-03-04", "1990-03-04"),
+        ("dob", "1990-03-04T00:00:00", "1990-03-04"),
+        ("dob", "04/03/1990", None),
+        ("address", "  12  Queen St\nAuckland ", "12 queen st auckland"),
+        ("other", "  handle_01 ", "handle_01"),
+        ("other", "   ", None),
+    ],
+)
+def test_dispatch(kind: str, raw: str, expected: str | None) -> None:
+    assert normalise_identifier(kind, raw, "NZ") == expected
+
+
+def test_dob_accepts_dates() -> None:
+    assert normalise_dob(date(1990, 3, 4)) == "1990-03-04"
+
+
+def test_unknown_kind_rejected() -> None:
+    with pytest.raises(ValueError, match="unknown identifier kind 'ip'"):
+        normalise_identifier("ip", "192.0.2.1", None)
+
+
+def test_hard_kinds() -> None:
+    assert HARD_KINDS == ("email", "phone", "device", "payment")

@@ -1,0 +1,299 @@
+"""VICS JSON hash lists: round trips, profile from the context, refusals, streaming in bounded memory.
+
+All hashes here are made up; categories are labels only.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import tracemalloc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tiaki.formats.errors import InputError
+from tiaki.formats.hashlist import HashEntry, HashList
+from tiaki.formats.vics import iter_vics, read_vics, write_vics
+
+US_20 = "http://github.com/VICSDATAMODEL/ProjectVic/DataModels/2.0.xml/US/$metadata#Cases"
+UK_20 = "http://github.com/VICSDATAMODEL/ProjectVic/DataModels/2.0.xml/UK/$metadata#Cases"
+DEFAULT_20 = "http://github.com/VICSDATAMODEL/ProjectVic/DataModels/2.0.xml/Default/$metadata#Media"
+US_13 = "http://github.com/ICMEC/ProjectVic/DataModels/1.3.xml/US/$metadata#Cases"
+BARE_13 = "http://github.com/ICMEC/ProjectVic/DataModels/1.3.xml#Media"
+
+
+def _hex(seed: int, length: int) -> str:
+    return f"{seed:0{length}x}"[-length:]
+
+
+def _entries() -> list[HashEntry]:
+    return [
+        HashEntry(
+            entry_id="1",
+            md5=_hex(1, 32),
+            sha1=_hex(2, 40),
+            sha256=_hex(3, 64),
+            pdq=_hex(4, 64),
+            photodna="AAECAwQFBgc=",
+            category="1",
+            series="series-alpha",
+            victim_identified=True,
+            is_distributed=False,
+            comments="neutral note",
+        ),
+        HashEntry(entry_id="2", md5=_hex(5, 32), category="0"),
+        HashEntry(entry_id="item-3", sha256=_hex(6, 64), pdq=_hex(7, 64)),
+        HashEntry(entry_id="007", sha1=_hex(8, 40), category="4", is_distributed=True),
+    ]
+
+
+def _write_json(path: Path, context: str | None, media: list[dict[str, object]], cases: bool = True) -> Path:
+    doc: dict[str, object] = {}
+    if context is not None:
+        doc["@odata.context"] = context
+    doc["value"] = [{"CaseID": "c-1", "Media": media}] if cases else media
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("version", ["1.3", "2.0"])
+def test_round_trip(tmp_path: Path, version: str) -> None:
+    path = tmp_path / "list.json"
+    write_vics(path, HashList(name="x", profile="vic-us", entries=_entries()), version=version)
+
+    result = read_vics(path)
+
+    assert result.profile == "vic-us"
+    assert result.name == "list"
+    assert result.entries == _entries()
+    header, _ = iter_vics(path)
+    assert header.version == version
+    assert header.region == "US"
+
+
+def test_written_file_is_vics_shaped(tmp_path: Path) -> None:
+    path = tmp_path / "list.json"
+    write_vics(path, _entries(), case_name="op-test")
+
+    doc = json.loads(path.read_text(encoding="utf-8"))
+
+    assert doc["@odata.context"] == US_20
+    (case,) = doc["value"]
+    assert case["CaseNumber"] == "op-test"
+    first = case["Media"][0]
+    assert first["MediaID"] == 1 and first["Category"] == 1
+    assert first["MD5"] == _hex(1, 32) and first["SHA1"] == _hex(2, 40)
+    assert first["AlternativeHashes"] == [
+        {"MD5": _hex(1, 32), "HashName": "SHA256", "HashValue": _hex(3, 64)},
+        {"MD5": _hex(1, 32), "HashName": "PDQ", "HashValue": _hex(4, 64)},
+    ]
+    assert case["Media"][3]["MediaID"] == "007"  # not an exact integer: kept as text
+
+
+def test_write_13_context(tmp_path: Path) -> None:
+    path = tmp_path / "list.json"
+    write_vics(path, _entries()[:1], version="1.3")
+    assert json.loads(path.read_text(encoding="utf-8"))["@odata.context"] == US_13
+
+
+@pytest.mark.parametrize(
+    ("context", "profile"),
+    [(US_20, "vic-us"), (UK_20, "uk-caid"), (US_13, "vic-us")],
+)
+def test_profile_from_context(tmp_path: Path, context: str, profile: str) -> None:
+    category = "A" if profile == "uk-caid" else 2
+    path = _write_json(tmp_path / "l.json", context, [{"MediaID": 9, "MD5": _hex(9, 32), "Category": category}])
+
+    result = read_vics(path)
+
+    assert result.profile == profile
+    assert result.entries[0].category == str(category)
+
+
+def test_uk_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "uk.json"
+    entries = [HashEntry(entry_id="1", md5=_hex(1, 32), category="B")]
+    write_vics(path, entries, profile="uk-caid")
+
+    result = read_vics(path)
+
+    assert result.profile == "uk-caid" and result.entries == entries
+
+
+@pytest.mark.parametrize("context", [None, DEFAULT_20, BARE_13])
+def test_refuses_without_profile(tmp_path: Path, context: str | None) -> None:
+    path = _write_json(tmp_path / "l.json", context, [{"MediaID": 1, "MD5": _hex(1, 32), "Category": 1}])
+
+    with pytest.raises(InputError) as caught:
+        read_vics(path)
+
+    message = str(caught.value)
+    assert "cannot be determined" in message and "--profile" in message
+    assert str(path) in message
+
+
+def test_explicit_profile_when_context_names_none(tmp_path: Path) -> None:
+    path = _write_json(tmp_path / "l.json", DEFAULT_20, [{"MediaID": 1, "MD5": _hex(1, 32), "Category": 5}], cases=False)
+
+    result = read_vics(path, profile="dhs-legacy", name="legacy")
+
+    assert result.profile == "dhs-legacy" and result.name == "legacy"
+    assert result.entries[0].category == "5"
+
+
+def test_disagreeing_profiles_refused(tmp_path: Path) -> None:
+    path = _write_json(tmp_path / "l.json", US_20, [{"MediaID": 1, "MD5": _hex(1, 32)}])
+
+    with pytest.raises(InputError, match="vic-us.*uk-caid"):
+        read_vics(path, profile="uk-caid")
+    assert read_vics(path, profile="vic-us").profile == "vic-us"
+
+
+def test_unknown_category(tmp_path: Path) -> None:
+    media = [{"MediaID": 1, "MD5": _hex(1, 32), "Category": 1}, {"MediaID": 77, "MD5": _hex(2, 32), "Category": 9}]
+    path = _write_json(tmp_path / "l.json", US_20, media)
+
+    with pytest.raises(InputError) as caught:
+        read_vics(path)
+
+    assert caught.value.row == 2 and caught.value.field == "Category"
+    assert "MediaID 77" in str(caught.value) and "'9'" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("item", "field"),
+    [
+        ({"MediaID": 1, "MD5": "xyz"}, "MD5"),
+        ({"MediaID": 1, "SHA1": _hex(1, 32)}, "SHA1"),
+        ({"MediaID": 1, "MD5": 12345}, "MD5"),
+        ({"MediaID": 1, "AlternativeHashes": [{"HashName": "PDQ", "HashValue": "00ff"}]}, "AlternativeHashes"),
+    ],
+)
+def test_bad_hash(tmp_path: Path, item: dict[str, object], field: str) -> None:
+    path = _write_json(tmp_path / "l.json", US_20, [item])
+
+    with pytest.raises(InputError) as caught:
+        read_vics(path)
+
+    assert caught.value.row == 1 and caught.value.field == field
+
+
+def test_entry_without_hash(tmp_path: Path) -> None:
+    path = _write_json(tmp_path / "l.json", US_20, [{"MediaID": 1, "MD5": _hex(1, 32)}, {"MediaID": 2, "Category": 1}])
+
+    with pytest.raises(InputError, match="no MD5, SHA1, SHA256 or PDQ") as caught:
+        read_vics(path)
+
+    assert caught.value.row == 2
+
+
+def test_reads_exporter_variants(tmp_path: Path) -> None:
+    """Upper-case hex, string booleans, a nested series, a top-level SHA256, a BOM, a #Media hash set."""
+    media = [
+        {
+            "MediaID": 3,
+            "Category": "2",
+            "MD5": _hex(0xAB, 32).upper(),
+            "SHA256": _hex(0xCD, 64).upper(),
+            "VictimIdentified": "true",
+            "IsDistributed": "False",
+            "Series": {"Name": "series-beta"},
+            "AlternativeHashes": [
+                {"HashName": "SHA-256", "HashValue": _hex(0xCD, 64)},
+                {"HashName": "VendorHash", "HashValue": "anything"},
+            ],
+        }
+    ]
+    doc = {"value": media, "@odata.context": US_20.replace("#Cases", "#Media")}  # context after value
+    path = tmp_path / "l.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(doc).encode())
+
+    (entry,) = read_vics(path).entries
+
+    assert entry == HashEntry(
+        entry_id="3",
+        md5=_hex(0xAB, 32),
+        sha256=_hex(0xCD, 64),
+        category="2",
+        series="series-beta",
+        victim_identified=True,
+        is_distributed=False,
+    )
+
+
+def test_conflicting_hashes(tmp_path: Path) -> None:
+    item = {
+        "MediaID": 1,
+        "MD5": _hex(1, 32),
+        "SHA256": _hex(2, 64),
+        "AlternativeHashes": [{"HashName": "SHA256", "HashValue": _hex(3, 64)}],
+    }
+    path = _write_json(tmp_path / "l.json", US_20, [item])
+
+    with pytest.raises(InputError, match="two different sha256"):
+        read_vics(path)
+
+
+def test_not_vics(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"@odata.context": "' + US_20 + '", "value": [{"Media": [{"MD5": ', encoding="utf-8")
+    no_value = tmp_path / "no_value.json"
+    no_value.write_text('{"@odata.context": "x"}', encoding="utf-8")
+
+    with pytest.raises(InputError, match="not valid JSON"):
+        read_vics(broken)
+    with pytest.raises(InputError, match="no 'value' list"):
+        read_vics(no_value)
+
+
+def test_write_refuses_bad_entries(tmp_path: Path) -> None:
+    path = tmp_path / "out.json"
+    with pytest.raises(ValueError, match="category '9'"):
+        write_vics(path, [HashEntry(entry_id="1", md5=_hex(1, 32), category="9")])
+    with pytest.raises(ValueError, match="no md5"):
+        write_vics(path, [HashEntry(entry_id="1")])
+    assert list(tmp_path.iterdir()) == []
+
+
+def _many(count: int) -> Iterator[HashEntry]:
+    for i in range(count):
+        yield HashEntry(
+            entry_id=str(i + 1),
+            md5=_hex(i, 32),
+            sha1=_hex(i, 40),
+            pdq=_hex(i * 7919, 64),
+            category=str(i % 5),
+            series="series-gamma" if i % 3 == 0 else None,
+        )
+
+
+def test_streaming_200k_in_bounded_memory(tmp_path: Path) -> None:
+    count = 200_000
+    path = tmp_path / "big.json"
+    started = time.perf_counter()
+    tracemalloc.start()
+    try:
+        write_vics(path, _many(count), version="2.0", profile="vic-us")
+        header, entries = iter_vics(path)
+        seen = 0
+        last = None
+        for seen, entry in enumerate(entries, start=1):  # noqa: B007
+            last = entry
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert header.profile == "vic-us"
+    assert seen == count
+    assert last == next(_skip(_many(count), count - 1))
+    assert path.stat().st_size > 30_000_000  # the file is far larger than the memory used to read it
+    assert peak < 50 * 1024 * 1024, f"peak Python memory {peak / 1e6:.1f} MB"
+    print(f"200k entries written and read in {time.perf_counter() - started:.1f} s, peak {peak / 1e6:.2f} MB")
+
+
+def _skip(entries: Iterator[HashEntry], n: int) -> Iterator[HashEntry]:
+    for _ in range(n):
+        next(entries)
+    return entries
