@@ -67,8 +67,16 @@ def test_an_inserted_event_is_detected_even_with_a_plausible_hash():
     # Shift the last event up and insert a forged one, hashed correctly on its own.
     last = AuditEvent.objects.get(seq=3)
     _sql("UPDATE audit_auditevent SET seq = %s WHERE seq = %s", [4, 3])
-    forged = AuditEvent(seq=3, at=last.at, actor="intruder", action="test.event", operation="op",
-                        target="forged", details={}, prev_hash=AuditEvent.objects.get(seq=2).hash)
+    forged = AuditEvent(
+        seq=3,
+        at=last.at,
+        actor="intruder",
+        action="test.event",
+        operation="op",
+        target="forged",
+        details={},
+        prev_hash=AuditEvent.objects.get(seq=2).hash,
+    )
     forged.hash = audit.event_hash(forged)
     forged.save()
     result = audit.verify()

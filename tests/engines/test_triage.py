@@ -7,9 +7,11 @@ def test_nothing_known_scores_zero():
 
 def test_each_factor_cites_its_evidence_and_points_add_up():
     facts = PersonFacts(
-        records=[("access_to_children", "lives with two children", "email a@example.org"),
-                 ("prior_conviction", "2012 conviction", "phone +6421000000"),
-                 ("prior_conviction", "2015 conviction", "email a@example.org")],
+        records=[
+            ("access_to_children", "lives with two children", "email a@example.org"),
+            ("prior_conviction", "2012 conviction", "phone +6421000000"),
+            ("prior_conviction", "2015 conviction", "email a@example.org"),
+        ],
         known_items=[("k1", 3, "child abuse material"), ("k2", 1, "CGI / animation")],
         new_items=["n1", "n2"],
         uploads=4,
@@ -34,7 +36,13 @@ def test_viewer_only_scores_less_than_an_uploader():
 
 
 def test_caps_hold():
-    score, reasons = assess(PersonFacts(known_items=[(f"k{i}", 3, "x") for i in range(100)],
-                                        new_items=[f"n{i}" for i in range(100)]))
+    score, reasons = assess(
+        PersonFacts(
+            known_items=[(f"k{i}", 3, "x") for i in range(100)], new_items=[f"n{i}" for i in range(100)]
+        )
+    )
     assert {r.factor: r.points for r in reasons} == {
-        "known material uploaded": 30, "new material uploaded (possible production)": 30}
+        "known material uploaded": 30,
+        "new material uploaded (possible production)": 30,
+    }
+    assert score == 60

@@ -34,22 +34,53 @@ TABLES: dict[str, list[dict[str, str]]] = {
     ],
     "identifiers": [
         {"account_id": "acc-1", "kind": "email", "value": "otter@example.org", "verified": "true"},
-        {"account_id": "acc-2", "kind": "phone", "value": "+64 21 000 0000", "observed_at": "2019-01-02T03:04:05+13:00"},
+        {
+            "account_id": "acc-2",
+            "kind": "phone",
+            "value": "+64 21 000 0000",
+            "observed_at": "2019-01-02T03:04:05+13:00",
+        },
     ],
     "ip_events": [
-        {"account_id": "acc-1", "ip": "192.0.2.10", "port": "51000", "event": "login", "timestamp": "2019-09-01T12:00:00Z"},
-        {"account_id": "acc-2", "ip": "2001:DB8:0:0::1", "timestamp": "2019-09-02T12:00:00+00:00", "possible_proxy": "false"},
+        {
+            "account_id": "acc-1",
+            "ip": "192.0.2.10",
+            "port": "51000",
+            "event": "login",
+            "timestamp": "2019-09-01T12:00:00Z",
+        },
+        {
+            "account_id": "acc-2",
+            "ip": "2001:DB8:0:0::1",
+            "timestamp": "2019-09-02T12:00:00+00:00",
+            "possible_proxy": "false",
+        },
     ],
     "venues": [{"venue_id": "g-1", "kind": "group", "name": "Garden club"}],
     "uploads": [
-        {"upload_id": "up-1", "account_id": "acc-1", "file": "photos/a.jpg", "uploaded_at": "2019-09-01T12:05:00Z", "venue_id": "g-1", "viewed_by_provider": "true"},
-        {"upload_id": "up-2", "account_id": "acc-2", "md5": MD5.upper(), "sha1": SHA1, "publicly_available": "false"},
+        {
+            "upload_id": "up-1",
+            "account_id": "acc-1",
+            "file": "photos/a.jpg",
+            "uploaded_at": "2019-09-01T12:05:00Z",
+            "venue_id": "g-1",
+            "viewed_by_provider": "true",
+        },
+        {
+            "upload_id": "up-2",
+            "account_id": "acc-2",
+            "md5": MD5.upper(),
+            "sha1": SHA1,
+            "publicly_available": "false",
+        },
     ],
     "accesses": [
         {"account_id": "acc-2", "upload_id": "up-1", "action": "view", "timestamp": "2019-09-03T08:00:00Z"},
         {"account_id": "acc-1", "venue_id": "g-1"},
     ],
-    "memberships": [{"account_id": "acc-1", "venue_id": "g-1", "role": "owner", "joined_at": "2018-06-01T00:00:00Z"}],
+    "memberships": [
+        {"account_id": "acc-1", "venue_id": "g-1", "role": "owner", "joined_at": "2018-06-01T00:00:00Z"}
+    ],
 }
 
 
@@ -240,7 +271,11 @@ def test_manifest_of_another_format(tmp_path: Path) -> None:
 def test_manifest_of_another_version(tmp_path: Path) -> None:
     data = manifest({"accounts": "accounts.csv"})
     data["version"] = 2
-    assert where(error_of(make_bundle(tmp_path / "b", manifest_data=data))) == ("manifest.json", None, "version")
+    assert where(error_of(make_bundle(tmp_path / "b", manifest_data=data))) == (
+        "manifest.json",
+        None,
+        "version",
+    )
 
 
 def test_unknown_account_reference(tmp_path: Path) -> None:
@@ -257,7 +292,11 @@ def test_duplicate_account(tmp_path: Path) -> None:
 
 def test_duplicate_upload(tmp_path: Path) -> None:
     bad = {"upload_id": "up-1", "account_id": "acc-1", "md5": MD5}
-    assert where(error_of(make_bundle(tmp_path / "b", tables=with_rows("uploads", bad)))) == ("uploads.csv", 4, "upload_id")
+    assert where(error_of(make_bundle(tmp_path / "b", tables=with_rows("uploads", bad)))) == (
+        "uploads.csv",
+        4,
+        "upload_id",
+    )
 
 
 def test_bad_boolean(tmp_path: Path) -> None:
@@ -273,9 +312,21 @@ def test_bad_boolean(tmp_path: Path) -> None:
         ("accounts", {"account_id": "acc-3", "status": "asleep"}, "status"),
         ("identifiers", {"account_id": "acc-1", "kind": "shoe_size", "value": "9"}, "kind"),
         ("identifiers", {"account_id": "acc-1", "kind": "email", "value": " "}, "value"),
-        ("ip_events", {"account_id": "acc-1", "ip": "192.0.2.300", "timestamp": "2019-09-01T12:00:00Z"}, "ip"),
-        ("ip_events", {"account_id": "acc-1", "ip": "192.0.2.1", "timestamp": "2019-09-01T12:00:00Z", "port": "70000"}, "port"),
-        ("ip_events", {"account_id": "acc-1", "ip": "192.0.2.1", "timestamp": "2019-09-01T12:00:00Z", "port": "-1"}, "port"),
+        (
+            "ip_events",
+            {"account_id": "acc-1", "ip": "192.0.2.300", "timestamp": "2019-09-01T12:00:00Z"},
+            "ip",
+        ),
+        (
+            "ip_events",
+            {"account_id": "acc-1", "ip": "192.0.2.1", "timestamp": "2019-09-01T12:00:00Z", "port": "70000"},
+            "port",
+        ),
+        (
+            "ip_events",
+            {"account_id": "acc-1", "ip": "192.0.2.1", "timestamp": "2019-09-01T12:00:00Z", "port": "-1"},
+            "port",
+        ),
         ("ip_events", {"account_id": "acc-1", "ip": "192.0.2.1", "timestamp": "", "port": "1"}, "timestamp"),
         ("uploads", {"upload_id": "up-3", "account_id": "acc-1", "md5": "abc"}, "md5"),
         ("uploads", {"upload_id": "up-3", "account_id": "acc-1", "md5": MD5, "venue_id": "g-9"}, "venue_id"),
@@ -292,7 +343,9 @@ def test_bad_cells(tmp_path: Path, table: str, row: dict[str, str], field: str) 
     assert where(error) == (f"{table}.csv", len(TABLES[table]) + 2, field)
 
 
-@pytest.mark.parametrize("path", ["../outside.jpg", "/etc/hostname", "photos/../../manifest.json", "C:\\x.jpg"])
+@pytest.mark.parametrize(
+    "path", ["../outside.jpg", "/etc/hostname", "photos/../../manifest.json", "C:\\x.jpg"]
+)
 def test_path_escaping_media(tmp_path: Path, path: str) -> None:
     bad = {"upload_id": "up-3", "account_id": "acc-1", "file": path}
     error = error_of(make_bundle(tmp_path / "b", tables=with_rows("uploads", bad)))
@@ -300,7 +353,10 @@ def test_path_escaping_media(tmp_path: Path, path: str) -> None:
 
 
 def test_symlink_escaping_media(tmp_path: Path) -> None:
-    root = make_bundle(tmp_path / "b", tables=with_rows("uploads", {"upload_id": "up-3", "account_id": "acc-1", "file": "link.jpg"}))
+    root = make_bundle(
+        tmp_path / "b",
+        tables=with_rows("uploads", {"upload_id": "up-3", "account_id": "acc-1", "file": "link.jpg"}),
+    )
     (root / "media" / "link.jpg").symlink_to(root / "manifest.json")
     assert where(error_of(root)) == ("uploads.csv", 4, "file")
 
@@ -318,7 +374,9 @@ def test_ragged_csv_row(tmp_path: Path) -> None:
 
 
 def test_unknown_table_and_missing_file_in_manifest(tmp_path: Path) -> None:
-    root = make_bundle(tmp_path / "b", manifest_data=manifest({"accounts": "accounts.csv", "friends": "f.csv"}))
+    root = make_bundle(
+        tmp_path / "b", manifest_data=manifest({"accounts": "accounts.csv", "friends": "f.csv"})
+    )
     assert where(error_of(root)) == ("manifest.json", None, "files.friends")
     (root / "manifest.json").write_text(json.dumps(manifest({"accounts": "nobody.csv"})))
     assert where(error_of(root)) == ("manifest.json", None, "files.accounts")
@@ -390,11 +448,13 @@ def test_zip_without_manifest(tmp_path: Path) -> None:
     with zipfile.ZipFile(archive, "w") as handle:
         handle.writestr("a/readme.txt", "made-up text")
         handle.writestr("b/readme.txt", "made-up text")
-    with pytest.raises(InputError, match="no manifest.json"):
+    with pytest.raises(InputError, match=r"no manifest\.json"):
         read_bundle(archive, tmp_path / "work")
 
 
-def test_error_inside_zip_removes_temporary_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_error_inside_zip_removes_temporary_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     import tempfile
@@ -405,3 +465,9 @@ def test_error_inside_zip_removes_temporary_directory(tmp_path: Path, monkeypatc
     with pytest.raises(InputError):
         read_bundle(archive)
     assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_empty_venues_table_still_checks_references(tmp_path: Path) -> None:
+    root = make_bundle(tmp_path / "b")
+    (root / "venues.csv").write_text("venue_id,kind,name,url\n", encoding="utf-8")
+    assert where(error_of(root)) == ("uploads.csv", 2, "venue_id")

@@ -39,8 +39,13 @@ def test_altered_missing_and_extra_files_are_reported(tmp_path: Path):
 
 @pytest.mark.parametrize(
     "payload",
-    [b"\xff\xd8\xff\xe0\x00\x10JFIF", b"\x89PNG\r\n\x1a\n\x00", b"GIF89a\x01\x00", b"RIFF\x10\x00\x00\x00WEBPVP8 ",
-     b"\x00\x00\x00\x18ftypisom\x00"],
+    [
+        b"\xff\xd8\xff\xe0\x00\x10JFIF",
+        b"\x89PNG\r\n\x1a\n\x00",
+        b"GIF89a\x01\x00",
+        b"RIFF\x10\x00\x00\x00WEBPVP8 ",
+        b"\x00\x00\x00\x18ftypisom\x00",
+    ],
 )
 def test_media_bytes_are_refused_by_the_writer_and_caught_by_the_verifier(tmp_path: Path, payload: bytes):
     with pytest.raises(PackageError, match="never carry media"):

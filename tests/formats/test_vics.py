@@ -6,7 +6,6 @@ All hashes here are made up; categories are labels only.
 from __future__ import annotations
 
 import json
-import time
 import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
@@ -104,7 +103,9 @@ def test_write_13_context(tmp_path: Path) -> None:
 )
 def test_profile_from_context(tmp_path: Path, context: str, profile: str) -> None:
     category = "A" if profile == "uk-caid" else 2
-    path = _write_json(tmp_path / "l.json", context, [{"MediaID": 9, "MD5": _hex(9, 32), "Category": category}])
+    path = _write_json(
+        tmp_path / "l.json", context, [{"MediaID": 9, "MD5": _hex(9, 32), "Category": category}]
+    )
 
     result = read_vics(path)
 
@@ -135,7 +136,9 @@ def test_refuses_without_profile(tmp_path: Path, context: str | None) -> None:
 
 
 def test_explicit_profile_when_context_names_none(tmp_path: Path) -> None:
-    path = _write_json(tmp_path / "l.json", DEFAULT_20, [{"MediaID": 1, "MD5": _hex(1, 32), "Category": 5}], cases=False)
+    path = _write_json(
+        tmp_path / "l.json", DEFAULT_20, [{"MediaID": 1, "MD5": _hex(1, 32), "Category": 5}], cases=False
+    )
 
     result = read_vics(path, profile="dhs-legacy", name="legacy")
 
@@ -146,13 +149,16 @@ def test_explicit_profile_when_context_names_none(tmp_path: Path) -> None:
 def test_disagreeing_profiles_refused(tmp_path: Path) -> None:
     path = _write_json(tmp_path / "l.json", US_20, [{"MediaID": 1, "MD5": _hex(1, 32)}])
 
-    with pytest.raises(InputError, match="vic-us.*uk-caid"):
+    with pytest.raises(InputError, match=r"'vic-us'.*'uk-caid'"):
         read_vics(path, profile="uk-caid")
     assert read_vics(path, profile="vic-us").profile == "vic-us"
 
 
 def test_unknown_category(tmp_path: Path) -> None:
-    media = [{"MediaID": 1, "MD5": _hex(1, 32), "Category": 1}, {"MediaID": 77, "MD5": _hex(2, 32), "Category": 9}]
+    media = [
+        {"MediaID": 1, "MD5": _hex(1, 32), "Category": 1},
+        {"MediaID": 77, "MD5": _hex(2, 32), "Category": 9},
+    ]
     path = _write_json(tmp_path / "l.json", US_20, media)
 
     with pytest.raises(InputError) as caught:
@@ -168,7 +174,10 @@ def test_unknown_category(tmp_path: Path) -> None:
         ({"MediaID": 1, "MD5": "xyz"}, "MD5"),
         ({"MediaID": 1, "SHA1": _hex(1, 32)}, "SHA1"),
         ({"MediaID": 1, "MD5": 12345}, "MD5"),
-        ({"MediaID": 1, "AlternativeHashes": [{"HashName": "PDQ", "HashValue": "00ff"}]}, "AlternativeHashes"),
+        (
+            {"MediaID": 1, "AlternativeHashes": [{"HashName": "PDQ", "HashValue": "00ff"}]},
+            "AlternativeHashes",
+        ),
     ],
 )
 def test_bad_hash(tmp_path: Path, item: dict[str, object], field: str) -> None:
@@ -181,7 +190,9 @@ def test_bad_hash(tmp_path: Path, item: dict[str, object], field: str) -> None:
 
 
 def test_entry_without_hash(tmp_path: Path) -> None:
-    path = _write_json(tmp_path / "l.json", US_20, [{"MediaID": 1, "MD5": _hex(1, 32)}, {"MediaID": 2, "Category": 1}])
+    path = _write_json(
+        tmp_path / "l.json", US_20, [{"MediaID": 1, "MD5": _hex(1, 32)}, {"MediaID": 2, "Category": 1}]
+    )
 
     with pytest.raises(InputError, match="no MD5, SHA1, SHA256 or PDQ") as caught:
         read_vics(path)
@@ -254,32 +265,35 @@ def test_write_refuses_bad_entries(tmp_path: Path) -> None:
         write_vics(path, [HashEntry(entry_id="1", md5=_hex(1, 32), category="9")])
     with pytest.raises(ValueError, match="no md5"):
         write_vics(path, [HashEntry(entry_id="1")])
+    with pytest.raises(ValueError, match="'uk-caid'"):
+        write_vics(path, HashList(name="x", profile="uk-caid", entries=[]))
     assert list(tmp_path.iterdir()) == []
 
 
 def _many(count: int) -> Iterator[HashEntry]:
+    """Lean entries (the test is about memory, and tracing every allocation is slow); every 50th
+    also carries a PDQ, so the alternative-hash path is streamed too."""
     for i in range(count):
         yield HashEntry(
             entry_id=str(i + 1),
-            md5=_hex(i, 32),
-            sha1=_hex(i, 40),
-            pdq=_hex(i * 7919, 64),
+            md5=f"{i:032x}",
+            pdq=f"{i:064x}" if i % 50 == 0 else None,
             category=str(i % 5),
-            series="series-gamma" if i % 3 == 0 else None,
         )
 
 
 def test_streaming_200k_in_bounded_memory(tmp_path: Path) -> None:
     count = 200_000
     path = tmp_path / "big.json"
-    started = time.perf_counter()
+    write_vics(path, _many(count), version="2.0", profile="vic-us")
+
     tracemalloc.start()
     try:
-        write_vics(path, _many(count), version="2.0", profile="vic-us")
         header, entries = iter_vics(path)
         seen = 0
         last = None
-        for seen, entry in enumerate(entries, start=1):  # noqa: B007
+        for entry in entries:
+            seen += 1
             last = entry
         _, peak = tracemalloc.get_traced_memory()
     finally:
@@ -287,13 +301,16 @@ def test_streaming_200k_in_bounded_memory(tmp_path: Path) -> None:
 
     assert header.profile == "vic-us"
     assert seen == count
-    assert last == next(_skip(_many(count), count - 1))
-    assert path.stat().st_size > 30_000_000  # the file is far larger than the memory used to read it
-    assert peak < 50 * 1024 * 1024, f"peak Python memory {peak / 1e6:.1f} MB"
-    print(f"200k entries written and read in {time.perf_counter() - started:.1f} s, peak {peak / 1e6:.2f} MB")
+    assert last == HashEntry(entry_id=str(count), md5=f"{count - 1:032x}", category=str((count - 1) % 5))
+    assert path.stat().st_size > 10 * peak  # memory does not follow the file's size
+    assert peak < 50 * 1024 * 1024, f"peak traced Python memory {peak / 1e6:.1f} MB"
 
 
-def _skip(entries: Iterator[HashEntry], n: int) -> Iterator[HashEntry]:
-    for _ in range(n):
-        next(entries)
-    return entries
+def test_generic_is_written_as_custom_and_needs_a_profile(tmp_path: Path) -> None:
+    path = tmp_path / "generic.json"
+    entries = [HashEntry(entry_id="1", md5=_hex(1, 32), category="any-label")]
+    write_vics(path, entries, profile="generic")
+
+    with pytest.raises(InputError, match="cannot be determined"):
+        read_vics(path)
+    assert read_vics(path, profile="generic").entries == entries

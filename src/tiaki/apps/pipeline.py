@@ -19,8 +19,14 @@ from tiaki.engines.progress import Progress
 STAGES = ("media", "resolve", "locate", "triage", "refer")
 
 
-def run_stage(stage: str, operation: Operation, *, actor: str, progress: Progress | None = None,
-              geo_dir: Path | None = None) -> Any:
+def run_stage(
+    stage: str,
+    operation: Operation,
+    *,
+    actor: str,
+    progress: Progress | None = None,
+    geo_dir: Path | None = None,
+) -> Any:
     runners: dict[str, Callable[[], Any]] = {
         "media": lambda: run_media(operation, actor=actor, progress=progress),
         "resolve": lambda: resolve(operation, actor=actor, progress=progress),
@@ -62,8 +68,11 @@ class OperationSummary:
 
 def operation_summary(operation: Operation, top: int = 10) -> OperationSummary:
     persons = Person.objects.filter(operation=operation)
-    assessments = (TriageAssessment.objects.filter(person__operation=operation, model_version=triage.MODEL_VERSION)
-                   .select_related("person").order_by("rank")[:top])
+    assessments = (
+        TriageAssessment.objects.filter(person__operation=operation, model_version=triage.MODEL_VERSION)
+        .select_related("person")
+        .order_by("rank")[:top]
+    )
     return OperationSummary(
         operation=operation.name,
         accounts=Account.objects.filter(operation=operation).count(),

@@ -15,10 +15,15 @@ from rich.console import Console
 from tiaki.cli.bootstrap import actor, setup_django
 from tiaki.cli.progress import RichProgress
 
-app = typer.Typer(help="tiaki: offline-first investigation of online child-exploitation operations.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="tiaki: offline-first investigation of online child-exploitation operations.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 hashlist_app = typer.Typer(help="Known-material hash lists.", no_args_is_help=True)
-records_app = typer.Typer(help="Records checks (prior convictions, access to children, ...).", no_args_is_help=True)
+records_app = typer.Typer(
+    help="Records checks (prior convictions, access to children, ...).", no_args_is_help=True
+)
 package_app = typer.Typer(help="Referral packages.", no_args_is_help=True)
 audit_app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
 export_app = typer.Typer(help="Exports for analysts and other tools.", no_args_is_help=True)
@@ -80,17 +85,23 @@ def ingest(
     with _clear_errors(), RichProgress(console) as progress:
         result = ingest_service(bundle, operation, actor=actor(), progress=progress)
     if result.created:
-        console.print(f"ingested [bold]{result.disclosure_id}[/] into '{operation}': "
-                      + ", ".join(f"{n} {k}" for k, n in result.counts.items()))
+        console.print(
+            f"ingested [bold]{result.disclosure_id}[/] into '{operation}': "
+            + ", ".join(f"{n} {k}" for k, n in result.counts.items())
+        )
     else:
-        console.print(f"{result.disclosure_id} is already in '{operation}' with the same content: nothing changed")
+        console.print(
+            f"{result.disclosure_id} is already in '{operation}' with the same content: nothing changed"
+        )
 
 
 @hashlist_app.command("import")
 def hashlist_import(
     file: Annotated[Path, typer.Argument(help="VICS JSON (1.3, 2.0) or hash-list CSV.")],
     name: Annotated[str | None, typer.Option(help="Name of the list (default: the file name).")] = None,
-    profile: Annotated[str | None, typer.Option(help="Category scheme: vic-us, dhs-legacy, uk-caid, generic.")] = None,
+    profile: Annotated[
+        str | None, typer.Option(help="Category scheme: vic-us, dhs-legacy, uk-caid, generic.")
+    ] = None,
 ) -> None:
     """Import a known-material hash list."""
     setup_django()
@@ -103,7 +114,9 @@ def hashlist_import(
 
 
 @records_app.command("import")
-def records_import(file: Annotated[Path, typer.Argument(help="Records-check CSV.")], operation: OperationOpt) -> None:
+def records_import(
+    file: Annotated[Path, typer.Argument(help="Records-check CSV.")], operation: OperationOpt
+) -> None:
     """Import records-check facts into an operation."""
     setup_django()
     from tiaki.apps.subjects.services import get_operation, import_records
@@ -178,7 +191,9 @@ def audit_verify() -> None:
 
 
 @export_app.command("persons")
-def export_persons(operation: OperationOpt, out: Annotated[Path, typer.Option(help="CSV file to write.")]) -> None:
+def export_persons(
+    operation: OperationOpt, out: Annotated[Path, typer.Option(help="CSV file to write.")]
+) -> None:
     """account_id,person_id,country: one row per account."""
     import csv
 
@@ -193,7 +208,9 @@ def export_persons(operation: OperationOpt, out: Annotated[Path, typer.Option(he
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(["account_id", "person_id", "country"])
         writer.writerows(rows)
-    audit.record("export.persons", actor=actor(), operation=operation, target=str(out), details={"rows": len(rows)})
+    audit.record(
+        "export.persons", actor=actor(), operation=operation, target=str(out), details={"rows": len(rows)}
+    )
     console.print(f"wrote {len(rows)} rows to {out}")
 
 
@@ -219,8 +236,19 @@ def hash_files(paths: Annotated[list[Path], typer.Argument(help="Files (folders 
             status = 2
             continue
         examined = examine(f)
-        sys.stdout.write(json.dumps({"path": str(f), "md5": d.md5, "sha1": d.sha1, "sha256": d.sha256,
-                                     "pdq": examined.pdq, "quality": examined.quality}) + "\n")
+        sys.stdout.write(
+            json.dumps(
+                {
+                    "path": str(f),
+                    "md5": d.md5,
+                    "sha1": d.sha1,
+                    "sha256": d.sha256,
+                    "pdq": examined.pdq,
+                    "quality": examined.quality,
+                }
+            )
+            + "\n"
+        )
     raise typer.Exit(status)
 
 

@@ -37,8 +37,9 @@ class RichProgress:
         self._bars.__enter__()
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self._finish()
         self._bars.__exit__(exc_type, exc, tb)
 

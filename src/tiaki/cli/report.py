@@ -14,17 +14,32 @@ def print_summary(console: Console, operation: Operation) -> None:
     flow = Table(title=f"Operation {s.operation}", show_header=True, header_style="bold")
     for column in ("accounts", "→ persons", "→ countries", "→ packages", "persons to review (no country)"):
         flow.add_column(column, justify="right")
-    flow.add_row(f"{s.accounts:,}", f"{s.persons:,}", f"{s.countries:,}", f"{s.packages:,}",
-                 f"{s.unplaced_persons:,}")
+    flow.add_row(
+        f"{s.accounts:,}", f"{s.persons:,}", f"{s.countries:,}", f"{s.packages:,}", f"{s.unplaced_persons:,}"
+    )
     console.print(flow)
 
     m = s.media
     media = Table(title="Media", header_style="bold")
-    for column in ("distinct files", "images", "videos", "known (matched)", "new", "unreadable",
-                   "still needing a human look"):
+    for column in (
+        "distinct files",
+        "images",
+        "videos",
+        "known (matched)",
+        "new",
+        "unreadable",
+        "still needing a human look",
+    ):
         media.add_column(column, justify="right")
-    media.add_row(f"{m.items:,}", f"{m.images:,}", f"{m.videos:,}", f"{m.known:,}", f"{m.new:,}", f"{m.errors:,}",
-                  f"{s.media_needing_review:.1%}")
+    media.add_row(
+        f"{m.items:,}",
+        f"{m.images:,}",
+        f"{m.videos:,}",
+        f"{m.known:,}",
+        f"{m.new:,}",
+        f"{m.errors:,}",
+        f"{s.media_needing_review:.1%}",
+    )
     console.print(media)
 
     top = Table(title="Triage queue: top 10", header_style="bold")
@@ -34,8 +49,9 @@ def print_summary(console: Console, operation: Operation) -> None:
     top.add_column("score", justify="right")
     top.add_column("reasons")
     for row in s.top:
-        reasons = "\n".join(f"+{r['points']} {r['factor']}: {', '.join(map(str, r['evidence'][:2]))}"
-                            for r in row.reasons)
+        reasons = "\n".join(
+            f"+{r['points']} {r['factor']}: {', '.join(map(str, r['evidence'][:2]))}" for r in row.reasons
+        )
         top.add_row(str(row.rank), row.person, row.country or "?", str(row.score), reasons)
     console.print(top)
     console.print(f"Packages: [bold]{s.packages_root}[/] ({s.packages} countries, a folder and a .zip each)")

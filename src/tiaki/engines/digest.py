@@ -21,7 +21,11 @@ class Digests:
 def digest_file(path: str | Path, copy_to: BinaryIO | None = None) -> Digests:
     """Hash a file once, feeding every chunk to all three algorithms (and to ``copy_to``, when given,
     so that a file can be stored and digested in the same read)."""
-    md5, sha1, sha256 = hashlib.md5(usedforsecurity=False), hashlib.sha1(usedforsecurity=False), hashlib.sha256()
+    md5, sha1, sha256 = (
+        hashlib.md5(usedforsecurity=False),
+        hashlib.sha1(usedforsecurity=False),
+        hashlib.sha256(),
+    )
     size = 0
     buf = bytearray(CHUNK)
     view = memoryview(buf)

@@ -23,6 +23,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -31,7 +32,9 @@ import iptocc
 import maxminddb
 import numpy as np
 
-UNKNOWN_COUNTRY_CODES = frozenset({"ZZ", "XX", "--"})
+# Codes that name no country: "unknown" placeholders, and the registries' "EU"/"AP" for addresses
+# allocated to Europe or Asia-Pacific as a whole.
+NOT_COUNTRIES = frozenset({"ZZ", "XX", "--", "EU", "AP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +62,13 @@ class CountrySource(Protocol):
 def _clean_code(code: object) -> str | None:
     if not isinstance(code, str):
         return None
+    return _clean_text_code(code)
+
+
+@lru_cache(maxsize=4096)
+def _clean_text_code(code: str) -> str | None:
     code = code.strip().upper()
-    if len(code) != 2 or not code.isascii() or not code.isalpha() or code in UNKNOWN_COUNTRY_CODES:
+    if len(code) != 2 or not code.isascii() or not code.isalpha() or code in NOT_COUNTRIES:
         return None
     return code
 
@@ -93,7 +101,10 @@ class EmbeddedSource:
         )
 
     def countries(self, ips: Sequence[str]) -> list[str | None]:
-        return [_clean_code(code) for code in iptocc.country_code(list(ips))]
+        # One call over the whole list: iptocc's own lookup is cheaper than removing repeats first.
+        codes = iptocc.country_code(list(ips))
+        clean = {code: _clean_code(code) for code in set(codes)}
+        return [clean[code] for code in codes]
 
 
 class MmdbSource:
@@ -124,7 +135,15 @@ class MmdbSource:
         return country_of_record(record)
 
     def countries(self, ips: Sequence[str]) -> list[str | None]:
-        return [self.country(ip) for ip in ips]
+        """Look up each distinct address once."""
+        seen: dict[str, str | None] = {}
+        found = []
+        for ip in ips:
+            if ip in seen:
+                found.append(seen[ip])
+            else:
+                found.append(seen.setdefault(ip, self.country(ip)))
+        return found
 
     def close(self) -> None:
         self._reader.close()
@@ -164,9 +183,11 @@ class SnapshotSet:
         """The newest snapshot built on or before ``ts`` (naive times are UTC), else the embedded one."""
         return self.sources[bisect.bisect_right(self._built_epochs, _epoch(ts))]
 
-    def source_indexes(self, timestamps: Iterable[datetime]) -> np.ndarray:
+    def source_indexes(self, timestamps: Sequence[datetime]) -> np.ndarray:
         """``for_time`` for many timestamps at once, as indexes into ``sources``."""
-        epochs = np.fromiter((_epoch(ts) for ts in timestamps), dtype=np.float64)
+        if not self.snapshots:
+            return np.zeros(len(timestamps), dtype=np.int64)
+        epochs = np.array([_epoch(ts) for ts in timestamps], dtype=np.float64)
         return np.searchsorted(np.array(self._built_epochs, dtype=np.float64), epochs, side="right")
 
 
@@ -181,24 +202,25 @@ def locate(
 ) -> list[tuple[str | None, GeoSource]]:
     """Country and answering source for each (IP, time) event.
 
-    Events are grouped by the source their time selects; each source looks up each distinct address
-    of its group once.
+    Events are grouped by the source their time selects and each group is looked up in one batch
+    (MMDB sources look up each distinct address once; the embedded source takes the whole list in
+    one call). Surrounding whitespace is ignored; anything that is not an address gets ``None``.
     """
     if len(ips) != len(timestamps):
         raise ValueError(f"{len(ips)} addresses but {len(timestamps)} timestamps")
     chosen = snapshots.source_indexes(timestamps)
-    results: list[tuple[str | None, GeoSource]] = [(None, snapshots.embedded.source)] * len(ips)
-    for index, source in enumerate(snapshots.sources):
-        positions = np.flatnonzero(chosen == index).tolist()
-        if not positions:
-            continue
-        group = [ips[i].strip() for i in positions]
-        distinct = list(dict.fromkeys(group))
-        answers = dict(zip(distinct, source.countries(distinct), strict=True))
-        provenance = source.source
-        for position, ip in zip(positions, group, strict=True):
-            results[position] = (answers[ip], provenance)
-    return results
+    sources = snapshots.sources
+    countries = np.empty(len(ips), dtype=object)
+    used = np.unique(chosen).tolist()
+    for index in used:
+        if len(used) == 1:  # one source answers every event: no regrouping
+            countries[:] = sources[index].countries([ip.strip() for ip in ips])
+        else:
+            positions = np.flatnonzero(chosen == index)
+            countries[positions] = sources[index].countries([ips[i].strip() for i in positions.tolist()])
+    provenance = np.empty(len(sources), dtype=object)
+    provenance[:] = [source.source for source in sources]
+    return list(zip(countries.tolist(), provenance[chosen].tolist(), strict=True))
 
 
 def vote_country(events: Iterable[tuple[str | None, float]]) -> tuple[str | None, float]:
@@ -206,8 +228,7 @@ def vote_country(events: Iterable[tuple[str | None, float]]) -> tuple[str | None
 
     Events without a country carry no evidence either way and are left out of the share. Ties (equal
     to within floating-point rounding) go to the alphabetically first country, so the result never
-    depends on event order. No located events
-    (or no weight): ``(None, 0.0)``.
+    depends on event order. No located events (or no weight): ``(None, 0.0)``.
     """
     weights: dict[str, list[float]] = {}
     for country, weight in events:

@@ -10,7 +10,7 @@ Version ``points-1``. Persons are ranked by score; ties by label. The factors an
 | records: prior conviction | 25 | as above |
 | records: other fact | 5 | as above |
 | new, unknown material uploaded (possible production) | 20, +2 per further item, at most 30 | the items |
-| known material uploaded | 5 per item of severity 3, 3 of severity 2, 1 of severity 1, at most 30 | the items and their grades |
+| known material uploaded | 5 per item of severity 3, 3 of 2, 1 of 1; at most 30 | the items, graded |
 | uploader | 10 | number of uploads |
 | viewer only (accessed material, uploaded none) | 2 | number of accesses |
 | owner or admin of a venue | 10 | the venues |
@@ -65,21 +65,35 @@ def assess(facts: PersonFacts) -> tuple[int, list[Reason]]:
     for fact, detail, identifier in facts.records:
         by_fact.setdefault(fact, []).append(f"{detail or fact} (matched {identifier})")
     for fact in sorted(by_fact, key=lambda f: -RECORD_POINTS.get(f, 5)):
-        reasons.append(Reason(f"records: {fact.replace('_', ' ')}", RECORD_POINTS.get(fact, 5), by_fact[fact]))
+        reasons.append(
+            Reason(f"records: {fact.replace('_', ' ')}", RECORD_POINTS.get(fact, 5), by_fact[fact])
+        )
     if facts.new_items:
         points = min(NEW_CAP, NEW_FIRST + NEW_EACH * (len(facts.new_items) - 1))
-        reasons.append(Reason("new material uploaded (possible production)", points,
-                              [f"{len(facts.new_items)} unmatched item(s)", *facts.new_items[:10]]))
+        reasons.append(
+            Reason(
+                "new material uploaded (possible production)",
+                points,
+                [f"{len(facts.new_items)} unmatched item(s)", *facts.new_items[:10]],
+            )
+        )
     if facts.known_items:
         points = min(KNOWN_CAP, sum(SEVERITY_POINTS.get(sev, 0) for _, sev, _ in facts.known_items))
         if points:
-            reasons.append(Reason("known material uploaded", points,
-                                  [f"{key} ({label})" for key, _, label in facts.known_items[:10]]))
+            reasons.append(
+                Reason(
+                    "known material uploaded",
+                    points,
+                    [f"{key} ({label})" for key, _, label in facts.known_items[:10]],
+                )
+            )
     if facts.uploads:
         reasons.append(Reason("uploader", UPLOADER, [f"{facts.uploads} upload(s)"]))
     elif facts.accesses:
         reasons.append(Reason("viewer only", VIEWER_ONLY, [f"{facts.accesses} access(es)"]))
     roles = [(venue, role) for venue, role in facts.venue_roles if role in ("owner", "admin")]
     if roles:
-        reasons.append(Reason("owner or admin of a venue", VENUE_ROLE, [f"{role} of {v}" for v, role in roles]))
+        reasons.append(
+            Reason("owner or admin of a venue", VENUE_ROLE, [f"{role} of {v}" for v, role in roles])
+        )
     return sum(r.points for r in reasons), reasons

@@ -45,8 +45,9 @@ def write_package(folder: Path, files: Mapping[str, bytes], meta: Mapping[str, A
         "format": PACKAGE_FORMAT,
         "version": PACKAGE_VERSION,
         **meta,
-        "files": [{"path": name, "sha256": _sha256(files[name]), "size": len(files[name])}
-                  for name in sorted(files)],
+        "files": [
+            {"path": name, "sha256": _sha256(files[name]), "size": len(files[name])} for name in sorted(files)
+        ],
     }
     manifest_bytes = (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
     everything = {**files, MANIFEST: manifest_bytes}
@@ -71,7 +72,9 @@ def write_package(folder: Path, files: Mapping[str, bytes], meta: Mapping[str, A
 
 def _read_members(path: Path) -> dict[str, bytes]:
     if path.is_dir():
-        return {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()}
+        return {
+            p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()
+        }
     if not zipfile.is_zipfile(path):
         raise PackageError(f"{path}: neither a package folder nor a zip")
     members: dict[str, bytes] = {}

@@ -1,7 +1,7 @@
 """Project VIC "VICS" JSON hash lists (data models 1.3 and 2.0): reading, streamed, and writing.
 
 A VICS file is an OData JSON document. Its ``@odata.context`` (``odata.metadata`` in 1.x files) names
-the data model version and, for 2.0, the region whose category scheme the ``Category`` values use::
+the data model version and, in most files, the region whose category scheme ``Category`` values use::
 
     {
       "@odata.context": "http://github.com/VICSDATAMODEL/ProjectVic/DataModels/2.0.xml/US/$metadata#Cases",
@@ -31,7 +31,7 @@ import json
 import os
 import re
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -57,10 +57,8 @@ _CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _CONTEXT_OWNER = {"1.3": "ICMEC", "2.0": "VICSDATAMODEL"}
-_HASH_KEYS = {"md5": "MD5", "sha1": "SHA1", "sha256": "SHA256", "pdq": "PDQ"}
 _ALT_HASH_NAMES = {"SHA1": "sha1", "SHA256": "sha256", "PDQ": "pdq"}
 _ALT_HASH_LISTS = ("AlternativeHashes", "Hashes")
-_Fail = Callable[[str, str], InputError]  # (field, reason) -> the error to raise
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,13 +111,19 @@ def write_vics(
     """Write entries as one VICS case, streaming one entry at a time.
 
     The context names ``version`` and the region of ``profile`` (``generic`` is written as region
-    ``CUSTOM``, which a reader must be given a profile for). Every entry must have a valid hash and a
-    category that exists in ``profile``; otherwise ``ValueError`` is raised and no file is left behind.
+    ``CUSTOM``, which a reader must be given a profile for). A :class:`HashList` must have ``profile``
+    as its own. Every entry must have a valid hash and a category that exists in ``profile``; otherwise
+    ``ValueError`` is raised and no file is left behind.
     """
     if version not in VERSIONS:
         raise ValueError(f"VICS version '{version}' is not supported (one of {', '.join(VERSIONS)})")
     if profile not in PROFILE_REGIONS:
         raise ValueError(f"profile '{profile}' is not one of {', '.join(PROFILE_REGIONS)}")
+    if isinstance(hash_list, HashList) and hash_list.profile != profile:
+        raise ValueError(
+            f"the list's profile is '{hash_list.profile}' but profile '{profile}' was asked for; "
+            "its categories would be written under the wrong scheme"
+        )
     entries = hash_list.entries if isinstance(hash_list, HashList) else hash_list
     context = (
         f"http://github.com/{_CONTEXT_OWNER[version]}/ProjectVic/DataModels/{version}.xml/"
@@ -130,15 +134,16 @@ def write_vics(
         "CaseNumber": case_name,
         "SourceApplicationName": "tiaki",
     }
-    head = json.dumps({"@odata.context": context}, ensure_ascii=False)[:-1]
-    case_head = json.dumps(case, ensure_ascii=False)[:-1]
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for all items: dumps makes one each
+    head = encode({"@odata.context": context})[:-1]
+    case_head = encode(case)[:-1]
     partial = path.with_name(path.name + ".partial")
     try:
         with partial.open("w", encoding="utf-8", newline="\n") as out:
             out.write(f'{head},\n"value":[{case_head},\n"Media":[\n')
             for index, entry in enumerate(entries, start=1):
                 item = _media_item(entry, profile, index)
-                out.write(("" if index == 1 else ",\n") + json.dumps(item, ensure_ascii=False))
+                out.write(("" if index == 1 else ",\n") + encode(item))
             out.write("\n]}]}\n")
         os.replace(partial, path)
     finally:
@@ -230,95 +235,114 @@ def _entries(path: Path, header: VicsHeader) -> Iterator[HashEntry]:
             raise InputError(file, f"not valid JSON after media item {index}: {exc}") from None
 
 
+class _Bad(Exception):
+    """A bad value in the current media item; :func:`_entry` names the file, item and MediaID."""
+
+    def __init__(self, field: str | None, reason: str):
+        super().__init__(reason)
+        self.field = field
+        self.reason = reason
+
+
 def _entry(file: str, row: int, item: Any, profile: str) -> HashEntry:
-    if not isinstance(item, dict):
-        raise InputError(file, "a media item must be a JSON object", row=row)
-    media_id = item.get("MediaID")
-    entry_id = str(row) if media_id is None or media_id == "" else _text(file, row, "MediaID", media_id)
-    label = f"media item {row} (MediaID {entry_id})"
+    try:
+        if not isinstance(item, dict):
+            raise _Bad(None, "a media item must be a JSON object")
+        return _parse_entry(row, item, profile)
+    except _Bad as bad:
+        media_id = item.get("MediaID") if isinstance(item, dict) else None
+        label = f"media item {row}" if media_id in (None, "") else f"media item {row} (MediaID {media_id})"
+        raise InputError(file, f"{label}: {bad.reason}", row=row, field=bad.field) from None
 
-    def fail(field: str, reason: str) -> InputError:
-        return InputError(file, f"{label}: {reason}", row=row, field=field)
 
-    hashes: dict[str, str | None] = {}
-    for kind, key in _HASH_KEYS.items():
-        hashes[kind] = _hash(fail, key, item.get(key), kind)
-    photodna = _optional_text(file, row, "PhotoDNA", item.get("PhotoDNA"))
-    for list_key in _ALT_HASH_LISTS:
-        alternatives = item.get(list_key)
-        if alternatives is None:
-            continue
-        if not isinstance(alternatives, list):
-            raise fail(list_key, "must be a list of {HashName, HashValue} objects")
-        for alternative in alternatives:
-            if not isinstance(alternative, dict):
-                raise fail(list_key, "must be a list of {HashName, HashValue} objects")
-            hash_name = re.sub(r"[\s_-]", "", str(alternative.get("HashName") or "")).upper()
-            raw = alternative.get("HashValue")
-            if hash_name == "PHOTODNA":
-                text = _optional_text(file, row, list_key, raw)
-                if photodna is not None and text is not None and text != photodna:
-                    raise fail(list_key, "two different PhotoDNA values")
-                photodna = photodna or text
-                continue
-            alt_kind = _ALT_HASH_NAMES.get(hash_name)
-            if alt_kind is None:
-                continue  # a hash tiaki does not use (e.g. a vendor's own); it is not an error
-            value = _hash(fail, list_key, raw, alt_kind)
-            known = hashes[alt_kind]
-            if known is not None and value is not None and value != known:
-                raise fail(list_key, f"two different {alt_kind} values ('{known}' and '{value}')")
-            hashes[alt_kind] = known or value
-    if not any(hashes.values()):
-        raise InputError(file, f"{label}: has no MD5, SHA1, SHA256 or PDQ hash", row=row)
-
-    category = _category(fail, item.get("Category"))
+def _parse_entry(row: int, item: dict[str, Any], profile: str) -> HashEntry:
+    get = item.get
+    md5 = _hash("MD5", get("MD5"), "md5")
+    sha1 = _hash("SHA1", get("SHA1"), "sha1")
+    sha256 = _hash("SHA256", get("SHA256"), "sha256")
+    pdq = _hash("PDQ", get("PDQ"), "pdq")
+    photodna = _text("PhotoDNA", get("PhotoDNA"))
+    if "AlternativeHashes" in item or "Hashes" in item:
+        hashes = {"md5": md5, "sha1": sha1, "sha256": sha256, "pdq": pdq}
+        for list_key in _ALT_HASH_LISTS:
+            alternatives = get(list_key)
+            if alternatives is not None:
+                photodna = _alternatives(list_key, alternatives, hashes, photodna)
+        md5, sha1, sha256, pdq = hashes["md5"], hashes["sha1"], hashes["sha256"], hashes["pdq"]
+    if not (md5 or sha1 or sha256 or pdq):
+        raise _Bad(None, "has no MD5, SHA1, SHA256 or PDQ hash")
+    category = _category(get("Category"))
     try:
         category_for(profile, category)
     except ValueError as exc:
-        raise fail("Category", str(exc)) from None
-
+        raise _Bad("Category", str(exc)) from None
+    series = get("Series")
     return HashEntry(
-        entry_id=entry_id,
-        md5=hashes["md5"],
-        sha1=hashes["sha1"],
-        sha256=hashes["sha256"],
-        pdq=hashes["pdq"],
+        entry_id=_text("MediaID", get("MediaID")) or str(row),
+        md5=md5,
+        sha1=sha1,
+        sha256=sha256,
+        pdq=pdq,
         photodna=photodna,
         category=category,
-        series=_series(file, row, item.get("Series")),
-        victim_identified=_flag(fail, "VictimIdentified", item.get("VictimIdentified")),
-        is_distributed=_flag(fail, "IsDistributed", item.get("IsDistributed")),
-        comments=_optional_text(file, row, "Comments", item.get("Comments")),
+        # a series is a name; some exporters nest it as an object with a "Name"
+        series=_text("Series", series.get("Name") if isinstance(series, dict) else series),
+        victim_identified=_flag("VictimIdentified", get("VictimIdentified")),
+        is_distributed=_flag("IsDistributed", get("IsDistributed")),
+        comments=_text("Comments", get("Comments")),
     )
 
 
-def _hash(fail: _Fail, key: str, raw: Any, kind: str) -> str | None:
+def _alternatives(
+    key: str, alternatives: Any, hashes: dict[str, str | None], photodna: str | None
+) -> str | None:
+    """Merge an ``AlternativeHashes`` list into ``hashes``; returns the PhotoDNA, which may be listed."""
+    if not isinstance(alternatives, list) or not all(isinstance(a, dict) for a in alternatives):
+        raise _Bad(key, "must be a list of {HashName, HashValue} objects")
+    for alternative in alternatives:
+        hash_name = re.sub(r"[\s_-]", "", str(alternative.get("HashName") or "")).upper()
+        raw = alternative.get("HashValue")
+        if hash_name == "PHOTODNA":
+            text = _text(key, raw)
+            if photodna is not None and text is not None and text != photodna:
+                raise _Bad(key, "two different PhotoDNA values")
+            photodna = photodna or text
+            continue
+        kind = _ALT_HASH_NAMES.get(hash_name)
+        if kind is None:
+            continue  # a hash tiaki does not use (e.g. a vendor's own); it is not an error
+        value = _hash(key, raw, kind)
+        known = hashes[kind]
+        if known is not None and value is not None and value != known:
+            raise _Bad(key, f"two different {kind} values ('{known}' and '{value}')")
+        hashes[kind] = known or value
+    return photodna
+
+
+def _hash(key: str, raw: Any, kind: str) -> str | None:
     if raw is None or raw == "":
         return None
     if not isinstance(raw, str):
-        raise fail(key, f"{kind} must be a string of hex digits, not {json.dumps(raw)}")
+        raise _Bad(key, f"{kind} must be a string of hex digits, not {json.dumps(raw)}")
     try:
         return parse_hex(raw, kind)
     except ValueError as exc:
-        raise fail(key, str(exc)) from None
+        raise _Bad(key, str(exc)) from None
 
 
-def _category(fail: _Fail, raw: Any) -> str | None:
+def _category(raw: Any) -> str | None:
     if raw is None:
         return None
-    if isinstance(raw, bool):
-        raise fail("Category", f"{json.dumps(raw)} is not a category")
-    if isinstance(raw, int):
+    if isinstance(raw, str):
+        return raw.strip() or None
+    if isinstance(raw, int) and not isinstance(raw, bool):
         return str(raw)
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
-    if isinstance(raw, str):
-        return raw.strip() or None
-    raise fail("Category", f"{json.dumps(raw)} is not a category")
+    raise _Bad("Category", f"{json.dumps(raw)} is not a category")
 
 
-def _flag(fail: _Fail, key: str, raw: Any) -> bool | None:
+def _flag(key: str, raw: Any) -> bool | None:
     """VICS booleans arrive as JSON booleans or, from some exporters, as "true"/"false" strings."""
     if raw is None or raw == "":
         return None
@@ -326,74 +350,63 @@ def _flag(fail: _Fail, key: str, raw: Any) -> bool | None:
         return raw
     if isinstance(raw, str) and raw.strip().lower() in ("true", "false"):
         return raw.strip().lower() == "true"
-    raise fail(key, f"{json.dumps(raw)} is not a boolean (true or false)")
+    raise _Bad(key, f"{json.dumps(raw)} is not a boolean (true or false)")
 
 
-def _text(file: str, row: int, key: str, raw: Any) -> str:
-    if isinstance(raw, bool) or not isinstance(raw, str | int | float):
-        raise InputError(file, f"media item {row}: {json.dumps(raw)} is not a text value", row=row, field=key)
-    if isinstance(raw, float) and raw.is_integer():
-        return str(int(raw))
-    return str(raw).strip()
-
-
-def _optional_text(file: str, row: int, key: str, raw: Any) -> str | None:
+def _text(key: str, raw: Any) -> str | None:
+    """A text value (numbers are accepted and kept as written); empty is ``None``."""
     if raw is None:
         return None
-    return _text(file, row, key, raw) or None
-
-
-def _series(file: str, row: int, raw: Any) -> str | None:
-    """A series is a name; some exporters nest it as an object with a ``Name``."""
-    if isinstance(raw, dict):
-        raw = raw.get("Name")
-    return _optional_text(file, row, "Series", raw)
+    if isinstance(raw, str):
+        return raw.strip() or None
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return str(int(raw)) if isinstance(raw, float) and raw.is_integer() else str(raw)
+    raise _Bad(key, f"{json.dumps(raw)} is not a text value")
 
 
 # Writing ------------------------------------------------------------------------------------------
 
 
 def _media_item(entry: HashEntry, profile: str, index: int) -> dict[str, Any]:
-    label = f"entry {index} ('{entry.entry_id}')"
-    hashes = {kind: getattr(entry, kind) for kind in _HASH_KEYS}
-    if not any(hashes.values()):
-        raise ValueError(f"{label} has no md5, sha1, sha256 or pdq")
-    for kind, value in hashes.items():
-        if value is not None:
-            try:
-                hashes[kind] = parse_hex(value, kind)
-            except ValueError as exc:
-                raise ValueError(f"{label}: {exc}") from None
+    md5, sha1, sha256, pdq = entry.md5, entry.sha1, entry.sha256, entry.pdq
     try:
+        if not (md5 or sha1 or sha256 or pdq):
+            raise ValueError("has no md5, sha1, sha256 or pdq")
+        md5 = md5 and parse_hex(md5, "md5")
+        sha1 = sha1 and parse_hex(sha1, "sha1")
+        sha256 = sha256 and parse_hex(sha256, "sha256")
+        pdq = pdq and parse_hex(pdq, "pdq")
         category_for(profile, entry.category)
     except ValueError as exc:
-        raise ValueError(f"{label}: {exc}") from None
+        raise ValueError(f"entry {index} ('{entry.entry_id}'): {exc}") from None
 
     item: dict[str, Any] = {"MediaID": _as_number(entry.entry_id)}
     if entry.category:
         item["Category"] = _as_number(entry.category)
-    if hashes["md5"]:
-        item["MD5"] = hashes["md5"]
-    if hashes["sha1"]:
-        item["SHA1"] = hashes["sha1"]
-    optional = {
-        "PhotoDNA": entry.photodna,
-        "Series": entry.series,
-        "VictimIdentified": entry.victim_identified,
-        "IsDistributed": entry.is_distributed,
-        "Comments": entry.comments,
-    }
-    item.update({key: value for key, value in optional.items() if value is not None})
-    alternatives = []
-    for kind, hash_name in (("sha256", "SHA256"), ("pdq", "PDQ")):
-        if hashes[kind]:
-            alternative = {"MD5": hashes["md5"]} if hashes["md5"] else {}
-            alternatives.append(alternative | {"HashName": hash_name, "HashValue": hashes[kind]})
-    if alternatives:
-        item["AlternativeHashes"] = alternatives
+    if md5:
+        item["MD5"] = md5
+    if sha1:
+        item["SHA1"] = sha1
+    for key, value in (
+        ("PhotoDNA", entry.photodna),
+        ("Series", entry.series),
+        ("VictimIdentified", entry.victim_identified),
+        ("IsDistributed", entry.is_distributed),
+        ("Comments", entry.comments),
+    ):
+        if value is not None:
+            item[key] = value
+    if sha256 or pdq:
+        keyed = {"MD5": md5} if md5 else {}
+        item["AlternativeHashes"] = [
+            keyed | {"HashName": hash_name, "HashValue": value}
+            for hash_name, value in (("SHA256", sha256), ("PDQ", pdq))
+            if value
+        ]
     return item
 
 
 def _as_number(text: str) -> int | str:
     """VICS MediaID and Category are integers; a value that is not one exactly is kept as text."""
-    return int(text) if text.isdigit() and str(int(text)) == text else text
+    exact = text.isascii() and text.isdigit() and (text[0] != "0" or text == "0")
+    return int(text) if exact else text

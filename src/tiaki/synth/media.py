@@ -20,15 +20,20 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from tiaki.engines.digest import digest_bytes
-from tiaki.engines.pdq import pdq_image
+from tiaki.engines.pdq import PdqResult, pdq_image
 
 IMAGE_MIN_SIDE = 256
 IMAGE_MAX_SIDE = 640
 ORIGINAL_JPEG_QUALITY = (82, 95)  # inclusive range of qualities the originals are saved at
 RECOMPRESS_JPEG_QUALITY = (35, 65)
 RESIZE_SCALE = (0.45, 0.8)
-CROP_FRACTION = (0.02, 0.05)  # per side
-BORDER_FRACTION = (0.03, 0.07)  # per side
+# PDQ is sensitive to crops and borders (a 2% crop moves it ~30 bits on these pictures), so the near
+# copies here are cropped and framed only slightly; a few still land beyond the match threshold.
+CROP_FRACTION = (0.005, 0.015)  # per side
+BORDER_FRACTION = (0.005, 0.012)  # per side
+CAPTION_HEIGHT = 1 / 18  # font size as a fraction of the picture's height
+MIN_PDQ_QUALITY = 50  # originals below this are drawn again (at most ORIGINAL_TRIES times)
+ORIGINAL_TRIES = 8
 VIDEO_SIZE = (128, 96)
 VIDEO_SECONDS = (2, 4)
 VIDEO_FPS = (4, 6)
@@ -77,18 +82,18 @@ def job_rng(seed: int, index: int) -> np.random.Generator:
 
 def render_picture(rng: np.random.Generator, width: int, height: int) -> Image.Image:
     """An abstract picture: colour field, stripes, shapes, noise."""
-    grid = int(rng.integers(3, 9))
+    grid = int(rng.integers(2, 5))
     field = (rng.random((grid, grid, 3)) * 255).astype(np.uint8)
     img = np.asarray(Image.fromarray(field).resize((width, height), Image.Resampling.BICUBIC), dtype=np.float32)
-    if rng.random() < 0.6:
+    if rng.random() < 0.5:
         yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
         angle = rng.random() * np.pi
-        period = rng.uniform(12, 60)
+        period = rng.uniform(0.15, 0.5) * max(width, height)
         wave = np.sin((xx * np.cos(angle) + yy * np.sin(angle)) * (2 * np.pi / period))
         img += wave[:, :, None] * rng.uniform(15, 45) * (rng.random(3) - 0.3).astype(np.float32)
     picture = Image.fromarray(np.clip(img, 0, 255).astype(np.uint8))
     draw = ImageDraw.Draw(picture)
-    for _ in range(int(rng.integers(3, 12))):
+    for _ in range(int(rng.integers(5, 12))):
         colour = tuple(int(c) for c in rng.integers(0, 256, 3))
         x0, x1 = sorted(int(v) for v in rng.integers(-width // 8, width + width // 8, 2))
         y0, y1 = sorted(int(v) for v in rng.integers(-height // 8, height + height // 8, 2))
@@ -100,7 +105,8 @@ def render_picture(rng: np.random.Generator, width: int, height: int) -> Image.I
         else:
             points = [(int(rng.integers(0, width)), int(rng.integers(0, height))) for _ in range(3)]
             draw.polygon(points, fill=colour)
-    noisy = np.asarray(picture, dtype=np.float32) + rng.normal(0, rng.uniform(2, 8), (height, width, 1))
+    sigma = np.float32(rng.uniform(2, 8))
+    noisy = np.asarray(picture, dtype=np.float32) + rng.standard_normal((height, width, 1), dtype=np.float32) * sigma
     return Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8))
 
 
@@ -139,11 +145,11 @@ def transform_picture(rng: np.random.Generator, original: bytes, transform: str)
         image = framed
     elif transform == "caption":
         draw = ImageDraw.Draw(image)
-        size = max(12, h // 14)
+        size = max(10, round(h * CAPTION_HEIGHT))
         font = ImageFont.load_default(size=size)
         text = f"{CAPTION_WORDS[int(rng.integers(len(CAPTION_WORDS)))]} {int(rng.integers(1, 1000)):03d}"
         x, y = int(rng.integers(4, max(5, w // 3))), h - size - int(rng.integers(4, max(5, h // 10)))
-        draw.text((x, y), text, fill=(255, 255, 255), font=font, stroke_width=2, stroke_fill=(0, 0, 0))
+        draw.text((x, y), text, fill=(255, 255, 255), font=font, stroke_width=1, stroke_fill=(0, 0, 0))
     else:
         raise ValueError(f"unknown transform {transform!r}")
     return encode(image, fmt, quality), fmt
@@ -190,9 +196,8 @@ def render_video(rng: np.random.Generator) -> bytes:
 # ------------------------------------------------------------------------------------------- workers
 
 
-def _result(job: MediaJob, i: int, data: bytes, image: Image.Image | None, size: tuple[int, int]) -> MediaResult:
+def _result(job: MediaJob, i: int, data: bytes, pdq: PdqResult | None, size: tuple[int, int]) -> MediaResult:
     d = digest_bytes(data)
-    pdq = pdq_image(image) if image is not None else None
     variant = job.variants[i]
     return MediaResult(
         job=job.index,
@@ -210,27 +215,35 @@ def _result(job: MediaJob, i: int, data: bytes, image: Image.Image | None, size:
     )
 
 
+def _decoded_pdq(data: bytes) -> tuple[PdqResult, tuple[int, int]]:
+    """PDQ of encoded picture bytes, as anyone hashing the file would get it, and the picture's size."""
+    with Image.open(io.BytesIO(data)) as decoded:
+        return pdq_image(decoded), decoded.size
+
+
 def run_job(job: MediaJob, seed: int, media_dir: Path) -> list[MediaResult]:
     """Render a job's original and variants, write those that have a filename, hash them all."""
     rng = job_rng(seed, job.index)
+    blobs: list[bytes] = []
     results: list[MediaResult] = []
     if job.kind == "video":
-        data = render_video(rng)
-        blobs: list[bytes] = [data]
-        results.append(_result(job, 0, data, None, VIDEO_SIZE))
+        blobs.append(render_video(rng))
+        results.append(_result(job, 0, blobs[0], None, VIDEO_SIZE))
     else:
         width = int(rng.integers(IMAGE_MIN_SIDE, IMAGE_MAX_SIDE + 1))
         height = int(rng.integers(IMAGE_MIN_SIDE, IMAGE_MAX_SIDE + 1))
         quality = int(rng.integers(ORIGINAL_JPEG_QUALITY[0], ORIGINAL_JPEG_QUALITY[1] + 1))
-        original = encode(render_picture(rng, width, height), job.fmt, quality)
-        blobs = [original]
-        for i, variant in enumerate(job.variants):
-            data = original if i == 0 else transform_picture(rng, original, variant.transform)[0]
-            if i:
-                blobs.append(data)
-            with Image.open(io.BytesIO(data)) as decoded:
-                decoded.load()
-                results.append(_result(job, i, data, decoded, decoded.size))
+        for _ in range(ORIGINAL_TRIES):
+            original = encode(render_picture(rng, width, height), job.fmt, quality)
+            pdq, size = _decoded_pdq(original)
+            if pdq.quality >= MIN_PDQ_QUALITY:
+                break
+        blobs.append(original)
+        results.append(_result(job, 0, original, pdq, size))
+        for i, variant in enumerate(job.variants[1:], start=1):
+            data = transform_picture(rng, original, variant.transform)[0]
+            blobs.append(data)
+            results.append(_result(job, i, data, *_decoded_pdq(data)))
     for variant, data in zip(job.variants, blobs, strict=True):
         if variant.filename is not None:
             (media_dir / variant.filename).write_bytes(data)

@@ -25,8 +25,16 @@ from tiaki.apps.audit.models import AuditEvent
 GENESIS_PREV = "0" * 64
 
 
-def _canonical(seq: int, at: datetime, actor: str, action: str, operation: str, target: str,
-               details: dict[str, Any], prev_hash: str) -> bytes:
+def _canonical(
+    seq: int,
+    at: datetime,
+    actor: str,
+    action: str,
+    operation: str,
+    target: str,
+    details: dict[str, Any],
+    prev_hash: str,
+) -> bytes:
     payload = {
         "seq": seq,
         "at": at.astimezone(UTC).isoformat(timespec="microseconds"),
@@ -42,8 +50,16 @@ def _canonical(seq: int, at: datetime, actor: str, action: str, operation: str, 
 
 def event_hash(event: AuditEvent) -> str:
     return hashlib.sha256(
-        _canonical(event.seq, event.at, event.actor, event.action, event.operation, event.target,
-                   event.details, event.prev_hash)
+        _canonical(
+            event.seq,
+            event.at,
+            event.actor,
+            event.action,
+            event.operation,
+            event.target,
+            event.details,
+            event.prev_hash,
+        )
     ).hexdigest()
 
 
@@ -67,8 +83,9 @@ def _lock_log() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(7245221)")
 
 
-def _append(actor: str, action: str, operation: str, target: str, details: dict[str, Any],
-            last: AuditEvent | None) -> AuditEvent:
+def _append(
+    actor: str, action: str, operation: str, target: str, details: dict[str, Any], last: AuditEvent | None
+) -> AuditEvent:
     event = AuditEvent(
         seq=(last.seq + 1) if last else 1,
         at=datetime.now(UTC),
@@ -84,8 +101,9 @@ def _append(actor: str, action: str, operation: str, target: str, details: dict[
     return event
 
 
-def record(action: str, *, actor: str, operation: str = "", target: str = "",
-           details: dict[str, Any] | None = None) -> AuditEvent:
+def record(
+    action: str, *, actor: str, operation: str = "", target: str = "", details: dict[str, Any] | None = None
+) -> AuditEvent:
     """Append one event. Runs inside the caller's transaction when there is one, so an event is kept
     exactly when the change it describes is."""
     with transaction.atomic():

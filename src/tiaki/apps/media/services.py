@@ -37,8 +37,14 @@ class HashListResult:
     profile: str
 
 
-def import_hashlist(path: Path, *, actor: str, name: str | None = None, profile: str | None = None,
-                    progress: Progress | None = None) -> HashListResult:
+def import_hashlist(
+    path: Path,
+    *,
+    actor: str,
+    name: str | None = None,
+    profile: str | None = None,
+    progress: Progress | None = None,
+) -> HashListResult:
     """Import a VICS JSON or hash-list CSV file. The same file imported again changes nothing."""
     progress = progress or NullProgress()
     progress.start(f"reading {path.name}", None)
@@ -49,30 +55,57 @@ def import_hashlist(path: Path, *, actor: str, name: str | None = None, profile:
         existing = HashList.objects.filter(name=parsed.name).first()
         if existing is not None:
             if existing.file_sha256 != digests.sha256:
-                raise HashListConflict(f"{path}: a different list named '{parsed.name}' is already imported; "
-                                       "choose another --name")
+                raise HashListConflict(
+                    f"{path}: a different list named '{parsed.name}' is already imported; "
+                    "choose another --name"
+                )
             return HashListResult(existing.name, False, existing.entry_count, existing.profile)
         evidence.store(path)
         hash_list = HashList.objects.create(
-            name=parsed.name, profile=parsed.profile, source=parsed.source or "", version=parsed.version or "",
-            published=parsed.published, licence=parsed.licence or "", file_sha256=digests.sha256,
-            file_format="vics-json" if reader is read_vics else "csv", entry_count=len(parsed.entries),
+            name=parsed.name,
+            profile=parsed.profile,
+            source=parsed.source or "",
+            version=parsed.version or "",
+            published=parsed.published,
+            licence=parsed.licence or "",
+            file_sha256=digests.sha256,
+            file_format="vics-json" if reader is read_vics else "csv",
+            entry_count=len(parsed.entries),
         )
         progress.start(f"importing {parsed.name}", len(parsed.entries))
         for start in range(0, len(parsed.entries), BATCH):
-            chunk = parsed.entries[start:start + BATCH]
-            HashEntry.objects.bulk_create([
-                HashEntry(hash_list=hash_list, entry_id=e.entry_id, md5=e.md5 or "", sha1=e.sha1 or "",
-                          sha256=e.sha256 or "", pdq=e.pdq or "", photodna=e.photodna or "",
-                          category=e.category or "", series=e.series or "",
-                          victim_identified=e.victim_identified, is_distributed=e.is_distributed,
-                          comments=e.comments or "")
-                for e in chunk
-            ])
+            chunk = parsed.entries[start : start + BATCH]
+            HashEntry.objects.bulk_create(
+                [
+                    HashEntry(
+                        hash_list=hash_list,
+                        entry_id=e.entry_id,
+                        md5=e.md5 or "",
+                        sha1=e.sha1 or "",
+                        sha256=e.sha256 or "",
+                        pdq=e.pdq or "",
+                        photodna=e.photodna or "",
+                        category=e.category or "",
+                        series=e.series or "",
+                        victim_identified=e.victim_identified,
+                        is_distributed=e.is_distributed,
+                        comments=e.comments or "",
+                    )
+                    for e in chunk
+                ]
+            )
             progress.advance(len(chunk))
-        audit.record("media.hashlist-import", actor=actor, target=parsed.name,
-                     details={"path": str(path), "sha256": digests.sha256, "profile": parsed.profile,
-                              "entries": len(parsed.entries)})
+        audit.record(
+            "media.hashlist-import",
+            actor=actor,
+            target=parsed.name,
+            details={
+                "path": str(path),
+                "sha256": digests.sha256,
+                "profile": parsed.profile,
+                "entries": len(parsed.entries),
+            },
+        )
     return HashListResult(parsed.name, True, len(parsed.entries), parsed.profile)
 
 
@@ -92,8 +125,18 @@ def _link_uploads(operation: Operation) -> int:
     uploads = list(
         Upload.objects.filter(disclosure__operation=operation, media_link__isnull=True)
         .order_by("pk")
-        .values_list("pk", "stored_id", "stored__sha256", "stored__sha1", "stored__md5", "stored__size",
-                     "md5", "sha1", "sha256", "pdq")
+        .values_list(
+            "pk",
+            "stored_id",
+            "stored__sha256",
+            "stored__sha1",
+            "stored__md5",
+            "stored__size",
+            "md5",
+            "sha1",
+            "sha256",
+            "pdq",
+        )
     )
     if not uploads:
         return 0
@@ -109,8 +152,15 @@ def _link_uploads(operation: Operation) -> int:
         if stored_id is not None:
             item = by_digest.get(s256)
             if item is None:
-                item = MediaItem(operation=operation, key=s256, stored_id=stored_id, sha256=s256, sha1=s1,
-                                 md5=m5, size=size)
+                item = MediaItem(
+                    operation=operation,
+                    key=s256,
+                    stored_id=stored_id,
+                    sha256=s256,
+                    sha1=s1,
+                    md5=m5,
+                    size=size,
+                )
         else:
             item = next((by_digest[v] for v in (sha256, sha1, md5) if v and v in by_digest), None)
             if item is None:
@@ -138,7 +188,8 @@ def _examine_all(operation: Operation, progress: Progress) -> None:
     """Sniff and PDQ-hash every stored item not yet examined, on all cores."""
     todo = list(
         MediaItem.objects.filter(operation=operation, stored__isnull=False, kind="")
-        .order_by("pk").values_list("pk", "sha256")
+        .order_by("pk")
+        .values_list("pk", "sha256")
     )
     progress.start("hashing media", len(todo))
     if not todo:
@@ -157,31 +208,50 @@ def _examine_all(operation: Operation, progress: Progress) -> None:
             progress.advance()
     updated = []
     for (pk, _), r in zip(todo, results, strict=True):
-        updated.append(MediaItem(pk=pk, kind=r.kind, pdq=r.pdq or "", pdq_quality=r.quality,
-                                 pdq_source=PIPELINE_VERSION if r.pdq else "", error=r.error or ""))
-    MediaItem.objects.bulk_update(updated, ["kind", "pdq", "pdq_quality", "pdq_source", "error"],
-                                  batch_size=BATCH)
+        updated.append(
+            MediaItem(
+                pk=pk,
+                kind=r.kind,
+                pdq=r.pdq or "",
+                pdq_quality=r.quality,
+                pdq_source=PIPELINE_VERSION if r.pdq else "",
+                error=r.error or "",
+            )
+        )
+    MediaItem.objects.bulk_update(
+        updated, ["kind", "pdq", "pdq_quality", "pdq_source", "error"], batch_size=BATCH
+    )
 
 
 def _match(operation: Operation, progress: Progress) -> None:
-    items = list(MediaItem.objects.filter(operation=operation)
-                 .values_list("pk", "md5", "sha1", "sha256", "pdq", "pdq_quality"))
+    items = list(
+        MediaItem.objects.filter(operation=operation).values_list(
+            "pk", "md5", "sha1", "sha256", "pdq", "pdq_quality"
+        )
+    )
     progress.start("matching known material", len(items))
     found: list[Match] = []
     for method, column in (("md5", 1), ("sha1", 2), ("sha256", 3)):
         by_value = {row[column]: row[0] for row in items if row[column]}
         values = list(by_value)
         for start in range(0, len(values), 900):
-            chunk = values[start:start + 900]
-            for entry_pk, value in HashEntry.objects.filter(**{f"{method}__in": chunk}).values_list("pk", method):
+            chunk = values[start : start + 900]
+            for entry_pk, value in HashEntry.objects.filter(**{f"{method}__in": chunk}).values_list(
+                "pk", method
+            ):
                 found.append(Match(media_id=by_value[value], entry_id=entry_pk, method=method, distance=0))
     entries = list(HashEntry.objects.exclude(pdq="").values_list("pk", "pdq"))
-    queries = [(pk, pdq) for pk, _, _, _, pdq, quality in items
-               if pdq and (quality is None or quality >= MIN_QUALITY)]
+    queries = [
+        (pk, pdq)
+        for pk, _, _, _, pdq, quality in items
+        if pdq and (quality is None or quality >= MIN_QUALITY)
+    ]
     if entries and queries:
         index = PdqIndex([pdq for _, pdq in entries])
         for qi, ei, distance in index.search([pdq for _, pdq in queries], MATCH_THRESHOLD):
-            found.append(Match(media_id=queries[qi][0], entry_id=entries[ei][0], method="pdq", distance=distance))
+            found.append(
+                Match(media_id=queries[qi][0], entry_id=entries[ei][0], method="pdq", distance=distance)
+            )
     Match.objects.bulk_create(found, batch_size=BATCH, ignore_conflicts=True)
     progress.advance(len(items))
 
@@ -204,9 +274,13 @@ def _grade(operation: Operation) -> None:
         category = category_for(hl.profile, m.entry.category or None)
         how = "exact " + m.method if m.method != "pdq" else f"PDQ distance {m.distance}"
         fields = dict(
-            source="hashlist", profile=hl.profile, category=m.entry.category or "",
-            label=category.label if category else "uncategorised", severity=category.severity if category else 0,
-            series=m.entry.series, basis_id=m.pk,
+            source="hashlist",
+            profile=hl.profile,
+            category=m.entry.category or "",
+            label=category.label if category else "uncategorised",
+            severity=category.severity if category else 0,
+            series=m.entry.series,
+            basis_id=m.pk,
             description=f"known material: list '{hl.name}' entry {m.entry.entry_id} ({how})",
         )
         grade = existing.get(media_id)
@@ -217,8 +291,11 @@ def _grade(operation: Operation) -> None:
                 setattr(grade, k, v)
             to_update.append(grade)
     Grade.objects.bulk_create(to_create, batch_size=BATCH)
-    Grade.objects.bulk_update(to_update, ["source", "profile", "category", "label", "severity", "series",
-                                          "basis_id", "description"], batch_size=BATCH)
+    Grade.objects.bulk_update(
+        to_update,
+        ["source", "profile", "category", "label", "severity", "series", "basis_id", "description"],
+        batch_size=BATCH,
+    )
 
 
 def summarise(operation: Operation) -> MediaSummary:
@@ -245,6 +322,10 @@ def run_media(operation: Operation, *, actor: str, progress: Progress | None = N
         _match(operation, progress)
         _grade(operation)
         summary = summarise(operation)
-        audit.record("stage.media", actor=actor, operation=operation.name,
-                     details={"new_items": created, **summary.__dict__})
+        audit.record(
+            "stage.media",
+            actor=actor,
+            operation=operation.name,
+            details={"new_items": created, **summary.__dict__},
+        )
     return summary

@@ -17,28 +17,39 @@ from tiaki.apps.audit import services as audit
 from tiaki.apps.intake.models import Account, Identifier, IPEvent, Operation
 from tiaki.apps.media.models import Grade, MediaItem, MediaUpload
 from tiaki.apps.referrals.models import Package
-from tiaki.apps.subjects.models import GeoResult, Person, PersonAccount, TriageAssessment
+from tiaki.apps.subjects.models import Person, PersonAccount, TriageAssessment
 from tiaki.engines import triage
 from tiaki.engines.progress import NullProgress, Progress
 from tiaki.formats.hashlist import HashEntry
 from tiaki.formats.package import write_package
 from tiaki.formats.vics import write_vics
 
-HANDLING = ("LAW ENFORCEMENT SENSITIVE. For the addressed agency's investigation only; do not "
-            "disseminate further without the originator's consent.")
+HANDLING = (
+    "LAW ENFORCEMENT SENSITIVE. For the addressed agency's investigation only; do not "
+    "disseminate further without the originator's consent."
+)
 
 
-def _csv(header: list[str], rows: list[list[object]]) -> bytes:
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _csv(header: list[str], rows: list[list[object]], *, sort: bool = False) -> bytes:
+    """CSV text; booleans as true/false and empty cells for missing values, as in the bundle format."""
+    cells = [[_cell(v) for v in row] for row in rows]
+    if sort:
+        cells.sort()
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+    writer.writerows(cells)
     return out.getvalue().encode()
-
-
-def _iso(value: object) -> str:
-    return value.isoformat() if hasattr(value, "isoformat") else ""
 
 
 @dataclass
@@ -54,7 +65,9 @@ def packages_root(operation: Operation) -> Path:
     return Path(settings.DATA_DIR) / "packages" / slugify(operation.name)
 
 
-def write_packages(operation: Operation, *, actor: str, progress: Progress | None = None) -> list[PackageSummary]:
+def write_packages(
+    operation: Operation, *, actor: str, progress: Progress | None = None
+) -> list[PackageSummary]:
     """Write a package for every country with at least one placed person. Persons without a country
     stay out of every package (they are on the review list). Byte-identical on a re-run."""
     progress = progress or NullProgress()
@@ -62,97 +75,253 @@ def write_packages(operation: Operation, *, actor: str, progress: Progress | Non
     by_country: dict[str, list[Person]] = defaultdict(list)
     for p in persons:
         by_country[p.country].append(p)
-    assessments = {a.person_id: a for a in TriageAssessment.objects.filter(
-        person__operation=operation, model_version=triage.MODEL_VERSION)}
+    assessments = {
+        a.person_id: a
+        for a in TriageAssessment.objects.filter(
+            person__operation=operation, model_version=triage.MODEL_VERSION
+        )
+    }
     accounts_of: dict[int, list[int]] = defaultdict(list)
-    for person_id, account_id in PersonAccount.objects.filter(person__operation=operation) \
-            .values_list("person_id", "account_id"):
+    for person_id, account_id in PersonAccount.objects.filter(person__operation=operation).values_list(
+        "person_id", "account_id"
+    ):
         accounts_of[person_id].append(account_id)
     progress.start("writing packages", len(by_country))
     root = packages_root(operation)
     results = []
     for country in sorted(by_country):
-        results.append(_write_country(operation, country, by_country[country], accounts_of, assessments, root))
+        results.append(
+            _write_country(operation, country, by_country[country], accounts_of, assessments, root)
+        )
         progress.advance()
     with transaction.atomic():
         Package.objects.filter(operation=operation).exclude(country__in=list(by_country)).delete()
-        audit.record("referrals.packages-written", actor=actor, operation=operation.name,
-                     details={"countries": len(results), "root": str(root),
-                              "packages": {r.country: r.zip_path for r in results}})
+        audit.record(
+            "referrals.packages-written",
+            actor=actor,
+            operation=operation.name,
+            details={
+                "countries": len(results),
+                "root": str(root),
+                "packages": {r.country: r.zip_path for r in results},
+            },
+        )
     return results
 
 
-def _write_country(operation: Operation, country: str, persons: list[Person], accounts_of: dict[int, list[int]],
-                   assessments: dict[int, TriageAssessment], root: Path) -> PackageSummary:
-    account_pks = [a for p in persons for a in accounts_of[p.pk]]
+def _write_country(
+    operation: Operation,
+    country: str,
+    persons: list[Person],
+    accounts_of: dict[int, list[int]],
+    assessments: dict[int, TriageAssessment],
+    root: Path,
+) -> PackageSummary:
     person_of = {a: p.label for p in persons for a in accounts_of[p.pk]}
-    accounts = list(Account.objects.filter(pk__in=account_pks).select_related("disclosure")
-                    .order_by("disclosure__disclosure_id", "account_id")) if account_pks else []
-    ranked = sorted(persons, key=lambda p: (assessments[p.pk].rank if p.pk in assessments else 10**9, p.label))
-    person_rows = []
-    for rank, p in enumerate(ranked, start=1):
+    # Everything below is selected by joining through the persons placed in this country, so a large
+    # country never turns into a huge list of parameters.
+    placed = {"person_link__person__operation": operation, "person_link__person__country": country}
+    accounts = list(
+        Account.objects.filter(**placed)
+        .select_related("disclosure")
+        .order_by("disclosure__disclosure_id", "account_id")
+    )
+    account_label = {a.pk: a.account_id for a in accounts}
+    in_country = {f"account__{k}": v for k, v in placed.items()}
+
+    ranked = sorted(
+        persons, key=lambda p: (assessments[p.pk].rank if p.pk in assessments else 10**9, p.label)
+    )
+    person_rows: list[list[object]] = []
+    for priority, p in enumerate(ranked, start=1):
         a = assessments.get(p.pk)
         reasons = "; ".join(f"{r['factor']} (+{r['points']})" for r in a.reasons) if a else ""
-        person_rows.append([p.label, p.country, p.country_confidence, p.country_basis, rank,
-                            a.score if a else "", a.rank if a else "", reasons, len(accounts_of[p.pk])])
-    account_rows = [[a.account_id, person_of[a.pk], a.disclosure.disclosure_id, a.disclosure.provider_name,
-                     a.platform, a.username, a.display_name, _iso(a.created_at), a.profile_url, a.stated_country,
-                     a.status] for a in accounts]
-    account_label = {a.pk: a.account_id for a in accounts}
-    identifiers = sorted(
-        [account_label[acc], kind, value, verified, _iso(observed)]
-        for acc, kind, value, verified, observed in Identifier.objects.filter(account_id__in=account_pks)
-        .values_list("account_id", "kind", "value", "verified", "observed_at")
-    ) if account_pks else []
-    geo = {e: (c, n, v, b) for e, c, n, v, b in GeoResult.objects.filter(ip_event__account_id__in=account_pks)
-           .values_list("ip_event_id", "country", "source__name", "source__version", "source__build_date")}
-    events = sorted(
-        [account_label[acc], ip, port, event, _iso(ts), proxy, *(geo.get(pk, ("", "", "", None))[:3]),
-         _iso(geo.get(pk, (None,) * 4)[3])]
-        for pk, acc, ip, port, event, ts, proxy in IPEvent.objects.filter(account_id__in=account_pks)
-        .values_list("pk", "account_id", "ip", "port", "event", "timestamp", "possible_proxy")
-    ) if account_pks else []
-    uploads = list(MediaUpload.objects.filter(upload__account_id__in=account_pks)
-                   .values_list("media_id", "upload__upload_id", "upload__account_id", "upload__uploaded_at",
-                                "upload__venue__venue_id")) if account_pks else []
-    media_ids = sorted({u[0] for u in uploads})
-    items = {m.pk: m for m in MediaItem.objects.filter(pk__in=media_ids)}
-    grades = {g.media_id: g for g in Grade.objects.filter(media_id__in=media_ids)}
+        person_rows.append(
+            [
+                p.label,
+                p.country,
+                p.country_confidence,
+                p.country_basis,
+                priority,
+                a.score if a else None,
+                a.rank if a else None,
+                reasons,
+                len(accounts_of[p.pk]),
+            ]
+        )
+    account_rows: list[list[object]] = [
+        [
+            a.account_id,
+            person_of[a.pk],
+            a.disclosure.disclosure_id,
+            a.disclosure.provider_name,
+            a.platform,
+            a.username,
+            a.display_name,
+            a.created_at,
+            a.profile_url,
+            a.stated_country,
+            a.status,
+        ]
+        for a in accounts
+    ]
+    identifier_rows: list[list[object]] = [
+        [account_label[acc], kind, value, verified, observed]
+        for acc, kind, value, verified, observed in Identifier.objects.filter(**in_country).values_list(
+            "account_id", "kind", "value", "verified", "observed_at"
+        )
+    ]
+    event_rows: list[list[object]] = [
+        [account_label[acc], *rest]
+        for acc, *rest in IPEvent.objects.filter(**in_country).values_list(
+            "account_id",
+            "ip",
+            "port",
+            "event",
+            "timestamp",
+            "possible_proxy",
+            "geo__country",
+            "geo__source__name",
+            "geo__source__version",
+            "geo__source__build_date",
+        )
+    ]
+    uploads = list(
+        MediaUpload.objects.filter(**{f"upload__{k}": v for k, v in in_country.items()}).values_list(
+            "media_id",
+            "upload__upload_id",
+            "upload__account_id",
+            "upload__uploaded_at",
+            "upload__venue__venue_id",
+        )
+    )
+    media_ids = {u[0] for u in uploads}
+    shared = {f"uploads__upload__{k}": v for k, v in in_country.items()}
+    items = {m.pk: m for m in MediaItem.objects.filter(**shared).distinct()}
+    grades = {
+        g.media_id: g
+        for g in Grade.objects.filter(**{f"media__{k}": v for k, v in shared.items()}).distinct()
+    }
     uploaded_by: dict[int, set[str]] = defaultdict(set)
     for media_id, _, acc, _, _ in uploads:
         uploaded_by[media_id].add(account_label[acc])
-    media_rows = []
+    media_rows: list[list[object]] = []
     vics_entries = []
     for media_id in sorted(media_ids, key=lambda m: items[m].key):
         m, g = items[media_id], grades.get(media_id)
-        media_rows.append([m.key, m.md5, m.sha1, m.sha256, m.pdq, m.pdq_quality, m.kind,
-                           "known" if g and g.source == "hashlist" else "new",
-                           g.profile if g else "", g.category if g else "", g.label if g else "ungraded",
-                           g.severity if g else "", g.series if g else "", g.description if g else "",
-                           ";".join(sorted(uploaded_by[media_id]))])
-        vics_entries.append(HashEntry(entry_id=m.key, md5=m.md5 or None, sha1=m.sha1 or None,
-                                      sha256=m.sha256 or None, pdq=m.pdq or None,
-                                      category=g.category if g and g.profile == "vic-us" and g.category else None,
-                                      series=(g.series or None) if g else None))
-    upload_rows = sorted([up_id, account_label[acc], items[media_id].key, _iso(at), venue or ""]
-                         for media_id, up_id, acc, at, venue in uploads)
+        media_rows.append(
+            [
+                m.key,
+                m.md5,
+                m.sha1,
+                m.sha256,
+                m.pdq,
+                m.pdq_quality,
+                m.kind,
+                "known" if g and g.source == "hashlist" else "new",
+                g.profile if g else "",
+                g.category if g else "",
+                g.label if g else "ungraded",
+                g.severity if g else None,
+                g.series if g else "",
+                g.description if g else "",
+                ";".join(sorted(uploaded_by[media_id])),
+            ]
+        )
+        vics_entries.append(
+            HashEntry(
+                entry_id=m.key,
+                md5=m.md5 or None,
+                sha1=m.sha1 or None,
+                sha256=m.sha256 or None,
+                pdq=m.pdq or None,
+                category=g.category if g and g.profile == "vic-us" and g.category else None,
+                series=(g.series or None) if g else None,
+            )
+        )
+    upload_rows: list[list[object]] = [
+        [up_id, account_label[acc], items[media_id].key, at, venue]
+        for media_id, up_id, acc, at, venue in uploads
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         vics_path = Path(tmp) / "media.vics.json"
-        write_vics(vics_path, vics_entries, version="2.0", profile="vic-us", case_name=f"{operation.name} {country}")
+        write_vics(
+            vics_path, vics_entries, version="2.0", profile="vic-us", case_name=f"{operation.name} {country}"
+        )
         vics_bytes = vics_path.read_bytes()
     files = {
-        "persons.csv": _csv(["person_id", "country", "country_confidence", "country_basis", "priority",
-                             "triage_score", "operation_rank", "triage_reasons", "accounts"], person_rows),
-        "accounts.csv": _csv(["account_id", "person_id", "disclosure_id", "provider", "platform", "username",
-                              "display_name", "created_at", "profile_url", "stated_country", "status"],
-                             account_rows),
-        "identifiers.csv": _csv(["account_id", "kind", "value", "verified", "observed_at"], identifiers),
-        "ip_events.csv": _csv(["account_id", "ip", "port", "event", "timestamp", "possible_proxy", "country",
-                               "geo_source", "geo_source_version", "geo_build_date"], events),
-        "media.csv": _csv(["media_id", "md5", "sha1", "sha256", "pdq", "pdq_quality", "kind", "status",
-                           "grade_profile", "grade_category", "grade_label", "severity", "series",
-                           "description", "uploaded_by"], media_rows),
-        "uploads.csv": _csv(["upload_id", "account_id", "media_id", "uploaded_at", "venue_id"], upload_rows),
+        "persons.csv": _csv(
+            [
+                "person_id",
+                "country",
+                "country_confidence",
+                "country_basis",
+                "priority",
+                "triage_score",
+                "operation_rank",
+                "triage_reasons",
+                "accounts",
+            ],
+            person_rows,
+        ),
+        "accounts.csv": _csv(
+            [
+                "account_id",
+                "person_id",
+                "disclosure_id",
+                "provider",
+                "platform",
+                "username",
+                "display_name",
+                "created_at",
+                "profile_url",
+                "stated_country",
+                "status",
+            ],
+            account_rows,
+        ),
+        "identifiers.csv": _csv(
+            ["account_id", "kind", "value", "verified", "observed_at"], identifier_rows, sort=True
+        ),
+        "ip_events.csv": _csv(
+            [
+                "account_id",
+                "ip",
+                "port",
+                "event",
+                "timestamp",
+                "possible_proxy",
+                "country",
+                "geo_source",
+                "geo_source_version",
+                "geo_build_date",
+            ],
+            event_rows,
+            sort=True,
+        ),
+        "media.csv": _csv(
+            [
+                "media_id",
+                "md5",
+                "sha1",
+                "sha256",
+                "pdq",
+                "pdq_quality",
+                "kind",
+                "status",
+                "grade_profile",
+                "grade_category",
+                "grade_label",
+                "severity",
+                "series",
+                "description",
+                "uploaded_by",
+            ],
+            media_rows,
+        ),
+        "uploads.csv": _csv(
+            ["upload_id", "account_id", "media_id", "uploaded_at", "venue_id"], upload_rows, sort=True
+        ),
         "media.vics.json": vics_bytes,
         "README.md": _readme(operation, country, len(persons), len(accounts), len(media_rows)).encode(),
     }
@@ -166,10 +335,17 @@ def _write_country(operation: Operation, country: str, persons: list[Person], ac
     folder = root / f"{slugify(operation.name)}-{country}"
     zip_path, zip_sha, manifest_sha = write_package(folder, files, meta)
     Package.objects.update_or_create(
-        operation=operation, country=country,
-        defaults=dict(folder=str(folder), zip_path=str(zip_path), zip_sha256=zip_sha,
-                      manifest_sha256=manifest_sha, persons=len(persons), accounts=len(accounts),
-                      media=len(media_rows)),
+        operation=operation,
+        country=country,
+        defaults=dict(
+            folder=str(folder),
+            zip_path=str(zip_path),
+            zip_sha256=zip_sha,
+            manifest_sha256=manifest_sha,
+            persons=len(persons),
+            accounts=len(accounts),
+            media=len(media_rows),
+        ),
     )
     return PackageSummary(country, len(persons), len(accounts), len(media_rows), str(zip_path))
 

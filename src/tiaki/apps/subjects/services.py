@@ -11,7 +11,7 @@ import phonenumbers
 from django.db import transaction
 
 from tiaki.apps.audit import services as audit
-from tiaki.apps.intake.models import Access, Account, Identifier, IPEvent, Operation, Upload, VenueMembership
+from tiaki.apps.intake.models import Access, Account, Identifier, IPEvent, Operation, VenueMembership
 from tiaki.apps.media.models import Grade, MediaItem, MediaUpload
 from tiaki.apps.subjects.models import (
     GeoResult,
@@ -44,7 +44,9 @@ def get_operation(name: str) -> Operation:
     try:
         return Operation.objects.get(name=name)
     except Operation.DoesNotExist:
-        raise UnknownOperation(f"there is no operation '{name}' (ingest a disclosure into it first)") from None
+        raise UnknownOperation(
+            f"there is no operation '{name}' (ingest a disclosure into it first)"
+        ) from None
 
 
 # ---------------------------------------------------------------- records checks
@@ -65,16 +67,32 @@ def import_records(path: Path, operation: Operation, *, actor: str) -> tuple[int
     with transaction.atomic():
         if RecordsImport.objects.filter(operation=operation, file_sha256=sha).exists():
             return len(facts), False
-        batch = RecordsImport.objects.create(operation=operation, file_sha256=sha, file_name=path.name,
-                                             rows=len(facts))
-        RecordsFact.objects.bulk_create([
-            RecordsFact(records_import=batch, kind=f.kind, value=f.value,
-                        normalised=_normalise_record(f.kind, f.value) or "", fact=f.fact, detail=f.detail or "",
-                        source=f.source or "", checked_at=f.checked_at)
-            for f in facts
-        ], batch_size=BATCH)
-        audit.record("subjects.records-import", actor=actor, operation=operation.name, target=path.name,
-                     details={"sha256": sha, "rows": len(facts)})
+        batch = RecordsImport.objects.create(
+            operation=operation, file_sha256=sha, file_name=path.name, rows=len(facts)
+        )
+        RecordsFact.objects.bulk_create(
+            [
+                RecordsFact(
+                    records_import=batch,
+                    kind=f.kind,
+                    value=f.value,
+                    normalised=_normalise_record(f.kind, f.value) or "",
+                    fact=f.fact,
+                    detail=f.detail or "",
+                    source=f.source or "",
+                    checked_at=f.checked_at,
+                )
+                for f in facts
+            ],
+            batch_size=BATCH,
+        )
+        audit.record(
+            "subjects.records-import",
+            actor=actor,
+            operation=operation.name,
+            target=path.name,
+            details={"sha256": sha, "rows": len(facts)},
+        )
     return len(facts), True
 
 
@@ -98,14 +116,20 @@ def resolve(operation: Operation, *, actor: str, progress: Progress | None = Non
     """Accounts to persons by union-find over normalised hard identifiers (never by IP). A person's key
     is derived from its accounts, so persons whose accounts did not change keep their rows."""
     progress = progress or NullProgress()
-    accounts = list(Account.objects.filter(operation=operation).order_by("pk")
-                    .values_list("pk", "disclosure__disclosure_id", "account_id", "stated_country"))
+    accounts = list(
+        Account.objects.filter(operation=operation)
+        .order_by("pk")
+        .values_list("pk", "disclosure__disclosure_id", "account_id", "stated_country")
+    )
     progress.start("resolving accounts", len(accounts))
     index = {pk: i for i, (pk, _, _, _) in enumerate(accounts)}
     hints = {pk: cc or None for pk, _, _, cc in accounts}
     keys = []
-    for account_pk, kind, value in (Identifier.objects.filter(account__operation=operation, kind__in=HARD_KINDS)
-                                    .values_list("account_id", "kind", "value").iterator(chunk_size=BATCH)):
+    for account_pk, kind, value in (
+        Identifier.objects.filter(account__operation=operation, kind__in=HARD_KINDS)
+        .values_list("account_id", "kind", "value")
+        .iterator(chunk_size=BATCH)
+    ):
         normal = normalise_identifier(kind, value, hints[account_pk])
         if normal:
             keys.append((index[account_pk], kind, normal))
@@ -122,29 +146,53 @@ def resolve(operation: Operation, *, actor: str, progress: Progress | None = Non
         existing = dict(Person.objects.filter(operation=operation).values_list("key", "pk"))
         stale = [pk for key, pk in existing.items() if key not in wanted]
         for start in range(0, len(stale), 900):
-            Person.objects.filter(pk__in=stale[start:start + 900]).delete()
+            Person.objects.filter(pk__in=stale[start : start + 900]).delete()
         fresh = [key for key in wanted if key not in existing]
         created = Person.objects.bulk_create(
             [Person(operation=operation, key=k, label=f"P-{k[:12]}") for k in fresh], batch_size=BATCH
         )
         person_pk = {p.key: p.pk for p in created}
-        PersonAccount.objects.bulk_create([
-            PersonAccount(person_id=person_pk[k], account_id=accounts[i][0]) for k in fresh for i in wanted[k]
-        ], batch_size=BATCH)
+        PersonAccount.objects.bulk_create(
+            [
+                PersonAccount(person_id=person_pk[k], account_id=accounts[i][0])
+                for k in fresh
+                for i in wanted[k]
+            ],
+            batch_size=BATCH,
+        )
         cluster_key = {members[0]: key for key, members in wanted.items()}
         links = []
         for a, b, kind, value in resolution.links:
             key = cluster_key[int(resolution.labels[a])]
             if key in person_pk:
-                links.append(ResolutionLink(person_id=person_pk[key], account_a_id=accounts[a][0],
-                                            account_b_id=accounts[b][0], method="hard-identifier",
-                                            kind=kind, value=value))
+                links.append(
+                    ResolutionLink(
+                        person_id=person_pk[key],
+                        account_a_id=accounts[a][0],
+                        account_b_id=accounts[b][0],
+                        method="hard-identifier",
+                        kind=kind,
+                        value=value,
+                    )
+                )
         ResolutionLink.objects.bulk_create(links, batch_size=BATCH)
-        summary = ResolveSummary(len(accounts), len(wanted), len(resolution.links),
-                                 len(resolution.excluded_keys), len(stale) + len(fresh))
-        audit.record("stage.resolve", actor=actor, operation=operation.name,
-                     details={**summary.__dict__, "method": "union-find on hard identifiers",
-                              "excluded": [f"{e.kind}:{e.accounts} accounts" for e in resolution.excluded_keys[:50]]})
+        summary = ResolveSummary(
+            len(accounts),
+            len(wanted),
+            len(resolution.links),
+            len(resolution.excluded_keys),
+            len(stale) + len(fresh),
+        )
+        audit.record(
+            "stage.resolve",
+            actor=actor,
+            operation=operation.name,
+            details={
+                **summary.__dict__,
+                "method": "union-find on hard identifiers",
+                "excluded": [f"{e.kind}:{e.accounts} accounts" for e in resolution.excluded_keys[:50]],
+            },
+        )
     progress.advance(len(accounts) - len(accounts) // 2)
     return summary
 
@@ -166,8 +214,9 @@ class LocateSummary:
 def _geo_source_ids(sources: set[geo.GeoSource]) -> dict[geo.GeoSource, int]:
     ids = {}
     for s in sources:
-        row, _ = GeoSource.objects.get_or_create(name=s.name, version=s.version,
-                                                 defaults={"kind": s.kind, "build_date": s.build_date})
+        row, _ = GeoSource.objects.get_or_create(
+            name=s.name, version=s.version, defaults={"kind": s.kind, "build_date": s.build_date}
+        )
         ids[s] = row.pk
     return ids
 
@@ -179,22 +228,36 @@ def _phone_country(e164: str) -> str | None:
         return None
 
 
-def locate(operation: Operation, *, actor: str, geo_dir: Path | None = None,
-           progress: Progress | None = None) -> LocateSummary:
+def locate(
+    operation: Operation, *, actor: str, geo_dir: Path | None = None, progress: Progress | None = None
+) -> LocateSummary:
     """Place every IP event in a country (the newest snapshot built on or before the event, else the
     embedded source), then every person by a vote over their events that leaves out shared addresses
     and proxies; when no event is usable, fall back on phone country codes, then stated country."""
     progress = progress or NullProgress()
-    events = list(IPEvent.objects.filter(account__operation=operation).order_by("pk")
-                  .values_list("pk", "ip", "timestamp", "account_id", "possible_proxy",
-                               "geo__source__name", "geo__source__version", "geo__country"))
+    events = list(
+        IPEvent.objects.filter(account__operation=operation)
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "ip",
+            "timestamp",
+            "account_id",
+            "possible_proxy",
+            "geo__source__name",
+            "geo__source__version",
+            "geo__country",
+        )
+    )
     progress.start("locating IP events", len(events))
     with geo.SnapshotSet(geo_dir) as snapshots:
         answers = geo.locate([e[1] for e in events], [e[2] for e in events], snapshots)
     progress.advance(len(events))
     source_ids = _geo_source_ids({source for _, source in answers})
     create, update = [], []
-    for (pk, _, _, _, _, old_name, old_version, old_country), (country, source) in zip(events, answers, strict=True):
+    for (pk, _, _, _, _, old_name, old_version, old_country), (country, source) in zip(
+        events, answers, strict=True
+    ):
         if old_name is None:
             create.append(GeoResult(ip_event_id=pk, country=country or "", source_id=source_ids[source]))
         elif (old_name, old_version, old_country) != (source.name, source.version, country or ""):
@@ -204,17 +267,28 @@ def locate(operation: Operation, *, actor: str, geo_dir: Path | None = None,
         for pk, country, source_id in update:
             GeoResult.objects.filter(ip_event_id=pk).update(country=country, source_id=source_id)
         placed, unplaced, shared = _place_persons(operation, events, answers)
-        summary = LocateSummary(len(events), len(create), len(update), shared, placed, unplaced,
-                                sorted({f"{s.name} {s.version[:16]} built {s.build_date or 'undated'}"
-                                        for _, s in answers}))
-        audit.record("stage.locate", actor=actor, operation=operation.name,
-                     details={**summary.__dict__, "geo_dir": str(geo_dir) if geo_dir else None})
+        summary = LocateSummary(
+            len(events),
+            len(create),
+            len(update),
+            shared,
+            placed,
+            unplaced,
+            sorted({f"{s.name} {s.version[:16]} built {s.build_date or 'undated'}" for _, s in answers}),
+        )
+        audit.record(
+            "stage.locate",
+            actor=actor,
+            operation=operation.name,
+            details={**summary.__dict__, "geo_dir": str(geo_dir) if geo_dir else None},
+        )
     return summary
 
 
 def _place_persons(operation: Operation, events: list, answers: list) -> tuple[int, int, int]:
-    person_of = dict(PersonAccount.objects.filter(person__operation=operation)
-                     .values_list("account_id", "person_id"))
+    person_of = dict(
+        PersonAccount.objects.filter(person__operation=operation).values_list("account_id", "person_id")
+    )
     persons_by_ip: dict[str, set[int]] = defaultdict(set)
     for e in events:
         if e[3] in person_of:
@@ -231,29 +305,33 @@ def _place_persons(operation: Operation, events: list, answers: list) -> tuple[i
         else:
             votes[person].append((country, 1.0))
     phones: dict[int, list[str]] = defaultdict(list)
-    for account_pk, kind, value, stated in (Identifier.objects.filter(account__operation=operation, kind="phone")
-                                            .values_list("account_id", "kind", "value", "account__stated_country")):
+    for account_pk, kind, value, stated in Identifier.objects.filter(
+        account__operation=operation, kind="phone"
+    ).values_list("account_id", "kind", "value", "account__stated_country"):
         e164 = normalise_identifier(kind, value, stated or None)
         region = _phone_country(e164) if e164 else None
         if region and account_pk in person_of:
             phones[person_of[account_pk]].append(region)
     stated: dict[int, list[str]] = defaultdict(list)
-    for account_pk, cc in Account.objects.filter(operation=operation).exclude(stated_country="") \
-            .values_list("pk", "stated_country"):
+    for account_pk, cc in (
+        Account.objects.filter(operation=operation)
+        .exclude(stated_country="")
+        .values_list("pk", "stated_country")
+    ):
         if account_pk in person_of:
             stated[person_of[account_pk]].append(cc)
     placed = unplaced = 0
     changed = []
     for person in Person.objects.filter(operation=operation):
         country, confidence = geo.vote_country(votes.get(person.pk, []))
-        basis = "ip-vote"
-        if country is None:
-            for basis, candidates in (("phone", phones.get(person.pk)), ("stated", stated.get(person.pk))):
+        basis = "ip-vote" if country else ""
+        fallbacks = (("phone", phones.get(person.pk)), ("stated", stated.get(person.pk)))
+        for fallback, candidates in fallbacks:
+            if country is None:
                 country, confidence = geo.vote_country((c, 1.0) for c in candidates or [])
-                if country:
-                    break
+                basis = fallback if country else ""
         if country is None:
-            basis, confidence = "", None
+            confidence = None
         evidence = {
             "events_counted": len(votes.get(person.pk, [])),
             "events_left_out": left_out.get(person.pk, 0),
@@ -267,8 +345,9 @@ def _place_persons(operation: Operation, events: list, answers: list) -> tuple[i
             changed.append(person)
         placed += country is not None
         unplaced += country is None
-    Person.objects.bulk_update(changed, ["country", "country_confidence", "country_basis", "country_evidence"],
-                               batch_size=BATCH)
+    Person.objects.bulk_update(
+        changed, ["country", "country_confidence", "country_basis", "country_evidence"], batch_size=BATCH
+    )
     return placed, unplaced, len(shared)
 
 
@@ -276,19 +355,26 @@ def _place_persons(operation: Operation, events: list, answers: list) -> tuple[i
 
 
 def _gather(operation: Operation) -> dict[int, triage.PersonFacts]:
-    person_of = dict(PersonAccount.objects.filter(person__operation=operation)
-                     .values_list("account_id", "person_id"))
+    person_of = dict(
+        PersonAccount.objects.filter(person__operation=operation).values_list("account_id", "person_id")
+    )
     facts: dict[int, triage.PersonFacts] = defaultdict(triage.PersonFacts)
     records: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for kind, normal, fact, detail in RecordsFact.objects.filter(records_import__operation=operation) \
-            .exclude(normalised="").values_list("kind", "normalised", "fact", "detail"):
+    for kind, normal, fact, detail in (
+        RecordsFact.objects.filter(records_import__operation=operation)
+        .exclude(normalised="")
+        .values_list("kind", "normalised", "fact", "detail")
+    ):
         records[(kind, normal)].append((fact, detail))
     if records:
         names: dict[int, list[str]] = defaultdict(list)
         dobs: dict[int, list[str]] = defaultdict(list)
         seen: dict[int, set[tuple[str, str]]] = defaultdict(set)
-        for account_pk, kind, value, stated in Identifier.objects.filter(account__operation=operation) \
-                .values_list("account_id", "kind", "value", "account__stated_country").iterator(chunk_size=BATCH):
+        for account_pk, kind, value, stated in (
+            Identifier.objects.filter(account__operation=operation)
+            .values_list("account_id", "kind", "value", "account__stated_country")
+            .iterator(chunk_size=BATCH)
+        ):
             normal = normalise_identifier(kind, value, stated or None)
             if not normal or account_pk not in person_of:
                 continue
@@ -305,14 +391,25 @@ def _gather(operation: Operation) -> dict[int, triage.PersonFacts]:
             for name in account_names:
                 for dob in dobs.get(account_pk, []):
                     for fact, detail in records.get(("name+dob", f"{name}|{dob}"), []):
-                        facts[person_of[account_pk]].records.append((fact, detail, f"name and date of birth {dob}"))
-    grades = {m: (sev, label) for m, sev, label in Grade.objects.filter(media__operation=operation)
-              .values_list("media_id", "severity", "label")}
-    media = {pk: (key, kind, has_match) for pk, key, kind, has_match in MediaItem.objects.filter(
-        operation=operation).values_list("pk", "key", "kind", "matches__id").distinct()}
+                        facts[person_of[account_pk]].records.append(
+                            (fact, detail, f"name and date of birth {dob}")
+                        )
+    grades = {
+        m: (sev, label)
+        for m, sev, label in Grade.objects.filter(media__operation=operation).values_list(
+            "media_id", "severity", "label"
+        )
+    }
+    media = {
+        pk: (key, kind, has_match)
+        for pk, key, kind, has_match in MediaItem.objects.filter(operation=operation)
+        .values_list("pk", "key", "kind", "matches__id")
+        .distinct()
+    }
     seen_media: dict[int, set[int]] = defaultdict(set)
-    for account_pk, media_pk in MediaUpload.objects.filter(media__operation=operation) \
-            .values_list("upload__account_id", "media_id"):
+    for account_pk, media_pk in MediaUpload.objects.filter(media__operation=operation).values_list(
+        "upload__account_id", "media_id"
+    ):
         person = person_of.get(account_pk)
         if person is None:
             continue
@@ -326,12 +423,14 @@ def _gather(operation: Operation) -> dict[int, triage.PersonFacts]:
             facts[person].known_items.append((key, severity, label))
         elif has_match is None and kind in ("image", "video"):
             facts[person].new_items.append(key)
-    for account_pk, n in Counter(Access.objects.filter(account__operation=operation)
-                                 .values_list("account_id", flat=True)).items():
+    for account_pk, n in Counter(
+        Access.objects.filter(account__operation=operation).values_list("account_id", flat=True)
+    ).items():
         if account_pk in person_of:
             facts[person_of[account_pk]].accesses += n
-    for account_pk, venue, role in VenueMembership.objects.filter(account__operation=operation) \
-            .values_list("account_id", "venue__venue_id", "role"):
+    for account_pk, venue, role in VenueMembership.objects.filter(account__operation=operation).values_list(
+        "account_id", "venue__venue_id", "role"
+    ):
         if account_pk in person_of:
             facts[person_of[account_pk]].venue_roles.append((venue, role))
     return facts
@@ -355,22 +454,30 @@ def run_triage(operation: Operation, *, actor: str, progress: Progress | None = 
         score, reasons = triage.assess(facts.get(pk, triage.PersonFacts()))
         scored.append((-score, label, pk, score, [r.as_dict() for r in reasons]))
     scored.sort()
-    existing = {a.person_id: a for a in TriageAssessment.objects.filter(
-        person__operation=operation, model_version=triage.MODEL_VERSION)}
+    existing = {
+        a.person_id: a
+        for a in TriageAssessment.objects.filter(
+            person__operation=operation, model_version=triage.MODEL_VERSION
+        )
+    }
     create, update = [], []
     for rank, (_, _, pk, score, reasons) in enumerate(scored, start=1):
         old = existing.get(pk)
         if old is None:
-            create.append(TriageAssessment(person_id=pk, model_version=triage.MODEL_VERSION, score=score,
-                                           rank=rank, reasons=reasons))
+            create.append(
+                TriageAssessment(
+                    person_id=pk, model_version=triage.MODEL_VERSION, score=score, rank=rank, reasons=reasons
+                )
+            )
         elif (old.score, old.rank, old.reasons) != (score, rank, reasons):
             old.score, old.rank, old.reasons = score, rank, reasons
             update.append(old)
     with transaction.atomic():
         TriageAssessment.objects.bulk_create(create, batch_size=BATCH)
         TriageAssessment.objects.bulk_update(update, ["score", "rank", "reasons"], batch_size=BATCH)
-        summary = TriageSummary(len(persons), sum(1 for s in scored if s[3] > 0), len(create) + len(update),
-                                triage.MODEL_VERSION)
+        summary = TriageSummary(
+            len(persons), sum(1 for s in scored if s[3] > 0), len(create) + len(update), triage.MODEL_VERSION
+        )
         audit.record("stage.triage", actor=actor, operation=operation.name, details=summary.__dict__)
     progress.advance(len(persons))
     return summary
@@ -381,10 +488,16 @@ def run_triage(operation: Operation, *, actor: str, progress: Progress | None = 
 
 def persons_export_rows(operation: Operation) -> list[tuple[str, str, str]]:
     """(account_id, person_id, country) for every account of the operation, sorted by account."""
-    person = {acc: (label, cc) for acc, label, cc in PersonAccount.objects.filter(person__operation=operation)
-              .values_list("account_id", "person__label", "person__country")}
-    rows = [(account_id, *person.get(pk, ("", "")))
-            for pk, account_id in Account.objects.filter(operation=operation).values_list("pk", "account_id")]
+    person = {
+        acc: (label, cc)
+        for acc, label, cc in PersonAccount.objects.filter(person__operation=operation).values_list(
+            "account_id", "person__label", "person__country"
+        )
+    }
+    rows = [
+        (account_id, *person.get(pk, ("", "")))
+        for pk, account_id in Account.objects.filter(operation=operation).values_list("pk", "account_id")
+    ]
     return sorted(rows)
 
 

@@ -6,26 +6,55 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('intake', '0001_initial'),
+        ("intake", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='OperationRole',
+            name="OperationRole",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('lead', 'lead investigator'), ('analyst', 'analyst'), ('reviewer', 'media reviewer'), ('partner', 'partner agency')], max_length=20)),
-                ('country_scope', models.CharField(blank=True, default='', max_length=200)),
-                ('operation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to='intake.operation')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tiaki_roles', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("lead", "lead investigator"),
+                            ("analyst", "analyst"),
+                            ("reviewer", "media reviewer"),
+                            ("partner", "partner agency"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("country_scope", models.CharField(blank=True, default="", max_length=200)),
+                (
+                    "operation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="roles",
+                        to="intake.operation",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tiaki_roles",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('user', 'operation'), name='role_unique')],
+                "constraints": [models.UniqueConstraint(fields=("user", "operation"), name="role_unique")],
             },
         ),
     ]

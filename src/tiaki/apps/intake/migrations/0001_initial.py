@@ -5,168 +5,334 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Disclosure',
+            name="Disclosure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('disclosure_id', models.CharField(max_length=200)),
-                ('source_format', models.CharField(max_length=40)),
-                ('provider_name', models.CharField(max_length=200)),
-                ('provider_country', models.CharField(blank=True, default='', max_length=2)),
-                ('provider_contact', models.CharField(blank=True, default='', max_length=200)),
-                ('received_at', models.DateTimeField(null=True)),
-                ('legal_reference', models.CharField(blank=True, default='', max_length=300)),
-                ('description', models.TextField(blank=True, default='')),
-                ('fingerprint', models.CharField(max_length=64)),
-                ('ingested_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("disclosure_id", models.CharField(max_length=200)),
+                ("source_format", models.CharField(max_length=40)),
+                ("provider_name", models.CharField(max_length=200)),
+                ("provider_country", models.CharField(blank=True, default="", max_length=2)),
+                ("provider_contact", models.CharField(blank=True, default="", max_length=200)),
+                ("received_at", models.DateTimeField(null=True)),
+                ("legal_reference", models.CharField(blank=True, default="", max_length=300)),
+                ("description", models.TextField(blank=True, default="")),
+                ("fingerprint", models.CharField(max_length=64)),
+                ("ingested_at", models.DateTimeField(auto_now_add=True)),
             ],
         ),
         migrations.CreateModel(
-            name='Operation',
+            name="Operation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('description', models.TextField(blank=True, default='')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("description", models.TextField(blank=True, default="")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
         ),
         migrations.CreateModel(
-            name='StoredFile',
+            name="StoredFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sha256', models.CharField(max_length=64, unique=True)),
-                ('sha1', models.CharField(max_length=40)),
-                ('md5', models.CharField(max_length=32)),
-                ('size', models.BigIntegerField()),
-                ('stored_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sha256", models.CharField(max_length=64, unique=True)),
+                ("sha1", models.CharField(max_length=40)),
+                ("md5", models.CharField(max_length=32)),
+                ("size", models.BigIntegerField()),
+                ("stored_at", models.DateTimeField(auto_now_add=True)),
             ],
         ),
         migrations.CreateModel(
-            name='Account',
+            name="Account",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('account_id', models.CharField(max_length=200)),
-                ('platform', models.CharField(blank=True, default='', max_length=200)),
-                ('username', models.CharField(blank=True, default='', max_length=300)),
-                ('display_name', models.CharField(blank=True, default='', max_length=300)),
-                ('created_at', models.DateTimeField(null=True)),
-                ('profile_url', models.CharField(blank=True, default='', max_length=500)),
-                ('stated_country', models.CharField(blank=True, default='', max_length=2)),
-                ('status', models.CharField(blank=True, default='', max_length=20)),
-                ('disclosure', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='accounts', to='intake.disclosure')),
-                ('operation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='accounts', to='intake.operation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("account_id", models.CharField(max_length=200)),
+                ("platform", models.CharField(blank=True, default="", max_length=200)),
+                ("username", models.CharField(blank=True, default="", max_length=300)),
+                ("display_name", models.CharField(blank=True, default="", max_length=300)),
+                ("created_at", models.DateTimeField(null=True)),
+                ("profile_url", models.CharField(blank=True, default="", max_length=500)),
+                ("stated_country", models.CharField(blank=True, default="", max_length=2)),
+                ("status", models.CharField(blank=True, default="", max_length=20)),
+                (
+                    "disclosure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="accounts",
+                        to="intake.disclosure",
+                    ),
+                ),
+                (
+                    "operation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="accounts",
+                        to="intake.operation",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Identifier',
+            name="Identifier",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=20)),
-                ('value', models.CharField(max_length=500)),
-                ('verified', models.BooleanField(null=True)),
-                ('observed_at', models.DateTimeField(null=True)),
-                ('account', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='identifiers', to='intake.account')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=20)),
+                ("value", models.CharField(max_length=500)),
+                ("verified", models.BooleanField(null=True)),
+                ("observed_at", models.DateTimeField(null=True)),
+                (
+                    "account",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="identifiers",
+                        to="intake.account",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='IPEvent',
+            name="IPEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ip', models.CharField(max_length=45)),
-                ('port', models.PositiveIntegerField(null=True)),
-                ('event', models.CharField(blank=True, default='', max_length=20)),
-                ('timestamp', models.DateTimeField()),
-                ('possible_proxy', models.BooleanField(null=True)),
-                ('account', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ip_events', to='intake.account')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("ip", models.CharField(max_length=45)),
+                ("port", models.PositiveIntegerField(null=True)),
+                ("event", models.CharField(blank=True, default="", max_length=20)),
+                ("timestamp", models.DateTimeField()),
+                ("possible_proxy", models.BooleanField(null=True)),
+                (
+                    "account",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ip_events",
+                        to="intake.account",
+                    ),
+                ),
             ],
         ),
         migrations.AddField(
-            model_name='disclosure',
-            name='operation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='disclosures', to='intake.operation'),
+            model_name="disclosure",
+            name="operation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="disclosures", to="intake.operation"
+            ),
         ),
         migrations.CreateModel(
-            name='DisclosureFile',
+            name="DisclosureFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=500)),
-                ('role', models.CharField(max_length=20)),
-                ('disclosure', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='files', to='intake.disclosure')),
-                ('stored', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='intake.storedfile')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=500)),
+                ("role", models.CharField(max_length=20)),
+                (
+                    "disclosure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="files",
+                        to="intake.disclosure",
+                    ),
+                ),
+                (
+                    "stored",
+                    models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="intake.storedfile"),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Venue',
+            name="Venue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('venue_id', models.CharField(max_length=200)),
-                ('kind', models.CharField(blank=True, default='', max_length=20)),
-                ('name', models.CharField(blank=True, default='', max_length=300)),
-                ('url', models.CharField(blank=True, default='', max_length=500)),
-                ('disclosure', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='venues', to='intake.disclosure')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("venue_id", models.CharField(max_length=200)),
+                ("kind", models.CharField(blank=True, default="", max_length=20)),
+                ("name", models.CharField(blank=True, default="", max_length=300)),
+                ("url", models.CharField(blank=True, default="", max_length=500)),
+                (
+                    "disclosure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="venues",
+                        to="intake.disclosure",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Upload',
+            name="Upload",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('upload_id', models.CharField(max_length=200)),
-                ('file_name', models.CharField(blank=True, default='', max_length=500)),
-                ('md5', models.CharField(blank=True, default='', max_length=32)),
-                ('sha1', models.CharField(blank=True, default='', max_length=40)),
-                ('sha256', models.CharField(blank=True, default='', max_length=64)),
-                ('pdq', models.CharField(blank=True, default='', max_length=64)),
-                ('uploaded_at', models.DateTimeField(null=True)),
-                ('viewed_by_provider', models.BooleanField(null=True)),
-                ('publicly_available', models.BooleanField(null=True)),
-                ('account', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='uploads', to='intake.account')),
-                ('disclosure', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='uploads', to='intake.disclosure')),
-                ('stored', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, to='intake.storedfile')),
-                ('venue', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='uploads', to='intake.venue')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("upload_id", models.CharField(max_length=200)),
+                ("file_name", models.CharField(blank=True, default="", max_length=500)),
+                ("md5", models.CharField(blank=True, default="", max_length=32)),
+                ("sha1", models.CharField(blank=True, default="", max_length=40)),
+                ("sha256", models.CharField(blank=True, default="", max_length=64)),
+                ("pdq", models.CharField(blank=True, default="", max_length=64)),
+                ("uploaded_at", models.DateTimeField(null=True)),
+                ("viewed_by_provider", models.BooleanField(null=True)),
+                ("publicly_available", models.BooleanField(null=True)),
+                (
+                    "account",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="uploads",
+                        to="intake.account",
+                    ),
+                ),
+                (
+                    "disclosure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="uploads",
+                        to="intake.disclosure",
+                    ),
+                ),
+                (
+                    "stored",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.PROTECT, to="intake.storedfile"
+                    ),
+                ),
+                (
+                    "venue",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="uploads",
+                        to="intake.venue",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Access',
+            name="Access",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(blank=True, default='', max_length=20)),
-                ('timestamp', models.DateTimeField(null=True)),
-                ('account', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='accesses', to='intake.account')),
-                ('upload', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='accesses', to='intake.upload')),
-                ('venue', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='accesses', to='intake.venue')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("action", models.CharField(blank=True, default="", max_length=20)),
+                ("timestamp", models.DateTimeField(null=True)),
+                (
+                    "account",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="accesses",
+                        to="intake.account",
+                    ),
+                ),
+                (
+                    "upload",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="accesses",
+                        to="intake.upload",
+                    ),
+                ),
+                (
+                    "venue",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="accesses",
+                        to="intake.venue",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='VenueMembership',
+            name="VenueMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(blank=True, default='', max_length=20)),
-                ('joined_at', models.DateTimeField(null=True)),
-                ('account', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='intake.account')),
-                ('venue', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='intake.venue')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("role", models.CharField(blank=True, default="", max_length=20)),
+                ("joined_at", models.DateTimeField(null=True)),
+                (
+                    "account",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to="intake.account",
+                    ),
+                ),
+                (
+                    "venue",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to="intake.venue",
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='disclosure',
-            constraint=models.UniqueConstraint(fields=('operation', 'disclosure_id'), name='disclosure_unique_id'),
+            model_name="disclosure",
+            constraint=models.UniqueConstraint(
+                fields=("operation", "disclosure_id"), name="disclosure_unique_id"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='account',
-            constraint=models.UniqueConstraint(fields=('disclosure', 'account_id'), name='account_unique_id'),
+            model_name="account",
+            constraint=models.UniqueConstraint(fields=("disclosure", "account_id"), name="account_unique_id"),
         ),
         migrations.AddConstraint(
-            model_name='venue',
-            constraint=models.UniqueConstraint(fields=('disclosure', 'venue_id'), name='venue_unique_id'),
+            model_name="venue",
+            constraint=models.UniqueConstraint(fields=("disclosure", "venue_id"), name="venue_unique_id"),
         ),
         migrations.AddConstraint(
-            model_name='upload',
-            constraint=models.UniqueConstraint(fields=('disclosure', 'upload_id'), name='upload_unique_id'),
+            model_name="upload",
+            constraint=models.UniqueConstraint(fields=("disclosure", "upload_id"), name="upload_unique_id"),
         ),
     ]

@@ -5,105 +5,193 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('intake', '0001_initial'),
+        ("intake", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HashList',
+            name="HashList",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('profile', models.CharField(max_length=20)),
-                ('source', models.CharField(blank=True, default='', max_length=300)),
-                ('version', models.CharField(blank=True, default='', max_length=100)),
-                ('published', models.DateField(null=True)),
-                ('licence', models.CharField(blank=True, default='', max_length=200)),
-                ('file_sha256', models.CharField(max_length=64)),
-                ('file_format', models.CharField(max_length=40)),
-                ('entry_count', models.PositiveIntegerField(default=0)),
-                ('imported_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("profile", models.CharField(max_length=20)),
+                ("source", models.CharField(blank=True, default="", max_length=300)),
+                ("version", models.CharField(blank=True, default="", max_length=100)),
+                ("published", models.DateField(null=True)),
+                ("licence", models.CharField(blank=True, default="", max_length=200)),
+                ("file_sha256", models.CharField(max_length=64)),
+                ("file_format", models.CharField(max_length=40)),
+                ("entry_count", models.PositiveIntegerField(default=0)),
+                ("imported_at", models.DateTimeField(auto_now_add=True)),
             ],
         ),
         migrations.CreateModel(
-            name='HashEntry',
+            name="HashEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('entry_id', models.CharField(max_length=100)),
-                ('md5', models.CharField(blank=True, db_index=True, default='', max_length=32)),
-                ('sha1', models.CharField(blank=True, db_index=True, default='', max_length=40)),
-                ('sha256', models.CharField(blank=True, db_index=True, default='', max_length=64)),
-                ('pdq', models.CharField(blank=True, default='', max_length=64)),
-                ('photodna', models.TextField(blank=True, default='')),
-                ('category', models.CharField(blank=True, default='', max_length=20)),
-                ('series', models.CharField(blank=True, default='', max_length=200)),
-                ('victim_identified', models.BooleanField(null=True)),
-                ('is_distributed', models.BooleanField(null=True)),
-                ('comments', models.TextField(blank=True, default='')),
-                ('hash_list', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to='media.hashlist')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("entry_id", models.CharField(max_length=100)),
+                ("md5", models.CharField(blank=True, db_index=True, default="", max_length=32)),
+                ("sha1", models.CharField(blank=True, db_index=True, default="", max_length=40)),
+                ("sha256", models.CharField(blank=True, db_index=True, default="", max_length=64)),
+                ("pdq", models.CharField(blank=True, default="", max_length=64)),
+                ("photodna", models.TextField(blank=True, default="")),
+                ("category", models.CharField(blank=True, default="", max_length=20)),
+                ("series", models.CharField(blank=True, default="", max_length=200)),
+                ("victim_identified", models.BooleanField(null=True)),
+                ("is_distributed", models.BooleanField(null=True)),
+                ("comments", models.TextField(blank=True, default="")),
+                (
+                    "hash_list",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="entries",
+                        to="media.hashlist",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='MediaItem',
+            name="MediaItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=80)),
-                ('md5', models.CharField(blank=True, default='', max_length=32)),
-                ('sha1', models.CharField(blank=True, default='', max_length=40)),
-                ('sha256', models.CharField(blank=True, default='', max_length=64)),
-                ('size', models.BigIntegerField(null=True)),
-                ('kind', models.CharField(blank=True, default='', max_length=10)),
-                ('pdq', models.CharField(blank=True, default='', max_length=64)),
-                ('pdq_quality', models.PositiveSmallIntegerField(null=True)),
-                ('pdq_source', models.CharField(blank=True, default='', max_length=40)),
-                ('error', models.TextField(blank=True, default='')),
-                ('operation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='media', to='intake.operation')),
-                ('stored', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, to='intake.storedfile')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=80)),
+                ("md5", models.CharField(blank=True, default="", max_length=32)),
+                ("sha1", models.CharField(blank=True, default="", max_length=40)),
+                ("sha256", models.CharField(blank=True, default="", max_length=64)),
+                ("size", models.BigIntegerField(null=True)),
+                ("kind", models.CharField(blank=True, default="", max_length=10)),
+                ("pdq", models.CharField(blank=True, default="", max_length=64)),
+                ("pdq_quality", models.PositiveSmallIntegerField(null=True)),
+                ("pdq_source", models.CharField(blank=True, default="", max_length=40)),
+                ("error", models.TextField(blank=True, default="")),
+                (
+                    "operation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="media",
+                        to="intake.operation",
+                    ),
+                ),
+                (
+                    "stored",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.PROTECT, to="intake.storedfile"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Match',
+            name="Match",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('method', models.CharField(max_length=10)),
-                ('distance', models.PositiveSmallIntegerField(default=0)),
-                ('entry', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='matches', to='media.hashentry')),
-                ('media', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='matches', to='media.mediaitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("method", models.CharField(max_length=10)),
+                ("distance", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "entry",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="matches",
+                        to="media.hashentry",
+                    ),
+                ),
+                (
+                    "media",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="matches",
+                        to="media.mediaitem",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Grade',
+            name="Grade",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(max_length=20)),
-                ('profile', models.CharField(max_length=20)),
-                ('category', models.CharField(max_length=20)),
-                ('label', models.CharField(max_length=100)),
-                ('severity', models.PositiveSmallIntegerField()),
-                ('series', models.CharField(blank=True, default='', max_length=200)),
-                ('description', models.TextField(blank=True, default='')),
-                ('basis', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, to='media.match')),
-                ('media', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='grade', to='media.mediaitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("source", models.CharField(max_length=20)),
+                ("profile", models.CharField(max_length=20)),
+                ("category", models.CharField(max_length=20)),
+                ("label", models.CharField(max_length=100)),
+                ("severity", models.PositiveSmallIntegerField()),
+                ("series", models.CharField(blank=True, default="", max_length=200)),
+                ("description", models.TextField(blank=True, default="")),
+                (
+                    "basis",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.SET_NULL, to="media.match"
+                    ),
+                ),
+                (
+                    "media",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="grade",
+                        to="media.mediaitem",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='MediaUpload',
+            name="MediaUpload",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('media', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='uploads', to='media.mediaitem')),
-                ('upload', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='media_link', to='intake.upload')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "media",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="uploads",
+                        to="media.mediaitem",
+                    ),
+                ),
+                (
+                    "upload",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="media_link",
+                        to="intake.upload",
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='mediaitem',
-            constraint=models.UniqueConstraint(fields=('operation', 'key'), name='media_unique_key'),
+            model_name="mediaitem",
+            constraint=models.UniqueConstraint(fields=("operation", "key"), name="media_unique_key"),
         ),
         migrations.AddConstraint(
-            model_name='match',
-            constraint=models.UniqueConstraint(fields=('media', 'entry', 'method'), name='match_unique'),
+            model_name="match",
+            constraint=models.UniqueConstraint(fields=("media", "entry", "method"), name="match_unique"),
         ),
     ]

@@ -5,31 +5,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('intake', '0001_initial'),
+        ("intake", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Package',
+            name="Package",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('country', models.CharField(max_length=2)),
-                ('folder', models.CharField(max_length=500)),
-                ('zip_path', models.CharField(max_length=500)),
-                ('zip_sha256', models.CharField(max_length=64)),
-                ('manifest_sha256', models.CharField(max_length=64)),
-                ('persons', models.PositiveIntegerField()),
-                ('accounts', models.PositiveIntegerField()),
-                ('media', models.PositiveIntegerField()),
-                ('written_at', models.DateTimeField(auto_now=True)),
-                ('operation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='packages', to='intake.operation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("country", models.CharField(max_length=2)),
+                ("folder", models.CharField(max_length=500)),
+                ("zip_path", models.CharField(max_length=500)),
+                ("zip_sha256", models.CharField(max_length=64)),
+                ("manifest_sha256", models.CharField(max_length=64)),
+                ("persons", models.PositiveIntegerField()),
+                ("accounts", models.PositiveIntegerField()),
+                ("media", models.PositiveIntegerField()),
+                ("written_at", models.DateTimeField(auto_now=True)),
+                (
+                    "operation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="packages",
+                        to="intake.operation",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('operation', 'country'), name='package_unique')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("operation", "country"), name="package_unique")
+                ],
             },
         ),
     ]

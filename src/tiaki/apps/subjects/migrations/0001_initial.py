@@ -5,115 +5,223 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('intake', '0001_initial'),
+        ("intake", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='GeoSource',
+            name="GeoSource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('kind', models.CharField(max_length=20)),
-                ('version', models.CharField(max_length=100)),
-                ('build_date', models.DateField(null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("kind", models.CharField(max_length=20)),
+                ("version", models.CharField(max_length=100)),
+                ("build_date", models.DateField(null=True)),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('name', 'version'), name='geosource_unique')],
+                "constraints": [models.UniqueConstraint(fields=("name", "version"), name="geosource_unique")],
             },
         ),
         migrations.CreateModel(
-            name='GeoResult',
+            name="GeoResult",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('country', models.CharField(blank=True, default='', max_length=2)),
-                ('ip_event', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='geo', to='intake.ipevent')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='subjects.geosource')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("country", models.CharField(blank=True, default="", max_length=2)),
+                (
+                    "ip_event",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="geo", to="intake.ipevent"
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="subjects.geosource"),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=64)),
-                ('label', models.CharField(max_length=20)),
-                ('country', models.CharField(blank=True, default='', max_length=2)),
-                ('country_confidence', models.FloatField(null=True)),
-                ('country_basis', models.CharField(blank=True, default='', max_length=20)),
-                ('country_evidence', models.JSONField(default=dict)),
-                ('operation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='persons', to='intake.operation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=64)),
+                ("label", models.CharField(max_length=20)),
+                ("country", models.CharField(blank=True, default="", max_length=2)),
+                ("country_confidence", models.FloatField(null=True)),
+                ("country_basis", models.CharField(blank=True, default="", max_length=20)),
+                ("country_evidence", models.JSONField(default=dict)),
+                (
+                    "operation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="persons",
+                        to="intake.operation",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='PersonAccount',
+            name="PersonAccount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('account', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='person_link', to='intake.account')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='accounts', to='subjects.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "account",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="person_link",
+                        to="intake.account",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="accounts",
+                        to="subjects.person",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='RecordsImport',
+            name="RecordsImport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file_sha256', models.CharField(max_length=64)),
-                ('file_name', models.CharField(max_length=300)),
-                ('rows', models.PositiveIntegerField()),
-                ('imported_at', models.DateTimeField(auto_now_add=True)),
-                ('operation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='records_imports', to='intake.operation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file_sha256", models.CharField(max_length=64)),
+                ("file_name", models.CharField(max_length=300)),
+                ("rows", models.PositiveIntegerField()),
+                ("imported_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "operation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="records_imports",
+                        to="intake.operation",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='RecordsFact',
+            name="RecordsFact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=20)),
-                ('value', models.CharField(max_length=500)),
-                ('normalised', models.CharField(db_index=True, max_length=500)),
-                ('fact', models.CharField(max_length=30)),
-                ('detail', models.CharField(blank=True, default='', max_length=500)),
-                ('source', models.CharField(blank=True, default='', max_length=200)),
-                ('checked_at', models.DateTimeField(null=True)),
-                ('records_import', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='facts', to='subjects.recordsimport')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=20)),
+                ("value", models.CharField(max_length=500)),
+                ("normalised", models.CharField(db_index=True, max_length=500)),
+                ("fact", models.CharField(max_length=30)),
+                ("detail", models.CharField(blank=True, default="", max_length=500)),
+                ("source", models.CharField(blank=True, default="", max_length=200)),
+                ("checked_at", models.DateTimeField(null=True)),
+                (
+                    "records_import",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="facts",
+                        to="subjects.recordsimport",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ResolutionLink',
+            name="ResolutionLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('method', models.CharField(max_length=20)),
-                ('kind', models.CharField(max_length=20)),
-                ('value', models.CharField(max_length=500)),
-                ('account_a', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='intake.account')),
-                ('account_b', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='intake.account')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='subjects.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("method", models.CharField(max_length=20)),
+                ("kind", models.CharField(max_length=20)),
+                ("value", models.CharField(max_length=500)),
+                (
+                    "account_a",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="intake.account"
+                    ),
+                ),
+                (
+                    "account_b",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="intake.account"
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links",
+                        to="subjects.person",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='TriageAssessment',
+            name="TriageAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('model_version', models.CharField(max_length=40)),
-                ('score', models.IntegerField()),
-                ('rank', models.PositiveIntegerField()),
-                ('reasons', models.JSONField(default=list)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assessments', to='subjects.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("model_version", models.CharField(max_length=40)),
+                ("score", models.IntegerField()),
+                ("rank", models.PositiveIntegerField()),
+                ("reasons", models.JSONField(default=list)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assessments",
+                        to="subjects.person",
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='person',
-            constraint=models.UniqueConstraint(fields=('operation', 'key'), name='person_unique_key'),
+            model_name="person",
+            constraint=models.UniqueConstraint(fields=("operation", "key"), name="person_unique_key"),
         ),
         migrations.AddConstraint(
-            model_name='recordsimport',
-            constraint=models.UniqueConstraint(fields=('operation', 'file_sha256'), name='records_import_unique'),
+            model_name="recordsimport",
+            constraint=models.UniqueConstraint(
+                fields=("operation", "file_sha256"), name="records_import_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='triageassessment',
-            constraint=models.UniqueConstraint(fields=('person', 'model_version'), name='assessment_unique'),
+            model_name="triageassessment",
+            constraint=models.UniqueConstraint(fields=("person", "model_version"), name="assessment_unique"),
         ),
     ]
