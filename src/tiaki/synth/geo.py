@@ -143,6 +143,10 @@ def country_weights(countries: list[str]) -> np.ndarray:
 
 @lru_cache(maxsize=None)
 def _mobile_template(region: str) -> PhoneNumber | None:
+    # Numbers of many regions are checked and formatted in turn; without phonenumbers' own pattern
+    # cache its metadata regular expressions fall out of the re module's cache and are compiled again
+    # and again (most of the time of a large run).
+    getattr(phonenumbers, "enable_pattern_cache", lambda: None)()
     return phonenumbers.example_number_for_type(region, PhoneNumberType.MOBILE)
 
 
