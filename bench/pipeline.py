@@ -49,7 +49,9 @@ for name in {u.file for u in d.uploads if u.file}:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--accounts", type=int, default=153_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, default=Path("/tmp/tiaki-bench"))
@@ -72,15 +74,23 @@ def main() -> None:
 
     if not (synth / "truth" / "summary.json").exists():
         shutil.rmtree(synth, ignore_errors=True)
-        step("synth", [tiaki, "synth", str(synth), "--accounts", str(args.accounts), "--seed", str(args.seed)])
+        step(
+            "synth", [tiaki, "synth", str(synth), "--accounts", str(args.accounts), "--seed", str(args.seed)]
+        )
     step("baseline: read+digest", [sys.executable, "-c", BASELINE, str(synth / "bundle")])
     operation = "bench"
     step("ingest", [tiaki, "ingest", str(synth / "bundle"), "--operation", operation])
     step("hashlist import", [tiaki, "hashlist", "import", str(synth / "known-material.vics.json")])
-    step("records import", [tiaki, "records", "import", str(synth / "records-checks.csv"), "--operation", operation])
+    step(
+        "records import",
+        [tiaki, "records", "import", str(synth / "records-checks.csv"), "--operation", operation],
+    )
     for stage in ("media", "resolve", "locate", "triage", "refer"):
         step(stage, [tiaki, "run", "--operation", operation, "--stage", stage])
-    step("export persons", [tiaki, "export", "persons", "--operation", operation, "--out", str(args.work / "p.csv")])
+    step(
+        "export persons",
+        [tiaki, "export", "persons", "--operation", operation, "--out", str(args.work / "p.csv")],
+    )
 
     pipeline = [k for k in results if k not in ("synth", "baseline: read+digest")]
     total = sum(results[k]["seconds"] for k in pipeline)
@@ -101,8 +111,10 @@ def main() -> None:
     }
     out = HERE / "results" / f"pipeline-{args.accounts}-{summary['database']}.json"
     out.write_text(json.dumps(summary, indent=2) + "\n")
-    print(f"pipeline: {total:.0f} s ({total / TARGET_SECONDS:.0%} of the 10-minute target), "
-          f"peak {peak:.0f} MB ({peak / TARGET_MEMORY_MB:.0%} of 4 GB), {total / baseline:.1f}x the baseline")
+    print(
+        f"pipeline: {total:.0f} s ({total / TARGET_SECONDS:.0%} of the 10-minute target), "
+        f"peak {peak:.0f} MB ({peak / TARGET_MEMORY_MB:.0%} of 4 GB), {total / baseline:.1f}x the baseline"
+    )
     print(json.dumps(summary))
 
 

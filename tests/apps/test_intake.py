@@ -3,9 +3,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from builders import write_bundle
 from django.apps import apps
 
+from builders import write_bundle
 from tiaki.apps.audit.models import AuditEvent
 from tiaki.apps.intake import evidence
 from tiaki.apps.intake.models import Account, Disclosure, Identifier, IPEvent, Operation, Upload
@@ -50,7 +50,9 @@ def test_ingesting_the_same_bundle_twice_changes_nothing(tmp_path: Path):
 
 def test_the_same_disclosure_id_with_other_content_is_refused(tmp_path: Path):
     ingest(write_bundle(tmp_path / "b1"), "op-test", actor="tester")
-    changed = write_bundle(tmp_path / "b2", accounts=[{"account_id": "a1"}, {"account_id": "a2"}, {"account_id": "a3"}])
+    changed = write_bundle(
+        tmp_path / "b2", accounts=[{"account_id": "a1"}, {"account_id": "a2"}, {"account_id": "a3"}]
+    )
     before = _domain_counts()
     with pytest.raises(IngestConflict, match="different content"):
         ingest(changed, "op-test", actor="tester")
@@ -60,14 +62,24 @@ def test_the_same_disclosure_id_with_other_content_is_refused(tmp_path: Path):
 @pytest.mark.parametrize(
     ("change", "file", "row", "field"),
     [
-        ({"ip_events": [{"account_id": "a1", "ip": "8.8.8.8", "timestamp": "2019-03-01T10:00:00"}]},
-         "ip_events.csv", 2, "timestamp"),
+        (
+            {"ip_events": [{"account_id": "a1", "ip": "8.8.8.8", "timestamp": "2019-03-01T10:00:00"}]},
+            "ip_events.csv",
+            2,
+            "timestamp",
+        ),
         ({"uploads": [{"upload_id": "u1", "account_id": "a1"}]}, "uploads.csv", 2, "file"),
-        ({"accounts": [{"account_id": "a1"}, {"account_id": ""}, {"account_id": "a3"}]}, "accounts.csv", 3,
-         "account_id"),
+        (
+            {"accounts": [{"account_id": "a1"}, {"account_id": ""}, {"account_id": "a3"}]},
+            "accounts.csv",
+            3,
+            "account_id",
+        ),
     ],
 )
-def test_a_malformed_bundle_is_refused_precisely_and_nothing_is_written(tmp_path: Path, change, file, row, field):
+def test_a_malformed_bundle_is_refused_precisely_and_nothing_is_written(
+    tmp_path: Path, change, file, row, field
+):
     bundle = write_bundle(tmp_path / "b", **change)
     with pytest.raises(InputError) as caught:
         ingest(bundle, "op-new", actor="tester")

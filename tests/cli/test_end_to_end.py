@@ -26,13 +26,19 @@ def tiaki(*args: str, code: int = 0) -> str:
 
 
 def _domain_state() -> dict[str, int]:
-    return {m._meta.label: m.objects.count() for m in apps.get_models()
-            if m._meta.app_label in {"intake", "media", "subjects", "referrals"}}
+    return {
+        m._meta.label: m.objects.count()
+        for m in apps.get_models()
+        if m._meta.app_label in {"intake", "media", "subjects", "referrals"}
+    }
 
 
 def _tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_a_synthetic_operation_goes_from_disclosure_to_verified_packages(tmp_path: Path, settings):
@@ -55,8 +61,14 @@ def test_a_synthetic_operation_goes_from_disclosure_to_verified_packages(tmp_pat
         if f.is_file():
             assert find_media_signature(f.read_bytes()) is None, f
     manifest = json.loads((zips[0].with_suffix("") / "manifest.json").read_text())
-    assert {e["path"] for e in manifest["files"]} >= {"persons.csv", "accounts.csv", "ip_events.csv", "media.csv",
-                                                     "media.vics.json", "README.md"}
+    assert {e["path"] for e in manifest["files"]} >= {
+        "persons.csv",
+        "accounts.csv",
+        "ip_events.csv",
+        "media.csv",
+        "media.vics.json",
+        "README.md",
+    }
 
     export = tmp_path / "persons.csv"
     tiaki("export", "persons", "--operation", "op-e2e", "--out", export)

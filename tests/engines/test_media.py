@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builders import picture
 from PIL import Image
 
+from builders import picture
 from tiaki.engines.digest import digest_bytes, digest_file
 from tiaki.engines.media import examine, find_media_signature, sniff
 

@@ -21,7 +21,9 @@ def _distances(reference_dir: Path, name: str) -> list[tuple[str, int, int]]:
     return out
 
 
-@pytest.mark.parametrize(("name", "bar"), [("expected-cpp-reference.csv", 10), ("expected-python-reference.csv", 16)])
+@pytest.mark.parametrize(
+    ("name", "bar"), [("expected-cpp-reference.csv", 10), ("expected-python-reference.csv", 16)]
+)
 def test_every_good_quality_reference_image_is_within_the_bar(reference_dir: Path, name: str, bar: int):
     results = [(path, d) for path, d, quality in _distances(reference_dir, name) if quality >= 80]
     assert len(results) >= 14

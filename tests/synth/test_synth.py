@@ -23,7 +23,8 @@ from tiaki.synth.people import canonical_email
 SMALL = 300
 SPEC_COLUMNS = {
     "accounts": [
-        "account_id", "platform", "username", "display_name", "created_at", "profile_url", "stated_country", "status",
+        "account_id", "platform", "username", "display_name", "created_at", "profile_url", "stated_country",
+        "status",
     ],
     "identifiers": ["account_id", "kind", "value", "verified", "observed_at"],
     "ip_events": ["account_id", "ip", "port", "event", "timestamp", "possible_proxy"],
@@ -85,7 +86,12 @@ def test_same_seed_same_bytes_other_seed_other_bytes(small, tmp_path: Path) -> N
 
 def test_layout_and_progress(small) -> None:
     out, summary, phases = small
-    assert sorted(p.name for p in out.iterdir()) == ["bundle", "known-material.vics.json", "records-checks.csv", "truth"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "bundle",
+        "known-material.vics.json",
+        "records-checks.csv",
+        "truth",
+    ]
     assert sorted(p.name for p in (out / "truth").iterdir()) == [
         "media.csv", "persons.csv", "persons_facts.csv", "summary.json",
     ]  # fmt: skip
@@ -162,7 +168,11 @@ def test_known_list_and_media_truth(small) -> None:
             distances.append(hamming(pdq_file(path).hash, entry.pdq))
     assert distances and sum(d <= MATCH_THRESHOLD for d in distances) >= 0.8 * len(distances)
     # unrelated pictures are far apart
-    new = [pdq_file(out / "bundle" / "media" / t["file"]) for t in truth if t["origin"] == "new" and t["transform"] == "none" and t["file"].endswith((".jpg", ".png"))]
+    new = [
+        pdq_file(out / "bundle" / "media" / t["file"])
+        for t in truth
+        if t["origin"] == "new" and t["transform"] == "none" and t["file"].endswith((".jpg", ".png"))
+    ]
     assert all(p.quality >= 50 for p in new)
     far = [hamming(a.hash, b.hash) for i, a in enumerate(new) for b in new[:i]]
     assert sorted(far)[len(far) // 2] > 60
@@ -201,7 +211,9 @@ def test_identifier_variants(small) -> None:
     assert any(not p.startswith(("+", "00")) for p in phones)
     for p in phones:
         if p.startswith(("+", "00")):
-            assert phonenumbers.is_valid_number(phonenumbers.parse("+" + p.lstrip("+0") if p.startswith("00") else p))
+            assert phonenumbers.is_valid_number(
+                phonenumbers.parse("+" + p.lstrip("+0") if p.startswith("00") else p)
+            )
     with_ids = {i["account_id"] for i in identifiers}
     assert len(with_ids) < SMALL  # some accounts have no identifier at all
 

@@ -115,14 +115,18 @@ def hashlist_import(
 
 @records_app.command("import")
 def records_import(
-    file: Annotated[Path, typer.Argument(help="Records-check CSV.")], operation: OperationOpt
+    file: Annotated[Path, typer.Argument(help="Records-check CSV.")],
+    operation: OperationOpt,
+    country: Annotated[
+        str | None, typer.Option(help="Country of the records system (reads its national phone numbers).")
+    ] = None,
 ) -> None:
     """Import records-check facts into an operation."""
     setup_django()
     from tiaki.apps.subjects.services import get_operation, import_records
 
     with _clear_errors():
-        rows, created = import_records(file, get_operation(operation), actor=actor())
+        rows, created = import_records(file, get_operation(operation), actor=actor(), country=country)
     console.print(f"imported {rows} facts" if created else "already imported, nothing changed")
 
 

@@ -62,7 +62,13 @@ SECOND_NEAR_RATE = 0.25  # known originals that have two near copies
 NEW_FAMILY_SHARE = 0.12  # of new pictures: near copies of another new picture
 KNOWN_VIDEO_SHARE = 0.3
 KNOWN_ABSENT_SHARE = 0.5  # known items never in the bundle, relative to the known pictures used
-NEAR_TRANSFORMS = (("resize", 0.30), ("recompress", 0.25), ("caption", 0.25), ("crop", 0.12), ("border", 0.08))
+NEAR_TRANSFORMS = (
+    ("resize", 0.30),
+    ("recompress", 0.25),
+    ("caption", 0.25),
+    ("crop", 0.12),
+    ("border", 0.08),
+)
 CATEGORIES = (("1", 0.42), ("2", 0.30), ("3", 0.20), ("0", 0.05), ("4", 0.03))
 SERIES_RATE = 0.25  # of known items in categories 1 and 2
 PARALLEL_MIN_JOBS = 300  # fewer media jobs than this are rendered in this process
@@ -248,19 +254,22 @@ def generate(
     report.advance(4)
     _write_json(bundle / "manifest.json", _manifest(seed))
     report.advance(1)
-    write_vics(known_path, HashList(name="known material", profile="vic-us", entries=entries), case_name="synthetic")
+    write_vics(
+        known_path, HashList(name="known material", profile="vic-us", entries=entries), case_name="synthetic"
+    )
     report.advance(1)
     _write_table(records_path, RECORDS_COLUMNS, sorted(records))
     report.advance(1)
     _write_table(
         truth / "persons.csv",
         ("account_id", "person_id", "country", "household_id"),
-        sorted(
-            (a, p.person_id, p.country, p.household or "") for p in pop.persons for a in p.accounts
-        ),
+        sorted((a, p.person_id, p.country, p.household or "") for p in pop.persons for a in p.accounts),
     )
-    _write_table(truth / "media.csv", ("file", "sha256", "origin", "known_entry_id", "transform", "family"),
-                 _truth_media(plan, results, activity.digest_only_entries))
+    _write_table(
+        truth / "media.csv",
+        ("file", "sha256", "origin", "known_entry_id", "transform", "family"),
+        _truth_media(plan, results, activity.digest_only_entries),
+    )
     _write_table(truth / "persons_facts.csv", ("person_id", "fact", "detail"), sorted(facts))
     report.advance(1)
 
@@ -355,9 +364,11 @@ class _MediaRenderer:
         jobs = [j.job for j in plan]
         # Videos and pictures with many variants first, so the last tasks are short ones.
         jobs.sort(key=lambda j: (j.kind != "video", -len(j.variants), j.index))
-        self.tasks = [(jobs[i : i + JOBS_PER_TASK], seed, media_dir) for i in range(0, len(jobs), JOBS_PER_TASK)]
+        self.tasks = [
+            (jobs[i : i + JOBS_PER_TASK], seed, media_dir) for i in range(0, len(jobs), JOBS_PER_TASK)
+        ]
         if workers is None:
-            workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+            workers = _usable_cpus()
         self.pool: ProcessPoolExecutor | None = None
         self.futures: list[Future[list[MediaResult]]] = []
         if workers > 1 and len(jobs) >= PARALLEL_MIN_JOBS:
@@ -379,6 +390,12 @@ class _MediaRenderer:
             report.advance(len(task[0]))
         results.sort(key=lambda r: (r.job, r.variant))
         return results
+
+
+def _usable_cpus() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _originals(results: list[MediaResult]) -> dict[int, MediaResult]:
@@ -423,16 +440,15 @@ def _truth_media(
         job = by_job[r.job]
         if r.filename is None:
             continue
-        if job.known:
-            origin = "known-exact" if r.variant == 0 else "known-near"
-        else:
-            origin = "new"
+        origin = ("known-exact" if r.variant == 0 else "known-near") if job.known else "new"
         rows.append((r.filename, r.sha256, origin, job.entry_id, r.transform, f"M{r.job:05d}"))
     originals = _originals(results)
     entry_job = {j.entry_id: j for j in plan if j.known}
     for entry_id in digest_only:
         job = entry_job[entry_id]
-        rows.append(("", originals[job.job.index].sha256, "known-exact", entry_id, "none", f"M{job.job.index:05d}"))
+        rows.append(
+            ("", originals[job.job.index].sha256, "known-exact", entry_id, "none", f"M{job.job.index:05d}")
+        )
     return sorted(set(rows))
 
 
@@ -639,7 +655,8 @@ def _records(d: Draws, pop: Population) -> tuple[list[tuple[str, ...]], list[tup
     candidates = sorted(i for i, shown in pop.shown.items() if shown and not pop.persons[i].careful)
     n = min(len(candidates), round(RECORDS_PERSON_SHARE * len(pop.persons)))
     chosen = sorted(d.rng.choice(len(candidates), n, replace=False).tolist()) if n else []
-    rows, facts = [], []
+    rows: list[tuple[str, ...]] = []
+    facts: list[tuple[str, str, str]] = []
     fact_weights = tuple((name, w) for name, w, _ in FACTS)
     details = {name: options for name, _, options in FACTS}
     for c in chosen:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import iptocc
 import numpy as np
@@ -129,7 +129,8 @@ def ipv4_in(net: int, host: int) -> str:
 def ipv6_in(net: int, low: int) -> str:
     """An address in the /48 network ``net`` (its top 48 bits); ``low`` supplies the other 80 bits."""
     n = int(net)
-    groups = [n >> 32, (n >> 16) & 0xFFFF, n & 0xFFFF] + [(low >> (16 * i)) & 0xFFFF for i in range(4, -1, -1)]
+    high = [n >> 32, (n >> 16) & 0xFFFF, n & 0xFFFF]
+    groups = high + [(low >> (16 * i)) & 0xFFFF for i in range(4, -1, -1)]
     return str(ipaddress.IPv6Address(":".join(f"{g:x}" for g in groups)))
 
 
@@ -141,7 +142,7 @@ def country_weights(countries: list[str]) -> np.ndarray:
 # ---------------------------------------------------------------------------------------- phones
 
 
-@lru_cache(maxsize=None)
+@cache
 def _mobile_template(region: str) -> PhoneNumber | None:
     # Numbers of many regions are checked and formatted in turn; without phonenumbers' own pattern
     # cache its metadata regular expressions fall out of the re module's cache and are compiled again

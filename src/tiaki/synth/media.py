@@ -84,7 +84,9 @@ def render_picture(rng: np.random.Generator, width: int, height: int) -> Image.I
     """An abstract picture: colour field, stripes, shapes, noise."""
     grid = int(rng.integers(2, 5))
     field = (rng.random((grid, grid, 3)) * 255).astype(np.uint8)
-    img = np.asarray(Image.fromarray(field).resize((width, height), Image.Resampling.BICUBIC), dtype=np.float32)
+    img = np.asarray(
+        Image.fromarray(field).resize((width, height), Image.Resampling.BICUBIC), dtype=np.float32
+    )
     if rng.random() < 0.5:
         yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
         angle = rng.random() * np.pi
@@ -106,7 +108,10 @@ def render_picture(rng: np.random.Generator, width: int, height: int) -> Image.I
             points = [(int(rng.integers(0, width)), int(rng.integers(0, height))) for _ in range(3)]
             draw.polygon(points, fill=colour)
     sigma = np.float32(rng.uniform(2, 8))
-    noisy = np.asarray(picture, dtype=np.float32) + rng.standard_normal((height, width, 1), dtype=np.float32) * sigma
+    noisy = (
+        np.asarray(picture, dtype=np.float32)
+        + rng.standard_normal((height, width, 1), dtype=np.float32) * sigma
+    )
     return Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8))
 
 
@@ -134,11 +139,13 @@ def transform_picture(rng: np.random.Generator, original: bytes, transform: str)
         quality = int(rng.integers(RECOMPRESS_JPEG_QUALITY[0], RECOMPRESS_JPEG_QUALITY[1] + 1))
         fmt = "jpeg"
     elif transform == "crop":
-        f = rng.uniform(*CROP_FRACTION, 4)
-        image = image.crop((round(w * f[0]), round(h * f[1]), w - round(w * f[2]), h - round(h * f[3])))
+        cut = rng.uniform(*CROP_FRACTION, 4).tolist()
+        image = image.crop(
+            (round(w * cut[0]), round(h * cut[1]), w - round(w * cut[2]), h - round(h * cut[3]))
+        )
     elif transform == "border":
-        f = rng.uniform(*BORDER_FRACTION)
-        bw, bh = round(w * f), round(h * f)
+        frame = float(rng.uniform(*BORDER_FRACTION))
+        bw, bh = round(w * frame), round(h * frame)
         colour = tuple(int(c) for c in rng.integers(0, 256, 3))
         framed = Image.new("RGB", (w + 2 * bw, h + 2 * bh), colour)
         framed.paste(image, (bw, bh))
@@ -176,6 +183,7 @@ def render_video(rng: np.random.Generator) -> bytes:
     buf = io.BytesIO()
     with av.open(buf, mode="w", format="mp4", options={"fflags": "+bitexact"}) as container:
         stream = container.add_stream(VIDEO_CODEC, rate=fps)
+        assert isinstance(stream, av.VideoStream)
         stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
         stream.bit_rate = VIDEO_BIT_RATE
         stream.thread_count = 1

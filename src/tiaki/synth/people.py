@@ -151,7 +151,8 @@ class Population:
 
 
 ACCOUNT_COLUMNS = (
-    "account_id", "platform", "username", "display_name", "created_at", "profile_url", "stated_country", "status",
+    "account_id", "platform", "username", "display_name", "created_at", "profile_url", "stated_country",
+    "status",
 )  # fmt: skip
 IDENTIFIER_COLUMNS = ("account_id", "kind", "value", "verified", "observed_at")
 IP_EVENT_COLUMNS = ("account_id", "ip", "port", "event", "timestamp", "possible_proxy")
@@ -252,7 +253,15 @@ class PopulationBuilder:
     def _email(self, first: str, last: str, birth: str) -> str:
         d = self.d
         f, la, yy = first.lower(), last.lower(), birth[2:4]
-        styles = (f"{f}.{la}", f"{f}{la}", f"{f[0]}{la}", f"{f}_{la}", f"{f}.{la}{yy}", f"{la}.{f}", f"{f}{yy}")
+        styles = (
+            f"{f}.{la}",
+            f"{f}{la}",
+            f"{f[0]}{la}",
+            f"{f}_{la}",
+            f"{f}.{la}{yy}",
+            f"{la}.{f}",
+            f"{f}{yy}",
+        )
         local = d.pick(styles)
         domain = d.weighted(DOMAIN_WEIGHTS)
         address = f"{local}@{domain}"
@@ -286,7 +295,9 @@ class PopulationBuilder:
         d = self.d
         if not person.careful and d.chance(0.6):
             base = d.pick((person.first + person.last[0], person.first[0] + person.last, person.first))
-            base = base.lower() + d.pick(("", "_", ".")) + d.pick(("", person.birth[2:4], str(d.between(1, 99))))
+            base = (
+                base.lower() + d.pick(("", "_", ".")) + d.pick(("", person.birth[2:4], str(d.between(1, 99))))
+            )
         else:
             base = "".join(d.pick(HANDLE_CHARS) for _ in range(d.between(6, 10)))
         handle = base
@@ -362,8 +373,7 @@ class PopulationBuilder:
                     country = self._country()
                 if d.chance(HOUSEHOLD_START_RATE):
                     households += 1
-                    hid = f"H{households:05d}"
-                    pending = [(country, hid)] * d.between(*HOUSEHOLD_SIZE)
+                    pending = [(country, f"H{households:05d}")] * d.between(*HOUSEHOLD_SIZE)
                     members_start = len(persons)
                 else:
                     pending = [(country, None)]
@@ -429,7 +439,9 @@ class PopulationBuilder:
         self._identifiers(pop, p_index, person, account_id, created)
         self._ip_events(pop, person, account_id, created)
 
-    def _identifiers(self, pop: Population, p_index: int, person: Person, account_id: str, created: int) -> None:
+    def _identifiers(
+        self, pop: Population, p_index: int, person: Person, account_id: str, created: int
+    ) -> None:
         d = self.d
         if d.chance(NO_IDENTIFIER_RATE):
             return
@@ -439,14 +451,14 @@ class PopulationBuilder:
             rows.append(("email", burner, burner))
         else:
             x = d.u()
-            if x < EMAIL_PRIMARY or len(person.emails) == 1 and x < EMAIL_PRIMARY + EMAIL_SECOND:
+            if x < EMAIL_PRIMARY or (len(person.emails) == 1 and x < EMAIL_PRIMARY + EMAIL_SECOND):
                 rows.append(("email", self._email_variant(person.emails[0]), person.emails[0]))
             elif x < EMAIL_PRIMARY + EMAIL_SECOND:
                 rows.append(("email", self._email_variant(person.emails[1]), person.emails[1]))
             else:
                 burner = self._burner_email()
                 rows.append(("email", burner, burner))
-        phones = []
+        phones: list[str | None] = []
         if person.phone and d.chance(PHONE_ON_ACCOUNT_RATE):
             phones.append(person.phone)
         elif not person.careful and d.chance(BURNER_PHONE_RATE):
@@ -466,7 +478,9 @@ class PopulationBuilder:
         shown = pop.shown.setdefault(p_index, [])
         for kind, value, underlying in rows:
             verified = d.pick(("true", "false")) if d.chance(VERIFIED_KNOWN_RATE) else ""
-            observed = iso(max(created, EVENTS_FROM) + d.below(86400 * 30)) if d.chance(OBSERVED_AT_RATE) else ""
+            observed = (
+                iso(max(created, EVENTS_FROM) + d.below(86400 * 30)) if d.chance(OBSERVED_AT_RATE) else ""
+            )
             pop.identifiers.append((account_id, kind, value, verified, observed))
             if kind in ("email", "phone"):
                 shown.append((kind, value, underlying))

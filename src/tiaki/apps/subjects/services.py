@@ -52,16 +52,19 @@ def get_operation(name: str) -> Operation:
 # ---------------------------------------------------------------- records checks
 
 
-def _normalise_record(kind: str, value: str) -> str | None:
+def _normalise_record(kind: str, value: str, country: str | None) -> str | None:
     if kind == "name+dob":
         name, _, dob = value.partition("|")
         n, d = normalise_identifier("name", name), normalise_identifier("dob", dob)
         return f"{n}|{d}" if n and d else None
-    return normalise_identifier(kind, value, None)
+    return normalise_identifier(kind, value, country)
 
 
-def import_records(path: Path, operation: Operation, *, actor: str) -> tuple[int, bool]:
-    """Import a records-check CSV into an operation: (rows, created). The same file again is a no-op."""
+def import_records(
+    path: Path, operation: Operation, *, actor: str, country: str | None = None
+) -> tuple[int, bool]:
+    """Import a records-check CSV into an operation: (rows, created). The same file again is a no-op.
+    ``country`` is where the records system is: national phone numbers are read as that country's."""
     facts = read_records(path)
     sha = digest_file(path).sha256
     with transaction.atomic():
@@ -76,7 +79,7 @@ def import_records(path: Path, operation: Operation, *, actor: str) -> tuple[int
                     records_import=batch,
                     kind=f.kind,
                     value=f.value,
-                    normalised=_normalise_record(f.kind, f.value) or "",
+                    normalised=_normalise_record(f.kind, f.value, country) or "",
                     fact=f.fact,
                     detail=f.detail or "",
                     source=f.source or "",

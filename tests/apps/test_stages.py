@@ -1,0 +1,149 @@
+"""Each stage through its service, on a small hand-made disclosure."""
+
+from __future__ import annotations
+
+import csv
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from builders import picture, write_bundle
+from mmdb_helpers import write_country_mmdb
+from tiaki.apps.audit.models import AuditEvent
+from tiaki.apps.intake.services import ingest
+from tiaki.apps.media.models import Grade, Match, MediaItem
+from tiaki.apps.media.services import HashListConflict, import_hashlist, run_media
+from tiaki.apps.subjects.models import GeoResult, Person, TriageAssessment
+from tiaki.apps.subjects.services import get_operation, import_records, locate, resolve, run_triage
+from tiaki.engines.digest import digest_file
+from tiaki.engines.pdq import pdq_file
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def operation(tmp_path: Path):
+    ingest(write_bundle(tmp_path / "b"), "op", actor="tester")
+    return get_operation("op")
+
+
+def _known_list(tmp_path: Path, rows: list[dict[str, str]]) -> Path:
+    path = tmp_path / "known.csv"
+    with path.open("w", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["md5", "sha256", "pdq", "category", "series"])
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_media_stage_matches_exactly_and_perceptually_and_grades_known_material(tmp_path: Path):
+    media = tmp_path / "b" / "media"
+    media.mkdir(parents=True)
+    p1 = picture(media / "p1.jpg", 1)
+    picture(media / "p2.jpg", 2)
+    bundle = write_bundle(
+        tmp_path / "b",
+        uploads=[
+            {"upload_id": "u1", "account_id": "a1", "file": "p1.jpg"},
+            {"upload_id": "u2", "account_id": "a3", "file": "p2.jpg"},
+            {
+                "upload_id": "u3",
+                "account_id": "a2",
+                "md5": digest_file(p1).md5,
+            },  # digest only: the same file as u1
+        ],
+    )
+    # The list knows p1 by its SHA-256, and a resized copy of p2 by PDQ only.
+    resized = tmp_path / "p2-small.jpg"
+    Image.open(bundle / "media" / "p2.jpg").resize((96, 96)).save(resized, quality=70)
+    known = _known_list(
+        tmp_path,
+        [
+            {"sha256": digest_file(bundle / "media" / "p1.jpg").sha256, "category": "1", "series": "s-one"},
+            {"pdq": pdq_file(resized).hash, "category": "3"},
+        ],
+    )
+    import_hashlist(known, actor="tester", name="known", profile="vic-us")
+    ingest(bundle, "op", actor="tester")
+    operation = get_operation("op")
+    summary = run_media(operation, actor="tester")
+    assert summary.items == 2 and summary.known == 2 and summary.new == 0
+    one = MediaItem.objects.get(sha256=digest_file(bundle / "media" / "p1.jpg").sha256)
+    assert one.uploads.count() == 2  # the digest-only upload found the same item
+    assert Grade.objects.get(media=one).label == "child abuse material"
+    assert Grade.objects.get(media=one).series == "s-one"
+    two = MediaItem.objects.exclude(pk=one.pk).get()
+    match = Match.objects.get(media=two)
+    assert match.method == "pdq" and 0 < match.distance <= 31
+    assert Grade.objects.get(media=two).label == "CGI / animation"
+    before = (MediaItem.objects.count(), Match.objects.count(), list(Grade.objects.values()))
+    run_media(operation, actor="tester")
+    assert (MediaItem.objects.count(), Match.objects.count(), list(Grade.objects.values())) == before
+
+
+def test_the_same_list_file_twice_is_a_no_op_and_another_file_under_the_name_is_refused(tmp_path: Path):
+    first = _known_list(tmp_path, [{"md5": "0" * 32, "category": "1"}])
+    assert import_hashlist(first, actor="t", name="l", profile="vic-us").created
+    assert not import_hashlist(first, actor="t", name="l", profile="vic-us").created
+    other = tmp_path / "other.csv"
+    other.write_text("md5,category\n" + "1" * 32 + ",2\n")
+    with pytest.raises(HashListConflict):
+        import_hashlist(other, actor="t", name="l", profile="vic-us")
+
+
+def test_resolve_links_accounts_sharing_a_normalised_identifier_and_is_stable(operation):
+    summary = resolve(operation, actor="tester")
+    assert summary.accounts == 3 and summary.persons == 2
+    together = Person.objects.get(accounts__account__account_id="a1")
+    assert sorted(together.accounts.values_list("account__account_id", flat=True)) == ["a1", "a2"]
+    link = together.links.get()
+    assert (link.kind, link.value) == ("email", "river.stone@example.com")
+    keys = sorted(Person.objects.values_list("pk", "key"))
+    again = resolve(operation, actor="tester")
+    assert again.changed_persons == 0
+    assert sorted(Person.objects.values_list("pk", "key")) == keys
+
+
+def test_locate_uses_the_newest_snapshot_built_before_each_event(operation, tmp_path: Path):
+    resolve(operation, actor="tester")
+    geo_dir = tmp_path / "geo"
+    geo_dir.mkdir()
+    # Built 2019-02-01 (before both events): places 8.8.8.8 in NZ; built 2019-06-01: too late for them.
+    write_country_mmdb(
+        geo_dir / "early.mmdb", {"8.8.8.0/24": "NZ"}, int(datetime(2019, 2, 1, tzinfo=UTC).timestamp())
+    )
+    write_country_mmdb(
+        geo_dir / "late.mmdb", {"8.8.8.0/24": "AU"}, int(datetime(2019, 6, 1, tzinfo=UTC).timestamp())
+    )
+    summary = locate(operation, actor="tester", geo_dir=geo_dir)
+    assert summary.events == 2
+    result = GeoResult.objects.get(ip_event__ip="8.8.8.8")
+    assert result.country == "NZ"
+    assert result.source.kind == "mmdb" and str(result.source.build_date) == "2019-02-01"
+    assert len(result.source.version) == 64  # the database file's SHA-256
+    person = Person.objects.get(accounts__account__account_id="a1")
+    assert (person.country, person.country_basis, person.country_confidence) == ("NZ", "ip-vote", 1.0)
+    # Without snapshots the embedded source answers, and a re-run updates the provenance.
+    locate(operation, actor="tester", geo_dir=None)
+    result.refresh_from_db()
+    assert result.source.kind == "embedded" and result.country == "US"
+
+
+def test_triage_ranks_records_facts_first_and_cites_them(operation, tmp_path: Path):
+    records = tmp_path / "records.csv"
+    records.write_text(
+        "kind,value,fact,detail,source,checked_at\n"
+        "phone,(415) 555-0132,access_to_children,lives with two children,register,2019-10-01T00:00:00Z\n"
+    )
+    import_records(records, operation, actor="tester", country="US")
+    resolve(operation, actor="tester")
+    run_triage(operation, actor="tester")
+    top = TriageAssessment.objects.order_by("rank").first()
+    assert top.person.accounts.get().account.account_id == "a3"
+    assert top.reasons[0]["factor"] == "records: access to children"
+    assert "lives with two children" in top.reasons[0]["evidence"][0]
+    count = AuditEvent.objects.count()
+    assert run_triage(operation, actor="tester").changed == 0
+    assert AuditEvent.objects.count() == count + 1  # the re-run itself is recorded
