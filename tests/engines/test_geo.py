@@ -4,8 +4,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-from mmdb_helpers import write_country_mmdb
 
+from mmdb_helpers import write_country_mmdb
 from tiaki.engines.geo import (
     EmbeddedSource,
     GeoSource,
