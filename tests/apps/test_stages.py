@@ -14,7 +14,7 @@ from mmdb_helpers import write_country_mmdb
 from tiaki.apps.audit.models import AuditEvent
 from tiaki.apps.intake.services import ingest
 from tiaki.apps.media.models import Grade, Match, MediaItem
-from tiaki.apps.media.services import HashListConflict, import_hashlist, run_media
+from tiaki.apps.media.services import HashListConflict, ListInfo, import_hashlist, run_media
 from tiaki.apps.subjects.models import GeoResult, Person, TriageAssessment
 from tiaki.apps.subjects.services import get_operation, import_records, locate, resolve, run_triage
 from tiaki.engines.digest import digest_file
@@ -65,7 +65,7 @@ def test_media_stage_matches_exactly_and_perceptually_and_grades_known_material(
             {"pdq": pdq_file(resized).hash, "category": "3"},
         ],
     )
-    import_hashlist(known, actor="tester", name="known", profile="vic-us")
+    import_hashlist(known, actor="tester", info=ListInfo(name="known", profile="vic-us"))
     ingest(bundle, "op", actor="tester")
     operation = get_operation("op")
     summary = run_media(operation, actor="tester")
@@ -85,12 +85,12 @@ def test_media_stage_matches_exactly_and_perceptually_and_grades_known_material(
 
 def test_the_same_list_file_twice_is_a_no_op_and_another_file_under_the_name_is_refused(tmp_path: Path):
     first = _known_list(tmp_path, [{"md5": "0" * 32, "category": "1"}])
-    assert import_hashlist(first, actor="t", name="l", profile="vic-us").created
-    assert not import_hashlist(first, actor="t", name="l", profile="vic-us").created
+    assert import_hashlist(first, actor="t", info=ListInfo(name="l", profile="vic-us")).created
+    assert not import_hashlist(first, actor="t", info=ListInfo(name="l", profile="vic-us")).created
     other = tmp_path / "other.csv"
     other.write_text("md5,category\n" + "1" * 32 + ",2\n")
     with pytest.raises(HashListConflict):
-        import_hashlist(other, actor="t", name="l", profile="vic-us")
+        import_hashlist(other, actor="t", info=ListInfo(name="l", profile="vic-us"))
 
 
 def test_resolve_links_accounts_sharing_a_normalised_identifier_and_is_stable(operation):

@@ -8,7 +8,7 @@ from django.conf import settings
 from rich.console import Console
 
 from tiaki.apps.intake.services import ingest
-from tiaki.apps.media.services import import_hashlist
+from tiaki.apps.media.services import ListInfo, import_hashlist
 from tiaki.apps.pipeline import STAGES, run_stage
 from tiaki.apps.subjects.services import get_operation, import_records
 from tiaki.cli.bootstrap import actor
@@ -27,7 +27,12 @@ def run_demo(console: Console, *, accounts: int, seed: int) -> None:
         if not (out / "truth" / "summary.json").exists():
             generate(out, accounts=accounts, seed=seed, progress=progress)
         ingest(out / "bundle", name, actor=who, progress=progress)
-        import_hashlist(out / "known-material.vics.json", actor=who, name=f"{name}-known", progress=progress)
+        import_hashlist(
+            out / "known-material.vics.json",
+            actor=who,
+            info=ListInfo(name=f"{name}-known"),
+            progress=progress,
+        )
         operation = get_operation(name)
         import_records(out / "records-checks.csv", operation, actor=who)
         for stage in STAGES:

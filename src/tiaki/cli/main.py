@@ -102,13 +102,27 @@ def hashlist_import(
     profile: Annotated[
         str | None, typer.Option(help="Category scheme: vic-us, dhs-legacy, uk-caid, generic.")
     ] = None,
+    source: Annotated[str | None, typer.Option(help="Who published the list.")] = None,
+    version: Annotated[str | None, typer.Option(help="The list's version or release.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    licence: Annotated[str | None, typer.Option(help="Terms under which the list may be used.")] = None,
 ) -> None:
-    """Import a known-material hash list."""
-    setup_django()
-    from tiaki.apps.media.services import import_hashlist
+    """Import a known-material hash list, with where it came from."""
+    from datetime import date
 
+    setup_django()
+    from tiaki.apps.media.services import ListInfo, import_hashlist
+
+    try:
+        when = date.fromisoformat(published) if published else None
+    except ValueError:
+        err.print(f"[bold red]error:[/] --published '{published}' is not a date (YYYY-MM-DD)")
+        raise typer.Exit(2) from None
+    info = ListInfo(
+        name=name, profile=profile, source=source, version=version, published=when, licence=licence
+    )
     with _clear_errors(), RichProgress(console) as progress:
-        result = import_hashlist(file, actor=actor(), name=name, profile=profile, progress=progress)
+        result = import_hashlist(file, actor=actor(), info=info, progress=progress)
     verb = "imported" if result.created else "already imported, nothing changed:"
     console.print(f"{verb} list '{result.name}' ({result.entries} entries, profile {result.profile})")
 

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Model
 
 from tiaki.apps.audit import services as audit
+from tiaki.apps.bulk import insert_rows
 from tiaki.apps.intake import evidence
 from tiaki.apps.intake.models import (
     Access,
@@ -171,122 +173,118 @@ def _write(
     )
     media_ids = {name: file_ids[dg.sha256] for role, name, dg in stored if role == "media"}
 
-    def bulk(model: type, rows: list) -> list:
-        created = []
+    def insert(model: type[Model], fields: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
         for start in range(0, len(rows), BATCH):
-            created.extend(model.objects.bulk_create(rows[start : start + BATCH]))
-            progress.advance(len(rows[start : start + BATCH]))
-        return created
+            progress.advance(insert_rows(model, fields, rows[start : start + BATCH]))
 
-    accounts = bulk(
+    insert(
         Account,
+        (
+            "operation_id",
+            "disclosure_id",
+            "account_id",
+            "platform",
+            "username",
+            "display_name",
+            "created_at",
+            "profile_url",
+            "stated_country",
+            "status",
+        ),
         [
-            Account(
-                operation=operation,
-                disclosure=disclosure,
-                account_id=a.account_id,
-                platform=a.platform or "",
-                username=a.username or "",
-                display_name=a.display_name or "",
-                created_at=a.created_at,
-                profile_url=a.profile_url or "",
-                stated_country=a.stated_country or "",
-                status=a.status or "",
+            (
+                operation.pk,
+                disclosure.pk,
+                a.account_id,
+                a.platform or "",
+                a.username or "",
+                a.display_name or "",
+                a.created_at,
+                a.profile_url or "",
+                a.stated_country or "",
+                a.status or "",
             )
             for a in d.accounts
         ],
     )
-    account_pk = {a.account_id: a.pk for a in accounts}
-    bulk(
+    account_pk = dict(Account.objects.filter(disclosure=disclosure).values_list("account_id", "pk"))
+    insert(
         Identifier,
-        [
-            Identifier(
-                account_id=account_pk[i.account_id],
-                kind=i.kind,
-                value=i.value,
-                verified=i.verified,
-                observed_at=i.observed_at,
-            )
-            for i in d.identifiers
-        ],
+        ("account_id", "kind", "value", "verified", "observed_at"),
+        [(account_pk[i.account_id], i.kind, i.value, i.verified, i.observed_at) for i in d.identifiers],
     )
-    bulk(
+    insert(
         IPEvent,
+        ("account_id", "ip", "port", "event", "timestamp", "possible_proxy"),
         [
-            IPEvent(
-                account_id=account_pk[e.account_id],
-                ip=e.ip,
-                port=e.port,
-                event=e.event or "",
-                timestamp=e.timestamp,
-                possible_proxy=e.possible_proxy,
-            )
+            (account_pk[e.account_id], e.ip, e.port, e.event or "", e.timestamp, e.possible_proxy)
             for e in d.ip_events
         ],
     )
     # Venues named by uploads, accesses or memberships but absent from a venues table still get a row.
     listed = {v.venue_id for v in d.venues}
     referenced = {x.venue_id for x in [*d.uploads, *d.accesses, *d.memberships] if x.venue_id} - listed
-    venues = bulk(
+    insert(
         Venue,
+        ("disclosure_id", "venue_id", "kind", "name", "url"),
         [
-            *(
-                Venue(
-                    disclosure=disclosure,
-                    venue_id=v.venue_id,
-                    kind=v.kind or "",
-                    name=v.name or "",
-                    url=v.url or "",
-                )
-                for v in d.venues
-            ),
-            *(Venue(disclosure=disclosure, venue_id=vid) for vid in sorted(referenced)),
+            *((disclosure.pk, v.venue_id, v.kind or "", v.name or "", v.url or "") for v in d.venues),
+            *((disclosure.pk, vid, "", "", "") for vid in sorted(referenced)),
         ],
     )
-    venue_pk = {v.venue_id: v.pk for v in venues}
-    bulk(
+    venue_pk = dict(Venue.objects.filter(disclosure=disclosure).values_list("venue_id", "pk"))
+    insert(
         VenueMembership,
-        [
-            VenueMembership(
-                account_id=account_pk[m.account_id],
-                venue_id=venue_pk[m.venue_id],
-                role=m.role or "",
-                joined_at=m.joined_at,
-            )
-            for m in d.memberships
-        ],
+        ("account_id", "venue_id", "role", "joined_at"),
+        [(account_pk[m.account_id], venue_pk[m.venue_id], m.role or "", m.joined_at) for m in d.memberships],
     )
-    uploads = bulk(
+    insert(
         Upload,
+        (
+            "disclosure_id",
+            "upload_id",
+            "account_id",
+            "file_name",
+            "stored_id",
+            "md5",
+            "sha1",
+            "sha256",
+            "pdq",
+            "uploaded_at",
+            "venue_id",
+            "viewed_by_provider",
+            "publicly_available",
+        ),
         [
-            Upload(
-                disclosure=disclosure,
-                upload_id=u.upload_id,
-                account_id=account_pk[u.account_id],
-                file_name=u.file or "",
-                stored_id=media_ids.get(u.file) if u.file else None,
-                md5=u.md5 or "",
-                sha1=u.sha1 or "",
-                sha256=u.sha256 or "",
-                pdq=u.pdq or "",
-                uploaded_at=u.uploaded_at,
-                venue_id=venue_pk[u.venue_id] if u.venue_id else None,
-                viewed_by_provider=u.viewed_by_provider,
-                publicly_available=u.publicly_available,
+            (
+                disclosure.pk,
+                u.upload_id,
+                account_pk[u.account_id],
+                u.file or "",
+                media_ids[u.file] if u.file else None,
+                u.md5 or "",
+                u.sha1 or "",
+                u.sha256 or "",
+                u.pdq or "",
+                u.uploaded_at,
+                venue_pk[u.venue_id] if u.venue_id else None,
+                u.viewed_by_provider,
+                u.publicly_available,
             )
             for u in d.uploads
         ],
     )
-    upload_pk = {u.upload_id: u.pk for u in uploads}
-    bulk(
+    upload_pk = dict(Upload.objects.filter(disclosure=disclosure).values_list("upload_id", "pk"))
+    insert(
         Access,
+        ("account_id", "upload_id", "venue_id", "action", "timestamp"),
         [
-            Access(
-                account_id=account_pk[x.account_id],
-                upload_id=upload_pk[x.upload_id] if x.upload_id else None,
-                venue_id=venue_pk[x.venue_id] if x.venue_id else None,
-                action=x.action or "",
-                timestamp=x.timestamp,
+            (
+                account_pk[x.account_id],
+                upload_pk[x.upload_id] if x.upload_id else None,
+                venue_pk[x.venue_id] if x.venue_id else None,
+                x.action or "",
+                x.timestamp,
             )
             for x in d.accesses
         ],
@@ -295,7 +293,7 @@ def _write(
         "accounts": len(d.accounts),
         "identifiers": len(d.identifiers),
         "ip_events": len(d.ip_events),
-        "venues": len(venues),
+        "venues": len(venue_pk),
         "memberships": len(d.memberships),
         "uploads": len(d.uploads),
         "accesses": len(d.accesses),

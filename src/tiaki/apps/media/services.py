@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import date
+from itertools import islice
 from pathlib import Path
 
 from django.db import transaction
 
 from tiaki.apps.audit import services as audit
+from tiaki.apps.bulk import insert_rows
 from tiaki.apps.intake import evidence
 from tiaki.apps.intake.models import Operation, Upload
 from tiaki.apps.media.models import Grade, HashEntry, HashList, Match, MediaItem, MediaUpload
-from tiaki.engines.digest import digest_file
 from tiaki.engines.hashindex import PdqIndex
 from tiaki.engines.media import Examined, examine
 from tiaki.engines.pdq import MATCH_THRESHOLD, MIN_QUALITY, PIPELINE_VERSION
 from tiaki.engines.progress import NullProgress, Progress
+from tiaki.formats.hashlist import HashEntry as FormatEntry
 from tiaki.formats.hashlist import category_for
 from tiaki.formats.hashlist_csv import read_hashlist_csv
-from tiaki.formats.vics import read_vics
+from tiaki.formats.vics import iter_vics
 
 BATCH = 5000
 
@@ -37,76 +41,109 @@ class HashListResult:
     profile: str
 
 
+@dataclass(frozen=True)
+class ListInfo:
+    """What an operator knows about a list that the file may not say."""
+
+    name: str | None = None
+    profile: str | None = None
+    source: str | None = None
+    version: str | None = None
+    published: date | None = None
+    licence: str | None = None
+
+
+def _entries_of(path: Path, info: ListInfo) -> tuple[str, str, Iterator[FormatEntry]]:
+    """(profile, file format, entries) of a list file, entries streamed where the format allows."""
+    if path.suffix.lower() == ".json":
+        header, entries = iter_vics(path, profile=info.profile)
+        return header.profile, f"vics-{header.version or 'json'}", entries
+    parsed = read_hashlist_csv(path, profile=info.profile)
+    return parsed.profile, "csv", iter(parsed.entries)
+
+
 def import_hashlist(
-    path: Path,
-    *,
-    actor: str,
-    name: str | None = None,
-    profile: str | None = None,
-    progress: Progress | None = None,
+    path: Path, *, actor: str, info: ListInfo | None = None, progress: Progress | None = None
 ) -> HashListResult:
-    """Import a VICS JSON or hash-list CSV file. The same file imported again changes nothing."""
+    """Import a VICS JSON or hash-list CSV file, streaming it in batches inside one transaction: a
+    bad entry anywhere leaves the database as it was. The same file imported again changes nothing."""
+    info = info or ListInfo()
     progress = progress or NullProgress()
-    progress.start(f"reading {path.name}", None)
-    reader = read_vics if path.suffix.lower() == ".json" else read_hashlist_csv
-    parsed = reader(path, name=name or path.stem.split(".")[0], profile=profile)
-    digests = digest_file(path)
-    with transaction.atomic():
-        existing = HashList.objects.filter(name=parsed.name).first()
-        if existing is not None:
-            if existing.file_sha256 != digests.sha256:
-                raise HashListConflict(
-                    f"{path}: a different list named '{parsed.name}' is already imported; "
-                    "choose another --name"
-                )
-            return HashListResult(existing.name, False, existing.entry_count, existing.profile)
-        evidence.store(path)
-        hash_list = HashList.objects.create(
-            name=parsed.name,
-            profile=parsed.profile,
-            source=parsed.source or "",
-            version=parsed.version or "",
-            published=parsed.published,
-            licence=parsed.licence or "",
-            file_sha256=digests.sha256,
-            file_format="vics-json" if reader is read_vics else "csv",
-            entry_count=len(parsed.entries),
-        )
-        progress.start(f"importing {parsed.name}", len(parsed.entries))
-        for start in range(0, len(parsed.entries), BATCH):
-            chunk = parsed.entries[start : start + BATCH]
-            HashEntry.objects.bulk_create(
-                [
-                    HashEntry(
-                        hash_list=hash_list,
-                        entry_id=e.entry_id,
-                        md5=e.md5 or "",
-                        sha1=e.sha1 or "",
-                        sha256=e.sha256 or "",
-                        pdq=e.pdq or "",
-                        photodna=e.photodna or "",
-                        category=e.category or "",
-                        series=e.series or "",
-                        victim_identified=e.victim_identified,
-                        is_distributed=e.is_distributed,
-                        comments=e.comments or "",
-                    )
-                    for e in chunk
-                ]
+    name = info.name or path.name.split(".")[0]
+    digests = evidence.store(path)  # kept as evidence whatever follows; digested in the same read
+    existing = HashList.objects.filter(name=name).first()
+    if existing is not None:
+        if existing.file_sha256 != digests.sha256:
+            raise HashListConflict(
+                f"{path}: a different list named '{name}' is already imported; choose another --name"
             )
-            progress.advance(len(chunk))
+        return HashListResult(existing.name, False, existing.entry_count, existing.profile)
+    profile, file_format, entries = _entries_of(path, info)
+    progress.start(f"importing {name}", None)
+    with transaction.atomic():
+        hash_list = HashList.objects.create(
+            name=name,
+            profile=profile,
+            source=info.source or path.name,
+            version=info.version or "",
+            published=info.published,
+            licence=info.licence or "",
+            file_sha256=digests.sha256,
+            file_format=file_format,
+        )
+        count = 0
+        columns = (
+            "hash_list_id",
+            "entry_id",
+            "md5",
+            "sha1",
+            "sha256",
+            "pdq",
+            "photodna",
+            "category",
+            "series",
+            "victim_identified",
+            "is_distributed",
+            "comments",
+        )
+        while batch := list(islice(entries, BATCH)):
+            count += insert_rows(
+                HashEntry,
+                columns,
+                [
+                    (
+                        hash_list.pk,
+                        e.entry_id,
+                        e.md5 or "",
+                        e.sha1 or "",
+                        e.sha256 or "",
+                        e.pdq or "",
+                        e.photodna or "",
+                        e.category or "",
+                        e.series or "",
+                        e.victim_identified,
+                        e.is_distributed,
+                        e.comments or "",
+                    )
+                    for e in batch
+                ],
+            )
+            progress.advance(len(batch))
+        hash_list.entry_count = count
+        hash_list.save(update_fields=["entry_count"])
         audit.record(
             "media.hashlist-import",
             actor=actor,
-            target=parsed.name,
+            target=name,
             details={
                 "path": str(path),
                 "sha256": digests.sha256,
-                "profile": parsed.profile,
-                "entries": len(parsed.entries),
+                "profile": profile,
+                "format": file_format,
+                "entries": count,
             },
         )
-    return HashListResult(parsed.name, True, len(parsed.entries), parsed.profile)
+    return HashListResult(name, True, count, profile)
 
 
 @dataclass

@@ -1,0 +1,595 @@
+"""Entity resolution: which accounts belong to one person, and why.
+
+Three steps, each leaving evidence an analyst can read:
+
+1. **Hard identifiers** (:func:`tiaki.engines.linkage.resolve_hard`): accounts sharing a normalised
+   e-mail address, phone number, device id or payment instrument are one person, unless the value is
+   held by too many accounts. Every merge is replayed through the *household guard* (below): a merge
+   that would join two groups of accounts whose given names disagree is held back, not applied, and
+   the pair is scored like any other candidate instead.
+2. **Probabilistic linkage** (Splink 5 on DuckDB): candidate pairs of accounts in different groups
+   are scored by a Fellegi-Sunter model over e-mail local parts (never the domain: a shared webmail
+   domain says nothing), phone numbers, device ids, names, folded usernames (:func:`fold_username`),
+   rare IP keys, logins from one rare IP on the same day, and stated country.
+3. **Clustering**: pairs scoring at least ``threshold`` (a match weight, in bits) are applied from the
+   strongest down, on top of the hard groups, again through the household guard.
+
+**The household guard.** Persons of one household share a home IP address and often a phone or a
+device; that is where union-find on hard identifiers makes most of its false merges. A merge of two
+groups is refused when both groups carry given names (first token of a display name or of a ``name``
+identifier) and the two sets of given names have nothing in common. A person's own accounts show
+one given name; two members of a household show two.
+
+**Input contract** (pyarrow tables; row order does not matter except for ``accounts``):
+
+* ``accounts``: one row per account, row ``i`` is account ``i``. Columns ``username`` (string),
+  ``display_name`` (string), ``stated_country`` (string, ISO alpha-2 in any case, nullable). Empty
+  strings are treated as missing.
+* ``identifiers``: ``account`` (int64 index into ``accounts``), ``kind`` (string, one of
+  :data:`tiaki.engines.identifiers.KINDS`), ``value`` (string, already normalised by
+  :func:`tiaki.engines.identifiers.normalise_identifier`).
+* ``ip_events``: ``account`` (int64), ``ip`` (string key: an IPv4 address or an IPv6 /64 network as
+  made by :func:`ip_key`), ``timestamp`` (int64, seconds since the epoch, UTC).
+
+**Shared infrastructure.** An IP key is *shared* and takes no part in linkage when more than
+``max_accounts_per_ip`` accounts use it (carrier-grade NAT, VPN exits, offices; a household plus a
+heavy user stays below 60) or when its accounts state more than ``max_countries_per_ip`` distinct
+countries (a VPN exit used by few accounts of the operation).
+
+**Blocking.** Candidate pairs are accounts sharing at least one key: a rare IP, a phone, a device,
+an e-mail local part (folded), a folded username or a full name. A key held by more than
+``max_block`` accounts generates no pairs (a common username, a first name used as a local part), so
+the number of candidates is at most ``n * max_block / 2`` and grows linearly with the accounts.
+
+**Parameters.** ``u`` (how often non-matches agree) is estimated by Splink's random sampling with a
+fixed seed; ``m`` (how often matches agree) from the pairs inside the hard groups, which are matches
+with little doubt (Splink's ``estimate_m_from_label_column``). No EM: it is slower and, with these
+strongly correlated comparisons, less stable. The prior is the share of pairs inside hard groups.
+The threshold was chosen on labelled synthetic pairs; see ``docs/resolution.md``.
+
+Everything is deterministic for the same input: ids are fixed, sampling is seeded, ties are broken
+by account index.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from tiaki.engines.identifiers import HARD_KINDS
+from tiaki.engines.linkage import DEFAULT_MAX_ACCOUNTS_PER_KEY, ExcludedKey, resolve_hard
+
+HARD = "hard-identifier"
+PROBABILISTIC = "probabilistic"
+
+# Chosen on labelled pairs of a synthetic operation (153,000 accounts, seed 2): see docs/resolution.md.
+DEFAULT_THRESHOLD = 6.0
+
+# Look-alike characters written in place of letters in handles.
+_LOOKALIKES = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "$": "s",
+                             "@": "a", "!": "i", "|": "l", "€": "e", "¢": "c", "ß": "ss"})  # fmt: skip
+_AFFIX_DIGITS = re.compile(r"^[0-9]+|[0-9]+$")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]")
+
+
+def fold_username(username: str) -> str | None:
+    """Reduce a handle to the part a person keeps when they make another account.
+
+    Case-folds, strips accents, drops separators and other punctuation, drops leading and trailing
+    digits (``kari_mo88`` and ``Kari.Mo`` are one handle, ``1karimo`` too), then maps look-alike
+    digits and symbols left inside the handle to letters (``k4r1mo`` reads ``karimo``). Returns
+    ``None`` when fewer than three characters remain: such handles say nothing.
+    """
+    text = unicodedata.normalize("NFKD", username.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = "".join(c for c in text if c not in "._-' \t")
+    text = _AFFIX_DIGITS.sub("", text)
+    text = _NOT_ALNUM.sub("", text.translate(_LOOKALIKES))
+    return text if len(text) >= 3 else None
+
+
+def ip_key(ip: str) -> str | None:
+    """The key an IP address links on: an IPv4 address as written canonically, an IPv6 address's /64.
+
+    A household or a phone keeps its IPv6 /64 while the host part changes. ``None`` when ``ip`` is not
+    an address.
+    """
+    try:
+        address = ipaddress.ip_address(ip.strip())
+    except ValueError:
+        return None
+    if address.version == 4:
+        return str(address)
+    return str(ipaddress.IPv6Network((int(address) >> 64 << 64, 64)))
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Why two accounts are one person.
+
+    ``method``: ``"hard-identifier"`` or ``"probabilistic"``. ``evidence``: the features that agreed,
+    as ``feature:level`` (``"phone:agree"``, ``"rare_ip:2+"``) or, for a hard link, ``kind:value``.
+    ``match_weight`` (bits) and ``match_probability`` are ``None`` for hard links.
+    """
+
+    a: int
+    b: int
+    method: str
+    evidence: tuple[str, ...]
+    match_weight: float | None = None
+    match_probability: float | None = None
+
+
+@dataclass
+class Resolution:
+    """Persons behind accounts.
+
+    ``labels[i]``: account ``i``'s person, named by the smallest account index in it. ``links``: one
+    per merge performed, so each person has a spanning tree of evidence. ``held_back``: links the
+    household guard refused. ``excluded_keys``: hard identifiers shared by too many accounts;
+    ``shared_ips``: IP keys set aside as shared infrastructure. ``candidates``: pairs scored.
+    """
+
+    labels: np.ndarray
+    links: list[Link] = field(default_factory=list)
+    held_back: list[Link] = field(default_factory=list)
+    excluded_keys: list[ExcludedKey] = field(default_factory=list)
+    shared_ips: int = 0
+    candidates: int = 0
+
+    @property
+    def n_persons(self) -> int:
+        return int(np.unique(self.labels).size)
+
+    def accounts_of(self, account: int) -> np.ndarray:
+        """The accounts resolved to the same person as ``account``."""
+        return np.flatnonzero(self.labels == self.labels[account])
+
+    def explain(self, account: int) -> list[Link]:
+        """The links that put ``account``'s person together (empty for an account alone)."""
+        label = self.labels[account]
+        return [link for link in self.links if self.labels[link.a] == label]
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionConfig:
+    threshold: float = DEFAULT_THRESHOLD
+    max_accounts_per_key: int = DEFAULT_MAX_ACCOUNTS_PER_KEY
+    max_accounts_per_ip: int = 60
+    max_countries_per_ip: int = 2
+    max_block: int = 60
+    household_guard: bool = True
+    u_max_pairs: float = 2e6
+    seed: int = 1
+    threads: int | None = None
+
+
+# --------------------------------------------------------------------------------------- features
+# The SQL twin of fold_username (and of normalise_name for display names), so that millions of handles
+# are folded inside DuckDB; tests check that both agree.
+_FOLD_SQL = """regexp_replace(translate(regexp_replace(regexp_replace(strip_accents(lower({col})),
+    '[._\\-'' \\t]', '', 'g'), '^[0-9]+|[0-9]+$', '', 'g'), '013457$@!|', 'oleastsail'), '[^0-9a-z]', '', 'g')"""
+_NAME_SQL = """trim(regexp_replace(regexp_replace(regexp_replace(strip_accents(lower({col})), '[\\-–—]', ' ', 'g'),
+    '[^\\w\\s]', '', 'g'), '\\s+', ' ', 'g'))"""
+
+_FEATURES_SQL = """
+create or replace table features as
+with ips as (
+    select e.account, e.ip, e.timestamp // 86400 as day, a.country
+    from ip_events e join acc a on a.unique_id = e.account
+),
+ip_stats as (select ip, count(distinct account) as n, count(distinct country) as ncc from ips group by ip),
+rare as (
+    select ips.* from ips join ip_stats using (ip) where ip_stats.n <= $max_ip and ip_stats.ncc <= $max_cc
+),
+ri as (
+    select account, list(distinct ip order by ip) as rare_ips, list(distinct ip || '|' || day) as ip_days
+    from rare group by account
+),
+em as (
+    select account, list(distinct local order by local) as email_locals from (
+        select account, regexp_replace(regexp_replace(lower(split_part(value, '@', 1)), '[^a-z0-9]', '', 'g'),
+                                       '[0-9]+$', '') as local
+        from identifiers where kind = 'email'
+    ) where length(local) >= 3 group by account
+),
+ph as (select account, list(distinct value order by value) as phones from identifiers where kind = 'phone'
+       group by account),
+dv as (select account, list(distinct value order by value) as devices from identifiers where kind = 'device'
+       group by account),
+names as (
+    select account, value as full_name from identifiers where kind = 'name' and value <> ''
+    union all
+    select unique_id, display_norm from acc where display_norm <> ''
+),
+nm as (
+    select account, min(full_name) filter (where full_name like '% %') as full_name,
+        list(distinct split_part(full_name, ' ', 1) order by 1) as given_names
+    from names group by account
+)
+select a.unique_id, a.username_fold, a.country, em.email_locals, ph.phones, dv.devices, nm.full_name,
+    nm.given_names, ri.rare_ips, ri.ip_days, 0::bigint as hard
+from acc a
+    left join em on em.account = a.unique_id left join ph on ph.account = a.unique_id
+    left join dv on dv.account = a.unique_id left join nm on nm.account = a.unique_id
+    left join ri on ri.account = a.unique_id
+order by a.unique_id
+"""
+
+_CANDIDATES_SQL = """
+create or replace table keys as
+    select unique_id as account, 'ip:' || unnest(rare_ips) as key from features where rare_ips is not null
+    union all select unique_id, 'ph:' || unnest(phones) from features where phones is not null
+    union all select unique_id, 'dv:' || unnest(devices) from features where devices is not null
+    union all select unique_id, 'em:' || unnest(email_locals) from features where email_locals is not null
+    union all select unique_id, 'un:' || username_fold from features where username_fold is not null
+    union all select unique_id, 'fn:' || full_name from features where full_name is not null;
+create or replace table candidates as
+with usable as (
+    select key, account from keys
+    where key in (select key from keys group by key having count(*) between 2 and $max_block)
+)
+select distinct 0 as match_key, k1.account as join_key_l, k2.account as join_key_r
+from usable k1 join usable k2 on k1.key = k2.key and k1.account < k2.account
+    join features f1 on f1.unique_id = k1.account join features f2 on f2.unique_id = k2.account
+where f1.hard <> f2.hard;
+"""
+
+
+def _level(sql: str, label: str, *, null: bool = False) -> object:
+    import splink.comparison_level_library as cll
+
+    level = cll.CustomLevel(sql, label_for_charts=label)
+    return level.configure(is_null_level=True) if null else level
+
+
+def _comparisons() -> list[object]:
+    """The model's comparisons. Each level's ``label_for_charts`` names it in a link's evidence."""
+    import splink.comparison_library as cl
+
+    def set_comparison(column: str) -> object:
+        return cl.CustomComparison(
+            output_column_name=column,
+            comparison_levels=[
+                _level(f"{column}_l is null or {column}_r is null", "null", null=True),
+                _level(f"len(list_intersect({column}_l, {column}_r)) > 0", "agree"),
+                _level("else", "disagree"),
+            ],
+        )
+
+    return [
+        cl.CustomComparison(
+            output_column_name="email_local",
+            comparison_levels=[
+                _level("email_locals_l is null or email_locals_r is null", "null", null=True),
+                _level(
+                    "len(list_filter(list_intersect(email_locals_l, email_locals_r), x -> length(x) >= 8)) > 0",
+                    "agree-long",
+                ),
+                _level("len(list_intersect(email_locals_l, email_locals_r)) > 0", "agree-short"),
+                _level("else", "disagree"),
+            ],
+        ),
+        set_comparison("phones"),
+        set_comparison("devices"),
+        cl.CustomComparison(
+            output_column_name="name",
+            comparison_levels=[
+                _level("given_names_l is null or given_names_r is null", "null", null=True),
+                _level("full_name_l = full_name_r", "full"),
+                _level("len(list_intersect(given_names_l, given_names_r)) > 0", "given"),
+                _level("else", "disagree"),
+            ],
+        ),
+        cl.CustomComparison(
+            output_column_name="username",
+            comparison_levels=[
+                _level("username_fold_l is null or username_fold_r is null", "null", null=True),
+                _level("username_fold_l = username_fold_r and length(username_fold_l) >= 7", "exact-long"),
+                _level("username_fold_l = username_fold_r", "exact-short"),
+                _level(
+                    "least(length(username_fold_l), length(username_fold_r)) >= 4 and "
+                    "(starts_with(username_fold_l, username_fold_r) or starts_with(username_fold_r, username_fold_l))",
+                    "prefix",
+                ),
+                _level("jaro_winkler_similarity(username_fold_l, username_fold_r) >= 0.9", "similar"),
+                _level("else", "disagree"),
+            ],
+        ),
+        cl.CustomComparison(
+            output_column_name="rare_ip",
+            comparison_levels=[
+                _level("rare_ips_l is null or rare_ips_r is null", "null", null=True),
+                _level("len(list_intersect(ip_days_l, ip_days_r)) > 0", "same-day"),
+                _level("len(list_intersect(rare_ips_l, rare_ips_r)) >= 2", "2+"),
+                _level("len(list_intersect(rare_ips_l, rare_ips_r)) = 1", "1"),
+                _level("else", "disagree"),
+            ],
+        ),
+        cl.CustomComparison(
+            output_column_name="country",
+            comparison_levels=[
+                _level("country_l is null or country_r is null", "null", null=True),
+                _level("country_l = country_r", "agree"),
+                _level("else", "disagree"),
+            ],
+        ),
+    ]
+
+
+_FEATURE_NAMES = ("email_local", "phones", "devices", "name", "username", "rare_ip", "country")
+_EVIDENCE_NAMES = ("email_local", "phone", "device", "name", "username", "rare_ip", "country")
+
+
+# ------------------------------------------------------------------------------------ the guard
+class _GuardedForest:
+    """Union-find over accounts that refuses to join two groups whose given names disagree."""
+
+    def __init__(self, given: list[frozenset[str]], guard: bool) -> None:
+        self.parent = list(range(len(given)))
+        self.given: list[frozenset[str]] = given
+        self.guard = guard
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> bool | None:
+        """Merge; ``True`` if merged, ``False`` if already one group, ``None`` if the guard refused."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        ga, gb = self.given[ra], self.given[rb]
+        if self.guard and ga and gb and ga.isdisjoint(gb):
+            return None
+        if ra > rb:
+            ra, rb = rb, ra
+        self.parent[rb] = ra  # the smaller index is the root, so labels need no second pass
+        if gb:
+            self.given[ra] = ga | gb if ga else gb
+        return True
+
+    def labels(self) -> np.ndarray:
+        return np.array([self.find(i) for i in range(len(self.parent))], dtype=np.int64)
+
+    def copy(self) -> _GuardedForest:
+        twin = _GuardedForest(list(self.given), self.guard)
+        twin.parent = list(self.parent)
+        return twin
+
+
+# ----------------------------------------------------------------------------------- the model
+@dataclass
+class _Scored:
+    """The state after the hard step and the scored candidates: what clustering at a threshold needs."""
+
+    forest: _GuardedForest
+    links: list[Link]
+    held_back: list[Link]
+    excluded_keys: list[ExcludedKey]
+    shared_ips: int
+    candidates: int
+    scored: pa.Table | None  # a, b, match_weight, match_probability, e0..e6; strongest first
+
+    def cluster(self, threshold: float) -> Resolution:
+        forest = self.forest.copy()
+        links, held_back = list(self.links), list(self.held_back)
+        if self.scored is not None:
+            weights = self.scored.column("match_weight").to_numpy()
+            keep = int(np.searchsorted(-weights, -threshold, side="right"))  # weights are descending
+            table = self.scored.slice(0, keep)
+            columns = [table.column(c).to_pylist() for c in table.column_names]
+            for a, b, weight, probability, *levels in zip(*columns, strict=True):
+                outcome = forest.union(a, b)
+                if outcome is False:
+                    continue
+                evidence = tuple(
+                    f"{name}:{lv}" for name, lv in zip(_EVIDENCE_NAMES, levels, strict=True) if lv
+                )
+                link = Link(a, b, PROBABILISTIC, evidence, round(float(weight), 3), float(probability))
+                (links if outcome else held_back).append(link)
+        return Resolution(
+            labels=forest.labels(),
+            links=links,
+            held_back=held_back,
+            excluded_keys=self.excluded_keys,
+            shared_ips=self.shared_ips,
+            candidates=self.candidates,
+        )
+
+
+def _check(accounts: pa.Table, identifiers: pa.Table, ip_events: pa.Table) -> None:
+    n = accounts.num_rows
+    for name, table, columns in (
+        ("accounts", accounts, ("username", "display_name", "stated_country")),
+        ("identifiers", identifiers, ("account", "kind", "value")),
+        ("ip_events", ip_events, ("account", "ip", "timestamp")),
+    ):
+        missing = [c for c in columns if c not in table.column_names]
+        if missing:
+            raise ValueError(f"{name} lacks column(s) {', '.join(missing)}")
+    for name, table in (("identifiers", identifiers), ("ip_events", ip_events)):
+        if table.num_rows:
+            col = table.column("account")
+            low, high = pc.min(col).as_py(), pc.max(col).as_py()
+            if low < 0 or high >= n:
+                raise IndexError(f"{name}: account indexes must lie in 0..{n - 1}")
+
+
+def resolve(
+    accounts: pa.Table,
+    identifiers: pa.Table,
+    ip_events: pa.Table,
+    *,
+    config: ResolutionConfig | None = None,
+) -> Resolution:
+    """Resolve accounts to persons (see the module docstring for the contract and the method)."""
+    config = config or ResolutionConfig()
+    return _prepare(accounts, identifiers, ip_events, config, config.threshold).cluster(config.threshold)
+
+
+def resolve_at_thresholds(
+    accounts: pa.Table,
+    identifiers: pa.Table,
+    ip_events: pa.Table,
+    thresholds: list[float],
+    *,
+    config: ResolutionConfig | None = None,
+) -> tuple[pa.Table, dict[float, Resolution]]:
+    """Score once, cluster at each threshold: the scored candidate pairs (``a``, ``b``,
+    ``match_weight``) and a resolution per threshold. For choosing the threshold on labelled data."""
+    config = config or ResolutionConfig()
+    prepared = _prepare(accounts, identifiers, ip_events, config, min(thresholds))
+    scored = prepared.scored
+    pairs = (
+        scored.select(["a", "b", "match_weight"])
+        if scored is not None
+        else pa.table({"a": pa.array([], pa.int64()), "b": pa.array([], pa.int64()), "match_weight": []})
+    )
+    return pairs, {t: prepared.cluster(t) for t in thresholds}
+
+
+def _prepare(
+    accounts: pa.Table, identifiers: pa.Table, ip_events: pa.Table, config: ResolutionConfig, floor: float
+) -> _Scored:
+    _check(accounts, identifiers, ip_events)
+    n = accounts.num_rows
+    # 1. Hard identifiers.
+    hard = resolve_hard(
+        n,
+        (
+            (a, k, v)
+            for a, k, v in zip(
+                identifiers.column("account").to_pylist(),
+                identifiers.column("kind").to_pylist(),
+                identifiers.column("value").to_pylist(),
+                strict=True,
+            )
+            if k in HARD_KINDS and v
+        ),
+        max_accounts_per_key=config.max_accounts_per_key,
+    )
+    con = duckdb.connect()
+    try:
+        if config.threads:
+            con.execute(f"set threads = {int(config.threads)}")
+        con.register(
+            "acc_in",
+            pa.table(
+                {
+                    "unique_id": pa.array(np.arange(n, dtype=np.int64)),
+                    "username": accounts.column("username").cast(pa.string()),
+                    "display_name": accounts.column("display_name").cast(pa.string()),
+                    "stated_country": accounts.column("stated_country").cast(pa.string()),
+                }
+            ),
+        )
+        con.register("identifiers", identifiers.select(["account", "kind", "value"]))
+        con.register("ip_events", ip_events.select(["account", "ip", "timestamp"]))
+        fold = _FOLD_SQL.format(col="coalesce(username, '')")
+        con.execute(
+            f"""create table acc as select unique_id,
+                case when length({fold}) >= 3 then {fold} end as username_fold,
+                coalesce({_NAME_SQL.format(col="display_name")}, '') as display_norm,
+                nullif(upper(trim(stated_country)), '') as country
+            from acc_in"""
+        )
+        con.execute(
+            _FEATURES_SQL.replace("$max_ip", str(int(config.max_accounts_per_ip))).replace(
+                "$max_cc", str(int(config.max_countries_per_ip))
+            )
+        )
+        row = con.execute(
+            f"""select count(*) from (select ip from ip_events e join acc a on a.unique_id = e.account
+                group by ip having count(distinct account) > {int(config.max_accounts_per_ip)}
+                    or count(distinct country) > {int(config.max_countries_per_ip)})"""
+        ).fetchone()
+        shared_ips = int(row[0]) if row else 0
+        given_col = con.execute("select given_names from features order by unique_id").arrow().column(0)
+        given = [frozenset(g) if g else frozenset() for g in given_col.to_pylist()]
+
+        # 2. Replay the hard merges through the household guard.
+        forest = _GuardedForest(given, config.household_guard)
+        links: list[Link] = []
+        held_back: list[Link] = []
+        for a, b, kind, value in hard.links:
+            link = Link(a, b, HARD, (f"{kind}:{value}",))
+            outcome = forest.union(a, b)
+            if outcome:
+                links.append(link)
+            elif outcome is None:
+                held_back.append(link)
+        hard_labels = forest.labels()
+        con.register(
+            "hard_labels", pa.table({"unique_id": np.arange(n, dtype=np.int64), "hard": hard_labels})
+        )
+        con.execute(
+            "update features set hard = h.hard from hard_labels h where h.unique_id = features.unique_id"
+        )
+
+        # 3. Candidates and their scores.
+        con.execute(_CANDIDATES_SQL.replace("$max_block", str(int(config.max_block))))
+        row = con.execute("select count(*) from candidates").fetchone()
+        n_candidates = int(row[0]) if row else 0
+        scored = _score(con, hard_labels, config, floor) if n_candidates else None
+    finally:
+        con.close()
+    return _Scored(forest, links, held_back, hard.excluded_keys, shared_ips, n_candidates, scored)
+
+
+def _score(
+    con: duckdb.DuckDBPyConnection, hard_labels: np.ndarray, config: ResolutionConfig, floor: float
+) -> pa.Table:
+    """Score the candidate pairs with Splink; rows (a, b, weight, probability, evidence levels...) at
+    or above the threshold, strongest first."""
+    from splink import DuckDBAPI, Linker, SettingsCreator
+
+    n = len(hard_labels)
+    sizes = np.bincount(hard_labels, minlength=n).astype(np.float64)
+    within = float((sizes * (sizes - 1) / 2).sum())
+    prior = min(0.5, max(within, 1.0) / max(n * (n - 1) / 2, 1.0))
+    db_api = DuckDBAPI(connection=con)
+    features = db_api.register("features", table_name="tiaki_features")
+    settings = SettingsCreator(
+        link_type="dedupe_only",
+        unique_id_column_name="unique_id",
+        probability_two_random_records_match=prior,
+        comparisons=_comparisons(),  # type: ignore[arg-type]
+        blocking_rules_to_generate_predictions=[],
+        retain_matching_columns=False,
+        retain_intermediate_calculation_columns=False,
+    )
+    linker = Linker(features, settings, log_level=None)
+    linker.training.estimate_u_using_random_sampling(max_pairs=config.u_max_pairs, seed=config.seed)
+    linker.training.estimate_m_from_label_column("hard")
+    blocked = db_api.register("candidates", table_name="tiaki_candidates")
+    linker.table_management.register_blocked_pairs_for_predict(blocked)
+    threshold = floor if math.isfinite(floor) else None
+    predictions = linker.inference.predict(threshold_match_weight=threshold, warning_mode="never")
+    labels = []
+    for comparison in linker._settings_obj.comparisons:
+        cases = " ".join(
+            f"when {level.comparison_vector_value} then '{level.label_for_charts}'"
+            for level in comparison.comparison_levels
+            if not level.is_null_level
+            and level.label_for_charts not in ("disagree", "else")
+            and (level.m_probability or 0) > (level.u_probability or 1)
+        )
+        gamma = f"gamma_{comparison.output_column_name}"
+        labels.append(f"case {gamma} {cases} end" if cases else "null")
+    columns = ", ".join(f"{expr} as e{i}" for i, expr in enumerate(labels))
+    return con.execute(
+        f"""select unique_id_l as a, unique_id_r as b, match_weight, match_probability, {columns}
+            from {predictions.physical_name} order by match_weight desc, a, b"""
+    ).arrow()
