@@ -13,8 +13,15 @@ from builders import picture, write_bundle
 from mmdb_helpers import write_country_mmdb
 from tiaki.apps.audit.models import AuditEvent
 from tiaki.apps.intake.services import ingest
-from tiaki.apps.media.models import Grade, Match, MediaItem
-from tiaki.apps.media.services import HashListConflict, ListInfo, import_hashlist, run_media
+from tiaki.apps.media.models import Grade, Match, MediaGroup, MediaItem
+from tiaki.apps.media.services import (
+    GradeError,
+    HashListConflict,
+    ListInfo,
+    grade_item,
+    import_hashlist,
+    run_media,
+)
 from tiaki.apps.subjects.models import GeoResult, Person, TriageAssessment
 from tiaki.apps.subjects.services import get_operation, import_records, locate, resolve, run_triage
 from tiaki.engines.digest import digest_file
@@ -147,3 +154,35 @@ def test_triage_ranks_records_facts_first_and_cites_them(operation, tmp_path: Pa
     count = AuditEvent.objects.count()
     assert run_triage(operation, actor="tester").changed == 0
     assert AuditEvent.objects.count() == count + 1  # the re-run itself is recorded
+
+
+def test_new_near_duplicates_form_one_group_and_a_reviewers_grade_is_offered_to_it(tmp_path: Path):
+    media = tmp_path / "b" / "media"
+    media.mkdir(parents=True)
+    original = picture(media / "p1.jpg", 11)
+    Image.open(original).resize((100, 100)).save(media / "p2.jpg", quality=60)  # a near copy of p1
+    picture(media / "p3.jpg", 12)  # unrelated
+    (media / "p4.jpg").write_bytes(b"")  # a bad file: recorded, and nothing else stops
+    bundle = write_bundle(
+        tmp_path / "b",
+        uploads=[{"upload_id": f"u{i}", "account_id": "a1", "file": f"p{i}.jpg"} for i in range(1, 5)],
+    )
+    ingest(bundle, "op", actor="tester")
+    operation = get_operation("op")
+    summary = run_media(operation, actor="tester")
+    assert summary.items == 4 and summary.errors == 1 and summary.known == 0
+    assert summary.groups_to_review == 3  # {p1, p2}, {p3}, {p4}
+    assert summary.needing_review == 0.75
+    p1 = MediaItem.objects.get(sha256=digest_file(bundle / "media" / "p1.jpg").sha256)
+    p2 = MediaItem.objects.get(sha256=digest_file(bundle / "media" / "p2.jpg").sha256)
+    assert p1.group_id == p2.group_id is not None
+    assert MediaItem.objects.get(error="empty file").pdq == ""
+    assert grade_item(operation, p1.key[:20], profile="vic-us", category="3", actor="reviewer") == 1
+    assert Grade.objects.get(media=p1).source == "reviewer"
+    offered = Grade.objects.get(media=p2)
+    assert (offered.source, offered.label) == ("suggested", "CGI / animation")
+    with pytest.raises(GradeError):
+        grade_item(operation, p1.key, profile="vic-us", category="9", actor="reviewer")
+    groups = list(MediaGroup.objects.values_list("key", "size"))
+    run_media(operation, actor="tester")
+    assert list(MediaGroup.objects.values_list("key", "size")) == groups

@@ -60,11 +60,6 @@ class OperationSummary:
     media: MediaSummary
     top: list[TriageRow] = field(default_factory=list)
 
-    @property
-    def media_needing_review(self) -> float:
-        """Share of media that a person still has to look at: everything not matched to a list."""
-        return self.media.new / self.media.items if self.media.items else 0.0
-
 
 def operation_summary(operation: Operation, top: int = 10) -> OperationSummary:
     persons = Person.objects.filter(operation=operation)

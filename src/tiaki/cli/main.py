@@ -27,11 +27,13 @@ records_app = typer.Typer(
 package_app = typer.Typer(help="Referral packages.", no_args_is_help=True)
 audit_app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
 export_app = typer.Typer(help="Exports for analysts and other tools.", no_args_is_help=True)
+media_app = typer.Typer(help="Media items: grading by a reviewer.", no_args_is_help=True)
 app.add_typer(hashlist_app, name="hashlist")
 app.add_typer(records_app, name="records")
 app.add_typer(package_app, name="package")
 app.add_typer(audit_app, name="audit")
 app.add_typer(export_app, name="export")
+app.add_typer(media_app, name="media")
 
 console = Console()
 err = Console(stderr=True)
@@ -142,6 +144,35 @@ def records_import(
     with _clear_errors():
         rows, created = import_records(file, get_operation(operation), actor=actor(), country=country)
     console.print(f"imported {rows} facts" if created else "already imported, nothing changed")
+
+
+@media_app.command("grade")
+def media_grade(
+    media: Annotated[str, typer.Argument(help="The item's key (its SHA-256), or enough of its start.")],
+    operation: OperationOpt,
+    category: Annotated[str, typer.Option(help="The category code in the profile, e.g. 1 or A.")],
+    profile: Annotated[str, typer.Option(help="Category scheme: vic-us, dhs-legacy, uk-caid.")] = "vic-us",
+    description: Annotated[str, typer.Option(help="A structured description, if any.")] = "",
+) -> None:
+    """Grade one item; the grade is offered to the rest of its near-duplicate group."""
+    setup_django()
+    from tiaki.apps.media.services import GradeError, grade_item
+    from tiaki.apps.subjects.services import get_operation
+
+    try:
+        with _clear_errors():
+            offered = grade_item(
+                get_operation(operation),
+                media,
+                profile=profile,
+                category=category,
+                actor=actor(),
+                description=description,
+            )
+    except GradeError as exc:
+        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    console.print(f"graded; offered to {offered} near-duplicate(s)")
 
 
 @app.command()

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console
 from rich.table import Table
 
 from tiaki.apps.intake.models import Operation
 from tiaki.apps.pipeline import operation_summary
+
+_LONG_HEX = re.compile(r"\b([0-9a-f]{12})[0-9a-f]{20,}\b")
+
+
+def _short(evidence: object) -> str:
+    """Evidence as a person reads it: long digests cut to their first 12 characters."""
+    return _LONG_HEX.sub(r"\1…", str(evidence))
 
 
 def print_summary(console: Console, operation: Operation) -> None:
@@ -28,6 +37,7 @@ def print_summary(console: Console, operation: Operation) -> None:
         "known (matched)",
         "new",
         "unreadable",
+        "groups of new media",
         "still needing a human look",
     ):
         media.add_column(column, justify="right")
@@ -38,7 +48,8 @@ def print_summary(console: Console, operation: Operation) -> None:
         f"{m.known:,}",
         f"{m.new:,}",
         f"{m.errors:,}",
-        f"{s.media_needing_review:.1%}",
+        f"{m.groups_to_review:,}",
+        f"{m.needing_review:.1%}",
     )
     console.print(media)
 
@@ -50,7 +61,7 @@ def print_summary(console: Console, operation: Operation) -> None:
     top.add_column("reasons")
     for row in s.top:
         reasons = "\n".join(
-            f"+{r['points']} {r['factor']}: {', '.join(map(str, r['evidence'][:2]))}" for r in row.reasons
+            f"+{r['points']} {r['factor']}: {', '.join(map(_short, r['evidence'][:2]))}" for r in row.reasons
         )
         top.add_row(str(row.rank), row.person, row.country or "?", str(row.score), reasons)
     console.print(top)

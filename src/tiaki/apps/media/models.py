@@ -38,6 +38,21 @@ class HashEntry(models.Model):
     comments = models.TextField(blank=True, default="")
 
 
+class MediaGroup(models.Model):
+    """Near-duplicates among media not matched to any list: graded once, the grade offered to all.
+    ``key`` is the smallest member key, so the same members always make the same group."""
+
+    operation = models.ForeignKey(Operation, on_delete=models.PROTECT, related_name="media_groups")
+    key = models.CharField(max_length=80)
+    size = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["operation", "key"], name="mediagroup_unique_key")]
+
+    def __str__(self) -> str:
+        return self.key
+
+
 class MediaItem(models.Model):
     """One distinct file in an operation, however many uploads shared it. ``key`` is its SHA-256, or
     ``md5:<hex>`` / ``sha1:<hex>`` when the provider gave only that digest."""
@@ -55,6 +70,7 @@ class MediaItem(models.Model):
     pdq_quality = models.PositiveSmallIntegerField(null=True)
     pdq_source = models.CharField(max_length=40, blank=True, default="")  # pipeline version or "provider"
     error = models.TextField(blank=True, default="")
+    group = models.ForeignKey(MediaGroup, on_delete=models.SET_NULL, null=True, related_name="members")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["operation", "key"], name="media_unique_key")]
@@ -82,7 +98,8 @@ class Match(models.Model):
 
 class Grade(models.Model):
     """The grade a media item carries. ``source`` is "hashlist" for known material (taken from the best
-    match) or "reviewer" for a person's decision."""
+    match), "reviewer" for a person's decision, or "suggested" for a reviewer's grade of another
+    member of the item's near-duplicate group, offered until someone confirms or changes it."""
 
     media = models.OneToOneField(MediaItem, on_delete=models.CASCADE, related_name="grade")
     source = models.CharField(max_length=20)

@@ -16,7 +16,8 @@ from tiaki.apps.audit import services as audit
 from tiaki.apps.bulk import insert_rows
 from tiaki.apps.intake import evidence
 from tiaki.apps.intake.models import Operation, Upload
-from tiaki.apps.media.models import Grade, HashEntry, HashList, Match, MediaItem, MediaUpload
+from tiaki.apps.media.models import Grade, HashEntry, HashList, Match, MediaGroup, MediaItem, MediaUpload
+from tiaki.engines.grouping import group_near_duplicates
 from tiaki.engines.hashindex import PdqIndex
 from tiaki.engines.media import Examined, examine
 from tiaki.engines.pdq import MATCH_THRESHOLD, MIN_QUALITY, PIPELINE_VERSION
@@ -155,6 +156,13 @@ class MediaSummary:
     known: int
     new: int
     matches: int
+    groups_to_review: int
+
+    @property
+    def needing_review(self) -> float:
+        """Share of media a person still has to look at: one look per near-duplicate group of new
+        media, none for known material."""
+        return self.groups_to_review / self.items if self.items else 0.0
 
 
 def _link_uploads(operation: Operation) -> int:
@@ -335,6 +343,47 @@ def _grade(operation: Operation) -> None:
     )
 
 
+def _group(operation: Operation) -> int:
+    """Group the media no list knows into near-duplicate groups; returns the number of groups."""
+    items = list(
+        MediaItem.objects.filter(operation=operation, matches__isnull=True)
+        .order_by("key")
+        .values_list("pk", "key", "pdq", "pdq_quality", "group__key")
+    )
+    hashes = [
+        pdq if pdq and (quality is None or quality >= MIN_QUALITY) else None
+        for _, _, pdq, quality, _ in items
+    ]
+    labels = group_near_duplicates(hashes).tolist()
+    wanted: dict[str, list[int]] = {}
+    for (pk, _, _, _, _), label in zip(items, labels, strict=True):
+        wanted.setdefault(items[label][1], []).append(pk)
+    existing = dict(MediaGroup.objects.filter(operation=operation).values_list("key", "pk"))
+    sizes = dict(MediaGroup.objects.filter(operation=operation).values_list("key", "size"))
+    MediaGroup.objects.filter(pk__in=[pk for key, pk in existing.items() if key not in wanted]).delete()
+    created = MediaGroup.objects.bulk_create(
+        [MediaGroup(operation=operation, key=k, size=len(m)) for k, m in wanted.items() if k not in existing],
+        batch_size=BATCH,
+    )
+    group_pk = {**existing, **{g.key: g.pk for g in created}}
+    for key, members in wanted.items():
+        if key in existing and sizes[key] != len(members):
+            MediaGroup.objects.filter(pk=group_pk[key]).update(size=len(members))
+    current = {pk: old for pk, _, _, _, old in items}
+    changed = [
+        MediaItem(pk=pk, group_id=group_pk[key])
+        for key, members in wanted.items()
+        for pk in members
+        if current[pk] != key
+    ]
+    MediaItem.objects.bulk_update(changed, ["group_id"], batch_size=BATCH)
+    # Items that became known leave their group.
+    MediaItem.objects.filter(operation=operation, matches__isnull=False, group__isnull=False).update(
+        group=None
+    )
+    return len(wanted)
+
+
 def summarise(operation: Operation) -> MediaSummary:
     items = MediaItem.objects.filter(operation=operation)
     known = items.filter(matches__isnull=False).distinct().count()
@@ -346,6 +395,7 @@ def summarise(operation: Operation) -> MediaSummary:
         known=known,
         new=items.count() - known,
         matches=Match.objects.filter(media__operation=operation).count(),
+        groups_to_review=MediaGroup.objects.filter(operation=operation).count(),
     )
 
 
@@ -358,6 +408,7 @@ def run_media(operation: Operation, *, actor: str, progress: Progress | None = N
     with transaction.atomic():
         _match(operation, progress)
         _grade(operation)
+        _group(operation)
         summary = summarise(operation)
         audit.record(
             "stage.media",
@@ -366,3 +417,64 @@ def run_media(operation: Operation, *, actor: str, progress: Progress | None = N
             details={"new_items": created, **summary.__dict__},
         )
     return summary
+
+
+class GradeError(Exception):
+    pass
+
+
+def grade_item(
+    operation: Operation, media_key: str, *, profile: str, category: str, actor: str, description: str = ""
+) -> int:
+    """A reviewer's grade for one item; the same grade is offered ("suggested") to every other member
+    of its near-duplicate group that no list and no reviewer has graded. Returns how many items were
+    offered the grade."""
+    try:
+        meaning = category_for(profile, category)
+    except (KeyError, ValueError) as exc:
+        raise GradeError(str(exc)) from None
+    if meaning is None:
+        raise GradeError("a grade needs a category")
+    item = MediaItem.objects.filter(operation=operation, key__startswith=media_key).order_by("key")
+    found = list(item[:2])
+    if len(found) != 1:
+        raise GradeError(
+            f"'{media_key}' matches {len(found) or 'no'} media items of '{operation.name}'"
+            + (" (give more characters)" if found else "")
+        )
+    target = found[0]
+    fields = dict(
+        profile=profile,
+        category=meaning.code,
+        label=meaning.label,
+        severity=meaning.severity,
+        series="",
+        basis=None,
+    )
+    with transaction.atomic():
+        Grade.objects.update_or_create(
+            media=target,
+            defaults={**fields, "source": "reviewer", "description": description or "graded by a reviewer"},
+        )
+        offered = 0
+        if target.group_id is not None:
+            for member in MediaItem.objects.filter(group_id=target.group_id).exclude(pk=target.pk):
+                current = Grade.objects.filter(media=member).first()
+                if current is None or current.source == "suggested":
+                    Grade.objects.update_or_create(
+                        media=member,
+                        defaults={
+                            **fields,
+                            "source": "suggested",
+                            "description": f"offered from near-duplicate {target.key[:16]}",
+                        },
+                    )
+                    offered += 1
+        audit.record(
+            "media.grade",
+            actor=actor,
+            operation=operation.name,
+            target=target.key,
+            details={"profile": profile, "category": meaning.code, "offered_to": offered},
+        )
+    return offered
