@@ -44,22 +44,18 @@ def load_operation(bundle: Path, truth: Path | None = None) -> dict[str, pa.Tabl
 
     con = duckdb.connect()
     read = "read_csv('{}', all_varchar = true, header = true)"
-    accounts = con.execute(
+    accounts = con.sql(
         f"""select account_id, coalesce(username, '') as username, coalesce(display_name, '') as display_name,
                 coalesce(stated_country, '') as stated_country
             from {read.format(bundle / "accounts.csv")} order by account_id"""
-    ).arrow()
-    if isinstance(accounts, pa.RecordBatchReader):
-        accounts = accounts.read_all()
+    ).to_arrow_table()
     con.register("accounts", accounts)
     con.execute("create table ix as select account_id, (row_number() over (order by account_id)) - 1 as account from accounts")
-    raw_ids = con.execute(
+    raw_ids = con.sql(
         f"""select ix.account, i.kind, i.value, a.stated_country
             from {read.format(bundle / "identifiers.csv")} i join ix using (account_id)
             join accounts a using (account_id) order by ix.account, i.kind, i.value"""
-    ).arrow()
-    if isinstance(raw_ids, pa.RecordBatchReader):
-        raw_ids = raw_ids.read_all()
+    ).to_arrow_table()
     cache: dict[tuple[str, str, str], str | None] = {}
     values = []
     for kind, value, country in zip(
@@ -78,12 +74,10 @@ def load_operation(bundle: Path, truth: Path | None = None) -> dict[str, pa.Tabl
     identifiers = pa.table(
         {"account": raw_ids.column("account"), "kind": raw_ids.column("kind"), "value": pa.array(values, pa.string())}
     ).filter(pa.array([v is not None for v in values]))
-    events = con.execute(
+    events = con.sql(
         f"""select ix.account, e.ip, epoch(cast(e.timestamp as timestamptz))::bigint as timestamp
             from {read.format(bundle / "ip_events.csv")} e join ix using (account_id) order by ix.account, timestamp"""
-    ).arrow()
-    if isinstance(events, pa.RecordBatchReader):
-        events = events.read_all()
+    ).to_arrow_table()
     ips = events.column("ip").to_pylist()
     keys = {ip: ip_key(ip) for ip in set(ips)}
     ip_events = pa.table(
@@ -96,12 +90,10 @@ def load_operation(bundle: Path, truth: Path | None = None) -> dict[str, pa.Tabl
         "ip_events": ip_events,
     }
     if truth is not None:
-        persons = con.execute(
+        persons = con.sql(
             f"""select t.person_id from ix join {read.format(truth / "persons.csv")} t using (account_id)
                 order by ix.account"""
-        ).arrow()
-        if isinstance(persons, pa.RecordBatchReader):
-            persons = persons.read_all()
+        ).to_arrow_table()
         tables["persons"] = persons
     con.close()
     return tables

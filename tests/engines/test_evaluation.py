@@ -53,8 +53,12 @@ def test_matches_naive_pair_enumeration() -> None:
     assert s.true_pairs == len(same_true)
     assert s.predicted_pairs == len(same_pred)
     assert s.true_positive_pairs == len(same_true & same_pred)
-    b_p = np.mean([np.sum((pred == pred[i]) & (true == true[i])) / np.sum(pred == pred[i]) for i in range(200)])
-    b_r = np.mean([np.sum((pred == pred[i]) & (true == true[i])) / np.sum(true == true[i]) for i in range(200)])
+    b_p = np.mean(
+        [np.sum((pred == pred[i]) & (true == true[i])) / np.sum(pred == pred[i]) for i in range(200)]
+    )
+    b_r = np.mean(
+        [np.sum((pred == pred[i]) & (true == true[i])) / np.sum(true == true[i]) for i in range(200)]
+    )
     assert s.bcubed_precision == pytest.approx(b_p)
     assert s.bcubed_recall == pytest.approx(b_r)
 

@@ -131,3 +131,20 @@ def test_empty_and_invalid_input() -> None:
         resolve_hard(2, [(0, "email", "a"), (2, "email", "a")])
     with pytest.raises(ValueError):
         resolve_hard(2, [], max_accounts_per_key=1)
+
+
+def test_decisions_cut_and_join_clusters():
+    from tiaki.engines.linkage import cluster_with_decisions
+
+    edges = [(0, 1), (1, 2), (3, 4)]
+    labels, used = cluster_with_decisions(6, edges)
+    assert labels.tolist() == [0, 0, 0, 3, 3, 5] and used == [0, 1, 2]
+    # Rejecting 0-2 keeps them apart: the second edge would join them through 1, so it is not used.
+    labels, used = cluster_with_decisions(6, edges, cannot=[(0, 2)])
+    assert labels.tolist() == [0, 0, 2, 3, 3, 5] and used == [0, 2]
+    # A confirmed link joins what no evidence joined; it wins over evidence that comes later.
+    labels, _ = cluster_with_decisions(6, edges, must=[(2, 5)], cannot=[(5, 1)])
+    assert labels.tolist() == [0, 0, 2, 3, 3, 2]
+    # A merge contradicting a split is skipped.
+    labels, _ = cluster_with_decisions(3, [], must=[(0, 1)], cannot=[(0, 1)])
+    assert labels.tolist() == [0, 1, 2]

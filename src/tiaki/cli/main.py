@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from tiaki.cli.bootstrap import actor, setup_django
+from tiaki.cli.person import person_app
 from tiaki.cli.progress import RichProgress
 
 app = typer.Typer(
@@ -34,6 +35,7 @@ app.add_typer(package_app, name="package")
 app.add_typer(audit_app, name="audit")
 app.add_typer(export_app, name="export")
 app.add_typer(media_app, name="media")
+app.add_typer(person_app, name="person")
 
 console = Console()
 err = Console(stderr=True)

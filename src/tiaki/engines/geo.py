@@ -20,10 +20,11 @@ from __future__ import annotations
 import bisect
 import hashlib
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
+from operator import itemgetter
 from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -31,6 +32,8 @@ from typing import Any, Literal, Protocol
 import iptocc
 import maxminddb
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 # Codes that name no country: "unknown" placeholders, and the registries' "EU"/"AP" for addresses
 # allocated to Europe or Asia-Pacific as a whole.
@@ -56,6 +59,10 @@ class CountrySource(Protocol):
 
     def countries(self, ips: Sequence[str]) -> list[str | None]:
         """The ISO 3166-1 alpha-2 country of each address, ``None`` where unknown or not an address."""
+        ...
+
+    def codes(self, ips: list[str]) -> np.ndarray:
+        """``countries`` as a ``"U2"`` array with ``""`` where unknown: the batch form."""
         ...
 
 
@@ -92,6 +99,30 @@ def country_of_record(record: Any) -> str | None:
     return None
 
 
+def _as_codes(codes: list[str | None]) -> np.ndarray:
+    """Raw codes (``None`` for unknown) as a cleaned ``"U2"`` array with ``""`` for unknown.
+
+    Arrow's dictionary encoding (C++) finds the few distinct codes; only those are cleaned in Python.
+    """
+    encoded = pc.dictionary_encode(pa.array(codes, type=pa.string()))
+    table = np.array([_clean_code(code) or "" for code in encoded.dictionary.to_pylist()], dtype="U2")
+    if not len(table):
+        return np.full(len(codes), "", dtype="U2")
+    indices = encoded.indices.fill_null(len(table)).to_numpy(zero_copy_only=False)
+    return np.append(table, np.array([""], dtype="U2"))[indices]
+
+
+def _retry_trimmed(
+    codes: np.ndarray, ips: list[str], lookup: Callable[[list[str]], np.ndarray]
+) -> np.ndarray:
+    """Look again, without surrounding whitespace, at the unknown addresses that have some."""
+    unknown = np.flatnonzero(codes == "").tolist()
+    padded = [i for i in unknown if isinstance(ips[i], str) and ips[i] != ips[i].strip()]
+    if padded:
+        codes[padded] = lookup([ips[i].strip() for i in padded])
+    return codes
+
+
 class EmbeddedSource:
     """Country lookups from the ``iptocc`` package's built-in registry data."""
 
@@ -101,10 +132,14 @@ class EmbeddedSource:
         )
 
     def countries(self, ips: Sequence[str]) -> list[str | None]:
-        # One call over the whole list: iptocc's own lookup is cheaper than removing repeats first.
-        codes = iptocc.country_code(list(ips))
-        clean = {code: _clean_code(code) for code in set(codes)}
-        return [clean[code] for code in codes]
+        codes = self.codes(list(ips))
+        return [code or None for code in codes.tolist()]
+
+    def codes(self, ips: list[str]) -> np.ndarray:
+        # One call over the whole list: iptocc's lookup (Rust, about as fast as a hash-table probe)
+        # is cheaper than removing repeats first.
+        codes = _as_codes(iptocc.country_code(ips))
+        return _retry_trimmed(codes, ips, lambda again: _as_codes(iptocc.country_code(again)))
 
 
 class MmdbSource:
@@ -135,15 +170,14 @@ class MmdbSource:
         return country_of_record(record)
 
     def countries(self, ips: Sequence[str]) -> list[str | None]:
-        """Look up each distinct address once."""
+        """Look up each distinct address once (maxminddb's C reader, one ``get`` per address)."""
         seen: dict[str, str | None] = {}
-        found = []
-        for ip in ips:
-            if ip in seen:
-                found.append(seen[ip])
-            else:
-                found.append(seen.setdefault(ip, self.country(ip)))
-        return found
+        country = self.country
+        return [seen[ip] if ip in seen else seen.setdefault(ip, country(ip)) for ip in ips]
+
+    def codes(self, ips: list[str]) -> np.ndarray:
+        codes = _as_codes(self.countries(ips))
+        return _retry_trimmed(codes, ips, lambda again: _as_codes(self.countries(again)))
 
     def close(self) -> None:
         self._reader.close()
@@ -185,10 +219,15 @@ class SnapshotSet:
 
     def source_indexes(self, timestamps: Sequence[datetime]) -> np.ndarray:
         """``for_time`` for many timestamps at once, as indexes into ``sources``."""
+        return self.source_indexes_epochs(epochs_of(timestamps))
+
+    def source_indexes_epochs(self, epochs: np.ndarray) -> np.ndarray:
+        """``for_time`` for many times given as epoch seconds (UTC), as indexes into ``sources``."""
+        epochs = np.asarray(epochs, dtype=np.float64)
         if not self.snapshots:
-            return np.zeros(len(timestamps), dtype=np.int64)
-        epochs = np.array([_epoch(ts) for ts in timestamps], dtype=np.float64)
-        return np.searchsorted(np.array(self._built_epochs, dtype=np.float64), epochs, side="right")
+            return np.zeros(len(epochs), dtype=np.int64)
+        built = np.array(self._built_epochs, dtype=np.float64)
+        return np.searchsorted(built, epochs, side="right").astype(np.int64)
 
 
 def _epoch(ts: datetime) -> float:
@@ -197,30 +236,134 @@ def _epoch(ts: datetime) -> float:
     return ts.timestamp()
 
 
+def epochs_of(timestamps: Sequence[datetime]) -> np.ndarray:
+    """Epoch seconds (float64) of each timestamp; naive times are UTC."""
+    return np.fromiter((_epoch(ts) for ts in timestamps), dtype=np.float64, count=len(timestamps))
+
+
+IpInput = Sequence[str] | np.ndarray | pa.Array | pa.ChunkedArray
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """Results of ``locate_epochs``, one entry per event, as arrays.
+
+    ``countries``: ISO alpha-2 codes (``"U2"``), ``""`` where the source knows no country (or the
+    text is not an address). ``source_index``: index into ``sources`` of the source that answered
+    (0 is the embedded source, then the snapshots oldest first, as ``SnapshotSet.sources``).
+    """
+
+    countries: np.ndarray
+    source_index: np.ndarray
+    sources: list[GeoSource]
+
+    def __len__(self) -> int:
+        return len(self.countries)
+
+    def pairs(self) -> list[tuple[str | None, GeoSource]]:
+        """The results as ``locate`` returns them: ``(country or None, source)`` per event."""
+        provenance = np.empty(len(self.sources), dtype=object)
+        provenance[:] = self.sources
+        countries = np.where(self.countries == "", None, self.countries.astype(object))
+        return list(zip(countries.tolist(), provenance[self.source_index].tolist(), strict=True))
+
+
+def _as_list(ips: IpInput) -> list[str]:
+    if isinstance(ips, pa.ChunkedArray | pa.Array):
+        return [ip or "" for ip in ips.to_pylist()] if ips.null_count else ips.to_pylist()
+    if isinstance(ips, np.ndarray):
+        return ips.tolist()
+    return ips if isinstance(ips, list) else list(ips)
+
+
+def _check_lengths(n_ips: int, n_times: int) -> None:
+    if n_ips != n_times:
+        raise ValueError(f"{n_ips} addresses but {n_times} timestamps")
+
+
+def _lookup(source: CountrySource, ips: list[str], events: np.ndarray | None) -> np.ndarray:
+    """The country of each event (all when ``events`` is ``None``) by one source, in one batch."""
+    if events is None:
+        return source.codes(ips)
+    if not len(events):
+        return np.empty(0, dtype="U2")
+    picked = itemgetter(*events.tolist())(ips)
+    return source.codes(list(picked) if len(events) > 1 else [picked])
+
+
+def locate_epochs(ips: IpInput, epochs: np.ndarray, snapshots: SnapshotSet) -> Located:
+    """Country and answering source for each (IP, time) event, times as epoch seconds (UTC).
+
+    The batch form of ``locate``. Snapshot choice is one ``searchsorted`` over the build times;
+    events are grouped by chosen source and each group is one batch: the embedded source takes the
+    whole list in one call (its lookup costs about what removing repeats would), an MMDB source
+    looks each distinct address up once. ``ips`` may be a list, a numpy array or an Arrow string
+    array; surrounding whitespace is ignored; nulls and anything that is not an address get ``""``.
+    """
+    epochs = np.asarray(epochs, dtype=np.float64)
+    _check_lengths(len(ips), len(epochs))
+    chosen = snapshots.source_indexes_epochs(epochs)
+    sources = snapshots.sources
+    texts = _as_list(ips)
+    used = np.unique(chosen).tolist()
+    if len(used) == 1:  # one source answers every event: no regrouping
+        countries = _lookup(sources[used[0]], texts, None)
+    else:
+        countries = np.empty(len(texts), dtype="U2")
+        for index in used:
+            events = np.flatnonzero(chosen == index)
+            countries[events] = _lookup(sources[index], texts, events)
+    return Located(countries, chosen, [source.source for source in sources])
+
+
+def cross_check(
+    ips: IpInput, epochs: np.ndarray, snapshots: SnapshotSet, located: Located | None = None
+) -> np.ndarray:
+    """Flag the events on which two sources disagree about the country (boolean array per event).
+
+    For each event the chosen source's answer (the newest snapshot built on or before the event,
+    as ``locate_epochs``) is compared with
+
+    * the embedded source (``iptocc``), for every event answered by a snapshot; and
+    * the snapshot built just before the chosen one, when there is one: the previous edition of
+      the same feed, or another vendor's database from the same period.
+
+    An event is flagged when both sides of a comparison name a country and the countries differ.
+    An answer from one side only ("unknown" on the other) is not a disagreement, and events answered
+    by the embedded source itself (no snapshot old enough) are never flagged: there is nothing to
+    compare them with. Pass ``located`` (the result of ``locate_epochs`` on the same input) to
+    avoid looking the chosen sources up again.
+    """
+    epochs = np.asarray(epochs, dtype=np.float64)
+    _check_lengths(len(ips), len(epochs))
+    if located is None:
+        located = locate_epochs(ips, epochs, snapshots)
+    _check_lengths(len(ips), len(located))
+    flagged = np.zeros(len(epochs), dtype=bool)
+    chosen = located.source_index
+    sources = snapshots.sources
+    texts = _as_list(ips)
+
+    def disagree(events: np.ndarray, other: CountrySource) -> None:
+        mine, theirs = located.countries[events], _lookup(other, texts, events)
+        flagged[events] |= (mine != "") & (theirs != "") & (mine != theirs)
+
+    disagree(np.flatnonzero(chosen > 0), sources[0])
+    for index in np.unique(chosen[chosen > 1]).tolist():
+        disagree(np.flatnonzero(chosen == index), sources[index - 1])
+    return flagged
+
+
 def locate(
     ips: Sequence[str], timestamps: Sequence[datetime], snapshots: SnapshotSet
 ) -> list[tuple[str | None, GeoSource]]:
-    """Country and answering source for each (IP, time) event.
+    """Country and answering source for each (IP, time) event, as ``(country or None, source)``.
 
-    Events are grouped by the source their time selects and each group is looked up in one batch
-    (MMDB sources look up each distinct address once; the embedded source takes the whole list in
-    one call). Surrounding whitespace is ignored; anything that is not an address gets ``None``.
+    A convenience over ``locate_epochs`` for callers holding ``datetime`` objects (naive times are
+    UTC). Surrounding whitespace is ignored; anything that is not an address gets ``None``.
     """
-    if len(ips) != len(timestamps):
-        raise ValueError(f"{len(ips)} addresses but {len(timestamps)} timestamps")
-    chosen = snapshots.source_indexes(timestamps)
-    sources = snapshots.sources
-    countries = np.empty(len(ips), dtype=object)
-    used = np.unique(chosen).tolist()
-    for index in used:
-        if len(used) == 1:  # one source answers every event: no regrouping
-            countries[:] = sources[index].countries([ip.strip() for ip in ips])
-        else:
-            positions = np.flatnonzero(chosen == index)
-            countries[positions] = sources[index].countries([ips[i].strip() for i in positions.tolist()])
-    provenance = np.empty(len(sources), dtype=object)
-    provenance[:] = [source.source for source in sources]
-    return list(zip(countries.tolist(), provenance[chosen].tolist(), strict=True))
+    _check_lengths(len(ips), len(timestamps))
+    return locate_epochs(ips, epochs_of(timestamps), snapshots).pairs()
 
 
 def vote_country(events: Iterable[tuple[str | None, float]]) -> tuple[str | None, float]:

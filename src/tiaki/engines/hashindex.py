@@ -3,39 +3,47 @@
 Design: multi-index hashing
 ===========================
 A PDQ hash is 256 bits, held as four uint64 words (big-endian words of the hex form, see
-:func:`to_words`). Each hash is cut into ``16`` substrings of ``16`` bits: substring ``s`` is bits
-``16 * (s % 4)`` to ``16 * (s % 4) + 15`` of word ``s // 4``.
+:func:`to_words`). Each word is cut into the same few bit fields, the *layout*, so a hash has
+``m`` substrings in all:
+
+* ``(16, 16, 16, 16)``: 16 substrings of 16 bits, for indexes of up to ``WIDE_FROM`` hashes;
+* ``(21, 21, 22)``: 12 substrings of 21 or 22 bits, for larger ones (bigger tables, much smaller
+  buckets: at 10 million hashes about 11,000 candidates to check per query instead of 42,000).
 
 For every substring ``s`` the index keeps one bucket table in CSR form:
 
 * ``positions[s]``: the positions (uint32) of all indexed hashes, ordered by the value of their
   substring ``s`` (a counting sort, so positions ascend within a bucket);
-* ``offsets[s]``: 65,537 uint32 offsets; the hashes whose substring ``s`` equals ``v`` are
-  ``positions[s, offsets[s, v] : offsets[s, v + 1]]``.
+* a run of ``2**bits + 1`` uint32 offsets in ``offsets``, from ``base[s]``: the hashes whose
+  substring ``s`` equals ``v`` are ``positions[s, offsets[base[s] + v] : offsets[base[s] + v + 1]]``.
 
-The hashes themselves are one (N, 4) uint64 array. For 10 million hashes that is 320 MB of hashes,
-640 MB of positions and 4 MB of offsets: 0.96 GB in all, built by 16 linear passes.
+The hashes themselves are one (N, 4) uint64 array. For 10 million hashes in the wide layout that is
+320 MB of hashes, 480 MB of positions and 134 MB of offsets: 0.93 GB in all, built by one linear
+counting sort per table.
 
-Search, for a query ``q`` and radius ``r``, with ``t = r // 16``: for every substring ``s``, look up
-every bucket whose value differs from ``q``'s substring ``s`` in at most ``t`` bits (1 + 16 = 17
-buckets for ``t = 1``, which covers ``r <= 31``), and verify each hash found there by the popcount
-of its XOR with ``q`` over the four words. A hash within ``r`` is reported only at the first
-substring where it is within ``t`` bits of ``q``, which needs no set of hashes already seen.
+Search, for a query ``q`` and radius ``r``, with ``t = r // m``: for every substring ``s``, look up
+every bucket whose value differs from ``q``'s substring ``s`` in at most ``t`` bits (``t = 1`` for
+``r <= 31`` with 16 substrings: 17 buckets each; ``t = 2`` with 12: 232 or 254 buckets each), and
+check each hash found there by the popcount of its XOR with ``q`` over the four words. A hash within
+``r`` is reported only at the first substring where it is within ``t`` bits of ``q``, which needs no
+set of hashes already seen. Each query is answered in three passes (bucket bounds, candidate
+positions, verification) so that the random reads of one pass are independent of each other and
+are prefetched ahead of use: the cost is memory latency, not arithmetic.
 
 Why this is exact
 -----------------
-*Nothing is missed.* The distance between two hashes is the sum of the distances of their 16
+*Nothing is missed.* The distance between two hashes is the sum of the distances of their ``m``
 substrings. If every substring differed in ``t + 1`` bits or more, the distance would be at least
-``16 * (t + 1) > r``. So every hash ``h`` with ``d(q, h) <= r`` has a substring within ``t`` bits,
-and in particular a *first* such substring ``s*``. At ``s*`` the bucket holding ``h`` is probed
-(its value is within ``t`` bits of ``q``'s), ``h`` is verified (``d <= r``) and, ``s*`` being the
-first, it is reported.
+``m * (t + 1) > r`` (as ``t = r // m``). So every hash ``h`` with ``d(q, h) <= r`` has a substring
+within ``t`` bits, and in particular a *first* such substring ``s*``. At ``s*`` the bucket holding
+``h`` is probed (its value is within ``t`` bits of ``q``'s), ``h`` is checked (``d <= r``) and,
+``s*`` being the first, it is reported.
 
 *Nothing is reported twice.* A hash appears once in each table, and within one table only the one
 probe whose bit mask equals the XOR of the two substrings reaches its bucket; it is reported only at
 ``s*``, so exactly once.
 
-*Nothing beyond the radius is reported*: every hash is verified on its full 256-bit distance.
+*Nothing beyond the radius is reported*: every hash is checked on its full 256-bit distance.
 
 For ``r > 47`` the number of buckets to probe makes the tables slower than reading every hash, so
 such searches scan all hashes instead (still exact).
@@ -45,12 +53,13 @@ Adding hashes
 :meth:`PdqIndex.add` appends to a small delta segment that is searched by a scan. When it holds more
 than :data:`DELTA_LIMIT` hashes (and before :meth:`PdqIndex.save`) it is merged into the tables by
 one linear pass per table that moves each bucket to its new place, backwards and in place when the
-arrays have room, so nothing is sorted again.
+arrays have room, so nothing is sorted again. The layout is chosen when the index is built.
 
 Persistence
 -----------
 :meth:`PdqIndex.save` writes a directory of ``.npy`` files (``words``, ``offsets``, ``positions``)
-and :meth:`PdqIndex.load` reads them back, or memory-maps them, without rebuilding anything.
+and an ``index.json``; :meth:`PdqIndex.load` reads them back, or memory-maps them, without
+rebuilding anything.
 
 Threads
 -------
@@ -64,23 +73,27 @@ import json
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from itertools import combinations
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import numpy as np
+from llvmlite import ir
 from numba import njit, types
+from numba.core import cgutils
 from numba.extending import intrinsic
 
 from tiaki.engines.pdq import MATCH_THRESHOLD
 
-SUBSTRINGS = 16
-SUBSTRING_BITS = 16
-KEYS = 1 << SUBSTRING_BITS
-MAX_TABLE_RADIUS = SUBSTRINGS * 3 - 1  # 47: probe buckets within 2 bits; beyond, scan
+NARROW = (16, 16, 16, 16)
+WIDE = (21, 21, 22)
+WIDE_FROM = 2_000_000  # hashes: from here on the wide layout is the faster
+MAX_TABLE_RADIUS = 47  # beyond, a search scans every hash
 DELTA_LIMIT = 65_536
 FORMAT_VERSION = 1
+MAX_HASHES = 2**32 - 2
 _CHUNK = 64  # queries per task on the thread pool
-_MASK16 = np.uint64(0xFFFF)
+_AHEAD = 16  # rows prefetched ahead of use
 
 
 def to_words(hex_hashes: Sequence[str]) -> np.ndarray:
@@ -105,6 +118,59 @@ class Matches(NamedTuple):
     distance: np.ndarray  # int64: Hamming distance
 
 
+class _Layout(NamedTuple):
+    widths: tuple[int, ...]  # bits of each field of a word
+    word: np.ndarray  # int64 per substring: which word
+    shift: np.ndarray  # uint64 per substring: where in the word
+    mask: np.ndarray  # uint64 per substring: 2**bits - 1
+    base: np.ndarray  # int64 per substring: start of its offsets
+
+    @property
+    def substrings(self) -> int:
+        return len(self.word)
+
+    @property
+    def offsets_size(self) -> int:
+        return int(self.base[-1] + self.mask[-1] + 2)
+
+    @classmethod
+    def of(cls, widths: Sequence[int]) -> _Layout:
+        widths = tuple(int(w) for w in widths)
+        if sum(widths) != 64 or min(widths) < 1 or max(widths) > 24:
+            raise ValueError(f"a layout cuts a 64-bit word into fields of 1 to 24 bits, not {widths}")
+        word, shift, mask, base = [], [], [], []
+        start = 0
+        for w in range(4):
+            at = 0
+            for bits in widths:
+                word.append(w)
+                shift.append(at)
+                mask.append((1 << bits) - 1)
+                base.append(start)
+                start += (1 << bits) + 1
+                at += bits
+        return cls(
+            widths,
+            np.array(word, dtype=np.int64),
+            np.array(shift, dtype=np.uint64),
+            np.array(mask, dtype=np.uint64),
+            np.array(base, dtype=np.int64),
+        )
+
+    def probe_masks(self, sub_radius: int) -> tuple[np.ndarray, np.ndarray]:
+        """Per substring, every bit mask of at most ``sub_radius`` bits within it, and how many."""
+        bits = max(self.widths)
+        ordered = np.array(
+            [sum(1 << b for b in chosen) for k in range(sub_radius + 1) for chosen in combinations(range(bits), k)],
+            dtype=np.int64,
+        )
+        per = [ordered[ordered <= int(m)] for m in self.mask]
+        table = np.zeros((len(per), max(len(p) for p in per)), dtype=np.int64)
+        for s, p in enumerate(per):
+            table[s, : len(p)] = p
+        return table, np.array([len(p) for p in per], dtype=np.int64)
+
+
 # ---------------------------------------------------------------------------------------------
 # numba kernels
 
@@ -119,61 +185,117 @@ def _popcount(typingctx: Any, x: Any) -> Any:
     return sig, codegen
 
 
-@njit(inline="always")
-def _substring(word: np.uint64, s: int) -> int:
-    return np.int64((word >> np.uint64((s & 3) * SUBSTRING_BITS)) & _MASK16)
+@intrinsic
+def _prefetch(typingctx: Any, array: Any, i: Any, j: Any) -> Any:
+    """Ask the CPU to bring array[i] (1-D; j is ignored) or array[i, j] (2-D) into cache."""
+    sig = types.void(array, i, j)
+
+    def codegen(context: Any, builder: Any, signature: Any, args: Any) -> Any:
+        arrayty, ity, jty = signature.args
+        arr = context.make_array(arrayty)(context, builder, args[0])
+        index = [
+            context.cast(builder, args[1], ity, types.intp),
+            context.cast(builder, args[2], jty, types.intp),
+        ][: arrayty.ndim]
+        pointer = cgutils.get_item_pointer(context, builder, arrayty, arr, index)
+        byte_pointer = ir.IntType(8).as_pointer()
+        i32 = ir.IntType(32)
+        fnty = ir.FunctionType(ir.VoidType(), [byte_pointer, i32, i32, i32])
+        fn = cgutils.get_or_insert_function(builder.module, fnty, "llvm.prefetch.p0")
+        builder.call(fn, [builder.bitcast(pointer, byte_pointer), i32(0), i32(3), i32(1)])
+        return context.get_dummy_value()
+
+    return sig, codegen
 
 
 @njit(inline="always")
-def _append(out_q, out_p, out_d, n, q, p, d):  # type: ignore[no-untyped-def]
-    if n == out_q.shape[0]:
-        grown = 2 * n
-        new_q = np.empty(grown, np.int64)
-        new_p = np.empty(grown, np.int64)
-        new_d = np.empty(grown, np.int64)
-        new_q[:n] = out_q
-        new_p[:n] = out_p
-        new_d[:n] = out_d
-        out_q, out_p, out_d = new_q, new_p, new_d
-    out_q[n] = q
-    out_p[n] = p
-    out_d[n] = d
-    return out_q, out_p, out_d
+def _distance(q0, q1, q2, q3, words, p):  # type: ignore[no-untyped-def]
+    return (
+        _popcount(q0 ^ words[p, 0])
+        + _popcount(q1 ^ words[p, 1])
+        + _popcount(q2 ^ words[p, 2])
+        + _popcount(q3 ^ words[p, 3])
+    )
+
+
+@njit(inline="always")
+def _grow(array, n):  # type: ignore[no-untyped-def]
+    """array, or a copy twice its size when its n entries fill it."""
+    if n < array.shape[0]:
+        return array
+    grown = np.empty(2 * array.shape[0], array.dtype)
+    grown[:n] = array[:n]
+    return grown
 
 
 @njit(nogil=True, cache=True)
-def _search_tables(words, offsets, positions, queries, radius, masks, sub_radius):  # type: ignore[no-untyped-def]
+def _search_tables(  # type: ignore[no-untyped-def]
+    words, offsets, positions, word, shift, mask, base, queries, radius, sub_radius, masks, mask_count
+):
+    substrings = word.shape[0]
+    probes = mask_count.sum()
+    probe_sub = np.empty(probes, np.int64)
+    probe_at = np.empty(probes, np.int64)
+    lo = np.empty(probes, np.int64)
+    hi = np.empty(probes, np.int64)
+    candidates = np.empty(4096, np.uint32)
+    candidate_sub = np.empty(4096, np.int64)
     out_q = np.empty(1024, np.int64)
     out_p = np.empty(1024, np.int64)
     out_d = np.empty(1024, np.int64)
     n = 0
     for qi in range(queries.shape[0]):
+        # 1. which buckets: offsets index of every probe
+        k = 0
+        for s in range(substrings):
+            key = np.int64((queries[qi, word[s]] >> shift[s]) & mask[s])
+            for mi in range(mask_count[s]):
+                probe_sub[k] = s
+                probe_at[k] = base[s] + (key ^ masks[s, mi])
+                k += 1
+        # 2. bucket bounds, offsets prefetched ahead; each bucket's first positions prefetched
+        for k in range(probes):
+            if k + _AHEAD < probes:
+                _prefetch(offsets, probe_at[k + _AHEAD], 0)
+            a = probe_at[k]
+            lo[k] = offsets[a]
+            hi[k] = offsets[a + 1]
+            _prefetch(positions, probe_sub[k], lo[k])
+        # 3. candidate positions
+        c = 0
+        for k in range(probes):
+            s = probe_sub[k]
+            for j in range(lo[k], hi[k]):
+                candidates = _grow(candidates, c)
+                candidate_sub = _grow(candidate_sub, c)
+                candidates[c] = positions[s, j]
+                candidate_sub[c] = s
+                c += 1
+        # 4. check each candidate, hashes prefetched ahead; report at the first near substring
         q0 = queries[qi, 0]
         q1 = queries[qi, 1]
         q2 = queries[qi, 2]
         q3 = queries[qi, 3]
-        for s in range(SUBSTRINGS):
-            qkey = _substring(queries[qi, s >> 2], s)
-            for mi in range(masks.shape[0]):
-                key = qkey ^ masks[mi]
-                for j in range(offsets[s, key], offsets[s, key + 1]):
-                    p = positions[s, j]
-                    d = (
-                        _popcount(q0 ^ words[p, 0])
-                        + _popcount(q1 ^ words[p, 1])
-                        + _popcount(q2 ^ words[p, 2])
-                        + _popcount(q3 ^ words[p, 3])
-                    )
-                    if d <= radius:
-                        first = True
-                        for e in range(s):
-                            x = queries[qi, e >> 2] ^ words[p, e >> 2]
-                            if _popcount(np.uint64(_substring(x, e))) <= sub_radius:
-                                first = False
-                                break
-                        if first:
-                            out_q, out_p, out_d = _append(out_q, out_p, out_d, n, qi, p, d)
-                            n += 1
+        for j in range(c):
+            if j + _AHEAD < c:
+                _prefetch(words, candidates[j + _AHEAD], 0)
+            p = candidates[j]
+            d = _distance(q0, q1, q2, q3, words, p)
+            if d <= radius:
+                first = True
+                for e in range(candidate_sub[j]):
+                    x = (queries[qi, word[e]] ^ words[p, word[e]]) >> shift[e]
+                    if _popcount(x & mask[e]) <= sub_radius:
+                        first = False
+                        break
+                if first:
+                    out_q = _grow(out_q, n)
+                    out_p = _grow(out_p, n)
+                    out_d = _grow(out_d, n)
+                    out_q[n] = qi
+                    out_p[n] = p
+                    out_d[n] = d
+                    n += 1
     return out_q[:n], out_p[:n], out_d[:n]
 
 
@@ -189,70 +311,67 @@ def _scan(words, count, queries, radius):  # type: ignore[no-untyped-def]
         q2 = queries[qi, 2]
         q3 = queries[qi, 3]
         for p in range(count):
-            d = (
-                _popcount(q0 ^ words[p, 0])
-                + _popcount(q1 ^ words[p, 1])
-                + _popcount(q2 ^ words[p, 2])
-                + _popcount(q3 ^ words[p, 3])
-            )
+            d = _distance(q0, q1, q2, q3, words, p)
             if d <= radius:
-                out_q, out_p, out_d = _append(out_q, out_p, out_d, n, qi, p, d)
+                out_q = _grow(out_q, n)
+                out_p = _grow(out_p, n)
+                out_d = _grow(out_d, n)
+                out_q[n] = qi
+                out_p[n] = p
+                out_d[n] = d
                 n += 1
     return out_q[:n], out_p[:n], out_d[:n]
 
 
 @njit(nogil=True, cache=True)
-def _count_keys(words, start, stop, s, offsets_row):  # type: ignore[no-untyped-def]
-    """offsets_row[v + 1] += number of hashes in words[start:stop] whose substring s is v."""
-    w = s >> 2
+def _count_keys(words, start, stop, w, shift, mask, counts):  # type: ignore[no-untyped-def]
+    """counts[v + 1] += number of hashes in words[start:stop] whose substring is v."""
     for i in range(start, stop):
-        offsets_row[_substring(words[i, w], s) + 1] += 1
+        counts[np.int64((words[i, w] >> shift) & mask) + 1] += 1
 
 
 @njit(nogil=True, cache=True)
-def _build_table(words, count, s, offsets_row, positions_row):  # type: ignore[no-untyped-def]
-    """Counting sort of words[:count] on substring s into one CSR table."""
-    offsets_row[:] = 0
-    _count_keys(words, 0, count, s, offsets_row)
-    for v in range(KEYS):
-        offsets_row[v + 1] += offsets_row[v]
-    cursor = offsets_row[:KEYS].copy()
-    w = s >> 2
+def _build_table(words, count, w, shift, mask, offsets, positions):  # type: ignore[no-untyped-def]
+    """Counting sort of words[:count] on one substring into its offsets and positions."""
+    keys = np.int64(mask) + 1
+    offsets[:] = 0
+    _count_keys(words, 0, count, w, shift, mask, offsets)
+    for v in range(keys):
+        offsets[v + 1] += offsets[v]
+    cursor = offsets[:keys].astype(np.int64)
     for i in range(count):
-        v = _substring(words[i, w], s)
-        positions_row[cursor[v]] = i
+        v = np.int64((words[i, w] >> shift) & mask)
+        positions[cursor[v]] = i
         cursor[v] += 1
 
 
 @njit(nogil=True, cache=True)
-def _merge_table(words, old_count, new_count, s, offsets_row, positions_row):  # type: ignore[no-untyped-def]
-    """Add words[old_count:new_count] to the table of substring s, in place.
+def _merge_table(words, old_count, new_count, w, shift, mask, offsets, positions):  # type: ignore[no-untyped-def]
+    """Add words[old_count:new_count] to one substring's table, in place.
 
-    positions_row must have room for new_count entries. Buckets only move towards the end, so
-    moving them from the last to the first never overwrites one not yet moved.
+    positions must have room for new_count entries. Buckets only move towards the end, so moving
+    them from the last to the first never overwrites one not yet moved.
     """
-    added = np.zeros(KEYS + 1, np.int64)
-    _count_keys(words, old_count, new_count, s, added)
-    for v in range(KEYS):
+    keys = np.int64(mask) + 1
+    added = np.zeros(keys + 1, np.int64)
+    _count_keys(words, old_count, new_count, w, shift, mask, added)
+    for v in range(keys):
         added[v + 1] += added[v]
-    # added[v] now counts the new hashes in buckets before v: bucket v shifts by that much.
-    w = s >> 2
-    for v in range(KEYS - 1, -1, -1):
-        lo = np.int64(offsets_row[v])
-        hi = np.int64(offsets_row[v + 1])
-        shift = added[v]
-        if shift:
-            for j in range(hi - 1, lo - 1, -1):
-                positions_row[j + shift] = positions_row[j]
-    for v in range(KEYS + 1):
-        offsets_row[v] += added[v]
-    # Each bucket's new hashes go at its end (after the old ones), in order of position.
-    cursor = np.empty(KEYS, np.int64)
-    for v in range(KEYS):
-        cursor[v] = np.int64(offsets_row[v + 1]) - (added[v + 1] - added[v])
+    # added[v] now counts the new hashes in the buckets before v: bucket v moves by that much.
+    for v in range(keys - 1, -1, -1):
+        move = added[v]
+        if move:
+            for j in range(np.int64(offsets[v + 1]) - 1, np.int64(offsets[v]) - 1, -1):
+                positions[j + move] = positions[j]
+    for v in range(keys + 1):
+        offsets[v] += added[v]
+    # each bucket's new hashes go after its old ones, in order of position
+    cursor = np.empty(keys, np.int64)
+    for v in range(keys):
+        cursor[v] = np.int64(offsets[v + 1]) - (added[v + 1] - added[v])
     for i in range(old_count, new_count):
-        v = _substring(words[i, w], s)
-        positions_row[cursor[v]] = i
+        v = np.int64((words[i, w] >> shift) & mask)
+        positions[cursor[v]] = i
         cursor[v] += 1
 
 
@@ -275,13 +394,6 @@ def _map(fn: Callable[[int], Any], items: Sequence[int], threads: int) -> list[A
         return list(pool.map(fn, items))
 
 
-def _probe_masks(sub_radius: int) -> np.ndarray:
-    """Every 16-bit mask of at most sub_radius bits, by weight."""
-    values = np.arange(KEYS, dtype=np.int64)
-    weight = np.bitwise_count(values)
-    return values[np.argsort(weight, kind="stable")][: int((weight <= sub_radius).sum())]
-
-
 def _as_words(hashes: Sequence[str] | np.ndarray) -> np.ndarray:
     if isinstance(hashes, np.ndarray):
         if hashes.ndim != 2 or hashes.shape[1] != 4:
@@ -302,30 +414,48 @@ class PdqIndex:
 
     ``hashes`` is a sequence of 64-character hex strings or an (N, 4) uint64 array of words; an
     array already in that form is used as it is, not copied, and must not be changed afterwards.
-    Positions in results are the order in which hashes were given, then added.
+    Positions in results are the order in which hashes were given, then added. ``layout`` (the
+    bit widths each word is cut into) is chosen from the number of hashes unless given.
     """
 
-    def __init__(self, hashes: Sequence[str] | np.ndarray = (), *, threads: int | None = None):
+    def __init__(
+        self,
+        hashes: Sequence[str] | np.ndarray = (),
+        *,
+        layout: Sequence[int] | None = None,
+        threads: int | None = None,
+    ):
         words = _as_words(hashes)
-        if len(words) >= 2**32 - 1:
-            raise ValueError("an index holds fewer than 2**32 - 1 hashes")
+        if len(words) > MAX_HASHES:
+            raise ValueError(f"an index holds at most {MAX_HASHES} hashes")
         self.threads = _threads(threads)
+        self._layout = _Layout.of(layout or (WIDE if len(words) >= WIDE_FROM else NARROW))
         self._words = words  # the tabled hashes are self._words[: self._count]
         self._count = len(words)
-        self._offsets = np.zeros((SUBSTRINGS, KEYS + 1), dtype=np.uint32)
-        self._positions = np.empty((SUBSTRINGS, self._count), dtype=np.uint32)
+        self._offsets = np.zeros(self._layout.offsets_size, dtype=np.uint32)
+        self._positions = np.empty((self._layout.substrings, self._count), dtype=np.uint32)
         self._delta = np.empty((0, 4), dtype=np.uint64)
         self._delta_count = 0
         self._in_place = False  # whether the arrays are ours, with room to merge into
-
-        def build(s: int) -> None:
-            _build_table(self._words, self._count, s, self._offsets[s], self._positions[s])
-
         if self._count:
-            _map(build, range(SUBSTRINGS), self.threads)
+            _map(self._build, range(self._layout.substrings), self.threads)
+
+    def _table(self, s: int) -> tuple[int, np.uint64, np.uint64, np.ndarray, np.ndarray]:
+        lay = self._layout
+        start = int(lay.base[s])
+        offsets = self._offsets[start : start + int(lay.mask[s]) + 2]
+        return int(lay.word[s]), lay.shift[s], lay.mask[s], offsets, self._positions[s]
+
+    def _build(self, s: int) -> None:
+        w, shift, mask, offsets, positions = self._table(s)
+        _build_table(self._words, self._count, w, shift, mask, offsets, positions)
 
     def __len__(self) -> int:
         return self._count + self._delta_count
+
+    @property
+    def layout(self) -> tuple[int, ...]:
+        return self._layout.widths
 
     @property
     def nbytes(self) -> int:
@@ -337,8 +467,8 @@ class PdqIndex:
     def add(self, hashes: Sequence[str] | np.ndarray) -> None:
         """Add hashes; their positions follow on from those already held. No rebuild."""
         words = _as_words(hashes)
-        if len(self) + len(words) >= 2**32 - 1:
-            raise ValueError("an index holds fewer than 2**32 - 1 hashes")
+        if len(self) + len(words) > MAX_HASHES:
+            raise ValueError(f"an index holds at most {MAX_HASHES} hashes")
         needed = self._delta_count + len(words)
         if needed > len(self._delta):
             grown = np.empty((max(needed, 2 * len(self._delta), 1024), 4), dtype=np.uint64)
@@ -358,17 +488,17 @@ class PdqIndex:
             capacity = new + new // 8  # room for later merges to work in place
             words = _aligned(capacity)
             words[:old] = self._words[:old]
-            positions = np.empty((SUBSTRINGS, capacity), dtype=np.uint32)
+            positions = np.empty((self._layout.substrings, capacity), dtype=np.uint32)
             positions[:, :old] = self._positions[:, :old]
-            offsets = np.array(self._offsets, dtype=np.uint32)
-            self._words, self._positions, self._offsets = words, positions, offsets
-            self._in_place = True
+            self._offsets = np.array(self._offsets, dtype=np.uint32)
+            self._words, self._positions, self._in_place = words, positions, True
         self._words[old:new] = self._delta[: self._delta_count]
 
         def merge(s: int) -> None:
-            _merge_table(self._words, old, new, s, self._offsets[s], self._positions[s])
+            w, shift, mask, offsets, positions = self._table(s)
+            _merge_table(self._words, old, new, w, shift, mask, offsets, positions)
 
-        _map(merge, range(SUBSTRINGS), self.threads)
+        _map(merge, range(self._layout.substrings), self.threads)
         self._count = new
         self._delta = np.empty((0, 4), dtype=np.uint64)
         self._delta_count = 0
@@ -378,18 +508,18 @@ class PdqIndex:
     def search_words(self, queries: np.ndarray, radius: int = MATCH_THRESHOLD) -> Matches:
         """Every indexed hash within ``radius`` of each query, for (Q, 4) uint64 queries."""
         queries = _as_words(queries)
+        radius = int(radius)
         if radius < 0:
             raise ValueError(f"radius must be at least 0, not {radius}")
-        radius = int(radius)
+        lay = self._layout
         parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         if len(queries) and self._count:
             if radius <= MAX_TABLE_RADIUS:
-                sub_radius = radius // SUBSTRINGS
-                masks = _probe_masks(sub_radius)
+                sub_radius = radius // lay.substrings
+                masks, mask_count = lay.probe_masks(sub_radius)
+                table = (self._words, self._offsets, self._positions, lay.word, lay.shift, lay.mask, lay.base)
                 parts += self._batch(
-                    lambda chunk: _search_tables(
-                        self._words, self._offsets, self._positions, chunk, radius, masks, sub_radius
-                    ),
+                    lambda chunk: _search_tables(*table, chunk, radius, sub_radius, masks, mask_count),
                     queries,
                     0,
                 )
@@ -400,11 +530,8 @@ class PdqIndex:
                 lambda chunk: _scan(self._delta, self._delta_count, chunk, radius), queries, self._count
             )
         if not parts:
-            empty = np.zeros(0, dtype=np.int64)
-            return Matches(empty, empty.copy(), empty.copy())
-        q = np.concatenate([p[0] for p in parts])
-        pos = np.concatenate([p[1] for p in parts])
-        dist = np.concatenate([p[2] for p in parts])
+            return Matches(*(np.zeros(0, dtype=np.int64) for _ in range(3)))
+        q, pos, dist = (np.concatenate([p[i] for p in parts]) for i in range(3))
         order = np.lexsort((pos, q))
         return Matches(q[order], pos[order], dist[order])
 
@@ -435,7 +562,7 @@ class PdqIndex:
         np.save(folder / "words.npy", self._words[: self._count])
         np.save(folder / "offsets.npy", self._offsets)
         np.save(folder / "positions.npy", self._positions[:, : self._count])
-        meta = {"format": FORMAT_VERSION, "substrings": SUBSTRINGS, "count": self._count}
+        meta = {"format": FORMAT_VERSION, "layout": list(self.layout), "count": self._count}
         (folder / "index.json").write_text(json.dumps(meta) + "\n")
 
     @classmethod
@@ -448,25 +575,27 @@ class PdqIndex:
         if not meta_file.is_file():
             raise FileNotFoundError(f"{meta_file}: no hash index here")
         meta = json.loads(meta_file.read_text())
-        if meta.get("format") != FORMAT_VERSION or meta.get("substrings") != SUBSTRINGS:
-            raise ValueError(f"{meta_file}: unsupported index format {meta}")
+        if meta.get("format") != FORMAT_VERSION:
+            raise ValueError(f"{meta_file}: unsupported index format {meta.get('format')!r}")
         index = cls.__new__(cls)
         index.threads = _threads(threads)
+        index._layout = _Layout.of(meta["layout"])
+        index._count = int(meta["count"])
         if mmap:
-            words = np.load(folder / "words.npy", mmap_mode="r")
+            index._words = np.load(folder / "words.npy", mmap_mode="r")
             index._positions = np.load(folder / "positions.npy", mmap_mode="r")
         else:
-            words = _read_words(folder / "words.npy")
+            index._words = _read_words(folder / "words.npy")
             index._positions = np.load(folder / "positions.npy")
-        index._words = words
         index._offsets = np.load(folder / "offsets.npy")
-        index._count = int(meta["count"])
-        index._in_place = False
         index._delta = np.empty((0, 4), dtype=np.uint64)
         index._delta_count = 0
+        index._in_place = False
+        lay = index._layout
         shapes = (index._words.shape, index._offsets.shape, index._positions.shape)
-        if shapes != ((index._count, 4), (SUBSTRINGS, KEYS + 1), (SUBSTRINGS, index._count)):
-            raise ValueError(f"{folder}: index files do not agree with each other: shapes {shapes}")
+        expected = ((index._count, 4), (lay.offsets_size,), (lay.substrings, index._count))
+        if shapes != expected:
+            raise ValueError(f"{folder}: index files do not agree: shapes {shapes}, expected {expected}")
         return index
 
 

@@ -16,7 +16,7 @@ Softer evidence (names, dates of birth, addresses) belongs to probabilistic link
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -218,3 +218,54 @@ def resolve_hard(
         )
     ]
     return Resolution(labels=forest.labels(), links=links, excluded_keys=excluded)
+
+
+def cluster_with_decisions(
+    n_accounts: int,
+    edges: Sequence[tuple[int, int]],
+    *,
+    must: Iterable[tuple[int, int]] = (),
+    cannot: Iterable[tuple[int, int]] = (),
+) -> tuple[np.ndarray, list[int]]:
+    """Clusters from evidence edges and investigators' decisions.
+
+    ``must`` pairs (a confirmed link, a merge) are joined first; then ``edges`` in the order given
+    (strongest evidence first), skipping any union that would put a ``cannot`` pair (a rejected link,
+    a split) into one cluster. A ``must`` pair that contradicts a ``cannot`` pair is skipped too: the
+    later decision is expected to have withdrawn the earlier. Returns the labels (smallest member) and
+    the indexes of the edges used. With no decisions this equals plain union-find over ``edges``.
+    """
+    forest = UnionFind(n_accounts)
+    apart: dict[int, set[int]] = {}
+    for a, b in cannot:
+        apart.setdefault(a, set()).add(b)
+        apart.setdefault(b, set()).add(a)
+    members: dict[int, set[int]] = {}  # root -> members that carry a cannot constraint
+
+    def allowed(ra: int, rb: int) -> bool:
+        # A cannot pair spans both clusters exactly when some constrained member of one side has a
+        # partner on the other; checking the smaller side is enough.
+        left, right = members.get(ra, set()), members.get(rb, set())
+        if len(left) > len(right):
+            left, rb = right, ra
+        return not any(forest.find(other) == rb for x in left for other in apart[x])
+
+    def join(a: int, b: int) -> bool:
+        ra, rb = forest.find(a), forest.find(b)
+        if ra == rb:
+            return False
+        if apart and not allowed(ra, rb):
+            return False
+        forest.union(a, b)
+        root = forest.find(a)
+        carried = members.pop(ra, set()) | members.pop(rb, set())
+        if carried:
+            members[root] = carried
+        return True
+
+    for a in apart:
+        members.setdefault(a, set()).add(a)
+    for a, b in must:
+        join(a, b)
+    used = [i for i, (a, b) in enumerate(edges) if join(a, b)]
+    return forest.labels(), used

@@ -2,6 +2,11 @@
 
 Files come from providers and suspects: they may be truncated, mislabelled or hostile. ``examine``
 turns every failure into a recorded reason instead of an exception.
+
+Images get a PDQ hash (``engines.pdq``), videos a vPDQ-style frame hash (``engines.video``), kept in
+its serialised form. The kind is read from the content; a file named as a video whose content is
+not recognised is still tried as a video (containers are too many to sniff them all), and recorded
+with a reason when that fails.
 """
 
 from __future__ import annotations
@@ -9,10 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
-from tiaki.engines.pdq import pdq_file
+from tiaki.engines.pdq import MIN_QUALITY, pdq_file
+from tiaki.engines.video import VideoError, hash_video, to_dict
 
 # Signatures of image and video containers: at the start of a file for sniffing, anywhere in a file
 # for proving that an export carries no media bytes.
@@ -23,7 +30,15 @@ _START = [
     (b"GIF89a", "image", "gif"),
     (b"BM", "image", "bmp"),
     (b"\x1a\x45\xdf\xa3", "video", "matroska/webm"),
+    (b"FLV\x01", "video", "flv"),
+    (b"\x30\x26\xb2\x75\x8e\x66\xcf\x11", "video", "asf/wmv"),
+    (b"\x00\x00\x01\xba", "video", "mpeg-ps"),
 ]
+# File names under which a file is tried as a video even when its content is not recognised.
+VIDEO_SUFFIXES = frozenset(
+    {".mp4", ".m4v", ".mov", ".qt", ".mkv", ".webm", ".avi", ".wmv", ".asf", ".flv", ".mpg", ".mpeg"}
+    | {".ts", ".m2ts", ".mts", ".3gp", ".3g2", ".ogv"}
+)
 EMBEDDED_SIGNATURES = {
     "jpeg": re.compile(rb"\xff\xd8\xff[\xc0-\xfe]"),
     "png": re.compile(rb"\x89PNG\r\n\x1a\n"),
@@ -44,6 +59,10 @@ def sniff(head: bytes) -> tuple[str, str]:
         return "video", "avi"
     if head[4:8] == b"ftyp":
         return "video", "mp4"
+    if head[4:8] in (b"moov", b"mdat", b"wide", b"free", b"skip"):
+        return "video", "quicktime"
+    if head[:1] == b"\x47" and head[188:189] == b"\x47":
+        return "video", "mpeg-ts"
     return "other", "unknown"
 
 
@@ -61,18 +80,22 @@ class Examined:
     pdq: str | None = None
     quality: int | None = None
     error: str | None = None
+    # A video's frame hashes in the form of ``engines.video.to_dict``.
+    video: dict[str, Any] | None = None
 
 
 def examine(path: str | Path) -> Examined:
-    """Sniff the file and hash it when it is an image. Never raises for a bad file."""
+    """Sniff the file and hash it when it is an image or a video. Never raises for a bad file."""
     try:
         with open(path, "rb") as fh:
-            head = fh.read(16)
+            head = fh.read(192)
     except OSError as exc:
         return Examined("other", error=f"unreadable: {exc.strerror}")
     if not head:
         return Examined("other", error="empty file")
     kind, _ = sniff(head)
+    if kind == "video" or (kind == "other" and Path(path).suffix.lower() in VIDEO_SUFFIXES):
+        return _examine_video(path, kind)
     if kind != "image":
         return Examined(kind)
     try:
@@ -82,3 +105,16 @@ def examine(path: str | Path) -> Examined:
     except (OSError, ValueError, SyntaxError) as exc:
         return Examined(kind, error=f"undecodable image: {exc}")
     return Examined(kind, result.hash, result.quality)
+
+
+def _examine_video(path: str | Path, kind: str) -> Examined:
+    try:
+        video = hash_video(path)
+    except VideoError as exc:
+        if kind == "other":
+            return Examined(kind, error=f"named as a video but not one: {exc}")
+        return Examined(kind, error=f"undecodable video: {exc}")
+    except (OSError, ValueError) as exc:
+        return Examined(kind, error=f"undecodable video: {exc}")
+    error = None if video.frames else f"no frame of PDQ quality >= {MIN_QUALITY}"
+    return Examined("video", error=error, video=to_dict(video))

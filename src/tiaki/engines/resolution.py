@@ -71,7 +71,7 @@ HARD = "hard-identifier"
 PROBABILISTIC = "probabilistic"
 
 # Chosen on labelled pairs of a synthetic operation (153,000 accounts, seed 2): see docs/resolution.md.
-DEFAULT_THRESHOLD = 6.0
+DEFAULT_THRESHOLD = 10.0
 
 # Look-alike characters written in place of letters in handles.
 _LOOKALIKES = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "$": "s",
@@ -167,7 +167,7 @@ class ResolutionConfig:
     max_countries_per_ip: int = 2
     max_block: int = 60
     household_guard: bool = True
-    u_max_pairs: float = 2e6
+    u_max_pairs: float = 2e5
     seed: int = 1
     threads: int | None = None
 
@@ -244,89 +244,120 @@ where f1.hard <> f2.hard;
 """
 
 
-def _level(sql: str, label: str, *, null: bool = False) -> object:
-    import splink.comparison_level_library as cll
-
-    level = cll.CustomLevel(sql, label_for_charts=label)
-    return level.configure(is_null_level=True) if null else level
-
-
-def _comparisons() -> list[object]:
-    """The model's comparisons. Each level's ``label_for_charts`` names it in a link's evidence."""
-    import splink.comparison_library as cl
-
-    def set_comparison(column: str) -> object:
-        return cl.CustomComparison(
-            output_column_name=column,
-            comparison_levels=[
-                _level(f"{column}_l is null or {column}_r is null", "null", null=True),
-                _level(f"len(list_intersect({column}_l, {column}_r)) > 0", "agree"),
-                _level("else", "disagree"),
-            ],
-        )
-
+def _set_levels(column: str) -> list[tuple[str, str]]:
     return [
-        cl.CustomComparison(
-            output_column_name="email_local",
-            comparison_levels=[
-                _level("email_locals_l is null or email_locals_r is null", "null", null=True),
-                _level(
-                    "len(list_filter(list_intersect(email_locals_l, email_locals_r), x -> length(x) >= 8)) > 0",
-                    "agree-long",
-                ),
-                _level("len(list_intersect(email_locals_l, email_locals_r)) > 0", "agree-short"),
-                _level("else", "disagree"),
-            ],
-        ),
-        set_comparison("phones"),
-        set_comparison("devices"),
-        cl.CustomComparison(
-            output_column_name="name",
-            comparison_levels=[
-                _level("given_names_l is null or given_names_r is null", "null", null=True),
-                _level("full_name_l = full_name_r", "full"),
-                _level("len(list_intersect(given_names_l, given_names_r)) > 0", "given"),
-                _level("else", "disagree"),
-            ],
-        ),
-        cl.CustomComparison(
-            output_column_name="username",
-            comparison_levels=[
-                _level("username_fold_l is null or username_fold_r is null", "null", null=True),
-                _level("username_fold_l = username_fold_r and length(username_fold_l) >= 7", "exact-long"),
-                _level("username_fold_l = username_fold_r", "exact-short"),
-                _level(
-                    "least(length(username_fold_l), length(username_fold_r)) >= 4 and "
-                    "(starts_with(username_fold_l, username_fold_r) or starts_with(username_fold_r, username_fold_l))",
-                    "prefix",
-                ),
-                _level("jaro_winkler_similarity(username_fold_l, username_fold_r) >= 0.9", "similar"),
-                _level("else", "disagree"),
-            ],
-        ),
-        cl.CustomComparison(
-            output_column_name="rare_ip",
-            comparison_levels=[
-                _level("rare_ips_l is null or rare_ips_r is null", "null", null=True),
-                _level("len(list_intersect(ip_days_l, ip_days_r)) > 0", "same-day"),
-                _level("len(list_intersect(rare_ips_l, rare_ips_r)) >= 2", "2+"),
-                _level("len(list_intersect(rare_ips_l, rare_ips_r)) = 1", "1"),
-                _level("else", "disagree"),
-            ],
-        ),
-        cl.CustomComparison(
-            output_column_name="country",
-            comparison_levels=[
-                _level("country_l is null or country_r is null", "null", null=True),
-                _level("country_l = country_r", "agree"),
-                _level("else", "disagree"),
-            ],
-        ),
+        (f"{column}_l is null or {column}_r is null", "null"),
+        (f"list_has_any({column}_l, {column}_r)", "agree"),
+        ("else", "disagree"),
     ]
 
 
-_FEATURE_NAMES = ("email_local", "phones", "devices", "name", "username", "rare_ip", "country")
-_EVIDENCE_NAMES = ("email_local", "phone", "device", "name", "username", "rare_ip", "country")
+# (name in evidence, [(SQL condition, label)]): the first level is the null level, the last "else".
+_COMPARISONS: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "email_local",
+        [
+            ("email_locals_l is null or email_locals_r is null", "null"),
+            (
+                "list_has_any(email_locals_l, email_locals_r) and len(list_filter(list_intersect(email_locals_l, email_locals_r), lambda x: length(x) >= 8)) > 0",
+                "agree-long",
+            ),
+            ("list_has_any(email_locals_l, email_locals_r)", "agree-short"),
+            ("else", "disagree"),
+        ],
+    ),
+    ("phone", _set_levels("phones")),
+    ("device", _set_levels("devices")),
+    (
+        "name",
+        [
+            ("given_names_l is null or given_names_r is null", "null"),
+            ("full_name_l = full_name_r", "full"),
+            ("list_has_any(given_names_l, given_names_r)", "given"),
+            ("else", "disagree"),
+        ],
+    ),
+    (
+        "username",
+        [
+            ("username_fold_l is null or username_fold_r is null", "null"),
+            ("username_fold_l = username_fold_r and length(username_fold_l) >= 7", "exact-long"),
+            ("username_fold_l = username_fold_r", "exact-short"),
+            (
+                "least(length(username_fold_l), length(username_fold_r)) >= 4 and (starts_with(username_fold_l, "
+                "username_fold_r) or starts_with(username_fold_r, username_fold_l))",
+                "prefix",
+            ),
+            ("jaro_winkler_similarity(username_fold_l, username_fold_r) >= 0.9", "similar"),
+            ("else", "disagree"),
+        ],
+    ),
+    (
+        "rare_ip",
+        [
+            ("rare_ips_l is null or rare_ips_r is null", "null"),
+            ("list_has_any(ip_days_l, ip_days_r)", "same-day"),
+            ("list_has_any(rare_ips_l, rare_ips_r) and len(list_intersect(rare_ips_l, rare_ips_r)) >= 2", "2+"),
+            ("list_has_any(rare_ips_l, rare_ips_r)", "1"),
+            ("else", "disagree"),
+        ],
+    ),
+    (
+        "country",
+        [
+            ("country_l is null or country_r is null", "null"),
+            ("country_l = country_r", "agree"),
+            ("else", "disagree"),
+        ],
+    ),
+]
+_FEATURE_COLUMNS = (
+    "username_fold", "country", "email_locals", "phones", "devices", "full_name", "given_names", "rare_ips", "ip_days",
+)  # fmt: skip
+_EVIDENCE_NAMES = tuple(name for name, _ in _COMPARISONS)
+
+
+def _estimate_u(con: duckdb.DuckDBPyConnection, n: int, config: ResolutionConfig) -> dict[str, list[float]]:
+    """u per comparison level: the share of random pairs (fixed seed) in each non-null level, among
+    the pairs where the comparison is not null. A level no sampled pair reached gets half a pair."""
+    rng = np.random.default_rng(config.seed)
+    k = int(min(config.u_max_pairs, n * (n - 1) // 2))
+    left = rng.integers(0, n, k)
+    right = rng.integers(0, n, k)
+    keep = left != right
+    con.register("u_pairs", pa.table({"l": left[keep], "r": right[keep]}))
+    columns = ", ".join(f"f1.{c} as {c}_l, f2.{c} as {c}_r" for c in _FEATURE_COLUMNS)
+    selects = []
+    for name, levels in _COMPARISONS:
+        whens = " ".join(f"when {sql} then {i}" for i, (sql, _) in enumerate(levels[:-1]))
+        selects.append(f"case {whens} else {len(levels) - 1} end as g_{name}")
+    con.execute(
+        f"""create or replace table u_gamma as select {", ".join(selects)} from (
+                select {columns} from u_pairs p join features f1 on f1.unique_id = p.l
+                join features f2 on f2.unique_id = p.r)"""
+    )
+    u: dict[str, list[float]] = {}
+    for name, levels in _COMPARISONS:
+        counts = dict(con.execute(f"select g_{name}, count(*) from u_gamma group by 1").fetchall())
+        total = sum(c for g, c in counts.items() if g != 0)
+        u[name] = [max(counts.get(i, 0), 0.5) / max(total, 1) for i in range(1, len(levels))]
+    con.execute("drop table u_gamma")
+    return u
+
+
+def _comparisons(u: dict[str, list[float]]) -> list[object]:
+    """The model's comparisons for Splink, with u fixed; each level's label names it in evidence."""
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
+    comparisons = []
+    for name, levels in _COMPARISONS:
+        built = [cll.CustomLevel(levels[0][0], label_for_charts="null").configure(is_null_level=True)]
+        for (sql, label), u_level in zip(levels[1:], u[name], strict=True):
+            level = cll.ElseLevel() if sql == "else" else cll.CustomLevel(sql, label_for_charts=label)
+            built.append(level.configure(u_probability=u_level, fix_u_probability=True, label_for_charts=label))
+        comparisons.append(cl.CustomComparison(output_column_name=name, comparison_levels=built))
+    return comparisons
 
 
 # ------------------------------------------------------------------------------------ the guard
@@ -514,9 +545,9 @@ def _prepare(
             f"""select count(*) from (select ip from ip_events e join acc a on a.unique_id = e.account
                 group by ip having count(distinct account) > {int(config.max_accounts_per_ip)}
                     or count(distinct country) > {int(config.max_countries_per_ip)})"""
-        ).fetchone()
-        shared_ips = int(row[0]) if row else 0
-        given_col = con.execute("select given_names from features order by unique_id").arrow().column(0)
+        ).fetchall()
+        shared_ips = int(row[0][0])
+        given_col = con.sql("select given_names from features order by unique_id").to_arrow_table().column(0)
         given = [frozenset(g) if g else frozenset() for g in given_col.to_pylist()]
 
         # 2. Replay the hard merges through the household guard.
@@ -540,8 +571,7 @@ def _prepare(
 
         # 3. Candidates and their scores.
         con.execute(_CANDIDATES_SQL.replace("$max_block", str(int(config.max_block))))
-        row = con.execute("select count(*) from candidates").fetchone()
-        n_candidates = int(row[0]) if row else 0
+        n_candidates = int(con.execute("select count(*) from candidates").fetchall()[0][0])
         scored = _score(con, hard_labels, config, floor) if n_candidates else None
     finally:
         con.close()
@@ -565,31 +595,28 @@ def _score(
         link_type="dedupe_only",
         unique_id_column_name="unique_id",
         probability_two_random_records_match=prior,
-        comparisons=_comparisons(),  # type: ignore[arg-type]
+        comparisons=_comparisons(_estimate_u(con, n, config)),  # type: ignore[arg-type]
         blocking_rules_to_generate_predictions=[],
         retain_matching_columns=False,
-        retain_intermediate_calculation_columns=False,
+        retain_intermediate_calculation_columns=True,
     )
     linker = Linker(features, settings, log_level=None)
-    linker.training.estimate_u_using_random_sampling(max_pairs=config.u_max_pairs, seed=config.seed)
     linker.training.estimate_m_from_label_column("hard")
     blocked = db_api.register("candidates", table_name="tiaki_candidates")
     linker.table_management.register_blocked_pairs_for_predict(blocked)
     threshold = floor if math.isfinite(floor) else None
     predictions = linker.inference.predict(threshold_match_weight=threshold, warning_mode="never")
     labels = []
-    for comparison in linker._settings_obj.comparisons:
+    for comparison in linker._settings_obj.comparisons:  # the label of each agreeing level, by its weight
+        mw = f"mw_{comparison.output_column_name}"
         cases = " ".join(
-            f"when {level.comparison_vector_value} then '{level.label_for_charts}'"
+            f"when abs({mw} - ({float(level._match_weight)!r})) < 1e-9 then '{level.label_for_charts}'"
             for level in comparison.comparison_levels
-            if not level.is_null_level
-            and level.label_for_charts not in ("disagree", "else")
-            and (level.m_probability or 0) > (level.u_probability or 1)
+            if not level.is_null_level and level._match_weight is not None and level._match_weight > 0
         )
-        gamma = f"gamma_{comparison.output_column_name}"
-        labels.append(f"case {gamma} {cases} end" if cases else "null")
+        labels.append(f"case {cases} end" if cases else "null")
     columns = ", ".join(f"{expr} as e{i}" for i, expr in enumerate(labels))
-    return con.execute(
+    return con.sql(
         f"""select unique_id_l as a, unique_id_r as b, match_weight, match_probability, {columns}
             from {predictions.physical_name} order by match_weight desc, a, b"""
-    ).arrow()
+    ).to_arrow_table()

@@ -32,14 +32,31 @@ class PersonAccount(models.Model):
 
 
 class ResolutionLink(models.Model):
-    """Why two accounts belong to one person: the identifier they share."""
+    """Why two accounts belong to one person: the identifier they share ("hard-identifier"), the
+    features that agreed and the match weight ("probabilistic"), or an investigator's decision."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="links")
     account_a = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="+")
     account_b = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="+")
-    method = models.CharField(max_length=20)  # "hard-identifier"
+    method = models.CharField(max_length=20)  # "hard-identifier", "probabilistic", "investigator"
     kind = models.CharField(max_length=20)
     value = models.CharField(max_length=500)
+    weight = models.FloatField(null=True)
+
+
+class ResolutionDecision(models.Model):
+    """An investigator's decision about two accounts. It is kept apart from the computed links and
+    applied on every run of the resolve stage; for any pair of accounts the latest decision counts."""
+
+    JOIN = ("confirm-link", "merge")
+    SEPARATE = ("reject-link", "split")
+    operation = models.ForeignKey(Operation, on_delete=models.PROTECT, related_name="decisions")
+    kind = models.CharField(max_length=20)
+    account_a = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="+")
+    account_b = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField()
+    actor = models.CharField(max_length=150)
+    decided_at = models.DateTimeField(auto_now_add=True)
 
 
 class GeoSource(models.Model):

@@ -20,13 +20,14 @@ from tiaki.apps.subjects.models import (
     PersonAccount,
     RecordsFact,
     RecordsImport,
+    ResolutionDecision,
     ResolutionLink,
     TriageAssessment,
 )
 from tiaki.engines import geo, triage
 from tiaki.engines.digest import digest_file
 from tiaki.engines.identifiers import HARD_KINDS, normalise_identifier
-from tiaki.engines.linkage import resolve_hard
+from tiaki.engines.linkage import cluster_with_decisions, resolve_hard
 from tiaki.engines.progress import NullProgress, Progress
 from tiaki.formats.records import read_records
 
@@ -115,9 +116,39 @@ def _person_key(members: list[str]) -> str:
     return hashlib.sha256("\n".join(sorted(members)).encode()).hexdigest()
 
 
+@dataclass(frozen=True)
+class Edge:
+    """Evidence that two accounts (indexes) are one person."""
+
+    a: int
+    b: int
+    method: str
+    kind: str
+    value: str
+    weight: float | None = None
+
+
+def _decisions(
+    operation: Operation, index: dict[int, int]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(must, cannot) account-index pairs from investigators' decisions; the latest per pair counts."""
+    latest: dict[tuple[int, int], str] = {}
+    for a, b, kind in (
+        ResolutionDecision.objects.filter(operation=operation)
+        .order_by("decided_at", "pk")
+        .values_list("account_a_id", "account_b_id", "kind")
+    ):
+        latest[(min(a, b), max(a, b))] = kind
+    must = [(index[a], index[b]) for (a, b), kind in latest.items() if kind in ResolutionDecision.JOIN]
+    cannot = [(index[a], index[b]) for (a, b), kind in latest.items() if kind in ResolutionDecision.SEPARATE]
+    return must, cannot
+
+
 def resolve(operation: Operation, *, actor: str, progress: Progress | None = None) -> ResolveSummary:
-    """Accounts to persons by union-find over normalised hard identifiers (never by IP). A person's key
-    is derived from its accounts, so persons whose accounts did not change keep their rows."""
+    """Accounts to persons: union-find over normalised hard identifiers (never by IP), then the
+    investigators' decisions (confirmed and rejected links, merges, splits), which survive every run.
+    A person's key is derived from its accounts, so persons whose accounts did not change keep their
+    rows."""
     progress = progress or NullProgress()
     accounts = list(
         Account.objects.filter(operation=operation)
@@ -136,9 +167,20 @@ def resolve(operation: Operation, *, actor: str, progress: Progress | None = Non
         normal = normalise_identifier(kind, value, hints[account_pk])
         if normal:
             keys.append((index[account_pk], kind, normal))
-    resolution = resolve_hard(len(accounts), keys)
+    hard = resolve_hard(len(accounts), keys)
+    edges = [Edge(a, b, "hard-identifier", kind, value) for a, b, kind, value in hard.links]
+    must, cannot = _decisions(operation, index)
+    labels, used = cluster_with_decisions(
+        len(accounts), [(e.a, e.b) for e in edges], must=must, cannot=cannot
+    )
+    evidence = [edges[i] for i in used]
+    evidence += [
+        Edge(a, b, "investigator", "decision", "confirmed by an investigator")
+        for a, b in must
+        if labels[a] == labels[b]
+    ]
     clusters: dict[int, list[int]] = defaultdict(list)
-    for i, label in enumerate(resolution.labels.tolist()):
+    for i, label in enumerate(labels.tolist()):
         clusters[label].append(i)
     wanted: dict[str, list[int]] = {
         _person_key([f"{accounts[i][1]}/{accounts[i][2]}" for i in members]): members
@@ -164,27 +206,24 @@ def resolve(operation: Operation, *, actor: str, progress: Progress | None = Non
             batch_size=BATCH,
         )
         cluster_key = {members[0]: key for key, members in wanted.items()}
-        links = []
-        for a, b, kind, value in resolution.links:
-            key = cluster_key[int(resolution.labels[a])]
-            if key in person_pk:
-                links.append(
-                    ResolutionLink(
-                        person_id=person_pk[key],
-                        account_a_id=accounts[a][0],
-                        account_b_id=accounts[b][0],
-                        method="hard-identifier",
-                        kind=kind,
-                        value=value,
-                    )
+        ResolutionLink.objects.bulk_create(
+            [
+                ResolutionLink(
+                    person_id=person_pk[key],
+                    account_a_id=accounts[e.a][0],
+                    account_b_id=accounts[e.b][0],
+                    method=e.method,
+                    kind=e.kind,
+                    value=e.value,
+                    weight=e.weight,
                 )
-        ResolutionLink.objects.bulk_create(links, batch_size=BATCH)
+                for e in evidence
+                if (key := cluster_key[int(labels[e.a])]) in person_pk
+            ],
+            batch_size=BATCH,
+        )
         summary = ResolveSummary(
-            len(accounts),
-            len(wanted),
-            len(resolution.links),
-            len(resolution.excluded_keys),
-            len(stale) + len(fresh),
+            len(accounts), len(wanted), len(evidence), len(hard.excluded_keys), len(stale) + len(fresh)
         )
         audit.record(
             "stage.resolve",
@@ -192,12 +231,102 @@ def resolve(operation: Operation, *, actor: str, progress: Progress | None = Non
             operation=operation.name,
             details={
                 **summary.__dict__,
-                "method": "union-find on hard identifiers",
-                "excluded": [f"{e.kind}:{e.accounts} accounts" for e in resolution.excluded_keys[:50]],
+                "method": "union-find on hard identifiers, then investigators' decisions",
+                "decisions": {"join": len(must), "separate": len(cannot)},
+                "excluded": [f"{e.kind}:{e.accounts} accounts" for e in hard.excluded_keys[:50]],
             },
         )
     progress.advance(len(accounts) - len(accounts) // 2)
     return summary
+
+
+# ---------------------------------------------------------------- decisions
+
+
+class DecisionError(Exception):
+    pass
+
+
+def find_account(operation: Operation, ref: str) -> Account:
+    """An account by its provider id, or ``disclosure_id/account_id`` when that is ambiguous."""
+    disclosure, _, account_id = ref.rpartition("/")
+    found = Account.objects.filter(operation=operation, account_id=account_id)
+    if disclosure:
+        found = found.filter(disclosure__disclosure_id=disclosure)
+    matches = list(found[:2])
+    if len(matches) != 1:
+        raise DecisionError(
+            f"no account '{ref}' in '{operation.name}'"
+            if not matches
+            else f"account id '{ref}' is in several disclosures; write it as disclosure_id/account_id"
+        )
+    return matches[0]
+
+
+def find_person(operation: Operation, label: str) -> Person:
+    try:
+        return Person.objects.get(operation=operation, label=label)
+    except Person.DoesNotExist:
+        raise DecisionError(
+            f"no person '{label}' in '{operation.name}' (run the resolve stage first?)"
+        ) from None
+
+
+def decide(
+    operation: Operation, kind: str, pairs: list[tuple[Account, Account]], *, reason: str, actor: str
+) -> ResolveSummary:
+    """Record a decision about pairs of accounts, then re-run the resolve stage so it takes effect."""
+    if kind not in (*ResolutionDecision.JOIN, *ResolutionDecision.SEPARATE):
+        raise DecisionError(f"unknown decision '{kind}'")
+    if not reason.strip():
+        raise DecisionError("a decision needs a reason")
+    if not pairs or any(a.pk == b.pk for a, b in pairs):
+        raise DecisionError("a decision needs two different accounts")
+    with transaction.atomic():
+        ResolutionDecision.objects.bulk_create(
+            [
+                ResolutionDecision(
+                    operation=operation, kind=kind, account_a=a, account_b=b, reason=reason, actor=actor
+                )
+                for a, b in pairs
+            ]
+        )
+        audit.record(
+            f"subjects.{kind}",
+            actor=actor,
+            operation=operation.name,
+            target=", ".join(sorted({x.account_id for pair in pairs for x in pair}))[:300],
+            details={"reason": reason, "pairs": len(pairs)},
+        )
+        return resolve(operation, actor=actor)
+
+
+def merge_persons(
+    operation: Operation, first: str, second: str, *, reason: str, actor: str
+) -> ResolveSummary:
+    a, b = find_person(operation, first), find_person(operation, second)
+    if a.pk == b.pk:
+        raise DecisionError("a person cannot be merged with itself")
+    pair = (
+        a.accounts.order_by("account_id").first().account,
+        b.accounts.order_by("account_id").first().account,
+    )
+    return decide(operation, "merge", [pair], reason=reason, actor=actor)
+
+
+def split_person(
+    operation: Operation, label: str, accounts: list[str], *, reason: str, actor: str
+) -> ResolveSummary:
+    """Separate ``accounts`` from the rest of the person."""
+    person = find_person(operation, label)
+    own = {pa.account.pk: pa.account for pa in person.accounts.select_related("account")}
+    moving = [find_account(operation, ref) for ref in accounts]
+    if any(m.pk not in own for m in moving):
+        raise DecisionError(f"every account to split off must belong to {label}")
+    staying = [acc for pk, acc in own.items() if pk not in {m.pk for m in moving}]
+    if not staying:
+        raise DecisionError("a split must leave at least one account behind")
+    return decide(operation, "split", [(m, s) for m in moving for s in staying], reason=reason, actor=actor)
 
 
 # ---------------------------------------------------------------- locate
@@ -507,3 +636,32 @@ def persons_export_rows(operation: Operation) -> list[tuple[str, str, str]]:
 def review_list(operation: Operation) -> list[Person]:
     """Persons whose country is unknown: they go to review, not into a package."""
     return list(Person.objects.filter(operation=operation, country="").order_by("label"))
+
+
+@dataclass
+class PersonRecord:
+    person: Person
+    accounts: list[Account]
+    links: list[ResolutionLink]
+    decisions: list[ResolutionDecision]
+    assessment: TriageAssessment | None
+
+
+def person_record(operation: Operation, label: str) -> PersonRecord:
+    """Everything that says who a person is, where, and why their accounts belong together."""
+    person = find_person(operation, label)
+    accounts = [
+        pa.account for pa in person.accounts.select_related("account").order_by("account__account_id")
+    ]
+    pks = [a.pk for a in accounts]
+    return PersonRecord(
+        person=person,
+        accounts=accounts,
+        links=list(person.links.select_related("account_a", "account_b").order_by("pk")),
+        decisions=list(
+            ResolutionDecision.objects.filter(operation=operation, account_a_id__in=pks)
+            .select_related("account_a", "account_b")
+            .order_by("decided_at")
+        ),
+        assessment=person.assessments.order_by("-model_version").first(),
+    )

@@ -1,0 +1,76 @@
+"""Investigators' decisions about persons survive every re-run and are audited."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builders import write_bundle
+from tiaki.apps.audit.models import AuditEvent
+from tiaki.apps.intake.services import ingest
+from tiaki.apps.subjects.models import Person, ResolutionDecision
+from tiaki.apps.subjects.services import (
+    DecisionError,
+    decide,
+    find_account,
+    get_operation,
+    merge_persons,
+    person_record,
+    resolve,
+    split_person,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def operation(tmp_path: Path):
+    ingest(write_bundle(tmp_path / "b"), "op", actor="tester")
+    op = get_operation("op")
+    resolve(op, actor="tester")  # a1+a2 share an email; a3 alone
+    return op
+
+
+def _persons() -> list[list[str]]:
+    return sorted(
+        sorted(p.accounts.values_list("account__account_id", flat=True)) for p in Person.objects.all()
+    )
+
+
+def test_a_rejected_link_splits_the_person_and_stays_split_after_a_rerun(operation):
+    a1, a2 = find_account(operation, "a1"), find_account(operation, "a2")
+    decide(operation, "reject-link", [(a1, a2)], reason="different people in one household", actor="inv")
+    assert _persons() == [["a1"], ["a2"], ["a3"]]
+    resolve(operation, actor="tester")
+    assert _persons() == [["a1"], ["a2"], ["a3"]]
+    assert AuditEvent.objects.filter(action="subjects.reject-link", actor="inv").count() == 1
+
+
+def test_a_merge_then_a_split_and_the_latest_decision_counts(operation):
+    first = Person.objects.get(accounts__account__account_id="a1").label
+    other = Person.objects.get(accounts__account__account_id="a3").label
+    merge_persons(operation, first, other, reason="same device seen in seized phone", actor="inv")
+    assert _persons() == [["a1", "a2", "a3"]]
+    record = person_record(operation, Person.objects.get().label)
+    assert {link.method for link in record.links} == {"hard-identifier", "investigator"}
+    assert [d.kind for d in record.decisions] == ["merge"]
+    split_person(operation, Person.objects.get().label, ["a3"], reason="the device was shared", actor="inv")
+    assert _persons() == [["a1", "a2"], ["a3"]]
+    resolve(operation, actor="tester")
+    assert _persons() == [["a1", "a2"], ["a3"]]
+    assert ResolutionDecision.objects.count() == 3  # one merge pair, two split pairs
+
+
+def test_bad_decisions_are_refused(operation):
+    a1 = find_account(operation, "a1")
+    with pytest.raises(DecisionError, match="reason"):
+        decide(operation, "reject-link", [(a1, find_account(operation, "a2"))], reason=" ", actor="inv")
+    with pytest.raises(DecisionError, match="two different"):
+        decide(operation, "reject-link", [(a1, a1)], reason="x", actor="inv")
+    with pytest.raises(DecisionError, match="no account"):
+        find_account(operation, "nobody")
+    label = Person.objects.get(accounts__account__account_id="a1").label
+    with pytest.raises(DecisionError, match="at least one"):
+        split_person(operation, label, ["a1", "a2"], reason="x", actor="inv")
+    assert not ResolutionDecision.objects.exists()

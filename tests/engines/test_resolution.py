@@ -1,0 +1,106 @@
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pytest
+
+from tiaki.engines.evaluation import score_clustering
+from tiaki.engines.identifiers import HARD_KINDS
+from tiaki.engines.linkage import resolve_hard
+from tiaki.engines.resolution import HARD, PROBABILISTIC, fold_username, ip_key, resolve
+from tiaki.synth import generate
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "resolution.py"
+
+
+def _load_operation(out: Path) -> dict[str, pa.Table]:
+    spec = importlib.util.spec_from_file_location("bench_resolution", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.load_operation(out / "bundle", out / "truth")  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="module")
+def operation(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pa.Table]:
+    out = tmp_path_factory.mktemp("synth") / "op"
+    generate(out, accounts=400, seed=3)
+    return _load_operation(out)
+
+
+def test_fold_username() -> None:
+    assert fold_username("Kari_Mo88") == fold_username("kari.mo") == "karimo"
+    assert fold_username("1karimo") == "karimo"
+    assert fold_username("k4r1m0") == "karimo"
+    assert fold_username("Kärï-Mo") == "karimo"
+    assert fold_username("a1") is None
+    assert fold_username("") is None
+
+
+def test_ip_key() -> None:
+    assert ip_key("192.0.2.7") == "192.0.2.7"
+    assert ip_key("2001:db8:1:2:aaaa::1") == ip_key("2001:db8:1:2:bbbb::9") == "2001:db8:1:2::/64"
+    assert ip_key("not an ip") is None
+
+
+def test_ours_at_least_as_good_as_union_find(operation: dict[str, pa.Table]) -> None:
+    truth = operation["persons"].column("person_id").to_numpy(zero_copy_only=False)
+    ids = operation["identifiers"]
+    keys = zip(ids.column("account").to_pylist(), ids.column("kind").to_pylist(), ids.column("value").to_pylist())
+    baseline = resolve_hard(len(truth), ((a, k, v) for a, k, v in keys if k in HARD_KINDS))
+    ours = resolve(operation["accounts"], operation["identifiers"], operation["ip_events"])
+    assert score_clustering(truth, ours.labels).bcubed_f1 >= score_clustering(truth, baseline.labels).bcubed_f1
+    # every link carries evidence; hard links name the value, probabilistic ones their weight
+    assert ours.links
+    for link in ours.links:
+        assert link.evidence
+        assert link.method in (HARD, PROBABILISTIC)
+        assert (link.match_weight is None) == (link.method == HARD)
+        assert ours.labels[link.a] == ours.labels[link.b]
+    # each person is a spanning tree of its links
+    assert len(ours.links) == len(truth) - ours.n_persons
+    some = next(link for link in ours.links)
+    assert some in ours.explain(some.b)
+    assert some.a in ours.accounts_of(some.b)
+
+
+def test_deterministic(operation: dict[str, pa.Table]) -> None:
+    first = resolve(operation["accounts"], operation["identifiers"], operation["ip_events"])
+    second = resolve(operation["accounts"], operation["identifiers"], operation["ip_events"])
+    assert np.array_equal(first.labels, second.labels)
+    assert first.links == second.links
+
+
+def test_household_guard_holds_back_a_shared_phone() -> None:
+    accounts = pa.table(
+        {
+            "username": ["karimo", "karimo_2", "ritoven", "xq81kz"],
+            "display_name": ["Kari Mo", "Kari", "Rito Ven", ""],
+            "stated_country": ["NZ", "NZ", "NZ", ""],
+        }
+    )
+    identifiers = pa.table(
+        {
+            "account": [0, 1, 0, 2, 3],
+            "kind": ["email", "email", "phone", "phone", "email"],
+            "value": ["kari@example.com", "kari@example.com", "+64211234567", "+64211234567", "zz@example.org"],
+        }
+    )
+    ip_events = pa.table(
+        {"account": pa.array([], pa.int64()), "ip": pa.array([], pa.string()), "timestamp": pa.array([], pa.int64())}
+    )
+    result = resolve(accounts, identifiers, ip_events)
+    assert result.labels[0] == result.labels[1]
+    assert result.labels[2] != result.labels[0]  # the household's phone alone does not merge Kari and Rito
+    assert any(link.evidence == ("phone:+64211234567",) for link in result.held_back)
+
+
+def test_rejects_bad_input() -> None:
+    accounts = pa.table({"username": ["a"], "display_name": [""], "stated_country": [""]})
+    ids = pa.table({"account": [3], "kind": ["email"], "value": ["a@b.c"]})
+    events = pa.table({"account": pa.array([], pa.int64()), "ip": pa.array([], pa.string()), "timestamp": pa.array([], pa.int64())})
+    with pytest.raises(IndexError):
+        resolve(accounts, ids, events)
+    with pytest.raises(ValueError):
+        resolve(accounts.drop(["username"]), ids, events)
