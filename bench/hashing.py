@@ -1,7 +1,7 @@
 """Hashing benchmark: our canonical PDQ pipeline against Meta's ThreatExchange PDQ hasher, and digests.
 
     python bench/hashing.py [--images 400] [--images-6mp 40] [--digest-mb 1024] [--rounds 3]
-                            [--work /tmp/tiaki-bench-hashing]
+                            [--videos 2] [--work /tmp/tiaki-bench-hashing]
 
 Generates its own benign pictures (smooth gradients, shapes, lines and mild noise; JPEG quality 85)
 once into --work, reads every file once to put it in the page cache, then measures in each round, on
@@ -12,7 +12,8 @@ the same files:
   Meta's Hasher-Matcher-Actioner makes (full-resolution decode, PDQ on every pixel);
 - ours, 2 processes (the files split between two workers);
 - ours on 6-megapixel (3000x2000) JPEGs;
-- MD5 + SHA-1 + SHA-256 in one read (``tiaki.engines.digest.digest_file``) over --digest-mb of files.
+- MD5 + SHA-1 + SHA-256 in one read (``tiaki.engines.digest.digest_file``) over --digest-mb of files;
+- when ``tiaki.engines.video`` exists: ``hash_video`` on 720p H.264 clips, in decoded frames per second.
 
 Per-core rates are work done per CPU-second of the worker (``time.process_time``), so that other
 people's jobs on a shared machine slow them down as little as possible; the wall-clock rates are
@@ -41,9 +42,15 @@ from PIL import Image, ImageDraw, ImageFilter, features
 from tiaki.engines.digest import digest_file
 from tiaki.engines.pdq import PIPELINE_VERSION, pdq_file
 
+try:
+    from tiaki.engines.video import hash_video
+except ImportError:  # video hashing is optional here: the benchmark reports it when it exists
+    hash_video = None
+
 HERE = Path(__file__).resolve().parent
-GENERATOR = "v1"  # bump when picture() changes, so that old files are not reused
+GENERATOR = "v1"  # bump when picture() or clip() changes, so that old files are not reused
 QUALITY = 85
+VIDEO_SIZE, VIDEO_FPS, VIDEO_SECONDS = (1280, 720), 25, 20
 TARGETS = {
     "ours_img_per_s_per_core": 150,
     "ratio": 4,
@@ -162,6 +169,46 @@ def digest_files(pool: multiprocessing.pool.Pool, work: Path, total_mb: int) -> 
     return paths
 
 
+def clip(path: Path, seed: int) -> None:
+    """A 720p H.264 clip: the camera pans slowly over a picture while shapes drift across it."""
+    import av
+
+    width, height = VIDEO_SIZE
+    rng = np.random.default_rng(seed)
+    scene = np.asarray(picture(width + VIDEO_SECONDS * 20, height + VIDEO_SECONDS * 10, seed))
+    tmp = path.with_suffix(".part")
+    with av.open(str(tmp), mode="w", format="mp4") as container:
+        stream = container.add_stream("libx264", rate=VIDEO_FPS)
+        stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
+        stream.options = {"preset": "veryfast", "crf": "23"}
+        shapes = [
+            (rng.uniform(0, width, 2), rng.uniform(-8, 8, 2), int(rng.integers(20, 80))) for _ in range(4)
+        ]
+        for t in range(VIDEO_FPS * VIDEO_SECONDS):
+            dx, dy = t * 20 // VIDEO_FPS, t * 10 // VIDEO_FPS
+            frame = Image.fromarray(scene[dy : dy + height, dx : dx + width])
+            draw = ImageDraw.Draw(frame)
+            for start, velocity, r in shapes:
+                cx, cy = start + velocity * t
+                draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(240, 240, 240))
+            for packet in stream.encode(av.VideoFrame.from_image(frame)):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+    os.replace(tmp, path)
+
+
+def clips(pool: multiprocessing.pool.Pool, work: Path, n: int) -> list[str]:
+    folder = work / f"video-{VIDEO_SIZE[0]}x{VIDEO_SIZE[1]}-{VIDEO_FPS}fps-{VIDEO_SECONDS}s-{GENERATOR}"
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"{i:03d}.mp4" for i in range(n)]
+    missing = [(p, i) for i, p in enumerate(paths) if not p.exists()]
+    if missing:
+        print(f"generating {len(missing)} clips in {folder}", flush=True)
+        pool.starmap(clip, missing)
+    return [str(p) for p in paths]
+
+
 def warm_page_cache(paths: list[str]) -> None:
     buf = bytearray(1 << 20)
     for path in paths:
@@ -178,6 +225,8 @@ def _ours(path: str) -> None:
 
 
 JOBS: dict[str, Callable[[str], object]] = {"ours": _ours, "baseline": _baseline_hash, "digest": digest_file}
+if hash_video is not None:
+    JOBS["video"] = hash_video
 
 
 def _run(job: tuple[str, list[str]]) -> tuple[float, float, int]:
@@ -218,6 +267,7 @@ def main() -> None:
     parser.add_argument("--images", type=int, default=400, help="1024x768 JPEGs (default 400)")
     parser.add_argument("--images-6mp", type=int, default=40, help="3000x2000 JPEGs (default 40)")
     parser.add_argument("--digest-mb", type=int, default=1024, help="size of the digest file set")
+    parser.add_argument("--videos", type=int, default=2, help="720p 20 s clips, if video hashing exists")
     parser.add_argument("--rounds", type=int, default=3, help="best of this many rounds (default 3)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/tiaki-bench-hashing"))
     args = parser.parse_args()
@@ -226,7 +276,8 @@ def main() -> None:
         small = pictures(pool, args.work, 1024, 768, args.images)
         large = pictures(pool, args.work, 3000, 2000, args.images_6mp)
         blobs = digest_files(pool, args.work, args.digest_mb)
-        warm_page_cache(small + large + blobs)
+        videos = clips(pool, args.work, args.videos) if hash_video is not None else []
+        warm_page_cache(small + large + blobs + videos)
         pool.map(_run, [("ours", small[:4]), ("baseline", small[:4])], chunksize=1)  # imports, caches
         load_before = os.getloadavg()
         digest_mb = sum(os.path.getsize(p) for p in blobs) / 1e6
@@ -243,6 +294,8 @@ def main() -> None:
             keep("ours_6mp", one_process(pool, "ours", large, len(large)))
             keep("digest", one_process(pool, "digest", blobs, digest_mb))
             keep("digest_2p", two_processes(pool, "digest", blobs, digest_mb))
+            if videos:
+                keep("video", one_process(pool, "video", videos, len(videos) * VIDEO_FPS * VIDEO_SECONDS))
             print(f"round {r + 1}/{args.rounds} done", flush=True)
         load_after = os.getloadavg()
 
@@ -275,6 +328,11 @@ def main() -> None:
         "digest_mb_per_s_per_core": round(best["digest"]["per_core"]),
         "digest_2p_mb_per_s_wall": round(best["digest_2p"]["wall"]),
     }
+    if videos:
+        summary["video"] = f"{len(videos)} H.264 clips, {VIDEO_SIZE[0]}x{VIDEO_SIZE[1]}, {VIDEO_FPS} fps, "
+        summary["video"] += f"{VIDEO_SECONDS} s; hash_video defaults (every frame decoded, 1 hashed per s)"
+        summary["video_frames_per_s_per_core"] = round(best["video"]["per_core"])
+        summary["video_frames_per_s_wall"] = round(best["video"]["wall"])
     rows = [
         ("1024x768 JPEG, ours", "ours_img_per_s_per_core", "img/s per core", "ours_img_per_s_wall"),
         (

@@ -50,7 +50,10 @@ def load_operation(bundle: Path, truth: Path | None = None) -> dict[str, pa.Tabl
             from {read.format(bundle / "accounts.csv")} order by account_id"""
     ).to_arrow_table()
     con.register("accounts", accounts)
-    con.execute("create table ix as select account_id, (row_number() over (order by account_id)) - 1 as account from accounts")
+    con.execute(
+        "create table ix as select account_id, "
+        "(row_number() over (order by account_id)) - 1 as account from accounts"
+    )
     raw_ids = con.sql(
         f"""select ix.account, i.kind, i.value, a.stated_country
             from {read.format(bundle / "identifiers.csv")} i join ix using (account_id)
@@ -72,17 +75,25 @@ def load_operation(bundle: Path, truth: Path | None = None) -> dict[str, pa.Tabl
                 cache[key] = None
         values.append(cache[key])
     identifiers = pa.table(
-        {"account": raw_ids.column("account"), "kind": raw_ids.column("kind"), "value": pa.array(values, pa.string())}
+        {
+            "account": raw_ids.column("account"),
+            "kind": raw_ids.column("kind"),
+            "value": pa.array(values, pa.string()),
+        }
     ).filter(pa.array([v is not None for v in values]))
     events = con.sql(
         f"""select ix.account, e.ip, epoch(cast(e.timestamp as timestamptz))::bigint as timestamp
-            from {read.format(bundle / "ip_events.csv")} e join ix using (account_id) order by ix.account, timestamp"""
+            from {read.format(bundle / "ip_events.csv")} e join ix using (account_id)
+            order by ix.account, timestamp"""
     ).to_arrow_table()
     ips = events.column("ip").to_pylist()
     keys = {ip: ip_key(ip) for ip in set(ips)}
     ip_events = pa.table(
-        {"account": events.column("account"), "ip": pa.array([keys[ip] for ip in ips], pa.string()),
-         "timestamp": events.column("timestamp")}  # fmt: skip
+        {
+            "account": events.column("account"),
+            "ip": pa.array([keys[ip] for ip in ips], pa.string()),
+            "timestamp": events.column("timestamp"),
+        }
     ).filter(pa.array([keys[ip] is not None for ip in ips]))
     tables = {
         "accounts": accounts.select(["username", "display_name", "stated_country"]),
@@ -126,7 +137,9 @@ def prepare(accounts: int, seed: int, work: Path) -> tuple[Path, float | None]:
 
 def child(method: str, prepared: Path, out: Path, threshold: float | None) -> None:
     """Run one method on the prepared inputs; labels to ``out`` (.npy), seconds to ``out``.json."""
-    tables = {name: pq.read_table(prepared / f"{name}.parquet") for name in ("accounts", "identifiers", "ip_events")}
+    tables = {
+        name: pq.read_table(prepared / f"{name}.parquet") for name in ("accounts", "identifiers", "ip_events")
+    }
     start = time.perf_counter()
     extra: dict[str, object] = {}
     if method == "baseline":
@@ -135,7 +148,10 @@ def child(method: str, prepared: Path, out: Path, threshold: float | None) -> No
 
         ids = tables["identifiers"]
         keys = zip(
-            ids.column("account").to_pylist(), ids.column("kind").to_pylist(), ids.column("value").to_pylist(), strict=True
+            ids.column("account").to_pylist(),
+            ids.column("kind").to_pylist(),
+            ids.column("value").to_pylist(),
+            strict=True,
         )
         result = resolve_hard(tables["accounts"].num_rows, ((a, k, v) for a, k, v in keys if k in HARD_KINDS))
         labels = result.labels
@@ -178,8 +194,12 @@ def curve(prepared: Path, truth: np.ndarray) -> list[dict[str, float]]:
     from tiaki.engines.evaluation import pair_labels, score_clustering
     from tiaki.engines.resolution import resolve_at_thresholds
 
-    tables = {name: pq.read_table(prepared / f"{name}.parquet") for name in ("accounts", "identifiers", "ip_events")}
-    pairs, by_threshold = resolve_at_thresholds(tables["accounts"], tables["identifiers"], tables["ip_events"], CURVE)
+    tables = {
+        name: pq.read_table(prepared / f"{name}.parquet") for name in ("accounts", "identifiers", "ip_events")
+    }
+    pairs, by_threshold = resolve_at_thresholds(
+        tables["accounts"], tables["identifiers"], tables["ip_events"], CURVE
+    )
     same = pair_labels(truth, pairs.column("a").to_numpy(), pairs.column("b").to_numpy())
     weights = pairs.column("match_weight").to_numpy()
     points = []
@@ -203,7 +223,9 @@ def curve(prepared: Path, truth: np.ndarray) -> list[dict[str, float]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--accounts", type=int, default=153_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, default=Path("/tmp/tiaki-bench"))

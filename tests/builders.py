@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
+import av
 import numpy as np
 from PIL import Image
 
@@ -101,3 +103,62 @@ def write_bundle(
     )
     write_table(folder / "uploads.csv", uploads, ["upload_id", "account_id", "file", "md5", "uploaded_at"])
     return folder
+
+
+# Benign generated clips: an 8 s, 320x240, 10 frames/s video of four 2 s scenes, each a slow pan over
+# a noise texture under flat shapes.
+W, H, FPS, SECONDS, SCENE_S = 320, 240, 10, 8, 2
+
+
+def texture(rng: np.random.Generator, w: int, h: int) -> np.ndarray:
+    """Noise with a natural 1/f-like spectrum under a dozen flat boxes and ellipses."""
+    fy, fx = np.fft.fftfreq(h)[:, None], np.fft.rfftfreq(w)[None, :]
+    amplitude = 1 / np.maximum(np.hypot(fx, fy), 1 / max(w, h)) ** 1.5
+    channels = []
+    for _ in range(3):
+        c = np.fft.irfft2(amplitude * np.exp(2j * np.pi * rng.random(amplitude.shape)), s=(h, w))
+        channels.append((c - c.mean()) / c.std())
+    img = 128 + 45 * np.stack(channels, axis=-1)
+    y, x = np.mgrid[0:h, 0:w]
+    for _ in range(12):
+        cx, cy = rng.uniform(0, w), rng.uniform(0, h)
+        rx, ry = rng.uniform(0.05, 0.15) * w, rng.uniform(0.05, 0.15) * h
+        if rng.random() < 0.5:
+            mask = ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1
+        else:
+            mask = (abs(x - cx) < rx) & (abs(y - cy) < ry)
+        img[mask] = rng.uniform(0, 255, 3)
+    return img.clip(0, 255).astype(np.uint8)
+
+
+def scenes(seed: int) -> Iterator[np.ndarray]:
+    rng = np.random.default_rng(seed)
+    pictures = [texture(rng, W * 6 // 5, H * 6 // 5) for _ in range(SECONDS // SCENE_S)]
+    for i in range(SECONDS * FPS):
+        scene, into = divmod(i / FPS, SCENE_S)
+        dx, dy = int(into / SCENE_S * W * 0.15), int(into / SCENE_S * H * 0.15)
+        yield pictures[int(scene)][dy : dy + H, dx : dx + W]
+
+
+def write_clip(
+    path: Path,
+    pictures: Iterator[np.ndarray],
+    codec: str = "mpeg4",
+    size: tuple[int, int] | None = None,
+    bit_rate: int | None = None,
+) -> Path:
+    """Encode pictures at FPS, scaled by the encoder's scaler to ``size`` when given."""
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream(codec, rate=FPS)
+        stream.pix_fmt = "yuv420p"
+        if bit_rate:
+            stream.bit_rate = bit_rate
+        for i, picture in enumerate(pictures):
+            frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(picture), format="rgb24")
+            if size:
+                frame = frame.reformat(width=size[0], height=size[1])
+            if i == 0:
+                stream.width, stream.height = frame.width, frame.height
+            container.mux(stream.encode(frame))
+        container.mux(stream.encode())
+    return path

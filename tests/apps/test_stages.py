@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from builders import picture, write_bundle
+from builders import picture, scenes, write_bundle, write_clip
 from mmdb_helpers import write_country_mmdb
 from tiaki.apps.audit.models import AuditEvent
 from tiaki.apps.intake.services import ingest
@@ -186,3 +186,25 @@ def test_new_near_duplicates_form_one_group_and_a_reviewers_grade_is_offered_to_
     groups = list(MediaGroup.objects.values_list("key", "size"))
     run_media(operation, actor="tester")
     assert list(MediaGroup.objects.values_list("key", "size")) == groups
+
+
+def test_videos_are_hashed_and_a_re_encoded_copy_joins_the_original_s_group(tmp_path: Path):
+    media = tmp_path / "b" / "media"
+    media.mkdir(parents=True)
+    write_clip(media / "v1.mp4", scenes(21))
+    write_clip(media / "v2.mp4", scenes(21), codec="mpeg4", bit_rate=80_000)  # the same clip, re-encoded
+    write_clip(media / "v3.mp4", scenes(22))  # unrelated
+    bundle = write_bundle(
+        tmp_path / "b",
+        uploads=[{"upload_id": f"u{i}", "account_id": "a1", "file": f"v{i}.mp4"} for i in range(1, 4)],
+    )
+    ingest(bundle, "op", actor="tester")
+    summary = run_media(get_operation("op"), actor="tester")
+    assert summary.videos == 3 and summary.errors == 0
+    items = {
+        MediaItem.objects.get(sha256=digest_file(bundle / "media" / f"v{i}.mp4").sha256): i for i in (1, 2, 3)
+    }
+    assert all(len(item.video_hash["frames"]) >= 4 for item in items)
+    group = {i: item.group_id for item, i in items.items()}
+    assert group[1] == group[2] != group[3]
+    assert summary.groups_to_review == 2

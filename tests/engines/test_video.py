@@ -13,6 +13,7 @@ import av
 import numpy as np
 import pytest
 
+from builders import FPS, SECONDS, H, W, scenes, texture, write_clip
 from tiaki.engines.media import examine
 from tiaki.engines.pdq import hamming
 from tiaki.engines.video import (
@@ -25,62 +26,7 @@ from tiaki.engines.video import (
     to_dict,
 )
 
-W, H, FPS, SECONDS, SCENE_S = 320, 240, 10, 8, 2
 CODEC = "libx264" if "libx264" in av.codecs_available else "mpeg4"
-
-
-def _texture(rng: np.random.Generator, w: int, h: int) -> np.ndarray:
-    """Noise with a natural 1/f-like spectrum under a dozen flat boxes and ellipses."""
-    fy, fx = np.fft.fftfreq(h)[:, None], np.fft.rfftfreq(w)[None, :]
-    amplitude = 1 / np.maximum(np.hypot(fx, fy), 1 / max(w, h)) ** 1.5
-    channels = []
-    for _ in range(3):
-        c = np.fft.irfft2(amplitude * np.exp(2j * np.pi * rng.random(amplitude.shape)), s=(h, w))
-        channels.append((c - c.mean()) / c.std())
-    img = 128 + 45 * np.stack(channels, axis=-1)
-    y, x = np.mgrid[0:h, 0:w]
-    for _ in range(12):
-        cx, cy = rng.uniform(0, w), rng.uniform(0, h)
-        rx, ry = rng.uniform(0.05, 0.15) * w, rng.uniform(0.05, 0.15) * h
-        if rng.random() < 0.5:
-            mask = ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1
-        else:
-            mask = (abs(x - cx) < rx) & (abs(y - cy) < ry)
-        img[mask] = rng.uniform(0, 255, 3)
-    return img.clip(0, 255).astype(np.uint8)
-
-
-def _scenes(seed: int) -> Iterator[np.ndarray]:
-    rng = np.random.default_rng(seed)
-    pictures = [_texture(rng, W * 6 // 5, H * 6 // 5) for _ in range(SECONDS // SCENE_S)]
-    for i in range(SECONDS * FPS):
-        scene, into = divmod(i / FPS, SCENE_S)
-        dx, dy = int(into / SCENE_S * W * 0.15), int(into / SCENE_S * H * 0.15)
-        yield pictures[int(scene)][dy : dy + H, dx : dx + W]
-
-
-def _write(
-    path: Path,
-    pictures: Iterator[np.ndarray],
-    codec: str = "mpeg4",
-    size: tuple[int, int] | None = None,
-    bit_rate: int | None = None,
-) -> Path:
-    """Encode pictures at FPS, scaled by the encoder's scaler to ``size`` when given."""
-    with av.open(str(path), "w") as container:
-        stream = container.add_stream(codec, rate=FPS)
-        stream.pix_fmt = "yuv420p"
-        if bit_rate:
-            stream.bit_rate = bit_rate
-        for i, picture in enumerate(pictures):
-            frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(picture), format="rgb24")
-            if size:
-                frame = frame.reformat(width=size[0], height=size[1])
-            if i == 0:
-                stream.width, stream.height = frame.width, frame.height
-            container.mux(stream.encode(frame))
-        container.mux(stream.encode())
-    return path
 
 
 def _decoded(path: Path) -> Iterator[np.ndarray]:
@@ -101,15 +47,15 @@ def _with_logo(pictures: Iterator[np.ndarray]) -> Iterator[np.ndarray]:
 @pytest.fixture(scope="module")
 def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     d = tmp_path_factory.mktemp("clips")
-    original = _write(d / "original.mp4", _scenes(1))
+    original = write_clip(d / "original.mp4", scenes(1))
     made = {
         "original": original,
-        "reencoded": _write(d / "reencoded.mp4", _decoded(original), CODEC, bit_rate=40_000),
-        "resized": _write(d / "resized.mp4", _decoded(original), size=(480, 360)),
-        "trimmed": _write(d / "trimmed.mp4", (p for i, p in enumerate(_decoded(original)) if i >= 20)),
-        "logo": _write(d / "logo.mp4", _with_logo(_decoded(original))),
-        "unrelated": _write(d / "unrelated.mp4", _scenes(2)),
-        "matroska": _write(d / "original.mkv", _decoded(original)),
+        "reencoded": write_clip(d / "reencoded.mp4", _decoded(original), CODEC, bit_rate=40_000),
+        "resized": write_clip(d / "resized.mp4", _decoded(original), size=(480, 360)),
+        "trimmed": write_clip(d / "trimmed.mp4", (p for i, p in enumerate(_decoded(original)) if i >= 20)),
+        "logo": write_clip(d / "logo.mp4", _with_logo(_decoded(original))),
+        "unrelated": write_clip(d / "unrelated.mp4", scenes(2)),
+        "matroska": write_clip(d / "original.mkv", _decoded(original)),
     }
     return made
 
@@ -187,11 +133,11 @@ def test_duplicates_low_quality_frames_and_empty_videos_in_comparison():
 def test_a_still_scene_collapses_to_one_frame_and_a_flat_one_to_none(tmp_path: Path):
     # Five samples of one picture differ only by encoder noise (0 bits between P-frames, 4-16 at
     # the encoder's periodic keyframes at this size): at most one step survives the collapse.
-    picture = _texture(np.random.default_rng(3), W, H)
-    still = _write(tmp_path / "still.mp4", (picture for _ in range(5 * FPS)))
+    picture = texture(np.random.default_rng(3), W, H)
+    still = write_clip(tmp_path / "still.mp4", (picture for _ in range(5 * FPS)))
     assert len(hash_video(still).frames) <= 2
     assert len(hash_video(still, dedupe_distance=-1).frames) == 5
-    flat = _write(tmp_path / "flat.mp4", (np.full((64, 96, 3), 90, np.uint8) for _ in range(2 * FPS)))
+    flat = write_clip(tmp_path / "flat.mp4", (np.full((64, 96, 3), 90, np.uint8) for _ in range(2 * FPS)))
     assert hash_video(flat).frames == []
     result = examine(flat)
     assert result.kind == "video" and result.video is not None and "quality" in (result.error or "")

@@ -24,10 +24,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
-from operator import itemgetter
 from importlib.metadata import version as package_version
+from operator import itemgetter
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeAlias
 
 import iptocc
 import maxminddb
@@ -241,7 +241,7 @@ def epochs_of(timestamps: Sequence[datetime]) -> np.ndarray:
     return np.fromiter((_epoch(ts) for ts in timestamps), dtype=np.float64, count=len(timestamps))
 
 
-IpInput = Sequence[str] | np.ndarray | pa.Array | pa.ChunkedArray
+IpInput: TypeAlias = Sequence[str] | np.ndarray | pa.Array | pa.ChunkedArray
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +264,8 @@ class Located:
         """The results as ``locate`` returns them: ``(country or None, source)`` per event."""
         provenance = np.empty(len(self.sources), dtype=object)
         provenance[:] = self.sources
-        countries = np.where(self.countries == "", None, self.countries.astype(object))
+        countries = self.countries.astype(object)
+        countries[self.countries == ""] = None
         return list(zip(countries.tolist(), provenance[self.source_index].tolist(), strict=True))
 
 
@@ -272,7 +273,7 @@ def _as_list(ips: IpInput) -> list[str]:
     if isinstance(ips, pa.ChunkedArray | pa.Array):
         return [ip or "" for ip in ips.to_pylist()] if ips.null_count else ips.to_pylist()
     if isinstance(ips, np.ndarray):
-        return ips.tolist()
+        return [str(ip) for ip in ips.tolist()]
     return ips if isinstance(ips, list) else list(ips)
 
 

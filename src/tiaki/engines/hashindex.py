@@ -87,7 +87,7 @@ from tiaki.engines.pdq import MATCH_THRESHOLD
 
 NARROW = (16, 16, 16, 16)
 WIDE = (21, 21, 22)
-WIDE_FROM = 2_000_000  # hashes: from here on the wide layout is the faster
+WIDE_FROM = 1_000_000  # hashes: from here on the wide layout is the faster
 MAX_TABLE_RADIUS = 47  # beyond, a search scans every hash
 DELTA_LIMIT = 65_536
 FORMAT_VERSION = 1

@@ -37,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 import pdqhash
-from PIL import Image, ImageOps
+from PIL import ExifTags, Image, ImageOps
 
 PIPELINE_VERSION = "pdq-canonical-2"
 MAX_SIDE = 512
@@ -91,12 +91,16 @@ def _target_size(width: int, height: int) -> tuple[int, int]:
 def canonical_image(image: Image.Image) -> np.ndarray:
     """The RGB pixels PDQ is computed on (steps 1-4 of the pipeline), as an (height, width, 3) array.
 
-    ``image`` must be freshly opened (not yet loaded) for the reduced-scale JPEG decode to apply."""
+    ``image`` must be freshly opened (not yet loaded) for the reduced-scale JPEG decode to apply, and
+    is consumed: after the call its ``size`` may be the reduced one, so read the size before."""
     if image.format == "JPEG" and max(image.size) > MAX_SIDE:
         # Pillow picks the largest DCT reduction (1/8, 1/4, 1/2) that keeps both sides >= the request.
         image.draft("RGB", _target_size(*image.size))
-    image = ImageOps.exif_transpose(image) or image
-    image = image.convert("RGB")
+    # exif_transpose and convert copy the pixels even when there is nothing to do: skip them then.
+    if image.getexif().get(ExifTags.Base.Orientation, 1) != 1:
+        image = ImageOps.exif_transpose(image)
+    if image.mode != "RGB":
+        image = image.convert("RGB")
     if max(image.size) > MAX_SIDE:
         image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BILINEAR)
     return np.asarray(image)

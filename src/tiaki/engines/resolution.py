@@ -41,10 +41,10 @@ an e-mail local part (folded), a folded username or a full name. A key held by m
 ``max_block`` accounts generates no pairs (a common username, a first name used as a local part), so
 the number of candidates is at most ``n * max_block / 2`` and grows linearly with the accounts.
 
-**Parameters.** ``u`` (how often non-matches agree) is estimated by Splink's random sampling with a
-fixed seed; ``m`` (how often matches agree) from the pairs inside the hard groups, which are matches
-with little doubt (Splink's ``estimate_m_from_label_column``). No EM: it is slower and, with these
-strongly correlated comparisons, less stable. The prior is the share of pairs inside hard groups.
+**Parameters.** ``u`` (how often non-matches agree) is counted in DuckDB over ``u_max_pairs`` random
+pairs drawn with a fixed seed (Splink's seeded sampler was too slow for the time budget); ``m`` (how
+often matches agree) comes from the pairs inside the hard groups, which are matches with little doubt
+(Splink's ``estimate_m_from_label_column``). No EM. The prior is the share of pairs inside hard groups.
 The threshold was chosen on labelled synthetic pairs; see ``docs/resolution.md``.
 
 Everything is deterministic for the same input: ids are fixed, sampling is seeded, ties are broken
@@ -58,6 +58,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -176,8 +177,10 @@ class ResolutionConfig:
 # The SQL twin of fold_username (and of normalise_name for display names), so that millions of handles
 # are folded inside DuckDB; tests check that both agree.
 _FOLD_SQL = """regexp_replace(translate(regexp_replace(regexp_replace(strip_accents(lower({col})),
-    '[._\\-'' \\t]', '', 'g'), '^[0-9]+|[0-9]+$', '', 'g'), '013457$@!|', 'oleastsail'), '[^0-9a-z]', '', 'g')"""
-_NAME_SQL = """trim(regexp_replace(regexp_replace(regexp_replace(strip_accents(lower({col})), '[\\-–—]', ' ', 'g'),
+    '[._\\-'' \\t]', '', 'g'), '^[0-9]+|[0-9]+$', '', 'g'), '0134578$@!|', 'oleastbsail'),
+    '[^0-9a-z]', '', 'g')"""
+_NAME_SQL = """trim(regexp_replace(regexp_replace(regexp_replace(strip_accents(lower({col})),
+    '[\\-\u2013\u2014]', ' ', 'g'),
     '[^\\w\\s]', '', 'g'), '\\s+', ' ', 'g'))"""
 
 _FEATURES_SQL = """
@@ -259,7 +262,8 @@ _COMPARISONS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("email_locals_l is null or email_locals_r is null", "null"),
             (
-                "list_has_any(email_locals_l, email_locals_r) and len(list_filter(list_intersect(email_locals_l, email_locals_r), lambda x: length(x) >= 8)) > 0",
+                "list_has_any(email_locals_l, email_locals_r) and len(list_filter("
+                "list_intersect(email_locals_l, email_locals_r), lambda x: length(x) >= 8)) > 0",
                 "agree-long",
             ),
             ("list_has_any(email_locals_l, email_locals_r)", "agree-short"),
@@ -284,7 +288,8 @@ _COMPARISONS: list[tuple[str, list[tuple[str, str]]]] = [
             ("username_fold_l = username_fold_r and length(username_fold_l) >= 7", "exact-long"),
             ("username_fold_l = username_fold_r", "exact-short"),
             (
-                "least(length(username_fold_l), length(username_fold_r)) >= 4 and (starts_with(username_fold_l, "
+                "least(length(username_fold_l), length(username_fold_r)) >= 4 and "
+                "(starts_with(username_fold_l, "
                 "username_fold_r) or starts_with(username_fold_r, username_fold_l))",
                 "prefix",
             ),
@@ -297,7 +302,10 @@ _COMPARISONS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("rare_ips_l is null or rare_ips_r is null", "null"),
             ("list_has_any(ip_days_l, ip_days_r)", "same-day"),
-            ("list_has_any(rare_ips_l, rare_ips_r) and len(list_intersect(rare_ips_l, rare_ips_r)) >= 2", "2+"),
+            (
+                "list_has_any(rare_ips_l, rare_ips_r) and len(list_intersect(rare_ips_l, rare_ips_r)) >= 2",
+                "2+",
+            ),
             ("list_has_any(rare_ips_l, rare_ips_r)", "1"),
             ("else", "disagree"),
         ],
@@ -312,7 +320,8 @@ _COMPARISONS: list[tuple[str, list[tuple[str, str]]]] = [
     ),
 ]
 _FEATURE_COLUMNS = (
-    "username_fold", "country", "email_locals", "phones", "devices", "full_name", "given_names", "rare_ips", "ip_days",
+    "username_fold", "country", "email_locals", "phones", "devices", "full_name", "given_names", "rare_ips",
+    "ip_days",
 )  # fmt: skip
 _EVIDENCE_NAMES = tuple(name for name, _ in _COMPARISONS)
 
@@ -345,17 +354,21 @@ def _estimate_u(con: duckdb.DuckDBPyConnection, n: int, config: ResolutionConfig
     return u
 
 
-def _comparisons(u: dict[str, list[float]]) -> list[object]:
+def _comparisons(u: dict[str, list[float]]) -> list[Any]:
     """The model's comparisons for Splink, with u fixed; each level's label names it in evidence."""
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
 
-    comparisons = []
+    comparisons: list[Any] = []
     for name, levels in _COMPARISONS:
-        built = [cll.CustomLevel(levels[0][0], label_for_charts="null").configure(is_null_level=True)]
+        built: list[Any] = [
+            cll.CustomLevel(levels[0][0], label_for_charts="null").configure(is_null_level=True)
+        ]
         for (sql, label), u_level in zip(levels[1:], u[name], strict=True):
             level = cll.ElseLevel() if sql == "else" else cll.CustomLevel(sql, label_for_charts=label)
-            built.append(level.configure(u_probability=u_level, fix_u_probability=True, label_for_charts=label))
+            built.append(
+                level.configure(u_probability=u_level, fix_u_probability=True, label_for_charts=label)
+            )
         comparisons.append(cl.CustomComparison(output_column_name=name, comparison_levels=built))
     return comparisons
 
@@ -595,7 +608,7 @@ def _score(
         link_type="dedupe_only",
         unique_id_column_name="unique_id",
         probability_two_random_records_match=prior,
-        comparisons=_comparisons(_estimate_u(con, n, config)),  # type: ignore[arg-type]
+        comparisons=_comparisons(_estimate_u(con, n, config)),
         blocking_rules_to_generate_predictions=[],
         retain_matching_columns=False,
         retain_intermediate_calculation_columns=True,

@@ -69,6 +69,7 @@ class MediaItem(models.Model):
     pdq = models.CharField(max_length=64, blank=True, default="")
     pdq_quality = models.PositiveSmallIntegerField(null=True)
     pdq_source = models.CharField(max_length=40, blank=True, default="")  # pipeline version or "provider"
+    video_hash = models.JSONField(null=True)  # sampled frames' PDQ, in the form of engines.video.to_dict
     error = models.TextField(blank=True, default="")
     group = models.ForeignKey(MediaGroup, on_delete=models.SET_NULL, null=True, related_name="members")
 

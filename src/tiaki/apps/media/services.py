@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 
@@ -22,6 +23,7 @@ from tiaki.engines.hashindex import PdqIndex
 from tiaki.engines.media import Examined, examine
 from tiaki.engines.pdq import MATCH_THRESHOLD, MIN_QUALITY, PIPELINE_VERSION
 from tiaki.engines.progress import NullProgress, Progress
+from tiaki.engines.video import compare, from_dict
 from tiaki.formats.hashlist import HashEntry as FormatEntry
 from tiaki.formats.hashlist import category_for
 from tiaki.formats.hashlist_csv import read_hashlist_csv
@@ -260,11 +262,12 @@ def _examine_all(operation: Operation, progress: Progress) -> None:
                 pdq=r.pdq or "",
                 pdq_quality=r.quality,
                 pdq_source=PIPELINE_VERSION if r.pdq else "",
+                video_hash=r.video,
                 error=r.error or "",
             )
         )
     MediaItem.objects.bulk_update(
-        updated, ["kind", "pdq", "pdq_quality", "pdq_source", "error"], batch_size=BATCH
+        updated, ["kind", "pdq", "pdq_quality", "pdq_source", "video_hash", "error"], batch_size=BATCH
     )
 
 
@@ -343,20 +346,42 @@ def _grade(operation: Operation) -> None:
     )
 
 
+def _video_pairs(videos: list[tuple[int, dict[str, Any]]]) -> list[tuple[int, int]]:
+    """Pairs of (list positions of) videos that match in the vPDQ manner. Candidates come from one
+    index over every frame, so only videos sharing at least one near frame are compared."""
+    hashes = [(pos, from_dict(data)) for pos, data in videos]
+    frames = [(n, f.pdq) for n, (_, h) in enumerate(hashes) for f in h.frames if f.quality >= MIN_QUALITY]
+    if not frames:
+        return []
+    owner = [n for n, _ in frames]
+    candidates = {
+        (min(owner[q], owner[e]), max(owner[q], owner[e]))
+        for q, e, _ in PdqIndex([h for _, h in frames]).search([h for _, h in frames], MATCH_THRESHOLD)
+        if owner[q] != owner[e]
+    }
+    return [
+        (hashes[a][0], hashes[b][0])
+        for a, b in sorted(candidates)
+        if compare(hashes[a][1], hashes[b][1]).matched
+    ]
+
+
 def _group(operation: Operation) -> int:
-    """Group the media no list knows into near-duplicate groups; returns the number of groups."""
+    """Group the media no list knows into near-duplicate groups (pictures by PDQ distance, videos by
+    frame matching); returns the number of groups."""
     items = list(
         MediaItem.objects.filter(operation=operation, matches__isnull=True)
         .order_by("key")
-        .values_list("pk", "key", "pdq", "pdq_quality", "group__key")
+        .values_list("pk", "key", "pdq", "pdq_quality", "group__key", "video_hash")
     )
     hashes = [
         pdq if pdq and (quality is None or quality >= MIN_QUALITY) else None
-        for _, _, pdq, quality, _ in items
+        for _, _, pdq, quality, _, _ in items
     ]
-    labels = group_near_duplicates(hashes).tolist()
+    videos = [(pos, row[5]) for pos, row in enumerate(items) if row[5]]
+    labels = group_near_duplicates(hashes, extra_pairs=_video_pairs(videos)).tolist()
     wanted: dict[str, list[int]] = {}
-    for (pk, _, _, _, _), label in zip(items, labels, strict=True):
+    for (pk, *_), label in zip(items, labels, strict=True):
         wanted.setdefault(items[label][1], []).append(pk)
     existing = dict(MediaGroup.objects.filter(operation=operation).values_list("key", "pk"))
     sizes = dict(MediaGroup.objects.filter(operation=operation).values_list("key", "size"))
@@ -369,7 +394,7 @@ def _group(operation: Operation) -> int:
     for key, members in wanted.items():
         if key in existing and sizes[key] != len(members):
             MediaGroup.objects.filter(pk=group_pk[key]).update(size=len(members))
-    current = {pk: old for pk, _, _, _, old in items}
+    current = {pk: old for pk, _, _, _, old, _ in items}
     changed = [
         MediaItem(pk=pk, group_id=group_pk[key])
         for key, members in wanted.items()
