@@ -308,7 +308,7 @@ def main() -> None:
         "versions": {
             "pdqhash": _version("pdqhash"),
             "pillow": _version("pillow"),
-            "libjpeg": features.version("jpg"),
+            "libjpeg-turbo": features.version("libjpeg_turbo"),
             "threatexchange": _version("threatexchange"),
         },
         "load_average_before_after": [round(load_before[0], 2), round(load_after[0], 2)],

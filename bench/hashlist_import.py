@@ -28,8 +28,8 @@ from tiaki.formats.vics import write_vics
 n = int(sys.argv[2]); rng = random.Random(1)
 def entries():
     for i in range(n):
-        yield HashEntry(entry_id=str(i + 1), md5=f"{rng.getrandbits(128):032x}", sha1=f"{rng.getrandbits(160):040x}",
-                        pdq=f"{rng.getrandbits(256):064x}", category=rng.choice("0123"))
+        md5, sha1, pdq = (f"{rng.getrandbits(b):0{b // 4}x}" for b in (128, 160, 256))
+        yield HashEntry(entry_id=str(i + 1), md5=md5, sha1=sha1, pdq=pdq, category=rng.choice("0123"))
 write_vics(Path(sys.argv[1]), entries(), version="2.0", profile="vic-us")
 """
 PARSE = """
@@ -51,7 +51,9 @@ def timed(args: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--entries", type=int, default=1_000_000)
     parser.add_argument("--work", type=Path, default=Path("/tmp/tiaki-bench-lists"))
     args = parser.parse_args()
@@ -63,7 +65,9 @@ def main() -> None:
     subprocess.run(["rm", "-rf", str(data)], check=True)
     env = {**os.environ, "TIAKI_DATA_DIR": str(data)}
     tiaki = str(Path(sys.executable).with_name("tiaki"))
-    subprocess.run([tiaki, "audit", "verify"], env=env, check=True, stdout=subprocess.DEVNULL)  # create the db
+    subprocess.run(
+        [tiaki, "audit", "verify"], env=env, check=True, stdout=subprocess.DEVNULL
+    )  # create the db
     parse_s, parse_mb = timed([sys.executable, "-c", PARSE, str(path)], env)
     ours_s, ours_mb = timed([tiaki, "hashlist", "import", str(path), "--name", "bench"], env)
     summary = {
@@ -78,9 +82,13 @@ def main() -> None:
         "ratio_to_baseline": round(ours_s / parse_s, 2),
         "ratio_to_target": round(ours_s / TARGET_SECONDS, 2),
     }
-    (HERE / "results" / f"hashlist-import-{args.entries}.json").write_text(json.dumps(summary, indent=2) + "\n")
-    print(f"parse only {parse_s:.1f} s ({parse_mb:.0f} MB); import {ours_s:.1f} s ({ours_mb:.0f} MB); "
-          f"{ours_s / TARGET_SECONDS:.0%} of the 60 s target")
+    (HERE / "results" / f"hashlist-import-{args.entries}.json").write_text(
+        json.dumps(summary, indent=2) + "\n"
+    )
+    print(
+        f"parse only {parse_s:.1f} s ({parse_mb:.0f} MB); import {ours_s:.1f} s ({ours_mb:.0f} MB); "
+        f"{ours_s / TARGET_SECONDS:.0%} of the 60 s target"
+    )
     print(json.dumps(summary))
 
 

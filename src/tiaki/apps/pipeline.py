@@ -26,10 +26,11 @@ def run_stage(
     actor: str,
     progress: Progress | None = None,
     geo_dir: Path | None = None,
+    resolution: str = "probabilistic",
 ) -> Any:
     runners: dict[str, Callable[[], Any]] = {
         "media": lambda: run_media(operation, actor=actor, progress=progress),
-        "resolve": lambda: resolve(operation, actor=actor, progress=progress),
+        "resolve": lambda: resolve(operation, actor=actor, progress=progress, method=resolution),
         "locate": lambda: locate(operation, actor=actor, geo_dir=geo_dir, progress=progress),
         "triage": lambda: run_triage(operation, actor=actor, progress=progress),
         "refer": lambda: write_packages(operation, actor=actor, progress=progress),

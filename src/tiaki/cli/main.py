@@ -182,22 +182,35 @@ def run(
     operation: OperationOpt,
     stage: Annotated[list[str] | None, typer.Option(help="Run only these stages (repeatable).")] = None,
     geo_dir: Annotated[Path | None, typer.Option(help="Folder of dated MMDB country databases.")] = None,
+    resolution: Annotated[
+        str, typer.Option(help="probabilistic (hard identifiers, then the model) or hard (identifiers only).")
+    ] = "probabilistic",
 ) -> None:
     """Run the stages (media, resolve, locate, triage, refer) in order; each can be re-run safely."""
     setup_django()
     from tiaki.apps.pipeline import STAGES, run_stage
-    from tiaki.apps.subjects.services import get_operation
+    from tiaki.apps.subjects.services import RESOLUTION_METHODS, get_operation
 
     stages = stage or list(STAGES)
     for s in stages:
         if s not in STAGES:
             err.print(f"[bold red]error:[/] unknown stage '{s}'; the stages are {', '.join(STAGES)}")
             raise typer.Exit(2)
+    if resolution not in RESOLUTION_METHODS:
+        err.print(f"[bold red]error:[/] --resolution must be one of {', '.join(RESOLUTION_METHODS)}")
+        raise typer.Exit(2)
     with _clear_errors():
         op = get_operation(operation)
         with RichProgress(console) as progress:
             for s in [s for s in STAGES if s in stages]:
-                run_stage(s, op, actor=actor(), progress=progress, geo_dir=geo_dir or _default_geo_dir())
+                run_stage(
+                    s,
+                    op,
+                    actor=actor(),
+                    progress=progress,
+                    geo_dir=geo_dir or _default_geo_dir(),
+                    resolution=resolution,
+                )
     from tiaki.cli.report import print_summary
 
     print_summary(console, op)

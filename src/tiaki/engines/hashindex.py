@@ -161,7 +161,11 @@ class _Layout(NamedTuple):
         """Per substring, every bit mask of at most ``sub_radius`` bits within it, and how many."""
         bits = max(self.widths)
         ordered = np.array(
-            [sum(1 << b for b in chosen) for k in range(sub_radius + 1) for chosen in combinations(range(bits), k)],
+            [
+                sum(1 << b for b in chosen)
+                for k in range(sub_radius + 1)
+                for chosen in combinations(range(bits), k)
+            ],
             dtype=np.int64,
         )
         per = [ordered[ordered <= int(m)] for m in self.mask]

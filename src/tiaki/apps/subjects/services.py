@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import phonenumbers
+import pyarrow as pa
 from django.db import transaction
 
 from tiaki.apps.audit import services as audit
@@ -25,8 +26,9 @@ from tiaki.apps.subjects.models import (
     TriageAssessment,
 )
 from tiaki.engines import geo, triage
+from tiaki.engines import resolution as probabilistic
 from tiaki.engines.digest import digest_file
-from tiaki.engines.identifiers import HARD_KINDS, normalise_identifier
+from tiaki.engines.identifiers import HARD_KINDS, KINDS, normalise_identifier
 from tiaki.engines.linkage import cluster_with_decisions, resolve_hard
 from tiaki.engines.progress import NullProgress, Progress
 from tiaki.formats.records import read_records
@@ -108,7 +110,6 @@ class ResolveSummary:
     accounts: int
     persons: int
     links: int
-    excluded_identifiers: int
     changed_persons: int
 
 
@@ -144,31 +145,86 @@ def _decisions(
     return must, cannot
 
 
-def resolve(operation: Operation, *, actor: str, progress: Progress | None = None) -> ResolveSummary:
-    """Accounts to persons: union-find over normalised hard identifiers (never by IP), then the
-    investigators' decisions (confirmed and rejected links, merges, splits), which survive every run.
-    A person's key is derived from its accounts, so persons whose accounts did not change keep their
-    rows."""
-    progress = progress or NullProgress()
-    accounts = list(
-        Account.objects.filter(operation=operation)
-        .order_by("pk")
-        .values_list("pk", "disclosure__disclosure_id", "account_id", "stated_country")
-    )
-    progress.start("resolving accounts", len(accounts))
-    index = {pk: i for i, (pk, _, _, _) in enumerate(accounts)}
-    hints = {pk: cc or None for pk, _, _, cc in accounts}
-    keys = []
+RESOLUTION_METHODS = ("probabilistic", "hard")
+
+
+def _evidence_edges(
+    operation: Operation, accounts: list[tuple], index: dict[int, int], method: str
+) -> list[Edge]:
+    """Links between accounts, strongest first: hard identifiers, then (unless ``method`` is "hard")
+    the probabilistic model's links in the order it applied them."""
+    hints = {pk: cc or None for pk, _, _, cc, _, _ in accounts}
+    kinds = HARD_KINDS if method == "hard" else KINDS
+    rows_a, rows_k, rows_v = [], [], []
     for account_pk, kind, value in (
-        Identifier.objects.filter(account__operation=operation, kind__in=HARD_KINDS)
+        Identifier.objects.filter(account__operation=operation, kind__in=kinds)
         .values_list("account_id", "kind", "value")
         .iterator(chunk_size=BATCH)
     ):
         normal = normalise_identifier(kind, value, hints[account_pk])
         if normal:
-            keys.append((index[account_pk], kind, normal))
-    hard = resolve_hard(len(accounts), keys)
-    edges = [Edge(a, b, "hard-identifier", kind, value) for a, b, kind, value in hard.links]
+            rows_a.append(index[account_pk])
+            rows_k.append(kind)
+            rows_v.append(normal)
+    if method == "hard":
+        hard = resolve_hard(len(accounts), zip(rows_a, rows_k, rows_v, strict=True))
+        return [Edge(a, b, "hard-identifier", kind, value) for a, b, kind, value in hard.links]
+    ip_a, ip_k, ip_t = [], [], []
+    for account_pk, ip, ts in (
+        IPEvent.objects.filter(account__operation=operation)
+        .values_list("account_id", "ip", "timestamp")
+        .iterator(chunk_size=BATCH)
+    ):
+        key = probabilistic.ip_key(ip)
+        if key:
+            ip_a.append(index[account_pk])
+            ip_k.append(key)
+            ip_t.append(int(ts.timestamp()))
+    result = probabilistic.resolve(
+        pa.table(
+            {
+                "username": [u for *_, u, _ in accounts],
+                "display_name": [d for *_, d in accounts],
+                "stated_country": [cc or None for _, _, _, cc, _, _ in accounts],
+            }
+        ),
+        pa.table({"account": pa.array(rows_a, pa.int64()), "kind": rows_k, "value": rows_v}),
+        pa.table(
+            {"account": pa.array(ip_a, pa.int64()), "ip": ip_k, "timestamp": pa.array(ip_t, pa.int64())}
+        ),
+    )
+    edges = []
+    for link in result.links:
+        if link.method == probabilistic.HARD:
+            kind, _, value = link.evidence[0].partition(":")
+            edges.append(Edge(link.a, link.b, link.method, kind, value))
+        else:
+            edges.append(
+                Edge(link.a, link.b, link.method, "features", ", ".join(link.evidence), link.match_weight)
+            )
+    return edges
+
+
+def resolve(
+    operation: Operation, *, actor: str, progress: Progress | None = None, method: str = "probabilistic"
+) -> ResolveSummary:
+    """Accounts to persons: hard identifiers (never an IP alone), then, unless ``method`` is "hard",
+    the probabilistic model (engines/resolution.py), then the investigators' decisions (confirmed and
+    rejected links, merges, splits), which survive every run. A person's key is derived from its
+    accounts, so persons whose accounts did not change keep their rows."""
+    if method not in RESOLUTION_METHODS:
+        raise ValueError(f"unknown resolution method '{method}'; use one of {', '.join(RESOLUTION_METHODS)}")
+    progress = progress or NullProgress()
+    accounts = list(
+        Account.objects.filter(operation=operation)
+        .order_by("pk")
+        .values_list(
+            "pk", "disclosure__disclosure_id", "account_id", "stated_country", "username", "display_name"
+        )
+    )
+    progress.start("resolving accounts", len(accounts))
+    index = {row[0]: i for i, row in enumerate(accounts)}
+    edges = _evidence_edges(operation, accounts, index, method)
     must, cannot = _decisions(operation, index)
     labels, used = cluster_with_decisions(
         len(accounts), [(e.a, e.b) for e in edges], must=must, cannot=cannot
@@ -222,18 +278,15 @@ def resolve(operation: Operation, *, actor: str, progress: Progress | None = Non
             ],
             batch_size=BATCH,
         )
-        summary = ResolveSummary(
-            len(accounts), len(wanted), len(evidence), len(hard.excluded_keys), len(stale) + len(fresh)
-        )
+        summary = ResolveSummary(len(accounts), len(wanted), len(evidence), len(stale) + len(fresh))
         audit.record(
             "stage.resolve",
             actor=actor,
             operation=operation.name,
             details={
                 **summary.__dict__,
-                "method": "union-find on hard identifiers, then investigators' decisions",
+                "method": method,
                 "decisions": {"join": len(must), "separate": len(cannot)},
-                "excluded": [f"{e.kind}:{e.accounts} accounts" for e in hard.excluded_keys[:50]],
             },
         )
     progress.advance(len(accounts) - len(accounts) // 2)

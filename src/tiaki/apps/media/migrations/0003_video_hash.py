@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('media', '0002_media_groups'),
+        ("media", "0002_media_groups"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='mediaitem',
-            name='video_hash',
+            model_name="mediaitem",
+            name="video_hash",
             field=models.JSONField(null=True),
         ),
     ]
