@@ -138,3 +138,15 @@ def test_hash_prints_one_json_object_per_file(tmp_path: Path, reference_dir: Pat
     assert lines[0]["sha256"] == hashlib.sha256(image.read_bytes()).hexdigest()
     assert len(lines[0]["pdq"]) == 64 and lines[0]["quality"] >= 80
     assert lines[1]["pdq"] is None and lines[1]["md5"] == hashlib.md5(b"hello").hexdigest()
+
+
+def test_a_cybertipline_report_is_ingested_and_resolved(tmp_path: Path):
+    report = Path(__file__).resolve().parents[1] / "formats" / "data" / "cybertip-sample.xml"
+    output = tiaki("ingest", report, "--operation", "op-tip")
+    assert "ingested" in output
+    tiaki("run", "--operation", "op-tip", "--stage", "media", "--stage", "resolve", "--stage", "locate")
+    export = tmp_path / "persons.csv"
+    tiaki("export", "persons", "--operation", "op-tip", "--out", export)
+    rows = list(csv.reader(export.open()))
+    assert rows[0] == ["account_id", "person_id", "country"] and len(rows) >= 2
+    assert "nothing changed" in tiaki("ingest", report, "--operation", "op-tip")
