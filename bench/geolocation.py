@@ -40,7 +40,10 @@ from tiaki.engines.geo import SnapshotSet, locate_epochs, vote_country
 from tiaki.engines.identifiers import normalise_phone
 from tiaki.engines.placement import (
     MANY_COUNTRIES,
+    MANY_USERS,
     Placement,
+    SharedKey,
+    VoteRules,
     ip_keys,
     place_persons,
     shared_infrastructure,
@@ -51,6 +54,10 @@ HERE = Path(__file__).resolve().parent
 TARGET_LOOKUPS = 1_000_000
 TARGET_CORRECT = 0.95
 SERVICE_SHARED_PERSONS = 10  # the threshold the service's vote used
+
+
+def vars_of(key: SharedKey) -> dict[str, Any]:
+    return {name: getattr(key, name) for name in key.__slots__}
 
 
 def read_csv(path: Path) -> pa.Table:
@@ -79,6 +86,10 @@ def best_of(runs: int, *jobs: Callable[[], Any]) -> list[float]:
             job()
             best[i] = min(best[i], time.perf_counter() - start)
     return best
+
+
+# phonenumbers compiles its metadata patterns on use; without its cache they are compiled again and again.
+getattr(phonenumbers, "enable_pattern_cache", lambda: None)()
 
 
 def phone_region(value: str, hint: str) -> str:
@@ -140,7 +151,9 @@ def service_vote(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--accounts", type=int, default=153_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, default=Path("/tmp/tiaki-geo-bench"))
@@ -175,18 +188,17 @@ def main() -> None:
     ip_list = ips.to_pylist()
     epochs = epochs_of(events["timestamp"])
     snapshots = SnapshotSet(None)
-    located = locate_epochs(ips, epochs, snapshots)
+    located = locate_epochs(ip_list, epochs, snapshots)
     baseline = [iptocc.country_code(ip) for ip in ip_list]
     agree = float(np.mean(located.countries == np.array([c or "" for c in baseline], dtype="U2")))
     repeat = -(-TARGET_LOOKUPS // len(ip_list))
-    big_ips = pa.chunked_array([ips.combine_chunks()] * repeat)
     big_list = ip_list * repeat
     big_epochs = np.tile(epochs, repeat)
     ours_s, base_s, ours_big_s, base_big_s = best_of(
         3,
-        lambda: locate_epochs(ips, epochs, snapshots),
+        lambda: locate_epochs(ip_list, epochs, snapshots),
         lambda: [iptocc.country_code(ip) for ip in ip_list],
-        lambda: locate_epochs(big_ips, big_epochs, snapshots),
+        lambda: locate_epochs(big_list, big_epochs, snapshots),
         lambda: [iptocc.country_code(ip) for ip in big_list],
     )
     n_events, n_big = len(ip_list), len(big_list)
@@ -230,19 +242,27 @@ def main() -> None:
         keys, account_of_event, hint, person_of_account=person_of_account, event_country=located.countries
     )
     shared_s = time.perf_counter() - start - keys_s
-    placements: list[Placement] = place_persons(
-        person_of_event,
-        located.countries,
-        n_persons=n_persons,
-        event_kind=kinds,
-        possible_proxy=proxy,
-        shared=shared.event_reason,
-        event_day=days,
-        phone_person=person_of_account[phone_account[has_phone]],
-        phone_country=phone_country[has_phone],
-        stated_person=person_of_account[stated_account != ""],
-        stated_country=stated_account[stated_account != ""],
-    )
+    fallback = {
+        "phone_person": person_of_account[phone_account[has_phone]],
+        "phone_country": phone_country[has_phone],
+        "stated_person": person_of_account[stated_account != ""],
+        "stated_country": stated_account[stated_account != ""],
+    }
+
+    def ours(shared_codes: np.ndarray, rules: VoteRules | None = None) -> list[Placement]:
+        return place_persons(
+            person_of_event,
+            located.countries,
+            n_persons=n_persons,
+            event_kind=kinds,
+            possible_proxy=proxy,
+            shared=shared_codes,
+            event_day=days,
+            rules=rules,
+            **fallback,
+        )
+
+    placements = ours(shared.event_reason)
     placement_s = time.perf_counter() - start
 
     phones_by_person: dict[int, list[str]] = defaultdict(list)
@@ -257,10 +277,21 @@ def main() -> None:
     service = service_vote(
         person_of_event, located.countries, ip_list, proxy, phones_by_person, stated_by_person, n_persons
     )
+    uniform = VoteRules(kind_weights={}, default_kind_weight=1.0, repeat_weight=1.0)
+    carrier_out = np.where(shared.event_reason == MANY_USERS, MANY_COUNTRIES, shared.event_reason)
+    variants = {
+        "ours, uniform weights": ours(shared.event_reason, uniform),
+        "ours, carrier NAT left out": ours(carrier_out.astype(np.int8)),
+    }
+
+    def scored(found: list[Placement]) -> dict[str, float]:
+        return score([p.country for p in found], [p.review for p in found], truth_country)
+
     results = {
         "plain vote": score(plain, no_review, truth_country),
         "service vote (before)": score(service, no_review, truth_country),
-        "ours": score([p.country for p in placements], [p.review for p in placements], truth_country),
+        "ours": scored(placements),
+        **{name: scored(found) for name, found in variants.items()},
     }
     basis = Counter(p.basis for p in placements)
     basis_correct = Counter(
@@ -299,6 +330,15 @@ def main() -> None:
         print(f"  {name:<26} {r['correct']:>8.2%} {r['wrong']:>8.2%} {r['review']:>8.2%}")
     print(f"\nours by basis: {dict(basis)}; correct {dict(basis_correct)}; review {dict(review_basis)}")
     print(f"shared infrastructure: {detection}")
+    shared_keys = [
+        {**vars_of(k), "truth": truth_shared.get(k.key, "")}
+        for k in sorted(shared.keys.values(), key=lambda k: -k.accounts)
+    ]
+    for k in shared_keys:
+        print(
+            f"  {k['key']:<16} {k['reason']:<15} accounts {k['accounts']:>5}  persons {k['persons']:>5}  "
+            f"countries {k['countries']:>3}  top {k['top_country']} {k['top_share']:.0%}  ({k['truth']})"
+        )
     print(
         f"ip_keys {keys_s:.2f} s, shared_infrastructure {shared_s:.2f} s, "
         f"place_persons {placement_s - keys_s - shared_s:.2f} s"
@@ -315,6 +355,7 @@ def main() -> None:
         "ours_basis": dict(basis),
         "ours_review_by_basis": dict(review_basis),
         "shared_infrastructure": detection,
+        "shared_keys": shared_keys,
         "placement_seconds": round(placement_s, 2),
         "targets": {"lookups_per_s": TARGET_LOOKUPS, "correct": TARGET_CORRECT, "met": ok},
     }

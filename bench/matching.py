@@ -100,7 +100,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--clustered", action="store_true")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--work", type=Path, default=None, help="where to save the index (default: a temp dir)")
+    parser.add_argument(
+        "--work", type=Path, default=None, help="where to save the index (default: a temp dir)"
+    )
     args = parser.parse_args()
     rng = np.random.default_rng(args.seed)
 

@@ -3,6 +3,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from importlib.metadata import version
 from pathlib import Path
 
+import numpy as np
+import pyarrow as pa
 import pytest
 
 from mmdb_helpers import write_country_mmdb
@@ -12,7 +14,10 @@ from tiaki.engines.geo import (
     MmdbSource,
     SnapshotSet,
     country_of_record,
+    cross_check,
+    epochs_of,
     locate,
+    locate_epochs,
     vote_country,
 )
 
@@ -134,3 +139,70 @@ def test_vote_country() -> None:
     assert vote_country([(None, 2.0), ("NZ", 0.0)]) == (None, 0.0)
     with pytest.raises(ValueError):
         vote_country([("NZ", -1.0)])
+
+
+def test_locate_epochs_returns_arrays_and_agrees_with_locate(snapshot_folder: Path) -> None:
+    ips = ["192.0.2.10", "192.0.2.10", "8.8.8.8", "2001:db8::5", " 192.0.2.10 ", "junk", "192.0.2.10"]
+    times = [
+        datetime(2023, 6, 1, tzinfo=UTC),
+        datetime(2024, 8, 1, tzinfo=UTC),
+        datetime(2020, 1, 1, tzinfo=UTC),
+        datetime(2024, 8, 1, tzinfo=UTC),
+        datetime(2024, 8, 1, tzinfo=UTC),
+        datetime(2024, 8, 1, tzinfo=UTC),
+        datetime(2024, 7, 1, tzinfo=UTC),  # built on the day counts
+    ]
+    with SnapshotSet(snapshot_folder) as snapshots:
+        epochs = epochs_of(times)
+        located = locate_epochs(ips, epochs, snapshots)
+        assert located.countries.dtype == np.dtype("U2")
+        assert located.countries.tolist() == ["NZ", "FR", "US", "GB", "FR", "", "FR"]
+        assert located.source_index.tolist() == [1, 2, 0, 2, 2, 2, 2]
+        assert located.sources == [s.source for s in snapshots.sources]
+        assert located.pairs() == locate(ips, times, snapshots)
+        # The same from a numpy array and from an Arrow array (with a null).
+        assert (
+            locate_epochs(np.array(ips), epochs, snapshots).countries.tolist() == located.countries.tolist()
+        )
+        arrow = pa.array([*ips[:-1], None])
+        assert locate_epochs(arrow, epochs, snapshots).countries.tolist()[-1] == ""
+        assert len(locate_epochs([], np.zeros(0), snapshots)) == 0
+        with pytest.raises(ValueError, match="2 addresses but 1 timestamps"):
+            locate_epochs(ips[:2], epochs[:1], snapshots)
+
+
+def test_source_indexes_from_epochs(snapshot_folder: Path) -> None:
+    with SnapshotSet(snapshot_folder) as snapshots:
+        epochs = np.array([JAN_2023 - 1, JAN_2023, JUL_2024 - 1, JUL_2024, JUL_2024 + 86400])
+        assert snapshots.source_indexes_epochs(epochs).tolist() == [0, 1, 1, 2, 2]
+    assert SnapshotSet(None).source_indexes_epochs(epochs).tolist() == [0] * 5
+
+
+def test_cross_check_flags_disagreeing_sources(tmp_path: Path) -> None:
+    # Two vendors' databases: they agree on 198.51.100.0/24, disagree on 192.0.2.0/24, and the newer
+    # one places Google's resolver (US in the registry data) in NZ.
+    write_country_mmdb(tmp_path / "a.mmdb", {"192.0.2.0/24": "NZ", "198.51.100.0/24": "AU"}, JAN_2023)
+    write_country_mmdb(
+        tmp_path / "b.mmdb",
+        {"192.0.2.0/24": "FR", "198.51.100.0/24": "AU", "8.8.8.0/24": "NZ"},
+        JUL_2024,
+        layout="country_code",
+    )
+    ips = ["192.0.2.1", "192.0.2.1", "198.51.100.1", "8.8.8.8", "8.8.8.8", "8.8.4.4", "8.8.8.8"]
+    times = [
+        datetime(2024, 8, 1, tzinfo=UTC),  # b says FR, a said NZ: flagged
+        datetime(2023, 8, 1, tzinfo=UTC),  # a says NZ, embedded has no country: not flagged
+        datetime(2024, 8, 1, tzinfo=UTC),  # AU in both: not flagged
+        datetime(2024, 8, 1, tzinfo=UTC),  # b says NZ, embedded US: flagged
+        datetime(2023, 8, 1, tzinfo=UTC),  # a knows nothing: an answer from one side only
+        datetime(2024, 8, 1, tzinfo=UTC),  # b knows nothing
+        datetime(2020, 1, 1, tzinfo=UTC),  # answered by the embedded source: nothing to compare
+    ]
+    with SnapshotSet(tmp_path) as snapshots:
+        epochs = epochs_of(times)
+        flags = cross_check(ips, epochs, snapshots)
+        assert flags.dtype == np.bool_
+        assert flags.tolist() == [True, False, False, True, False, False, False]
+        located = locate_epochs(ips, epochs, snapshots)
+        assert cross_check(ips, epochs, snapshots, located=located).tolist() == flags.tolist()
+    assert not cross_check(ips, epochs, SnapshotSet(None)).any()

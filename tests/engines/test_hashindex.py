@@ -30,7 +30,9 @@ def _brute_force(words: np.ndarray, queries: np.ndarray, radius: int) -> list[tu
 
 
 def _triples(matches) -> list[tuple[int, int, int]]:
-    return list(zip(matches.query.tolist(), matches.position.tolist(), matches.distance.tolist(), strict=True))
+    return list(
+        zip(matches.query.tolist(), matches.position.tolist(), matches.distance.tolist(), strict=True)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +92,9 @@ def test_equals_brute_force_on_clustered_hashes(clustered, layout):
     rng = np.random.default_rng(6)
     queries = np.concatenate(
         [
-            _flip_words(clustered[rng.integers(0, len(clustered), size=20)], rng.integers(0, 40, size=20), rng),
+            _flip_words(
+                clustered[rng.integers(0, len(clustered), size=20)], rng.integers(0, 40, size=20), rng
+            ),
             rng.integers(0, 2**64, size=(5, 4), dtype=np.uint64),
         ]
     )

@@ -55,7 +55,7 @@ class OperationSummary:
     accounts: int
     persons: int
     countries: int
-    unplaced_persons: int
+    persons_to_review: int
     packages: int
     packages_root: str
     media: MediaSummary
@@ -73,8 +73,8 @@ def operation_summary(operation: Operation, top: int = 10) -> OperationSummary:
         operation=operation.name,
         accounts=Account.objects.filter(operation=operation).count(),
         persons=persons.count(),
-        countries=persons.exclude(country="").values("country").distinct().count(),
-        unplaced_persons=persons.filter(country="").count(),
+        countries=persons.filter(needs_review=False).exclude(country="").values("country").distinct().count(),
+        persons_to_review=persons.filter(needs_review=True).count(),
         packages=Package.objects.filter(operation=operation).count(),
         packages_root=str(packages_root(operation)),
         media=summarise(operation),

@@ -256,7 +256,11 @@ def audit_verify() -> None:
 
 @export_app.command("persons")
 def export_persons(
-    operation: OperationOpt, out: Annotated[Path, typer.Option(help="CSV file to write.")]
+    operation: OperationOpt,
+    out: Annotated[Path, typer.Option(help="CSV file to write.")],
+    detailed: Annotated[
+        bool, typer.Option(help="Add country_confidence, country_basis, needs_review and country_evidence.")
+    ] = False,
 ) -> None:
     """account_id,person_id,country: one row per account."""
     import csv
@@ -267,13 +271,20 @@ def export_persons(
 
     with _clear_errors():
         op = get_operation(operation)
-        rows = persons_export_rows(op)
+        rows = persons_export_rows(op, detailed=detailed)
+    header = ["account_id", "person_id", "country"]
+    if detailed:
+        header += ["country_confidence", "country_basis", "needs_review", "country_evidence"]
     with open(out, "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(["account_id", "person_id", "country"])
+        writer.writerow(header)
         writer.writerows(rows)
     audit.record(
-        "export.persons", actor=actor(), operation=operation, target=str(out), details={"rows": len(rows)}
+        "export.persons",
+        actor=actor(),
+        operation=operation,
+        target=str(out),
+        details={"rows": len(rows), "detailed": detailed},
     )
     console.print(f"wrote {len(rows)} rows to {out}")
 

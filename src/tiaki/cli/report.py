@@ -21,10 +21,16 @@ def _short(evidence: object) -> str:
 def print_summary(console: Console, operation: Operation) -> None:
     s = operation_summary(operation)
     flow = Table(title=f"Operation {s.operation}", show_header=True, header_style="bold")
-    for column in ("accounts", "→ persons", "→ countries", "→ packages", "persons to review (no country)"):
+    for column in (
+        "accounts",
+        "→ persons",
+        "→ countries",
+        "→ packages",
+        "persons to review (country uncertain)",
+    ):
         flow.add_column(column, justify="right")
     flow.add_row(
-        f"{s.accounts:,}", f"{s.persons:,}", f"{s.countries:,}", f"{s.packages:,}", f"{s.unplaced_persons:,}"
+        f"{s.accounts:,}", f"{s.persons:,}", f"{s.countries:,}", f"{s.packages:,}", f"{s.persons_to_review:,}"
     )
     console.print(flow)
 

@@ -13,6 +13,9 @@ Sources:
 An IP address moves between networks and countries over time, so each event is located with the
 newest snapshot built on or before the event (``SnapshotSet.for_time``); events older than every
 snapshot fall back to the embedded source. Nothing here touches the network.
+
+``locate_epochs`` is the batch form (numpy arrays in and out, >= 1M lookups/s) and ``cross_check``
+flags events on which two sources disagree; see ``docs/geolocation.md``.
 """
 
 from __future__ import annotations

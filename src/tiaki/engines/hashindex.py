@@ -81,7 +81,7 @@ import numpy as np
 from llvmlite import ir
 from numba import njit, types
 from numba.core import cgutils
-from numba.extending import intrinsic
+from numba.extending import intrinsic as _numba_intrinsic
 
 from tiaki.engines.pdq import MATCH_THRESHOLD
 
@@ -94,6 +94,7 @@ FORMAT_VERSION = 1
 MAX_HASHES = 2**32 - 2
 _CHUNK = 64  # queries per task on the thread pool
 _AHEAD = 16  # rows prefetched ahead of use
+intrinsic: Any = _numba_intrinsic  # typed loosely: the functions it makes take the typing context
 
 
 def to_words(hex_hashes: Sequence[str]) -> np.ndarray:
@@ -213,7 +214,7 @@ def _prefetch(typingctx: Any, array: Any, i: Any, j: Any) -> Any:
 
 
 @njit(inline="always")
-def _distance(q0, q1, q2, q3, words, p):  # type: ignore[no-untyped-def]
+def _distance(q0, q1, q2, q3, words, p):
     return (
         _popcount(q0 ^ words[p, 0])
         + _popcount(q1 ^ words[p, 1])
@@ -223,7 +224,7 @@ def _distance(q0, q1, q2, q3, words, p):  # type: ignore[no-untyped-def]
 
 
 @njit(inline="always")
-def _grow(array, n):  # type: ignore[no-untyped-def]
+def _grow(array, n):
     """array, or a copy twice its size when its n entries fill it."""
     if n < array.shape[0]:
         return array
@@ -233,7 +234,7 @@ def _grow(array, n):  # type: ignore[no-untyped-def]
 
 
 @njit(nogil=True, cache=True)
-def _search_tables(  # type: ignore[no-untyped-def]
+def _search_tables(
     words, offsets, positions, word, shift, mask, base, queries, radius, sub_radius, masks, mask_count
 ):
     substrings = word.shape[0]
@@ -304,7 +305,7 @@ def _search_tables(  # type: ignore[no-untyped-def]
 
 
 @njit(nogil=True, cache=True)
-def _scan(words, count, queries, radius):  # type: ignore[no-untyped-def]
+def _scan(words, count, queries, radius):
     out_q = np.empty(1024, np.int64)
     out_p = np.empty(1024, np.int64)
     out_d = np.empty(1024, np.int64)
@@ -328,14 +329,14 @@ def _scan(words, count, queries, radius):  # type: ignore[no-untyped-def]
 
 
 @njit(nogil=True, cache=True)
-def _count_keys(words, start, stop, w, shift, mask, counts):  # type: ignore[no-untyped-def]
+def _count_keys(words, start, stop, w, shift, mask, counts):
     """counts[v + 1] += number of hashes in words[start:stop] whose substring is v."""
     for i in range(start, stop):
         counts[np.int64((words[i, w] >> shift) & mask) + 1] += 1
 
 
 @njit(nogil=True, cache=True)
-def _build_table(words, count, w, shift, mask, offsets, positions):  # type: ignore[no-untyped-def]
+def _build_table(words, count, w, shift, mask, offsets, positions):
     """Counting sort of words[:count] on one substring into its offsets and positions."""
     keys = np.int64(mask) + 1
     offsets[:] = 0
@@ -344,13 +345,13 @@ def _build_table(words, count, w, shift, mask, offsets, positions):  # type: ign
         offsets[v + 1] += offsets[v]
     cursor = offsets[:keys].astype(np.int64)
     for i in range(count):
-        v = np.int64((words[i, w] >> shift) & mask)
-        positions[cursor[v]] = i
-        cursor[v] += 1
+        key = np.int64((words[i, w] >> shift) & mask)
+        positions[cursor[key]] = i
+        cursor[key] += 1
 
 
 @njit(nogil=True, cache=True)
-def _merge_table(words, old_count, new_count, w, shift, mask, offsets, positions):  # type: ignore[no-untyped-def]
+def _merge_table(words, old_count, new_count, w, shift, mask, offsets, positions):
     """Add words[old_count:new_count] to one substring's table, in place.
 
     positions must have room for new_count entries. Buckets only move towards the end, so moving
@@ -374,9 +375,9 @@ def _merge_table(words, old_count, new_count, w, shift, mask, offsets, positions
     for v in range(keys):
         cursor[v] = np.int64(offsets[v + 1]) - (added[v + 1] - added[v])
     for i in range(old_count, new_count):
-        v = np.int64((words[i, w] >> shift) & mask)
-        positions[cursor[v]] = i
-        cursor[v] += 1
+        key = np.int64((words[i, w] >> shift) & mask)
+        positions[cursor[key]] = i
+        cursor[key] += 1
 
 
 # ---------------------------------------------------------------------------------------------
@@ -585,9 +586,9 @@ class PdqIndex:
         index.threads = _threads(threads)
         index._layout = _Layout.of(meta["layout"])
         index._count = int(meta["count"])
-        if mmap:
-            index._words = np.load(folder / "words.npy", mmap_mode="r")
-            index._positions = np.load(folder / "positions.npy", mmap_mode="r")
+        if mmap:  # copy-on-write: never written (a merge copies first), but typed like the rest
+            index._words = np.load(folder / "words.npy", mmap_mode="c")
+            index._positions = np.load(folder / "positions.npy", mmap_mode="c")
         else:
             index._words = _read_words(folder / "words.npy")
             index._positions = np.load(folder / "positions.npy")
@@ -614,5 +615,5 @@ def _read_words(file: Path) -> np.ndarray:
         if len(shape) != 2 or shape[1] != 4 or fortran or dtype != np.dtype(np.uint64):
             raise ValueError(f"{file}: not an (N, 4) array of uint64 words")
         words = _aligned(shape[0])
-        f.readinto(memoryview(words).cast("B"))
+        f.readinto(words.data.cast("B"))
     return words

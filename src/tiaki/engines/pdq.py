@@ -115,7 +115,10 @@ def pdq_dihedral(image: Image.Image) -> list[PdqResult]:
     """The eight hashes of ``image`` turned and flipped, in the order of ``DIHEDRAL_VARIANTS`` (Meta's:
     original, rotate 90, rotate 180, rotate 270, flip X, flip Y, flip +1, flip -1), all from one
     pass of the canonical pipeline. A rotated or mirrored copy of a picture hashes (plainly) close to
-    the matching variant of the original, so matching a hash against all eight finds such copies."""
+    the matching variant of the original, so matching a hash against all eight finds such copies.
+    Close, not equal: PDQ's filter is not quite symmetric, so a turned copy lies 0-18 bits from its
+    variant for a photograph of ordinary size, and may lie beyond the match threshold for a
+    thumbnail of 256 pixels or so (figures in docs/pdq.md)."""
     hashes, quality = pdqhash.compute_dihedral(canonical_image(image))
     return [PdqResult(bits_to_hex(bits), int(quality)) for bits in hashes]
 

@@ -57,17 +57,33 @@ def ip_key(ip: str) -> str:
     return str(address)
 
 
+# A canonical dotted quad (no leading zeros): its key is the text itself, no parsing needed.
+_CANONICAL_IPV4 = (
+    r"^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"
+)
+
+
 def ip_keys(ips: Texts) -> np.ndarray:
-    """``ip_key`` of each address (object array); each distinct address is converted once."""
-    values, inverse = _factorise(ips)
-    keys = np.array([ip_key(v) for v in values] or [""], dtype=object)
-    return keys[inverse] if len(inverse) else np.empty(0, dtype=object)
+    """``ip_key`` of each address (object array).
+
+    Canonical IPv4 addresses (nearly all of them) are recognised by one regular expression in Arrow
+    and kept as they are; the others (IPv6, odd writings, junk) go through ``ip_key`` once per
+    distinct text.
+    """
+    array = pc.utf8_trim_whitespace(_arrow_text(ips))
+    keys = array.to_numpy(zero_copy_only=False).astype(object)
+    simple = pc.match_substring_regex(array, _CANONICAL_IPV4).to_numpy(zero_copy_only=False)
+    other = np.flatnonzero(~simple.astype(bool))
+    if len(other):
+        seen: dict[str, str] = {}
+        keys[other] = [
+            seen[ip] if ip in seen else seen.setdefault(ip, ip_key(ip)) for ip in keys[other].tolist()
+        ]
+    return keys
 
 
-def _factorise(
-    values: Sequence[str] | np.ndarray | pa.Array | pa.ChunkedArray,
-) -> tuple[list[str], np.ndarray]:
-    """(distinct values, index of each value among them), hashed in Arrow's C++ table. Nulls are ``""``."""
+def _arrow_text(values: Texts) -> pa.Array:
+    """Values as one Arrow string array, nulls as ``""``."""
     if isinstance(values, pa.ChunkedArray):
         array = values.combine_chunks() if values.num_chunks else pa.array([], pa.string())
     elif isinstance(values, pa.Array):
@@ -75,7 +91,14 @@ def _factorise(
     else:
         items = values.tolist() if isinstance(values, np.ndarray) else list(values)
         array = pa.array(items, type=pa.string())
-    encoded = pc.dictionary_encode(array.cast(pa.string()).fill_null(""))
+    return array.cast(pa.string()).fill_null("")
+
+
+def _factorise(
+    values: Sequence[str] | np.ndarray | pa.Array | pa.ChunkedArray,
+) -> tuple[list[str], np.ndarray]:
+    """(distinct values, index of each value among them), hashed in Arrow's C++ table. Nulls are ``""``."""
+    encoded = pc.dictionary_encode(_arrow_text(values))
     inverse = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
     return encoded.dictionary.to_pylist(), inverse
 
@@ -87,7 +110,8 @@ def _factorise(
 class SharedRules:
     """When a key counts as shared infrastructure (see ``docs/geolocation.md``).
 
-    *Many countries*: at least ``min_hinted_accounts`` of the key's accounts have a country hint, they
+    *Many countries*: at least ``min_hinted_users`` of the key's users (persons when the resolution is
+    given, else accounts) have a country hint, they
     name at least ``min_countries`` countries, and the most common one holds less than
     ``max_top_share`` of them. A carrier's NAT address has nearly all its users in one country (a few
     stated countries are wrong); a VPN exit's users come from everywhere.
@@ -97,7 +121,7 @@ class SharedRules:
     home connection; households hold 2-4 persons).
     """
 
-    min_hinted_accounts: int = 10
+    min_hinted_users: int = 5
     min_countries: int = 3
     max_top_share: float = 0.5
     many_persons: int = 10
@@ -112,10 +136,10 @@ class SharedKey:
     reason: Reason
     accounts: int
     persons: int | None  # None when persons were not given
-    hinted_accounts: int  # accounts with a country hint
+    hinted_users: int  # users (persons, else accounts) with a country hint
     countries: int  # distinct hint countries among them
     top_country: str  # the most common hint country ("" when no account has a hint)
-    top_share: float  # its share of the hinted accounts
+    top_share: float  # its share of the hinted users
 
 
 @dataclass(frozen=True)
@@ -213,12 +237,12 @@ def shared_infrastructure(
         persons = np.asarray(person_of_account, dtype=np.int64)
         if len(persons) != n_accounts:
             raise ValueError(f"{len(persons)} person labels for {n_accounts} accounts")
-        person_key, _, _ = _sum_pairs(
-            pair_key, persons[pair_account], np.ones(len(pair_key)), persons.max() + 1
-        )
+        n_labels = int(persons.max()) + 1 if len(persons) else 1
+        person_key, _, _ = _sum_pairs(pair_key, persons[pair_account], np.ones(len(pair_key)), n_labels)
         persons_per_key = np.bincount(person_key, minlength=n_keys)
         many_users = persons_per_key >= rules.many_persons
     else:
+        persons, n_labels = np.arange(n_accounts), max(n_accounts, 1)
         many_users = accounts_per_key >= rules.many_accounts
 
     # Fill missing hints from the account's events at keys few people use.
@@ -231,10 +255,19 @@ def shared_infrastructure(
             hint = hint.copy()
             hint[top_acc] = top_cc
 
-    # Country spread per key over its hinted accounts.
-    hinted = hint[pair_account] > 0
+    # A user's hint: the most common hint among their accounts (an account, when persons are unknown).
+    user_hint = np.zeros(n_labels, dtype=np.int64)
+    with_hint = np.flatnonzero(hint > 0)
+    if len(with_hint):
+        u, cc, n = _sum_pairs(persons[with_hint], hint[with_hint], np.ones(len(with_hint)), len(vocab))
+        top_user, top_hint, *_ = _top_per_group(u, cc, n)
+        user_hint[top_user] = top_hint
+
+    # Country spread per key over its hinted users.
+    user_key, user, _ = _sum_pairs(pair_key, persons[pair_account], np.ones(len(pair_key)), n_labels)
+    hinted = user_hint[user] > 0
     spread_key, spread_cc, spread_n = _sum_pairs(
-        pair_key[hinted], hint[pair_account][hinted], np.ones(int(hinted.sum())), len(vocab)
+        user_key[hinted], user_hint[user][hinted], np.ones(int(hinted.sum())), len(vocab)
     )
     top_key, top_cc, top_n, hinted_n, n_countries = _top_per_group(spread_key, spread_cc, spread_n)
     hinted_per_key = np.zeros(n_keys)
@@ -246,7 +279,7 @@ def shared_infrastructure(
     top_per_key[top_key] = top_cc
     top_share[top_key] = top_n / hinted_n
     many_countries = (
-        (hinted_per_key >= rules.min_hinted_accounts)
+        (hinted_per_key >= rules.min_hinted_users)
         & (countries_per_key >= rules.min_countries)
         & (top_share < rules.max_top_share)
     )
@@ -262,7 +295,7 @@ def shared_infrastructure(
             reason="many-countries" if reason_code[k] == MANY_COUNTRIES else by_users,
             accounts=int(accounts_per_key[k]),
             persons=None if persons_per_key is None else int(persons_per_key[k]),
-            hinted_accounts=int(hinted_per_key[k]),
+            hinted_users=int(hinted_per_key[k]),
             countries=int(countries_per_key[k]),
             top_country=str(names[top_per_key[k]]),
             top_share=round(float(top_share[k]), 4),
@@ -449,67 +482,87 @@ def place_persons(
     stated_rows, stated_win, stated_share = _fallback_votes(stated_person, stated_country, vocab, n_persons)
     names = np.array(list(vocab), dtype=object)  # fallbacks may have added codes
 
-    n_located = np.bincount(people[located], minlength=n_persons)
-    n_left_out = np.bincount(people[left_out], minlength=n_persons)
-    n_counted = np.bincount(people[counted], minlength=n_persons)
-    n_proxy = np.bincount(people[counted & proxy], minlength=n_persons)
-    n_many_users = np.bincount(people[counted & (reason == MANY_USERS)], minlength=n_persons)
-    n_events_person = np.bincount(people[mine], minlength=n_persons)
+    counts = {
+        "events": np.bincount(people[mine], minlength=n_persons),
+        "located": np.bincount(people[located], minlength=n_persons),
+        "counted": np.bincount(people[counted], minlength=n_persons),
+        "left_out_shared": np.bincount(people[left_out], minlength=n_persons),
+        "proxy_flagged": np.bincount(people[counted & proxy], minlength=n_persons),
+        "carrier_shared": np.bincount(people[counted & (reason == MANY_USERS)], minlength=n_persons),
+        "days": days,
+    }
+
+    # The decision, for everyone at once.
+    use_ip = clean_w > 0
+    use_phone = ~use_ip & (phone_win > 0)
+    use_stated = ~use_ip & ~use_phone & (stated_win > 0)
+    use_proxy = ~use_ip & ~use_phone & ~use_stated & (ip_winner > 0)  # proxy-flagged events only
+    winner = np.select([use_ip | use_proxy, use_phone, use_stated], [ip_winner, phone_win, stated_win], 0)
+    confidence = np.select(
+        [use_ip, use_phone, use_stated, use_proxy],
+        [
+            ip_share,
+            rules.phone_confidence * phone_share,
+            rules.stated_confidence * stated_share,
+            rules.proxy_weight * ip_share,
+        ],
+        0.0,
+    )
+    sp, sc, _ = stated_rows
+    pp, pc_, _ = phone_rows
+    stated_not_phone = np.zeros(n_persons, dtype=bool)
+    stated_not_phone[sp[sc != phone_win[sp]]] = True
+    conflict = (use_phone & ((phone_share < 1) | stated_not_phone)) | (use_stated & (stated_share < 1))
+    has_phone = np.bincount(pp, minlength=n_persons) > 0
+    phone_agrees = np.bincount(pp[pc_ == ip_winner[pp]], minlength=n_persons) > 0
+    phone_disagrees = use_ip & has_phone & ~phone_agrees
+    review = (winner == 0) | (confidence < rules.review_below) | conflict
+    basis = np.select([use_ip | use_proxy, use_phone, use_stated], ["ip-vote", "phone", "stated"], "none")
+    why = np.select(
+        [counts["counted"] > 0, counts["left_out_shared"] > 0],
+        [
+            "every counted event was flagged possible_proxy",
+            "every located event came through shared infrastructure used from many countries",
+        ],
+        "no located event",
+    )
 
     def grouped(rows: tuple[np.ndarray, np.ndarray, np.ndarray]) -> list[dict[str, float]]:
         rp, rc, rw = rows
         out: list[dict[str, float]] = [{} for _ in range(n_persons)]
-        for person, country, w_ in zip(rp.tolist(), names[rc].tolist(), rw.tolist(), strict=True):
-            out[person][country] = round(w_, 3)
+        for person, country, w_ in zip(
+            rp.tolist(), names[rc].tolist(), np.round(rw, 3).tolist(), strict=True
+        ):
+            out[person][country] = w_
         return out
 
-    ip_votes = grouped((vote_p, vote_c, vote_w))
-    phone_votes = grouped(phone_rows)
-    stated_votes = grouped(stated_rows)
-
+    columns = {name: values.tolist() for name, values in counts.items()}
+    votes = {
+        "ip_votes": grouped((vote_p, vote_c, vote_w)),
+        "phone_countries": grouped(phone_rows),
+        "stated_countries": grouped(stated_rows),
+    }
     placements = []
-    for i in range(n_persons):
-        evidence: dict[str, Any] = {
-            "events": int(n_events_person[i]),
-            "located": int(n_located[i]),
-            "counted": int(n_counted[i]),
-            "left_out_shared": int(n_left_out[i]),
-            "proxy_flagged": int(n_proxy[i]),
-            "carrier_shared": int(n_many_users[i]),
-            "days": int(days[i]),
-            "ip_votes": ip_votes[i],
-            "phone_countries": phone_votes[i],
-            "stated_countries": stated_votes[i],
-        }
-        conflict = False
-        if clean_w[i] > 0:
-            country: str | None = str(names[ip_winner[i]])
-            confidence, basis = float(ip_share[i]), "ip-vote"
-        else:
-            if n_counted[i]:
-                why = "every counted event was flagged possible_proxy"
-            elif n_left_out[i]:
-                why = "every located event came through shared infrastructure used from many countries"
-            else:
-                why = "no located event"
-            evidence["fallback"] = why
-            if phone_win[i]:
-                country, basis = str(names[phone_win[i]]), "phone"
-                confidence = rules.phone_confidence * float(phone_share[i])
-                conflict = phone_share[i] < 1 or any(c != country for c in stated_votes[i])
-            elif stated_win[i]:
-                country, basis = str(names[stated_win[i]]), "stated"
-                confidence = rules.stated_confidence * float(stated_share[i])
-                conflict = stated_share[i] < 1
-            elif ip_winner[i]:  # proxy-flagged events only: placed for the record, never packaged
-                country, basis = str(names[ip_winner[i]]), "ip-vote"
-                confidence = rules.proxy_weight * float(ip_share[i])
-            else:
-                country, basis, confidence = None, "none", 0.0
-            if conflict:
-                evidence["conflict"] = True
-        if basis == "ip-vote" and phone_votes[i] and country not in phone_votes[i]:
+    for i, (country, conf, base, to_review, fell_back, why_, clash, disagrees) in enumerate(
+        zip(
+            names[winner].tolist(),
+            np.round(confidence, 4).tolist(),
+            basis.tolist(),
+            review.tolist(),
+            (~use_ip).tolist(),
+            why.tolist(),
+            conflict.tolist(),
+            phone_disagrees.tolist(),
+            strict=True,
+        )
+    ):
+        evidence: dict[str, Any] = {name: values[i] for name, values in columns.items()}
+        evidence.update((name, values[i]) for name, values in votes.items())
+        if fell_back:
+            evidence["fallback"] = why_
+        if clash:
+            evidence["conflict"] = True
+        if disagrees:
             evidence["phone_disagrees"] = True
-        review = country is None or confidence < rules.review_below or conflict
-        placements.append(Placement(i, country, round(confidence, 4), basis, evidence, review))  # type: ignore[arg-type]
+        placements.append(Placement(i, country or None, conf, base, evidence, to_review))
     return placements

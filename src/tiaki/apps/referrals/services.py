@@ -68,10 +68,13 @@ def packages_root(operation: Operation) -> Path:
 def write_packages(
     operation: Operation, *, actor: str, progress: Progress | None = None
 ) -> list[PackageSummary]:
-    """Write a package for every country with at least one placed person. Persons without a country
-    stay out of every package (they are on the review list). Byte-identical on a re-run."""
+    """Write a package for every country with at least one placed person. Persons whose country is
+    unknown or uncertain stay out of every package (they are on the review list). Byte-identical on a
+    re-run."""
     progress = progress or NullProgress()
-    persons = list(Person.objects.filter(operation=operation).exclude(country="").order_by("label"))
+    persons = list(
+        Person.objects.filter(operation=operation, needs_review=False).exclude(country="").order_by("label")
+    )
     by_country: dict[str, list[Person]] = defaultdict(list)
     for p in persons:
         by_country[p.country].append(p)
@@ -120,7 +123,11 @@ def _write_country(
     person_of = {a: p.label for p in persons for a in accounts_of[p.pk]}
     # Everything below is selected by joining through the persons placed in this country, so a large
     # country never turns into a huge list of parameters.
-    placed = {"person_link__person__operation": operation, "person_link__person__country": country}
+    placed = {
+        "person_link__person__operation": operation,
+        "person_link__person__country": country,
+        "person_link__person__needs_review": False,
+    }
     accounts = list(
         Account.objects.filter(**placed)
         .select_related("disclosure")

@@ -18,6 +18,8 @@ class Person(models.Model):
     country_confidence = models.FloatField(null=True)
     country_basis = models.CharField(max_length=20, blank=True, default="")  # ip-vote, phone, stated
     country_evidence = models.JSONField(default=dict)
+    # Where the person is stays uncertain: listed for review, not put into a package.
+    needs_review = models.BooleanField(default=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["operation", "key"], name="person_unique_key")]
@@ -76,6 +78,8 @@ class GeoResult(models.Model):
     ip_event = models.OneToOneField(IPEvent, on_delete=models.CASCADE, related_name="geo")
     country = models.CharField(max_length=2, blank=True, default="")
     source = models.ForeignKey(GeoSource, on_delete=models.PROTECT)
+    # The chosen source and another available one (the embedded data, the previous snapshot) disagree.
+    disagrees = models.BooleanField(default=False)
 
 
 class RecordsImport(models.Model):

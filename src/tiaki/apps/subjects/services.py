@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import phonenumbers
 import pyarrow as pa
 from django.db import transaction
@@ -25,7 +27,7 @@ from tiaki.apps.subjects.models import (
     ResolutionLink,
     TriageAssessment,
 )
-from tiaki.engines import geo, triage
+from tiaki.engines import geo, placement, triage
 from tiaki.engines import resolution as probabilistic
 from tiaki.engines.digest import digest_file
 from tiaki.engines.identifiers import HARD_KINDS, KINDS, normalise_identifier
@@ -34,9 +36,6 @@ from tiaki.engines.progress import NullProgress, Progress
 from tiaki.formats.records import read_records
 
 BATCH = 5000
-# An address used by this many persons or more is shared infrastructure (carrier-grade NAT, VPN exit,
-# hosting) and says nothing about where any one of them is.
-SHARED_IP_PERSONS = 10
 
 
 class UnknownOperation(Exception):
@@ -392,7 +391,7 @@ class LocateSummary:
     relocated: int
     shared_ips: int
     persons_placed: int
-    persons_unplaced: int
+    persons_to_review: int
     sources: list[str]
 
 
@@ -416,9 +415,10 @@ def _phone_country(e164: str) -> str | None:
 def locate(
     operation: Operation, *, actor: str, geo_dir: Path | None = None, progress: Progress | None = None
 ) -> LocateSummary:
-    """Place every IP event in a country (the newest snapshot built on or before the event, else the
-    embedded source), then every person by a vote over their events that leaves out shared addresses
-    and proxies; when no event is usable, fall back on phone country codes, then stated country."""
+    """Place every IP event in a country, as of its day: the newest snapshot built on or before the
+    event, else the embedded source; flag events where sources disagree. Then place every person by a
+    weighted vote over their events that leaves out shared infrastructure (engines/placement.py),
+    falling back on phone country codes, then stated country; uncertain persons go to review."""
     progress = progress or NullProgress()
     events = list(
         IPEvent.objects.filter(account__operation=operation)
@@ -429,111 +429,145 @@ def locate(
             "timestamp",
             "account_id",
             "possible_proxy",
+            "event",
             "geo__source__name",
             "geo__source__version",
             "geo__country",
+            "geo__disagrees",
         )
     )
     progress.start("locating IP events", len(events))
+    ips = [e[1] for e in events]
+    epochs = geo.epochs_of([e[2] for e in events])
     with geo.SnapshotSet(geo_dir) as snapshots:
-        answers = geo.locate([e[1] for e in events], [e[2] for e in events], snapshots)
+        located = geo.locate_epochs(ips, epochs, snapshots)
+        disagrees = geo.cross_check(ips, epochs, snapshots, located)
     progress.advance(len(events))
-    source_ids = _geo_source_ids({source for _, source in answers})
+    sources = located.sources
+    source_ids = _geo_source_ids(set(sources))
     create, update = [], []
-    for (pk, _, _, _, _, old_name, old_version, old_country), (country, source) in zip(
-        events, answers, strict=True
+    for e, country, s_index, flag in zip(
+        events, located.countries.tolist(), located.source_index.tolist(), disagrees.tolist(), strict=True
     ):
-        if old_name is None:
-            create.append(GeoResult(ip_event_id=pk, country=country or "", source_id=source_ids[source]))
-        elif (old_name, old_version, old_country) != (source.name, source.version, country or ""):
-            update.append((pk, country or "", source_ids[source]))
+        source = sources[s_index]
+        if e[6] is None:
+            create.append(
+                GeoResult(ip_event_id=e[0], country=country, source_id=source_ids[source], disagrees=flag)
+            )
+        elif (e[6], e[7], e[8], e[9]) != (source.name, source.version, country, flag):
+            update.append((e[0], country, source_ids[source], flag))
     with transaction.atomic():
         GeoResult.objects.bulk_create(create, batch_size=BATCH)
-        for pk, country, source_id in update:
-            GeoResult.objects.filter(ip_event_id=pk).update(country=country, source_id=source_id)
-        placed, unplaced, shared = _place_persons(operation, events, answers)
+        for pk, country, source_id, flag in update:
+            GeoResult.objects.filter(ip_event_id=pk).update(
+                country=country, source_id=source_id, disagrees=flag
+            )
+        placed, review, shared = _place_persons(operation, events, located.countries, epochs)
+        used = sorted({int(i) for i in np.unique(located.source_index)}) if events else []
         summary = LocateSummary(
             len(events),
             len(create),
             len(update),
             shared,
             placed,
-            unplaced,
-            sorted({f"{s.name} {s.version[:16]} built {s.build_date or 'undated'}" for _, s in answers}),
+            review,
+            [
+                f"{sources[i].name} {sources[i].version[:16]} built {sources[i].build_date or 'undated'}"
+                for i in used
+            ],
         )
         audit.record(
             "stage.locate",
             actor=actor,
             operation=operation.name,
-            details={**summary.__dict__, "geo_dir": str(geo_dir) if geo_dir else None},
+            details={
+                **summary.__dict__,
+                "disagreements": int(disagrees.sum()),
+                "geo_dir": str(geo_dir) if geo_dir else None,
+            },
         )
     return summary
 
 
-def _place_persons(operation: Operation, events: list, answers: list) -> tuple[int, int, int]:
-    person_of = dict(
-        PersonAccount.objects.filter(person__operation=operation).values_list("account_id", "person_id")
+def _place_persons(
+    operation: Operation, events: list, countries: np.ndarray, epochs: np.ndarray
+) -> tuple[int, int, int]:
+    """(persons placed, persons sent to review, shared addresses) after writing every person's place."""
+    persons = list(Person.objects.filter(operation=operation).order_by("pk"))
+    person_index = {p.pk: i for i, p in enumerate(persons)}
+    account_rows = list(
+        Account.objects.filter(operation=operation).order_by("pk").values_list("pk", "stated_country")
     )
-    persons_by_ip: dict[str, set[int]] = defaultdict(set)
-    for e in events:
-        if e[3] in person_of:
-            persons_by_ip[e[1]].add(person_of[e[3]])
-    shared = {ip for ip, persons in persons_by_ip.items() if len(persons) >= SHARED_IP_PERSONS}
-    votes: dict[int, list[tuple[str | None, float]]] = defaultdict(list)
-    left_out: Counter[int] = Counter()
-    for e, (country, _) in zip(events, answers, strict=True):
-        person = person_of.get(e[3])
-        if person is None:
-            continue
-        if e[1] in shared or e[4]:
-            left_out[person] += 1
-        else:
-            votes[person].append((country, 1.0))
-    phones: dict[int, list[str]] = defaultdict(list)
-    for account_pk, kind, value, stated in Identifier.objects.filter(
-        account__operation=operation, kind="phone"
-    ).values_list("account_id", "kind", "value", "account__stated_country"):
-        e164 = normalise_identifier(kind, value, stated or None)
-        region = _phone_country(e164) if e164 else None
-        if region and account_pk in person_of:
-            phones[person_of[account_pk]].append(region)
-    stated: dict[int, list[str]] = defaultdict(list)
-    for account_pk, cc in (
-        Account.objects.filter(operation=operation)
-        .exclude(stated_country="")
-        .values_list("pk", "stated_country")
+    account_index = {pk: i for i, (pk, _) in enumerate(account_rows)}
+    person_of_account = np.full(len(account_rows), -1, dtype=np.int64)
+    for account_pk, person_pk in PersonAccount.objects.filter(person__operation=operation).values_list(
+        "account_id", "person_id"
     ):
-        if account_pk in person_of:
-            stated[person_of[account_pk]].append(cc)
-    placed = unplaced = 0
-    changed = []
-    for person in Person.objects.filter(operation=operation):
-        country, confidence = geo.vote_country(votes.get(person.pk, []))
-        basis = "ip-vote" if country else ""
-        fallbacks = (("phone", phones.get(person.pk)), ("stated", stated.get(person.pk)))
-        for fallback, candidates in fallbacks:
-            if country is None:
-                country, confidence = geo.vote_country((c, 1.0) for c in candidates or [])
-                basis = fallback if country else ""
-        if country is None:
-            confidence = None
-        evidence = {
-            "events_counted": len(votes.get(person.pk, [])),
-            "events_left_out": left_out.get(person.pk, 0),
-            "votes": dict(Counter(c for c, _ in votes.get(person.pk, []) if c)),
-            "phone_countries": sorted(set(phones.get(person.pk, []))),
-            "stated_countries": sorted(set(stated.get(person.pk, []))),
-        }
-        new = (country or "", round(confidence, 4) if confidence is not None else None, basis, evidence)
-        if (person.country, person.country_confidence, person.country_basis, person.country_evidence) != new:
-            person.country, person.country_confidence, person.country_basis, person.country_evidence = new
-            changed.append(person)
-        placed += country is not None
-        unplaced += country is None
-    Person.objects.bulk_update(
-        changed, ["country", "country_confidence", "country_basis", "country_evidence"], batch_size=BATCH
+        person_of_account[account_index[account_pk]] = person_index[person_pk]
+    stated = np.array([cc or "" for _, cc in account_rows], dtype="U2")
+    phone_account, phone_country = [], []
+    for account_pk, value, cc in Identifier.objects.filter(
+        account__operation=operation, kind="phone"
+    ).values_list("account_id", "value", "account__stated_country"):
+        e164 = normalise_identifier("phone", value, cc or None)
+        region = _phone_country(e164) if e164 else None
+        if region:
+            phone_account.append(account_index[account_pk])
+            phone_country.append(region)
+    phone_account_arr = np.array(phone_account, dtype=np.int64)
+    phone_country_arr = np.array(phone_country, dtype="U2")
+    hint = stated.copy()
+    hint[phone_account_arr] = phone_country_arr  # a phone's country is better evidence than a statement
+    account_of_event = np.array([account_index[e[3]] for e in events], dtype=np.int64)
+    keys = placement.ip_keys([e[1] for e in events])
+    shared = placement.shared_infrastructure(
+        keys, account_of_event, hint, person_of_account=person_of_account, event_country=countries
     )
-    return placed, unplaced, len(shared)
+    results = placement.place_persons(
+        person_of_account[account_of_event] if len(events) else np.zeros(0, dtype=np.int64),
+        countries,
+        n_persons=len(persons),
+        event_kind=np.array([e[5] or "unknown" for e in events], dtype=object),
+        possible_proxy=np.array([bool(e[4]) for e in events], dtype=bool),
+        shared=shared.event_reason,
+        event_day=(epochs // 86400).astype(np.int64),
+        phone_person=person_of_account[phone_account_arr],
+        phone_country=phone_country_arr,
+        stated_person=person_of_account[stated != ""],
+        stated_country=stated[stated != ""],
+    )
+    changed = []
+    for person, result in zip(persons, results, strict=True):
+        new = (
+            result.country or "",
+            round(result.confidence, 4) if result.country else None,
+            result.basis if result.country else "",
+            json.loads(json.dumps(result.evidence, default=str)),
+            result.review,
+        )
+        old = (
+            person.country,
+            person.country_confidence,
+            person.country_basis,
+            person.country_evidence,
+            person.needs_review,
+        )
+        if old != new:
+            (
+                person.country,
+                person.country_confidence,
+                person.country_basis,
+                person.country_evidence,
+                person.needs_review,
+            ) = new
+            changed.append(person)
+    Person.objects.bulk_update(
+        changed,
+        ["country", "country_confidence", "country_basis", "country_evidence", "needs_review"],
+        batch_size=BATCH,
+    )
+    placed = sum(1 for r in results if r.country and not r.review)
+    return placed, len(results) - placed, len(shared.keys)
 
 
 # ---------------------------------------------------------------- triage
@@ -671,24 +705,36 @@ def run_triage(operation: Operation, *, actor: str, progress: Progress | None = 
 # ---------------------------------------------------------------- exports
 
 
-def persons_export_rows(operation: Operation) -> list[tuple[str, str, str]]:
-    """(account_id, person_id, country) for every account of the operation, sorted by account."""
+def persons_export_rows(operation: Operation, *, detailed: bool = False) -> list[tuple[object, ...]]:
+    """(account_id, person_id, country) for every account of the operation, sorted by account; with
+    ``detailed``, also the country's confidence, basis and evidence, and whether it awaits review."""
+    columns = ["account_id", "person__label", "person__country"]
+    if detailed:
+        columns += [
+            "person__country_confidence",
+            "person__country_basis",
+            "person__needs_review",
+            "person__country_evidence",
+        ]
     person = {
-        acc: (label, cc)
-        for acc, label, cc in PersonAccount.objects.filter(person__operation=operation).values_list(
-            "account_id", "person__label", "person__country"
-        )
+        row[0]: row[1:]
+        for row in PersonAccount.objects.filter(person__operation=operation).values_list(*columns)
     }
-    rows = [
-        (account_id, *person.get(pk, ("", "")))
-        for pk, account_id in Account.objects.filter(operation=operation).values_list("pk", "account_id")
-    ]
-    return sorted(rows)
-
-
-def review_list(operation: Operation) -> list[Person]:
-    """Persons whose country is unknown: they go to review, not into a package."""
-    return list(Person.objects.filter(operation=operation, country="").order_by("label"))
+    blank = ("",) * (len(columns) - 1)
+    rows = []
+    for pk, account_id in Account.objects.filter(operation=operation).values_list("pk", "account_id"):
+        values = person.get(pk, blank)
+        if detailed and pk in person:
+            confidence, basis, review, evidence = values[2:]
+            values = (
+                *values[:2],
+                "" if confidence is None else confidence,
+                basis,
+                "true" if review else "false",
+                json.dumps(evidence, sort_keys=True),
+            )
+        rows.append((account_id, *values))
+    return sorted(rows, key=lambda r: str(r[0]))
 
 
 @dataclass
