@@ -46,3 +46,27 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({placeholders})", values)
             count = len(values)
     return count
+
+
+def update_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
+    """Update many rows by primary key: each row is ``(pk, *values)`` in the order of ``fields``.
+    One ``executemany`` instead of the ORM's per-batch CASE expressions."""
+    meta = model._meta
+    by_attname = {f.attname: f for f in meta.concrete_fields}
+    columns = [by_attname[name] for name in fields]
+    prepare = [(i, f) for i, f in enumerate(columns) if isinstance(f, _PREPARED)]
+    values = []
+    for row in rows:
+        current = list(row[1:])
+        for i, field in prepare:
+            if current[i] is not None:
+                current[i] = field.get_db_prep_save(current[i], connection)
+        values.append((*current, row[0]))
+    if not values:
+        return 0
+    assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in columns)
+    table = connection.ops.quote_name(meta.db_table)
+    pk = connection.ops.quote_name(meta.pk.column)
+    with connection.cursor() as cursor:
+        cursor.executemany(f"UPDATE {table} SET {assignments} WHERE {pk} = %s", values)
+    return len(values)

@@ -14,6 +14,7 @@ import pyarrow as pa
 from django.db import transaction
 
 from tiaki.apps.audit import services as audit
+from tiaki.apps.bulk import insert_rows, update_rows
 from tiaki.apps.intake.models import Access, Account, Identifier, IPEvent, Operation, VenueMembership
 from tiaki.apps.media.models import Grade, MediaItem, MediaUpload
 from tiaki.apps.subjects.models import (
@@ -434,6 +435,7 @@ def locate(
             "geo__source__version",
             "geo__country",
             "geo__disagrees",
+            "geo__id",
         )
     )
     progress.start("locating IP events", len(events))
@@ -451,17 +453,12 @@ def locate(
     ):
         source = sources[s_index]
         if e[6] is None:
-            create.append(
-                GeoResult(ip_event_id=e[0], country=country, source_id=source_ids[source], disagrees=flag)
-            )
+            create.append((e[0], country, source_ids[source], flag))
         elif (e[6], e[7], e[8], e[9]) != (source.name, source.version, country, flag):
-            update.append((e[0], country, source_ids[source], flag))
+            update.append((e[10], country, source_ids[source], flag))
     with transaction.atomic():
-        GeoResult.objects.bulk_create(create, batch_size=BATCH)
-        for pk, country, source_id, flag in update:
-            GeoResult.objects.filter(ip_event_id=pk).update(
-                country=country, source_id=source_id, disagrees=flag
-            )
+        insert_rows(GeoResult, ("ip_event_id", "country", "source_id", "disagrees"), create)
+        update_rows(GeoResult, ("country", "source_id", "disagrees"), update)
         placed, review, shared = _place_persons(operation, events, located.countries, epochs)
         used = sorted({int(i) for i in np.unique(located.source_index)}) if events else []
         summary = LocateSummary(
@@ -553,18 +550,11 @@ def _place_persons(
             person.needs_review,
         )
         if old != new:
-            (
-                person.country,
-                person.country_confidence,
-                person.country_basis,
-                person.country_evidence,
-                person.needs_review,
-            ) = new
-            changed.append(person)
-    Person.objects.bulk_update(
+            changed.append((person.pk, *new))
+    update_rows(
+        Person,
+        ("country", "country_confidence", "country_basis", "country_evidence", "needs_review"),
         changed,
-        ["country", "country_confidence", "country_basis", "country_evidence", "needs_review"],
-        batch_size=BATCH,
     )
     placed = sum(1 for r in results if r.country and not r.review)
     return placed, len(results) - placed, len(shared.keys)
@@ -674,26 +664,21 @@ def run_triage(operation: Operation, *, actor: str, progress: Progress | None = 
         scored.append((-score, label, pk, score, [r.as_dict() for r in reasons]))
     scored.sort()
     existing = {
-        a.person_id: a
-        for a in TriageAssessment.objects.filter(
+        person: (pk, score, rank, reasons)
+        for pk, person, score, rank, reasons in TriageAssessment.objects.filter(
             person__operation=operation, model_version=triage.MODEL_VERSION
-        )
+        ).values_list("pk", "person_id", "score", "rank", "reasons")
     }
     create, update = [], []
     for rank, (_, _, pk, score, reasons) in enumerate(scored, start=1):
         old = existing.get(pk)
         if old is None:
-            create.append(
-                TriageAssessment(
-                    person_id=pk, model_version=triage.MODEL_VERSION, score=score, rank=rank, reasons=reasons
-                )
-            )
-        elif (old.score, old.rank, old.reasons) != (score, rank, reasons):
-            old.score, old.rank, old.reasons = score, rank, reasons
-            update.append(old)
+            create.append((pk, triage.MODEL_VERSION, score, rank, reasons))
+        elif old[1:] != (score, rank, reasons):
+            update.append((old[0], score, rank, reasons))
     with transaction.atomic():
-        TriageAssessment.objects.bulk_create(create, batch_size=BATCH)
-        TriageAssessment.objects.bulk_update(update, ["score", "rank", "reasons"], batch_size=BATCH)
+        insert_rows(TriageAssessment, ("person_id", "model_version", "score", "rank", "reasons"), create)
+        update_rows(TriageAssessment, ("score", "rank", "reasons"), update)
         summary = TriageSummary(
             len(persons), sum(1 for s in scored if s[3] > 0), len(create) + len(update), triage.MODEL_VERSION
         )
