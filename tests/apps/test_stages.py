@@ -7,19 +7,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from PIL import Image
 
 from builders import picture, scenes, write_bundle, write_clip
 from mmdb_helpers import write_country_mmdb
 from tiaki.apps.audit.models import AuditEvent
 from tiaki.apps.intake.services import ingest
-from tiaki.apps.media.models import Grade, Match, MediaGroup, MediaItem
+from tiaki.apps.media.models import Grade, HashList, Match, MediaGroup, MediaItem
 from tiaki.apps.media.services import (
     GradeError,
     HashListConflict,
     ListInfo,
     grade_item,
     import_hashlist,
+    list_index,
     run_media,
 )
 from tiaki.apps.subjects.models import GeoResult, Person, TriageAssessment
@@ -73,6 +75,10 @@ def test_media_stage_matches_exactly_and_perceptually_and_grades_known_material(
         ],
     )
     import_hashlist(known, actor="tester", info=ListInfo(name="known", profile="vic-us"))
+    # The list's PDQ index is built once, at import, and kept in the data directory.
+    index, entries = list_index(HashList.objects.get(name="known"))
+    assert len(index) == 1 and len(entries) == 1
+    assert any((Path(settings.DATA_DIR) / "indexes").iterdir())
     ingest(bundle, "op", actor="tester")
     operation = get_operation("op")
     summary = run_media(operation, actor="tester")

@@ -11,6 +11,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+from django.conf import settings
 from django.db import transaction
 
 from tiaki.apps.audit import services as audit
@@ -134,6 +136,7 @@ def import_hashlist(
             progress.advance(len(batch))
         hash_list.entry_count = count
         hash_list.save(update_fields=["entry_count"])
+        list_index(hash_list)  # built and saved now, so matching loads it instead of rebuilding
         audit.record(
             "media.hashlist-import",
             actor=actor,
@@ -147,6 +150,26 @@ def import_hashlist(
             },
         )
     return HashListResult(name, True, count, profile)
+
+
+def _index_folder(hash_list: HashList) -> Path:
+    return Path(settings.DATA_DIR) / "indexes" / f"hashlist-{hash_list.pk}-{hash_list.file_sha256[:16]}"
+
+
+def list_index(hash_list: HashList) -> tuple[PdqIndex, np.ndarray]:
+    """The list's PDQ index and the entry id at each indexed position: loaded (memory-mapped) from the
+    data directory, or built from the database and saved there the first time."""
+    folder = _index_folder(hash_list)
+    if (folder / "entries.npy").is_file():
+        return PdqIndex.load(folder, mmap=True), np.load(folder / "entries.npy", mmap_mode="r")
+    rows = list(
+        HashEntry.objects.filter(hash_list=hash_list).exclude(pdq="").order_by("pk").values_list("pk", "pdq")
+    )
+    index = PdqIndex([pdq for _, pdq in rows])
+    entries = np.array([pk for pk, _ in rows], dtype=np.int64)
+    index.save(folder)
+    np.save(folder / "entries.npy", entries)
+    return index, entries
 
 
 @dataclass
@@ -288,18 +311,25 @@ def _match(operation: Operation, progress: Progress) -> None:
                 "pk", method
             ):
                 found.append(Match(media_id=by_value[value], entry_id=entry_pk, method=method, distance=0))
-    entries = list(HashEntry.objects.exclude(pdq="").values_list("pk", "pdq"))
     queries = [
         (pk, pdq)
         for pk, _, _, _, pdq, quality in items
         if pdq and (quality is None or quality >= MIN_QUALITY)
     ]
-    if entries and queries:
-        index = PdqIndex([pdq for _, pdq in entries])
-        for qi, ei, distance in index.search([pdq for _, pdq in queries], MATCH_THRESHOLD):
-            found.append(
-                Match(media_id=queries[qi][0], entry_id=entries[ei][0], method="pdq", distance=distance)
-            )
+    if queries:
+        for hash_list in HashList.objects.order_by("pk"):
+            index, entries = list_index(hash_list)
+            if not len(index):
+                continue
+            for qi, position, distance in index.search([pdq for _, pdq in queries], MATCH_THRESHOLD):
+                found.append(
+                    Match(
+                        media_id=queries[qi][0],
+                        entry_id=int(entries[position]),
+                        method="pdq",
+                        distance=distance,
+                    )
+                )
     Match.objects.bulk_create(found, batch_size=BATCH, ignore_conflicts=True)
     progress.advance(len(items))
 
