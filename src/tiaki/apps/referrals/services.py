@@ -6,11 +6,13 @@ import csv
 import io
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils.text import slugify
 
 from tiaki.apps.audit import services as audit
@@ -90,11 +92,12 @@ def write_packages(
     ):
         accounts_of[person_id].append(account_id)
     progress.start("writing packages", len(by_country))
+    gathered = _gather(operation)
     root = packages_root(operation)
     results = []
     for country in sorted(by_country):
         results.append(
-            _write_country(operation, country, by_country[country], accounts_of, assessments, root)
+            _write_country(operation, country, by_country[country], accounts_of, assessments, gathered, root)
         )
         progress.advance()
     with transaction.atomic():
@@ -112,29 +115,96 @@ def write_packages(
     return results
 
 
+@dataclass
+class _Gathered:
+    """Everything a package holds, read in one pass over the operation and grouped by country."""
+
+    accounts: dict[str, list[Account]]
+    identifiers: dict[str, list[tuple[object, ...]]]
+    events: dict[str, list[tuple[object, ...]]]
+    uploads: dict[str, list[tuple[object, ...]]]
+    items: dict[int, MediaItem]
+    grades: dict[int, Grade]
+
+
+def _gather(operation: Operation) -> _Gathered:
+    placed = {
+        "person_link__person__operation": operation,
+        "person_link__person__needs_review": False,
+        "person_link__person__country__gt": "",
+    }
+    country_of: dict[int, str] = {}
+    accounts: dict[str, list[Account]] = defaultdict(list)
+    for a in (
+        Account.objects.filter(**placed)
+        .select_related("disclosure")
+        .annotate(placed_in=F("person_link__person__country"))
+        .order_by("disclosure__disclosure_id", "account_id")
+    ):
+        country_of[a.pk] = a.placed_in
+        accounts[a.placed_in].append(a)
+    in_placed = {f"account__{k}": v for k, v in placed.items()}
+
+    def by_country(
+        rows: Iterable[tuple[object, ...]], account_at: int = 0
+    ) -> dict[str, list[tuple[object, ...]]]:
+        grouped: dict[str, list[tuple[object, ...]]] = defaultdict(list)
+        for row in rows:
+            grouped[country_of[row[account_at]]].append(row)
+        return grouped
+
+    identifiers = by_country(
+        Identifier.objects.filter(**in_placed)
+        .values_list("account_id", "kind", "value", "verified", "observed_at")
+        .iterator(chunk_size=5000)
+    )
+    events = by_country(
+        IPEvent.objects.filter(**in_placed)
+        .values_list(
+            "account_id",
+            "ip",
+            "port",
+            "event",
+            "timestamp",
+            "possible_proxy",
+            "geo__country",
+            "geo__source__name",
+            "geo__source__version",
+            "geo__source__build_date",
+        )
+        .iterator(chunk_size=5000)
+    )
+    uploads = by_country(
+        MediaUpload.objects.filter(**{f"upload__{k}": v for k, v in in_placed.items()}).values_list(
+            "upload__account_id",
+            "media_id",
+            "upload__upload_id",
+            "upload__uploaded_at",
+            "upload__venue__venue_id",
+        )
+    )
+    return _Gathered(
+        accounts=accounts,
+        identifiers=identifiers,
+        events=events,
+        uploads=uploads,
+        items={m.pk: m for m in MediaItem.objects.filter(operation=operation)},
+        grades={g.media_id: g for g in Grade.objects.filter(media__operation=operation)},
+    )
+
+
 def _write_country(
     operation: Operation,
     country: str,
     persons: list[Person],
     accounts_of: dict[int, list[int]],
     assessments: dict[int, TriageAssessment],
+    gathered: _Gathered,
     root: Path,
 ) -> PackageSummary:
     person_of = {a: p.label for p in persons for a in accounts_of[p.pk]}
-    # Everything below is selected by joining through the persons placed in this country, so a large
-    # country never turns into a huge list of parameters.
-    placed = {
-        "person_link__person__operation": operation,
-        "person_link__person__country": country,
-        "person_link__person__needs_review": False,
-    }
-    accounts = list(
-        Account.objects.filter(**placed)
-        .select_related("disclosure")
-        .order_by("disclosure__disclosure_id", "account_id")
-    )
+    accounts = gathered.accounts[country]
     account_label = {a.pk: a.account_id for a in accounts}
-    in_country = {f"account__{k}": v for k, v in placed.items()}
 
     ranked = sorted(
         persons, key=lambda p: (assessments[p.pk].rank if p.pk in assessments else 10**9, p.label)
@@ -173,42 +243,14 @@ def _write_country(
         for a in accounts
     ]
     identifier_rows: list[list[object]] = [
-        [account_label[acc], kind, value, verified, observed]
-        for acc, kind, value, verified, observed in Identifier.objects.filter(**in_country).values_list(
-            "account_id", "kind", "value", "verified", "observed_at"
-        )
+        [account_label[acc], *rest] for acc, *rest in gathered.identifiers.get(country, [])
     ]
     event_rows: list[list[object]] = [
-        [account_label[acc], *rest]
-        for acc, *rest in IPEvent.objects.filter(**in_country).values_list(
-            "account_id",
-            "ip",
-            "port",
-            "event",
-            "timestamp",
-            "possible_proxy",
-            "geo__country",
-            "geo__source__name",
-            "geo__source__version",
-            "geo__source__build_date",
-        )
+        [account_label[acc], *rest] for acc, *rest in gathered.events.get(country, [])
     ]
-    uploads = list(
-        MediaUpload.objects.filter(**{f"upload__{k}": v for k, v in in_country.items()}).values_list(
-            "media_id",
-            "upload__upload_id",
-            "upload__account_id",
-            "upload__uploaded_at",
-            "upload__venue__venue_id",
-        )
-    )
+    uploads = [(media, up, acc, at, venue) for acc, media, up, at, venue in gathered.uploads.get(country, [])]
     media_ids = {u[0] for u in uploads}
-    shared = {f"uploads__upload__{k}": v for k, v in in_country.items()}
-    items = {m.pk: m for m in MediaItem.objects.filter(**shared).distinct()}
-    grades = {
-        g.media_id: g
-        for g in Grade.objects.filter(**{f"media__{k}": v for k, v in shared.items()}).distinct()
-    }
+    items, grades = gathered.items, gathered.grades
     uploaded_by: dict[int, set[str]] = defaultdict(set)
     for media_id, _, acc, _, _ in uploads:
         uploaded_by[media_id].add(account_label[acc])
