@@ -41,10 +41,14 @@ an e-mail local part (folded), a folded username or a full name. A key held by m
 ``max_block`` accounts generates no pairs (a common username, a first name used as a local part), so
 the number of candidates is at most ``n * max_block / 2`` and grows linearly with the accounts.
 
-**Parameters.** ``u`` (how often non-matches agree) is counted in DuckDB over ``u_max_pairs`` random
-pairs drawn with a fixed seed (Splink's seeded sampler was too slow for the time budget); ``m`` (how
-often matches agree) comes from the pairs inside the hard groups, which are matches with little doubt
-(Splink's ``estimate_m_from_label_column``). No EM. The prior is the share of pairs inside hard groups.
+**Parameters.** ``u`` (how often non-matches agree): for the levels of exact agreement on a key
+(shared phone, device, e-mail local part, full name, folded username, rare IP, same-day IP) from key
+frequencies, the sum over values of C(k, 2) / C(m, 2); for the others (similar usernames, a shared
+given name, country) from ``u_max_pairs`` random pairs drawn with a fixed seed. ``m`` (how often
+matches agree) comes from the pairs inside the hard groups (Splink's ``estimate_m_from_label_column``),
+except for e-mail, phone and device: the hard groups share those by construction, while a candidate
+pair is one the hard step did not join, so those three get ``m = u`` (no weight; blocking only).
+No EM. The prior is the share of pairs inside hard groups.
 The threshold was chosen on labelled synthetic pairs; see ``docs/resolution.md``.
 
 Everything is deterministic for the same input: ids are fixed, sampling is seeded, ties are broken
@@ -324,32 +328,101 @@ _FEATURE_COLUMNS = (
     "ip_days",
 )  # fmt: skip
 _EVIDENCE_NAMES = tuple(name for name, _ in _COMPARISONS)
+# The comparisons on (parts of) hard identifiers: their m inside hard groups is biased.
+_HARD_FEATURES = frozenset({"email_local", "phone", "device"})
+
+
+def _gamma_sql(pairs: str, left: str, right: str) -> str:
+    """SQL giving each pair of ``pairs`` (account columns ``left``, ``right``) its level per comparison:
+    ``g_<name>`` is 0 for the null level, then 1, 2, ... in the order of ``_COMPARISONS``."""
+    columns = ", ".join(f"f1.{c} as {c}_l, f2.{c} as {c}_r" for c in _FEATURE_COLUMNS)
+    selects = []
+    for name, levels in _COMPARISONS:
+        whens = " ".join(f"when {sql} then {i}" for i, (sql, _) in enumerate(levels[:-1]))
+        selects.append(f"case {whens} else {len(levels) - 1} end as g_{name}")
+    return f"""select {", ".join(selects)} from (
+                select {columns} from {pairs} p join features f1 on f1.unique_id = p.{left}
+                join features f2 on f2.unique_id = p.{right})"""
+
+
+def _frequency_u(con: duckdb.DuckDBPyConnection) -> dict[str, dict[int, float]]:
+    """u for the levels that are exact agreement on a key, from key frequencies: the chance that two
+    random accounts (both with the feature) share a value is the sum over values of C(k, 2) / C(m, 2).
+    A random sample never reaches these levels often enough to count them. Keys: level index (from 1)."""
+
+    def pairs(expr: str) -> str:
+        return f"coalesce(sum(c * (c - 1) / 2){expr}, 0)::double"
+
+    def holders(column: str) -> float:
+        m = int(con.execute(f"select count(*) from features where {column} is not null").fetchall()[0][0])
+        return max(m * (m - 1) / 2, 1.0)
+
+    def counted(key_sql: str, columns: str, where: str = "") -> tuple[float, ...]:
+        row = con.execute(
+            f"select {columns} from (select v, count(*) as c from ({key_sql}) {where} group by v)"
+        )
+        return tuple(float(x) for x in row.fetchall()[0])
+
+    out: dict[str, dict[int, float]] = {}
+    total = holders("email_locals")
+    long_, short = counted(
+        "select unnest(email_locals) as v from features where email_locals is not null",
+        f"{pairs(' filter (where length(v) >= 8)')}, {pairs(' filter (where length(v) < 8)')}",
+    )
+    out["email_local"] = {1: long_ / total, 2: short / total}
+    for name, column in (("phone", "phones"), ("device", "devices")):
+        (agree,) = counted(
+            f"select unnest({column}) as v from features where {column} is not null", pairs("")
+        )
+        out[name] = {1: agree / holders(column)}
+    total = holders("given_names")
+    (full,) = counted("select full_name as v from features where full_name is not null", pairs(""))
+    out["name"] = {1: full / total}
+    total = holders("username_fold")
+    long_, short = counted(
+        "select username_fold as v from features where username_fold is not null",
+        f"{pairs(' filter (where length(v) >= 7)')}, {pairs(' filter (where length(v) < 7)')}",
+    )
+    out["username"] = {1: long_ / total, 2: short / total}
+    # Rare IP keys are held by at most max_accounts_per_ip accounts, so their pairs can be listed.
+    same_day, two, one = con.execute(
+        """with x as (select unique_id as a, unnest(rare_ips) as ip from features where rare_ips is not null),
+            d as (select unique_id as a, unnest(ip_days) as k from features where ip_days is not null),
+            p as (select x1.a, x2.a as b, count(*) as c from x x1 join x x2 on x1.ip = x2.ip and x1.a < x2.a
+                  group by all),
+            s as (select distinct d1.a, d2.a as b from d d1 join d d2 on d1.k = d2.k and d1.a < d2.a)
+        select count(*) filter (where s.a is not null), count(*) filter (where s.a is null and c >= 2),
+            count(*) filter (where s.a is null and c = 1)
+        from p left join s using (a, b)"""
+    ).fetchall()[0]
+    total = holders("rare_ips")
+    out["rare_ip"] = {1: same_day / total, 2: two / total, 3: one / total}
+    return out
 
 
 def _estimate_u(con: duckdb.DuckDBPyConnection, n: int, config: ResolutionConfig) -> dict[str, list[float]]:
-    """u per comparison level: the share of random pairs (fixed seed) in each non-null level, among
-    the pairs where the comparison is not null. A level no sampled pair reached gets half a pair."""
+    """u per comparison level. Levels of exact agreement on a key from key frequencies
+    (:func:`_frequency_u`); the other levels (similar usernames, shared given names, country) from
+    random pairs (fixed seed), as the share in each non-null level among the pairs where the
+    comparison is not null (a level no sampled pair reached gets half a pair). The last level
+    (disagreement) takes what the others leave."""
     rng = np.random.default_rng(config.seed)
     k = int(min(config.u_max_pairs, n * (n - 1) // 2))
     left = rng.integers(0, n, k)
     right = rng.integers(0, n, k)
     keep = left != right
     con.register("u_pairs", pa.table({"l": left[keep], "r": right[keep]}))
-    columns = ", ".join(f"f1.{c} as {c}_l, f2.{c} as {c}_r" for c in _FEATURE_COLUMNS)
-    selects = []
-    for name, levels in _COMPARISONS:
-        whens = " ".join(f"when {sql} then {i}" for i, (sql, _) in enumerate(levels[:-1]))
-        selects.append(f"case {whens} else {len(levels) - 1} end as g_{name}")
-    con.execute(
-        f"""create or replace table u_gamma as select {", ".join(selects)} from (
-                select {columns} from u_pairs p join features f1 on f1.unique_id = p.l
-                join features f2 on f2.unique_id = p.r)"""
-    )
+    con.execute(f"create or replace table u_gamma as {_gamma_sql('u_pairs', 'l', 'r')}")
+    exact = _frequency_u(con)
     u: dict[str, list[float]] = {}
     for name, levels in _COMPARISONS:
         counts = dict(con.execute(f"select g_{name}, count(*) from u_gamma group by 1").fetchall())
         total = sum(c for g, c in counts.items() if g != 0)
-        u[name] = [max(counts.get(i, 0), 0.5) / max(total, 1) for i in range(1, len(levels))]
+        sampled = [max(counts.get(i, 0), 0.5) / max(total, 1) for i in range(1, len(levels))]
+        fixed = exact.get(name, {})
+        values = [max(fixed.get(i, sampled[i - 1]), 1e-12) for i in range(1, len(levels) - 1)]
+        values.append(max(1.0 - sum(values), 1e-6))
+        u[name] = values
     con.execute("drop table u_gamma")
     return u
 
@@ -615,6 +688,15 @@ def _score(
     )
     linker = Linker(features, settings, log_level=None)
     linker.training.estimate_m_from_label_column("hard")
+    # The hard groups are matches *because* they share an e-mail, phone or device, and candidate pairs
+    # are pairs the hard step did not join: among them a match shares none (or the guard held it back),
+    # and an agreement mostly marks a household. The hard-group m for these comparisons would make any
+    # disagreement damning; they are set to carry no weight (m = u) and serve for blocking only.
+    for comparison in linker._settings_obj.comparisons:
+        if comparison.output_column_name in _HARD_FEATURES:
+            for level in comparison.comparison_levels:
+                if not level.is_null_level:
+                    level.m_probability = level.u_probability
     blocked = db_api.register("candidates", table_name="tiaki_candidates")
     linker.table_management.register_blocked_pairs_for_predict(blocked)
     threshold = floor if math.isfinite(floor) else None

@@ -21,7 +21,7 @@ from tiaki.apps.intake import evidence
 from tiaki.apps.intake.models import Operation, Upload
 from tiaki.apps.media.models import Grade, HashEntry, HashList, Match, MediaGroup, MediaItem, MediaUpload
 from tiaki.engines.grouping import group_near_duplicates
-from tiaki.engines.hashindex import PdqIndex
+from tiaki.engines.hashindex import PdqIndex, to_words
 from tiaki.engines.media import Examined, examine
 from tiaki.engines.pdq import MATCH_THRESHOLD, MIN_QUALITY, PIPELINE_VERSION
 from tiaki.engines.progress import NullProgress, Progress
@@ -111,7 +111,7 @@ def import_hashlist(
             "is_distributed",
             "comments",
         )
-        while batch := list(islice(entries, BATCH)):
+        for batch in _chunks(entries, BATCH):
             count += insert_rows(
                 HashEntry,
                 columns,
@@ -152,6 +152,11 @@ def import_hashlist(
     return HashListResult(name, True, count, profile)
 
 
+def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
 def _index_folder(hash_list: HashList) -> Path:
     return Path(settings.DATA_DIR) / "indexes" / f"hashlist-{hash_list.pk}-{hash_list.file_sha256[:16]}"
 
@@ -162,11 +167,17 @@ def list_index(hash_list: HashList) -> tuple[PdqIndex, np.ndarray]:
     folder = _index_folder(hash_list)
     if (folder / "entries.npy").is_file():
         return PdqIndex.load(folder, mmap=True), np.load(folder / "entries.npy", mmap_mode="r")
-    rows = list(
-        HashEntry.objects.filter(hash_list=hash_list).exclude(pdq="").order_by("pk").values_list("pk", "pdq")
-    )
-    index = PdqIndex([pdq for _, pdq in rows])
-    entries = np.array([pk for pk, _ in rows], dtype=np.int64)
+    with_pdq = HashEntry.objects.filter(hash_list=hash_list).exclude(pdq="").order_by("pk")
+    n = with_pdq.count()
+    words = np.zeros((n, 4), dtype=np.uint64)
+    entries = np.zeros(n, dtype=np.int64)
+    # Streamed in chunks into preallocated arrays: memory grows with the index, not with Python rows.
+    row = 0
+    for chunk in _chunks(with_pdq.values_list("pk", "pdq").iterator(chunk_size=BATCH), BATCH):
+        words[row : row + len(chunk)] = to_words([pdq for _, pdq in chunk])
+        entries[row : row + len(chunk)] = [pk for pk, _ in chunk]
+        row += len(chunk)
+    index = PdqIndex(words)
     index.save(folder)
     np.save(folder / "entries.npy", entries)
     return index, entries
