@@ -72,12 +72,6 @@ def bits_to_hex(bits: np.ndarray) -> str:
     return np.packbits(bits.astype(np.uint8)).tobytes().hex()
 
 
-def hex_to_bytes(hex_hash: str) -> bytes:
-    if len(hex_hash) != 64:
-        raise ValueError(f"a PDQ hash has 64 hex characters, not {len(hex_hash)}")
-    return bytes.fromhex(hex_hash)
-
-
 def hamming(a: str, b: str) -> int:
     return (int(a, 16) ^ int(b, 16)).bit_count()
 

@@ -38,12 +38,6 @@ def parse_hex(text: str, kind: str) -> str:
     return value.lower()
 
 
-def parse_choice(text: str, choices: tuple[str, ...]) -> str:
-    if text not in choices:
-        raise ValueError(f"'{text}' is not one of {', '.join(choices)}")
-    return text
-
-
 def parse_country(text: str) -> str:
     value = text.strip().upper()
     if len(value) != 2 or not value.isalpha() or not value.isascii():
