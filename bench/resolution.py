@@ -33,7 +33,7 @@ import pyarrow.parquet as pq
 
 HERE = Path(__file__).resolve().parent
 TARGETS = {153_000: (20.0, 1536.0), 1_500_000: (180.0, 6144.0)}
-CURVE = [-4.0, -2.0, 0.0, 2.0, 4.0, 5.0, 6.0, 7.0, 8.0, 10.0, 12.0, 15.0]
+CURVE = [-4.0, -3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0, 2.0, 4.0, 6.0, 8.0, 10.0, 12.0]
 
 
 def load_operation(bundle: Path, truth: Path | None = None) -> dict[str, pa.Table]:

@@ -140,3 +140,40 @@ def test_sql_fold_agrees_with_python() -> None:
     rows = con.execute(f"select {_FOLD_SQL.format(col='h')} from unnest(?) t(h)", [handles]).fetchall()
     sql = [r[0] if len(r[0]) >= 3 else None for r in rows]
     assert sql == [fold_username(h) for h in handles]
+
+
+def test_given_handle_level() -> None:
+    """A handle built from a given name both accounts carry repeats the name's evidence: it gets its own
+    username level, which carries no weight, unless the full names agree."""
+    import duckdb
+
+    from tiaki.engines.resolution import _GIVEN_HANDLE_SQL, _NO_WEIGHT
+
+    rows = [
+        # (username_l, username_r, given_l, given_r, full_l, full_r)
+        ("kari", "kari", ["kari"], ["kari"], "kari mo", "kari ven"),  # same given name, handle = it
+        ("karim", "kari", ["kari"], ["kari"], None, "kari ven"),  # a prefix, still built from "kari"
+        ("kari", "kari", ["kari"], ["kari"], "kari mo", "kari mo"),  # full names agree: real evidence
+        ("karimo", "karimo", ["rito"], ["rito"], "rito a", "rito b"),  # not built from the shared name
+        ("kari", "kari", ["kari"], None, None, None),  # no shared given name
+    ]
+    con = duckdb.connect()
+    con.execute(
+        "create table p (username_fold_l varchar, username_fold_r varchar, given_names_l varchar[], "
+        "given_names_r varchar[], full_name_l varchar, full_name_r varchar)"
+    )
+    con.executemany("insert into p values (?, ?, ?, ?, ?, ?)", rows)
+    got = [r[0] for r in con.execute(f"select coalesce({_GIVEN_HANDLE_SQL}, false) from p").fetchall()]
+    assert got == [True, True, False, False, False]
+    assert ("username", "given-handle") in _NO_WEIGHT
+
+
+def test_given_handle_carries_no_weight(operation: dict[str, pa.Table]) -> None:
+    from tiaki.engines.resolution import resolve_at_thresholds
+
+    _, by_threshold = resolve_at_thresholds(
+        operation["accounts"], operation["identifiers"], operation["ip_events"], [-50.0]
+    )
+    evidence = {e for link in by_threshold[-50.0].links for e in link.evidence}
+    assert "username:given-handle" not in evidence  # only levels with positive weight are named
+    assert any(e.startswith("username:") for e in evidence)

@@ -49,6 +49,14 @@ matches agree) comes from the pairs inside the hard groups (Splink's ``estimate_
 except for e-mail, phone and device: the hard groups share those by construction, while a candidate
 pair is one the hard step did not join, so those three get ``m = u`` (no weight; blocking only).
 No EM. The prior is the share of pairs inside hard groups.
+
+**Correlated handles.** Handles are often built from the given name (``kari``, ``kari88``), so two
+people called Kari who share a given name also tend to share a short handle; counting both the name
+and the handle as independent evidence made such collisions (under 1% matches among candidates)
+outscore a shared full name alone (98% matches). A username agreement (equal or prefix) where both
+handles start with a given name the two accounts share, and their full names do not agree, falls in
+its own level, ``given-handle``, which carries no weight (``m = u``): the name comparison has already
+counted that evidence.
 The threshold was chosen on labelled synthetic pairs; see ``docs/resolution.md``.
 
 Everything is deterministic for the same input: ids are fixed, sampling is seeded, ties are broken
@@ -76,7 +84,8 @@ HARD = "hard-identifier"
 PROBABILISTIC = "probabilistic"
 
 # Chosen on labelled pairs of a synthetic operation (153,000 accounts, seed 2): see docs/resolution.md.
-DEFAULT_THRESHOLD = 10.0
+# Negative: the prior is over all pairs, while only blocked candidates are clustered.
+DEFAULT_THRESHOLD = -1.5
 
 # Look-alike characters written in place of letters in handles.
 _LOOKALIKES = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "$": "s",
@@ -251,6 +260,16 @@ where f1.hard <> f2.hard;
 """
 
 
+# Handles built from a given name both accounts carry (``kari`` and ``kari88`` for two Karis), on
+# accounts whose full names do not agree: the agreement repeats the given name's evidence.
+_GIVEN_HANDLE_SQL = (
+    "not coalesce(full_name_l = full_name_r, false) and least(length(username_fold_l), "
+    "length(username_fold_r)) >= 3 and (starts_with(username_fold_l, username_fold_r) or "
+    "starts_with(username_fold_r, username_fold_l)) and len(list_filter(list_intersect(given_names_l, "
+    "given_names_r), lambda g: starts_with(username_fold_l, g) and starts_with(username_fold_r, g))) > 0"
+)
+
+
 def _set_levels(column: str) -> list[tuple[str, str]]:
     return [
         (f"{column}_l is null or {column}_r is null", "null"),
@@ -289,6 +308,7 @@ _COMPARISONS: list[tuple[str, list[tuple[str, str]]]] = [
         "username",
         [
             ("username_fold_l is null or username_fold_r is null", "null"),
+            (_GIVEN_HANDLE_SQL, "given-handle"),
             ("username_fold_l = username_fold_r and length(username_fold_l) >= 7", "exact-long"),
             ("username_fold_l = username_fold_r", "exact-short"),
             (
@@ -330,6 +350,8 @@ _FEATURE_COLUMNS = (
 _EVIDENCE_NAMES = tuple(name for name, _ in _COMPARISONS)
 # The comparisons on (parts of) hard identifiers: their m inside hard groups is biased.
 _HARD_FEATURES = frozenset({"email_local", "phone", "device"})
+# Levels whose evidence another comparison already counts: they carry no weight (m = u).
+_NO_WEIGHT = frozenset({("username", "given-handle")})
 
 
 def _gamma_sql(pairs: str, left: str, right: str) -> str:
@@ -383,7 +405,7 @@ def _frequency_u(con: duckdb.DuckDBPyConnection) -> dict[str, dict[int, float]]:
         "select username_fold as v from features where username_fold is not null",
         f"{pairs(' filter (where length(v) >= 7)')}, {pairs(' filter (where length(v) < 7)')}",
     )
-    out["username"] = {1: long_ / total, 2: short / total}
+    out["username"] = {2: long_ / total, 3: short / total}
     # Rare IP keys are held by at most max_accounts_per_ip accounts, so their pairs can be listed.
     same_day, two, one = con.execute(
         """with x as (select unique_id as a, unnest(rare_ips) as ip from features where rare_ips is not null),
@@ -693,10 +715,12 @@ def _score(
     # and an agreement mostly marks a household. The hard-group m for these comparisons would make any
     # disagreement damning; they are set to carry no weight (m = u) and serve for blocking only.
     for comparison in linker._settings_obj.comparisons:
-        if comparison.output_column_name in _HARD_FEATURES:
-            for level in comparison.comparison_levels:
-                if not level.is_null_level:
-                    level.m_probability = level.u_probability
+        for level in comparison.comparison_levels:
+            if not level.is_null_level and (
+                comparison.output_column_name in _HARD_FEATURES
+                or (comparison.output_column_name, level.label_for_charts) in _NO_WEIGHT
+            ):
+                level.m_probability = level.u_probability
     blocked = db_api.register("candidates", table_name="tiaki_candidates")
     linker.table_management.register_blocked_pairs_for_predict(blocked)
     threshold = floor if math.isfinite(floor) else None
