@@ -65,7 +65,6 @@ by account index.
 
 from __future__ import annotations
 
-import ipaddress
 import math
 import re
 import unicodedata
@@ -77,6 +76,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tiaki.engines import placement
 from tiaki.engines.identifiers import HARD_KINDS
 from tiaki.engines.linkage import DEFAULT_MAX_ACCOUNTS_PER_KEY, ExcludedKey, resolve_hard
 
@@ -111,18 +111,10 @@ def fold_username(username: str) -> str | None:
 
 
 def ip_key(ip: str) -> str | None:
-    """The key an IP address links on: an IPv4 address as written canonically, an IPv6 address's /64.
-
-    A household or a phone keeps its IPv6 /64 while the host part changes. ``None`` when ``ip`` is not
-    an address.
-    """
-    try:
-        address = ipaddress.ip_address(ip.strip())
-    except ValueError:
-        return None
-    if address.version == 4:
-        return str(address)
-    return str(ipaddress.IPv6Network((int(address) >> 64 << 64, 64)))
+    """The key an IP address links on (:func:`tiaki.engines.placement.ip_key`: an IPv4 address as
+    written canonically, an IPv6 address's /64, where a household keeps its prefix while the host part
+    changes); ``None`` when ``ip`` is not an address."""
+    return placement.ip_key(ip) or None
 
 
 @dataclass(frozen=True, slots=True)
