@@ -158,3 +158,22 @@ def test_a_cybertipline_report_is_ingested_and_resolved(tmp_path: Path):
     rows = list(csv.reader(export.open()))
     assert rows[0] == ["account_id", "person_id", "country"] and len(rows) >= 2
     assert "nothing changed" in tiaki("ingest", report, "--operation", "op-tip")
+
+
+def test_person_show_and_an_investigators_decision_through_the_cli(tmp_path: Path):
+    from builders import write_bundle
+
+    tiaki("ingest", write_bundle(tmp_path / "b"), "--operation", "op-p")
+    tiaki("run", "--operation", "op-p", "--stage", "resolve")
+    from tiaki.apps.subjects.models import Person
+
+    label = Person.objects.get(accounts__account__account_id="a1").label
+    shown = tiaki("person", "show", label, "--operation", "op-p")
+    assert "river.stone@example.com" in shown and "hard-identifier" in shown
+    output = tiaki("person", "reject-link", "a1", "a2", "--operation", "op-p", "--reason", "two siblings")
+    assert "persons now: 3" in output
+    assert "no account 'zz'" in tiaki(
+        "person", "reject-link", "a1", "zz", "--operation", "op-p", "--reason", "x", code=2
+    )
+    label = Person.objects.get(accounts__account__account_id="a1").label
+    assert "two siblings" in tiaki("person", "show", label, "--operation", "op-p")
