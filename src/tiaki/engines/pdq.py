@@ -6,7 +6,9 @@ The pipeline, frozen so that every hash in a case was made the same way (``PIPEL
    through ``Image.draft``) to the smallest scale whose size is still at least the size of step 4's
    result, so that the decoder does most of the shrinking and never goes below 512 pixels;
 2. apply the EXIF orientation;
-3. convert to RGB (alpha is dropped, palette and grey images expanded);
+3. convert to luma, Y = 0.299 R + 0.587 G + 0.114 B (alpha is dropped), the very weighting PDQ
+   applies to RGB; a JPEG is decoded straight to luma, its Y channel, skipping the colour conversion
+   (then the luma is given to ``pdqhash``, which takes RGB, as three equal channels);
 4. downscale (bilinear, aspect ratio kept) so that the longer side is at most 512 pixels, as Meta's
    C++ hasher does;
 5. PDQ (``pdqhash.compute``).
@@ -24,6 +26,9 @@ History of ``PIPELINE_VERSION``:
 - ``pdq-canonical-2``: JPEG draft requests the size of the downscaled result, so that for example a
   1024x768 or 1600x1004 JPEG is decoded at half scale. Hashes of such JPEGs may differ by a few bits
   from version 1 (well inside the match threshold).
+- ``pdq-canonical-3``: luma instead of RGB before downscaling, and a JPEG decoded straight to luma
+  (about 17% faster per image). Hashes differ from version 2 by 0.5 bits on average, 2 at most, on
+  the benchmark's pictures (integer luma before the downscale instead of float luma after it).
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ import numpy as np
 import pdqhash
 from PIL import ExifTags, Image, ImageOps
 
-PIPELINE_VERSION = "pdq-canonical-2"
+PIPELINE_VERSION = "pdq-canonical-3"
 MAX_SIDE = 512
 MATCH_THRESHOLD = 31
 MIN_QUALITY = 50
@@ -83,21 +88,25 @@ def _target_size(width: int, height: int) -> tuple[int, int]:
 
 
 def canonical_image(image: Image.Image) -> np.ndarray:
-    """The RGB pixels PDQ is computed on (steps 1-4 of the pipeline), as an (height, width, 3) array.
+    """The pixels PDQ is computed on (steps 1-4 of the pipeline): luma as three equal channels, an
+    (height, width, 3) array as ``pdqhash`` takes it.
 
     ``image`` must be freshly opened (not yet loaded) for the reduced-scale JPEG decode to apply, and
     is consumed: after the call its ``size`` may be the reduced one, so read the size before."""
     if image.format == "JPEG" and max(image.size) > MAX_SIDE:
         # Pillow picks the largest DCT reduction (1/8, 1/4, 1/2) that keeps both sides >= the request.
-        image.draft("RGB", _target_size(*image.size))
+        image.draft("L", _target_size(*image.size))
+    elif image.format == "JPEG":
+        image.draft("L", image.size)  # full size, straight to luma
     # exif_transpose and convert copy the pixels even when there is nothing to do: skip them then.
     if image.getexif().get(ExifTags.Base.Orientation, 1) != 1:
         image = ImageOps.exif_transpose(image)
-    if image.mode != "RGB":
-        image = image.convert("RGB")
+    if image.mode != "L":
+        image = image.convert("L")
     if max(image.size) > MAX_SIDE:
         image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BILINEAR)
-    return np.asarray(image)
+    luma = np.asarray(image)
+    return np.broadcast_to(luma[:, :, None], (*luma.shape, 3))  # three channels, no copy
 
 
 def pdq_image(image: Image.Image) -> PdqResult:
