@@ -55,13 +55,10 @@ def test_media_stage_matches_exactly_and_perceptually_and_grades_known_material(
     bundle = write_bundle(
         tmp_path / "b",
         uploads=[
-            {"upload_id": "u1", "account_id": "a1", "file": "p1.jpg"},
+            # Known only by its MD5, and listed before the upload that supplies the file (u3).
+            {"upload_id": "u1", "account_id": "a2", "md5": digest_file(p1).md5},
             {"upload_id": "u2", "account_id": "a3", "file": "p2.jpg"},
-            {
-                "upload_id": "u3",
-                "account_id": "a2",
-                "md5": digest_file(p1).md5,
-            },  # digest only: the same file as u1
+            {"upload_id": "u3", "account_id": "a1", "file": "p1.jpg"},
         ],
     )
     # The list knows p1 by its SHA-256, and a resized copy of p2 by PDQ only.

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 
 from tiaki.apps.audit import services as audit
 from tiaki.apps.bulk import insert_rows
@@ -202,10 +203,11 @@ class MediaSummary:
 
 
 def _link_uploads(operation: Operation) -> int:
-    """Give every upload its media item: one item per distinct file, found by any digest."""
+    """Give every upload its media item: one item per distinct file, found by any digest. Uploads that
+    supplied the file come first, so that uploads known only by a digest join the file's item."""
     uploads = list(
         Upload.objects.filter(disclosure__operation=operation, media_link__isnull=True)
-        .order_by("pk")
+        .order_by(F("stored_id").asc(nulls_last=True), "pk")
         .values_list(
             "pk",
             "stored_id",
