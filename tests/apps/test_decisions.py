@@ -74,3 +74,12 @@ def test_bad_decisions_are_refused(operation):
     with pytest.raises(DecisionError, match="at least one"):
         split_person(operation, label, ["a1", "a2"], reason="x", actor="inv")
     assert not ResolutionDecision.objects.exists()
+
+
+def test_confirming_a_link_between_joined_accounts_adds_its_evidence_and_both_sides_show_it(operation):
+    a1, a2 = find_account(operation, "a1"), find_account(operation, "a2")
+    summary = decide(operation, "confirm-link", [(a2, a1)], reason="seen together", actor="inv")
+    assert (summary.persons_created, summary.persons_removed) == (0, 0)  # the same person as before
+    record = person_record(operation, Person.objects.get(accounts__account__account_id="a1").label)
+    assert {link.method for link in record.links} == {"hard-identifier", "investigator"}
+    assert [d.kind for d in record.decisions] == ["confirm-link"]  # account_b of the decision is a1

@@ -112,7 +112,7 @@ def test_resolve_links_accounts_sharing_a_normalised_identifier_and_is_stable(op
     assert (link.kind, link.value) == ("email", "river.stone@example.com")
     keys = sorted(Person.objects.values_list("pk", "key"))
     again = resolve(operation, actor="tester")
-    assert again.changed_persons == 0
+    assert (again.persons_created, again.persons_removed) == (0, 0)
     assert sorted(Person.objects.values_list("pk", "key")) == keys
 
 
@@ -211,3 +211,49 @@ def test_videos_are_hashed_and_a_re_encoded_copy_joins_the_original_s_group(tmp_
     group = {i: item.group_id for item, i in items.items()}
     assert group[1] == group[2] != group[3]
     assert summary.groups_to_review == 2
+
+
+def test_a_file_supplied_later_completes_the_item_known_by_its_digest(tmp_path: Path):
+    media = tmp_path / "second" / "media"
+    media.mkdir(parents=True)
+    p1 = picture(media / "p1.jpg", 31)
+    first = write_bundle(
+        tmp_path / "first",
+        disclosure_id="d1",
+        uploads=[
+            {"upload_id": "u1", "account_id": "a1", "md5": digest_file(p1).md5},
+        ],
+    )
+    ingest(first, "op", actor="tester")
+    operation = get_operation("op")
+    run_media(operation, actor="tester")
+    assert MediaItem.objects.get().stored_id is None
+    second = write_bundle(
+        tmp_path / "second",
+        disclosure_id="d2",
+        uploads=[
+            {"upload_id": "u9", "account_id": "a2", "file": "p1.jpg"},
+        ],
+    )
+    ingest(second, "op", actor="tester")
+    run_media(operation, actor="tester")
+    items = list(MediaItem.objects.filter(md5=digest_file(p1).md5))
+    assert len(items) == 1 and items[0].stored_id is not None and len(items[0].pdq) == 64
+    assert items[0].uploads.count() == 2
+
+
+def test_a_country_left_with_nobody_loses_its_package_files(tmp_path: Path):
+    from tiaki.apps.referrals.models import Package
+    from tiaki.apps.referrals.services import write_packages
+
+    ingest(write_bundle(tmp_path / "b"), "op", actor="tester")
+    operation = get_operation("op")
+    resolve(operation, actor="tester")
+    locate(operation, actor="tester")
+    write_packages(operation, actor="tester")
+    package = Package.objects.get(country="US")
+    assert Path(package.zip_path).exists()
+    Person.objects.filter(country="US").update(needs_review=True)  # its one person is now uncertain
+    write_packages(operation, actor="tester")
+    assert not Package.objects.filter(country="US").exists()
+    assert not Path(package.zip_path).exists() and not Path(package.folder).exists()

@@ -43,7 +43,8 @@ def _apply(operation: str, action: Callable[[Operation], ResolveSummary]) -> Non
     with _decision_errors():
         summary = action(get_operation(operation))
     console.print(
-        f"recorded; persons now: {summary.persons:,} ({summary.changed_persons} changed). "  # type: ignore[attr-defined]
+        f"recorded; persons now: {summary.persons:,} ({summary.persons_created} new, "
+        f"{summary.persons_removed} gone). "
         "Run `tiaki run --stage locate --stage triage --stage refer` to bring the rest up to date."
     )
 

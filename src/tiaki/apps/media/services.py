@@ -230,10 +230,19 @@ def _link_uploads(operation: Operation) -> int:
             if value:
                 by_digest[value] = item
     new_items: dict[str, MediaItem] = {}
+    changed: dict[int, MediaItem] = {}
     links: list[tuple[int, str]] = []
     for pk, stored_id, s256, s1, m5, size, md5, sha1, sha256, pdq in uploads:
         if stored_id is not None:
-            item = by_digest.get(s256)
+            item = by_digest.get(s256) or next(
+                (by_digest[v] for v in (s1, m5) if v in by_digest and by_digest[v].stored_id is None), None
+            )
+            if item is not None and item.stored_id is None:
+                # An item known only by its digests (from an earlier disclosure) now has its file.
+                item.stored_id, item.sha256, item.sha1, item.md5, item.size = stored_id, s256, s1, m5, size
+                item.pdq, item.pdq_source = "", ""
+                if item.pk is not None:
+                    changed[item.pk] = item
             if item is None:
                 item = MediaItem(
                     operation=operation,
@@ -253,6 +262,8 @@ def _link_uploads(operation: Operation) -> int:
                 item.sha256, item.sha1, item.md5 = item.sha256 or sha256, item.sha1 or sha1, item.md5 or md5
         if pdq and not item.pdq and item.stored_id is None:
             item.pdq, item.pdq_source = pdq, "provider"
+            if item.pk is not None:
+                changed[item.pk] = item
         for value in (item.sha256, item.sha1, item.md5):
             if value:
                 by_digest[value] = item
@@ -260,6 +271,11 @@ def _link_uploads(operation: Operation) -> int:
             new_items[item.key] = item
         links.append((pk, item.key))
     MediaItem.objects.bulk_create(list(new_items.values()), batch_size=BATCH)
+    MediaItem.objects.bulk_update(
+        list(changed.values()),
+        ["stored_id", "sha256", "sha1", "md5", "size", "pdq", "pdq_source"],
+        batch_size=BATCH,
+    )
     key_pk = dict(MediaItem.objects.filter(operation=operation).values_list("key", "pk"))
     MediaUpload.objects.bulk_create(
         [MediaUpload(upload_id=pk, media_id=key_pk[key]) for pk, key in links], batch_size=BATCH
@@ -377,7 +393,7 @@ def _grade(operation: Operation) -> None:
         grade = existing.get(media_id)
         if grade is None:
             to_create.append(Grade(media_id=media_id, **fields))
-        elif grade.source == "hashlist" and any(getattr(grade, k) != v for k, v in fields.items()):
+        elif grade.source != "reviewer" and any(getattr(grade, k) != v for k, v in fields.items()):
             for k, v in fields.items():
                 setattr(grade, k, v)
             to_update.append(grade)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
@@ -101,7 +102,12 @@ def write_packages(
         )
         progress.advance()
     with transaction.atomic():
-        Package.objects.filter(operation=operation).exclude(country__in=list(by_country)).delete()
+        # A country with nobody placed in it any more loses its package: files and row.
+        dropped = Package.objects.filter(operation=operation).exclude(country__in=list(by_country))
+        for package in dropped:
+            shutil.rmtree(package.folder, ignore_errors=True)
+            Path(package.zip_path).unlink(missing_ok=True)
+        dropped.delete()
         audit.record(
             "referrals.packages-written",
             actor=actor,

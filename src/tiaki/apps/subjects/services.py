@@ -12,6 +12,7 @@ import numpy as np
 import phonenumbers
 import pyarrow as pa
 from django.db import transaction
+from django.db.models import Q
 
 from tiaki.apps.audit import services as audit
 from tiaki.apps.bulk import insert_rows, update_rows
@@ -110,7 +111,8 @@ class ResolveSummary:
     accounts: int
     persons: int
     links: int
-    changed_persons: int
+    persons_created: int
+    persons_removed: int
 
 
 def _person_key(members: list[str]) -> str:
@@ -226,10 +228,9 @@ def resolve(
     index = {row[0]: i for i, row in enumerate(accounts)}
     edges = _evidence_edges(operation, accounts, index, method)
     must, cannot = _decisions(operation, index)
-    labels, used = cluster_with_decisions(
-        len(accounts), [(e.a, e.b) for e in edges], must=must, cannot=cannot
-    )
-    evidence = [edges[i] for i in used]
+    labels, _ = cluster_with_decisions(len(accounts), [(e.a, e.b) for e in edges], must=must, cannot=cannot)
+    # Every piece of evidence inside a person is kept, not only the links the clustering needed.
+    evidence = [e for e in edges if labels[e.a] == labels[e.b]]
     evidence += [
         Edge(a, b, "investigator", "decision", "confirmed by an investigator")
         for a, b in must
@@ -252,33 +253,42 @@ def resolve(
         created = Person.objects.bulk_create(
             [Person(operation=operation, key=k, label=f"P-{k[:12]}") for k in fresh], batch_size=BATCH
         )
-        person_pk = {p.key: p.pk for p in created}
+        new_pk = {p.key: p.pk for p in created}
         PersonAccount.objects.bulk_create(
-            [
-                PersonAccount(person_id=person_pk[k], account_id=accounts[i][0])
-                for k in fresh
-                for i in wanted[k]
-            ],
+            [PersonAccount(person_id=new_pk[k], account_id=accounts[i][0]) for k in fresh for i in wanted[k]],
             batch_size=BATCH,
         )
+        # Links are evidence, so they follow the evidence: kept where unchanged, replaced where the
+        # method, a decision or the weights changed, even for a person whose accounts stayed the same.
+        person_pk = dict(Person.objects.filter(operation=operation).values_list("key", "pk"))
         cluster_key = {members[0]: key for key, members in wanted.items()}
-        ResolutionLink.objects.bulk_create(
-            [
-                ResolutionLink(
-                    person_id=person_pk[key],
-                    account_a_id=accounts[e.a][0],
-                    account_b_id=accounts[e.b][0],
-                    method=e.method,
-                    kind=e.kind,
-                    value=e.value,
-                    weight=e.weight,
-                )
-                for e in evidence
-                if (key := cluster_key[int(labels[e.a])]) in person_pk
-            ],
-            batch_size=BATCH,
+        wanted_links = {
+            (
+                person_pk[cluster_key[int(labels[e.a])]],
+                accounts[e.a][0],
+                accounts[e.b][0],
+                e.method,
+                e.kind,
+                e.value,
+                e.weight,
+            )
+            for e in evidence
+        }
+        current = {
+            row[1:]: row[0]
+            for row in ResolutionLink.objects.filter(person__operation=operation).values_list(
+                "pk", "person_id", "account_a_id", "account_b_id", "method", "kind", "value", "weight"
+            )
+        }
+        gone = [pk for link, pk in current.items() if link not in wanted_links]
+        for start in range(0, len(gone), 900):
+            ResolutionLink.objects.filter(pk__in=gone[start : start + 900]).delete()
+        insert_rows(
+            ResolutionLink,
+            ("person_id", "account_a_id", "account_b_id", "method", "kind", "value", "weight"),
+            [link for link in wanted_links if link not in current],
         )
-        summary = ResolveSummary(len(accounts), len(wanted), len(evidence), len(stale) + len(fresh))
+        summary = ResolveSummary(len(accounts), len(wanted), len(evidence), len(fresh), len(stale))
         audit.record(
             "stage.resolve",
             actor=actor,
@@ -743,7 +753,8 @@ def person_record(operation: Operation, label: str) -> PersonRecord:
         accounts=accounts,
         links=list(person.links.select_related("account_a", "account_b").order_by("pk")),
         decisions=list(
-            ResolutionDecision.objects.filter(operation=operation, account_a_id__in=pks)
+            ResolutionDecision.objects.filter(operation=operation)
+            .filter(Q(account_a_id__in=pks) | Q(account_b_id__in=pks))
             .select_related("account_a", "account_b")
             .order_by("decided_at")
         ),
