@@ -8,30 +8,36 @@ the ORM would; other values go as they are.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from django.db import connection, models
 
 _PREPARED = (models.DateTimeField, models.DateField, models.JSONField)
 
 
-def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
-    """Insert ``rows``: tuples in the order of ``fields`` (attribute names, e.g. ``account_id``)."""
-    meta = model._meta
-    by_attname = {f.attname: f for f in meta.concrete_fields}
+def _preparer(
+    model: type[models.Model], fields: Sequence[str]
+) -> tuple[list[models.Field], Callable[[Sequence[object]], list[object]]]:
+    """The model's fields named by ``fields`` (attribute names), and a function that readies a row of
+    values for the database as the ORM would."""
+    by_attname = {f.attname: f for f in model._meta.concrete_fields}
     columns = [by_attname[name] for name in fields]
     prepare = [(i, f) for i, f in enumerate(columns) if isinstance(f, _PREPARED)]
 
-    def prepared(row: Sequence[object]) -> Sequence[object]:
-        if not prepare:
-            return row
+    def prepared(row: Sequence[object]) -> list[object]:
         values = list(row)
         for i, field in prepare:
             if values[i] is not None:
                 values[i] = field.get_db_prep_save(values[i], connection)
         return values
 
-    table = connection.ops.quote_name(meta.db_table)
+    return columns, prepared
+
+
+def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
+    """Insert ``rows``: tuples in the order of ``fields`` (attribute names, e.g. ``account_id``)."""
+    columns, prepared = _preparer(model, fields)
+    table = connection.ops.quote_name(model._meta.db_table)
     names = ", ".join(connection.ops.quote_name(f.column) for f in columns)
     count = 0
     with connection.cursor() as cursor:
@@ -51,22 +57,13 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable
 def update_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
     """Update many rows by primary key: each row is ``(pk, *values)`` in the order of ``fields``.
     One ``executemany`` instead of the ORM's per-batch CASE expressions."""
-    meta = model._meta
-    by_attname = {f.attname: f for f in meta.concrete_fields}
-    columns = [by_attname[name] for name in fields]
-    prepare = [(i, f) for i, f in enumerate(columns) if isinstance(f, _PREPARED)]
-    values = []
-    for row in rows:
-        current = list(row[1:])
-        for i, field in prepare:
-            if current[i] is not None:
-                current[i] = field.get_db_prep_save(current[i], connection)
-        values.append((*current, row[0]))
+    columns, prepared = _preparer(model, fields)
+    values = [(*prepared(row[1:]), row[0]) for row in rows]
     if not values:
         return 0
     assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in columns)
-    table = connection.ops.quote_name(meta.db_table)
-    pk = connection.ops.quote_name(meta.pk.column)
+    table = connection.ops.quote_name(model._meta.db_table)
+    pk = connection.ops.quote_name(model._meta.pk.column)  # type: ignore[union-attr]
     with connection.cursor() as cursor:
         cursor.executemany(f"UPDATE {table} SET {assignments} WHERE {pk} = %s", values)
     return len(values)

@@ -45,12 +45,20 @@ OperationOpt = Annotated[str, typer.Option("--operation", "-o", help="Operation 
 
 def _known_errors() -> tuple[type[Exception], ...]:
     from tiaki.apps.intake.services import IngestConflict
-    from tiaki.apps.media.services import HashListConflict
+    from tiaki.apps.media.services import GradeError, HashListConflict
     from tiaki.apps.subjects.services import UnknownOperation
     from tiaki.formats.errors import InputError
     from tiaki.formats.package import PackageError
 
-    return (InputError, IngestConflict, HashListConflict, UnknownOperation, PackageError, FileNotFoundError)
+    return (
+        InputError,
+        IngestConflict,
+        HashListConflict,
+        GradeError,
+        UnknownOperation,
+        PackageError,
+        FileNotFoundError,
+    )
 
 
 @contextmanager
@@ -158,22 +166,18 @@ def media_grade(
 ) -> None:
     """Grade one item; the grade is offered to the rest of its near-duplicate group."""
     setup_django()
-    from tiaki.apps.media.services import GradeError, grade_item
+    from tiaki.apps.media.services import grade_item
     from tiaki.apps.subjects.services import get_operation
 
-    try:
-        with _clear_errors():
-            offered = grade_item(
-                get_operation(operation),
-                media,
-                profile=profile,
-                category=category,
-                actor=actor(),
-                description=description,
-            )
-    except GradeError as exc:
-        err.print(f"[bold red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(2) from None
+    with _clear_errors():
+        offered = grade_item(
+            get_operation(operation),
+            media,
+            profile=profile,
+            category=category,
+            actor=actor(),
+            description=description,
+        )
     console.print(f"graded; offered to {offered} near-duplicate(s)")
 
 

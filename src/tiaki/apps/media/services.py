@@ -442,8 +442,9 @@ def _group(operation: Operation) -> int:
     wanted: dict[str, list[int]] = {}
     for (pk, *_), label in zip(items, labels, strict=True):
         wanted.setdefault(items[label][1], []).append(pk)
-    existing = dict(MediaGroup.objects.filter(operation=operation).values_list("key", "pk"))
-    sizes = dict(MediaGroup.objects.filter(operation=operation).values_list("key", "size"))
+    groups = list(MediaGroup.objects.filter(operation=operation).values_list("key", "pk", "size"))
+    existing = {key: pk for key, pk, _ in groups}
+    sizes = {key: size for key, _, size in groups}
     MediaGroup.objects.filter(pk__in=[pk for key, pk in existing.items() if key not in wanted]).delete()
     created = MediaGroup.objects.bulk_create(
         [MediaGroup(operation=operation, key=k, size=len(m)) for k, m in wanted.items() if k not in existing],

@@ -194,7 +194,7 @@ def _gather(operation: Operation) -> _Gathered:
         identifiers=identifiers,
         events=events,
         uploads=uploads,
-        items={m.pk: m for m in MediaItem.objects.filter(operation=operation)},
+        items={m.pk: m for m in MediaItem.objects.filter(operation=operation).defer("video_hash")},
         grades={g.media_id: g for g in Grade.objects.filter(media__operation=operation)},
     )
 

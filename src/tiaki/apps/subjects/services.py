@@ -12,12 +12,12 @@ import numpy as np
 import phonenumbers
 import pyarrow as pa
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from tiaki.apps.audit import services as audit
 from tiaki.apps.bulk import insert_rows, update_rows
 from tiaki.apps.intake.models import Access, Account, Identifier, IPEvent, Operation, VenueMembership
-from tiaki.apps.media.models import Grade, MediaItem, MediaUpload
+from tiaki.apps.media.models import Grade, Match, MediaItem, MediaUpload
 from tiaki.apps.subjects.models import (
     GeoResult,
     GeoSource,
@@ -620,10 +620,10 @@ def _gather(operation: Operation) -> dict[int, triage.PersonFacts]:
         )
     }
     media = {
-        pk: (key, kind, has_match)
-        for pk, key, kind, has_match in MediaItem.objects.filter(operation=operation)
-        .values_list("pk", "key", "kind", "matches__id")
-        .distinct()
+        pk: (key, kind, known)
+        for pk, key, kind, known in MediaItem.objects.filter(operation=operation)
+        .annotate(known=Exists(Match.objects.filter(media=OuterRef("pk"))))
+        .values_list("pk", "key", "kind", "known")
     }
     seen_media: dict[int, set[int]] = defaultdict(set)
     for account_pk, media_pk in MediaUpload.objects.filter(media__operation=operation).values_list(
@@ -636,11 +636,11 @@ def _gather(operation: Operation) -> dict[int, triage.PersonFacts]:
         if media_pk in seen_media[person]:
             continue
         seen_media[person].add(media_pk)
-        key, kind, has_match = media[media_pk]
+        key, kind, known = media[media_pk]
         if media_pk in grades:
             severity, label = grades[media_pk]
             facts[person].known_items.append((key, severity, label))
-        elif has_match is None and kind in ("image", "video"):
+        elif not known and kind in ("image", "video"):
             facts[person].new_items.append(key)
     for account_pk, n in Counter(
         Access.objects.filter(account__operation=operation).values_list("account_id", flat=True)
