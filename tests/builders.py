@@ -11,6 +11,9 @@ import av
 import numpy as np
 from PIL import Image
 
+from tiaki.apps.core.actor import Actor
+from tiaki.apps.core.roles import Role
+
 ACCOUNTS = [
     {
         "account_id": "a1",
@@ -162,3 +165,13 @@ def write_clip(
             container.mux(stream.encode(frame))
         container.mux(stream.encode())
     return path
+
+
+def actor(name: str = "tester", role: str = "admin", countries: set[str] | None = None) -> Actor:
+    """An actor for service tests: an unscoped administrator unless told otherwise."""
+    return Actor(
+        name=name,
+        role=Role(role),
+        countries=frozenset(countries) if countries is not None else None,
+        system=countries is None,
+    )

@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The test database lives in the data directory, which the command line creates on first use.
+    Path(os.environ.get("TIAKI_DATA_DIR") or "tiaki-data").mkdir(parents=True, exist_ok=True)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

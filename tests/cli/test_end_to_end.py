@@ -12,6 +12,7 @@ from django.apps import apps
 from django.db import connection
 from typer.testing import CliRunner
 
+from builders import actor
 from tiaki.cli.main import app
 from tiaki.engines.media import find_media_signature
 
@@ -50,7 +51,7 @@ def test_a_synthetic_operation_goes_from_disclosure_to_verified_packages(tmp_pat
     summary = tiaki("run", "--operation", "op-e2e")
     assert "Triage queue" in summary
 
-    packages = Path(settings.DATA_DIR) / "packages" / "op-e2e"
+    (packages,) = (Path(settings.DATA_DIR) / "packages").glob("*-op-e2e")
     zips = sorted(packages.glob("*.zip"))
     assert len(zips) >= 10
     for z in zips:
@@ -109,7 +110,8 @@ def test_an_altered_package_fails_verification(tmp_path: Path, settings):
     tiaki("synth", out, "--accounts", 120, "--seed", 2)
     tiaki("ingest", out / "bundle", "--operation", "op-alter")
     tiaki("run", "--operation", "op-alter")
-    folder = next(p for p in (Path(settings.DATA_DIR) / "packages" / "op-alter").iterdir() if p.is_dir())
+    root = next((Path(settings.DATA_DIR) / "packages").glob("*-op-alter"))
+    folder = next(p for p in root.iterdir() if p.is_dir())
     (folder / "persons.csv").write_text("person_id\nP-someone-else\n")
     assert "altered" in tiaki("package", "verify", folder, code=1)
 
@@ -127,10 +129,10 @@ def test_demo_completes_with_a_summary(settings):
     output = tiaki("demo", "--accounts", 200, "--seed", 3)
     for heading in ("Operation demo-200-3", "Media", "Triage queue: top 10", "Packages:"):
         assert heading in output
+    from tiaki.apps.operations.queries import get_operation
     from tiaki.apps.pipeline import operation_summary
-    from tiaki.apps.subjects.services import get_operation
 
-    summary = operation_summary(get_operation("demo-200-3"))
+    summary = operation_summary(actor(), get_operation("demo-200-3", actor()))
     assert summary.accounts == 200
     assert 0 < summary.persons < 200
     assert summary.packages == summary.countries > 0
@@ -172,7 +174,7 @@ def test_person_show_and_an_investigators_decision_through_the_cli(tmp_path: Pat
     shown = tiaki("person", "show", label, "--operation", "op-p")
     assert "river.stone@example.com" in shown and "hard-identifier" in shown
     output = tiaki("person", "reject-link", "a1", "a2", "--operation", "op-p", "--reason", "two siblings")
-    assert "persons now: 3" in output
+    assert "make 2 person(s) (2 new, 1 gone)" in output
     assert "no account 'zz'" in tiaki(
         "person", "reject-link", "a1", "zz", "--operation", "op-p", "--reason", "x", code=2
     )

@@ -1,43 +1,42 @@
-"""The stages of an operation, in order. Each reads what the ones before it wrote and can be re-run."""
+"""The stages of an operation, in order, and the operation's summary. Each stage reads what the ones
+before it wrote and can be re-run; each takes its settings from the operation's run settings."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from tiaki.apps.intake.models import Account, Operation
-from tiaki.apps.media.services import MediaSummary, run_media, summarise
-from tiaki.apps.referrals.models import Package
-from tiaki.apps.referrals.services import packages_root, write_packages
-from tiaki.apps.subjects.models import Person, TriageAssessment
-from tiaki.apps.subjects.services import locate, resolve, run_triage
-from tiaki.engines import triage
+from tiaki.apps.core.actor import Actor
+from tiaki.apps.intake.queries import accounts
+from tiaki.apps.media.queries import MediaSummary, summarise
+from tiaki.apps.media.services.stage import run_media
+from tiaki.apps.operations.choices import Stage
+from tiaki.apps.operations.models import Operation
+from tiaki.apps.referrals.queries import packages, packages_root
+from tiaki.apps.referrals.services.packages import write_packages
+from tiaki.apps.subjects.queries import assessments, current, persons, placed
+from tiaki.apps.subjects.services.locate import locate
+from tiaki.apps.subjects.services.resolve import resolve
+from tiaki.apps.subjects.services.triage import run_triage
 from tiaki.engines.progress import Progress
+from tiaki.errors import Invalid
 
-STAGES = ("media", "resolve", "locate", "triage", "refer")
+STAGES: tuple[str, ...] = tuple(Stage.values)
+
+_RUNNERS: dict[str, Callable[..., Any]] = {
+    Stage.MEDIA: run_media,
+    Stage.RESOLVE: resolve,
+    Stage.LOCATE: locate,
+    Stage.TRIAGE: run_triage,
+    Stage.REFER: write_packages,
+}
 
 
-def run_stage(
-    stage: str,
-    operation: Operation,
-    *,
-    actor: str,
-    progress: Progress | None = None,
-    geo_dir: Path | None = None,
-    resolution: str = "probabilistic",
-) -> Any:
-    runners: dict[str, Callable[[], Any]] = {
-        "media": lambda: run_media(operation, actor=actor, progress=progress),
-        "resolve": lambda: resolve(operation, actor=actor, progress=progress, method=resolution),
-        "locate": lambda: locate(operation, actor=actor, geo_dir=geo_dir, progress=progress),
-        "triage": lambda: run_triage(operation, actor=actor, progress=progress),
-        "refer": lambda: write_packages(operation, actor=actor, progress=progress),
-    }
-    if stage not in runners:
-        raise ValueError(f"unknown stage '{stage}'; the stages are {', '.join(STAGES)}")
-    return runners[stage]()
+def run_stage(stage: str, operation: Operation, *, actor: Actor, progress: Progress | None = None) -> Any:
+    if stage not in _RUNNERS:
+        raise Invalid(f"unknown stage '{stage}'; the stages are {', '.join(STAGES)}")
+    return _RUNNERS[stage](operation, actor=actor, progress=progress)
 
 
 @dataclass
@@ -62,21 +61,19 @@ class OperationSummary:
     top: list[TriageRow] = field(default_factory=list)
 
 
-def operation_summary(operation: Operation, top: int = 10) -> OperationSummary:
-    persons = Person.objects.filter(operation=operation)
-    assessments = (
-        TriageAssessment.objects.filter(person__operation=operation, model_version=triage.MODEL_VERSION)
-        .select_related("person")
-        .order_by("rank")[:top]
-    )
+def operation_summary(actor: Actor, operation: Operation, top: int = 10) -> OperationSummary:
+    """Accounts → persons → countries → packages, media known and new, and the top of the triage
+    queue, as far as ``actor`` may see."""
+    people = persons(actor, operation)
+    queue = current(assessments(actor, operation)).select_related("person").order_by("rank")[:top]
     return OperationSummary(
         operation=operation.name,
-        accounts=Account.objects.filter(operation=operation).count(),
-        persons=persons.count(),
-        countries=persons.filter(needs_review=False).exclude(country="").values("country").distinct().count(),
-        persons_to_review=persons.filter(needs_review=True).count(),
-        packages=Package.objects.filter(operation=operation).count(),
+        accounts=accounts(actor, operation).count(),
+        persons=people.count(),
+        countries=placed(people).values("country").distinct().count(),
+        persons_to_review=people.filter(needs_review=True).count(),
+        packages=packages(actor, operation).count(),
         packages_root=str(packages_root(operation)),
-        media=summarise(operation),
-        top=[TriageRow(a.rank, a.person.label, a.person.country, a.score, a.reasons) for a in assessments],
+        media=summarise(actor, operation),
+        top=[TriageRow(a.rank, a.person.label, a.person.country, a.score, a.reasons) for a in queue],
     )

@@ -1,27 +1,66 @@
-"""Start Django for the commands that use the case database, creating or migrating it as needed."""
+"""Opening the case: Django set up, the data directory and the case database checked or created.
+
+Commands that only read (``audit verify``, ``export``, ``person show``) never create a case: under a
+mistyped ``TIAKI_DATA_DIR`` they say that there is no case there, instead of reporting an empty one.
+"""
 
 from __future__ import annotations
 
-import getpass
 import os
+from pathlib import Path
+
+from tiaki.apps.core.actor import Actor, local_operator
+from tiaki.errors import NotFound, Unavailable
 
 
-def setup_django(migrate: bool = True) -> None:
+def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tiaki.config.settings")
     import django
-    from django.conf import settings
 
     django.setup()
-    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
-    if migrate:
-        from django.core.management import call_command
-
-        call_command("migrate", verbosity=0, interactive=False)
 
 
-def actor() -> str:
+def open_case(*, create: bool = True) -> Actor:
+    """Set up Django and reach the case database, creating the data directory and the database (or
+    bringing its tables up to date) when ``create``; otherwise refuse when there is no case yet.
+    Returns the local operator, the actor of every command."""
+    setup_django()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import DatabaseError, connection
+
+    data = Path(settings.DATA_DIR)
+    sqlite = connection.vendor == "sqlite"
+    if sqlite and not create and not Path(str(settings.DATABASES["default"]["NAME"])).is_file():
+        raise NotFound(f"no case in {data} (set TIAKI_DATA_DIR to the data directory of a case)")
+    if create:
+        data.mkdir(mode=0o700, parents=True, exist_ok=True)
+    previous = os.umask(0o077)  # the database and everything written beside it are the user's alone
     try:
-        user = getpass.getuser()
-    except (KeyError, OSError):
-        user = "unknown"
-    return f"cli:{user}"
+        connection.ensure_connection()
+        if create:
+            call_command("migrate", verbosity=0, interactive=False)
+    except DatabaseError as exc:
+        raise Unavailable(
+            f"cannot open the case database: {describe_database()}: {first_line(exc)}"
+        ) from None
+    finally:
+        os.umask(previous)
+    return local_operator()
+
+
+def describe_database() -> str:
+    """Where the case database is, without any password."""
+    from django.db import connection
+
+    s = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return str(s["NAME"])
+    return (
+        f"{connection.vendor} at {s.get('HOST') or 'localhost'}:{s.get('PORT') or 'default port'}/{s['NAME']}"
+    )
+
+
+def first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

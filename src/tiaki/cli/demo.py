@@ -7,21 +7,21 @@ import time
 from django.conf import settings
 from rich.console import Console
 
-from tiaki.apps.intake.services import ingest
-from tiaki.apps.media.services import ListInfo, import_hashlist
+from tiaki.apps.core.actor import Actor
+from tiaki.apps.intake.services.ingest import ingest
+from tiaki.apps.media.services.hashlists import ListInfo, import_hashlist
+from tiaki.apps.operations.queries import get_operation
 from tiaki.apps.pipeline import STAGES, run_stage
-from tiaki.apps.subjects.services import get_operation, import_records
-from tiaki.cli.bootstrap import actor
+from tiaki.apps.subjects.services.records import import_records
 from tiaki.cli.progress import RichProgress
 from tiaki.cli.report import print_summary
 from tiaki.synth.generator import generate
 
 
-def run_demo(console: Console, *, accounts: int, seed: int) -> None:
+def run_demo(console: Console, who: Actor, *, accounts: int, seed: int) -> None:
     started = time.monotonic()
     out = settings.DATA_DIR / "demo" / f"synth-{accounts}-{seed}"
     name = f"demo-{accounts}-{seed}"
-    who = actor()
     console.rule(f"tiaki demo: {accounts:,} synthetic accounts (seed {seed})")
     with RichProgress(console) as progress:
         if not (out / "truth" / "summary.json").exists():
@@ -33,10 +33,10 @@ def run_demo(console: Console, *, accounts: int, seed: int) -> None:
             info=ListInfo(name=f"{name}-known"),
             progress=progress,
         )
-        operation = get_operation(name)
+        operation = get_operation(name, who)
         import_records(out / "records-checks.csv", operation, actor=who)
         for stage in STAGES:
             run_stage(stage, operation, actor=who, progress=progress)
-    print_summary(console, operation)
+    print_summary(console, who, operation)
     console.print(f"Synthetic input and its ground truth: {out}")
     console.print(f"Finished in {time.monotonic() - started:.0f} s. Data directory: {settings.DATA_DIR}")

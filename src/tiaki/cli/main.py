@@ -1,22 +1,29 @@
-"""The ``tiaki`` command. Thin: parse, call a service, render."""
+"""The ``tiaki`` command. Thin: parse, open the case, call a service or a query, render.
+
+Errors are handled once, by ``cli/errors.py``: a user's mistake is one line and exit status 2.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from tiaki.cli.bootstrap import actor, setup_django
+from tiaki.cli.bootstrap import open_case
+from tiaki.cli.errors import Commands
+from tiaki.cli.operation import OperationOpt, operation_app
 from tiaki.cli.person import person_app
 from tiaki.cli.progress import RichProgress
+from tiaki.errors import Invalid
 
 app = typer.Typer(
+    cls=Commands,
     help="tiaki: offline-first investigation of online child-exploitation operations.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -36,45 +43,16 @@ app.add_typer(audit_app, name="audit")
 app.add_typer(export_app, name="export")
 app.add_typer(media_app, name="media")
 app.add_typer(person_app, name="person")
+app.add_typer(operation_app, name="operation")
 
 console = Console()
 err = Console(stderr=True)
-
-OperationOpt = Annotated[str, typer.Option("--operation", "-o", help="Operation name.")]
-
-
-def _known_errors() -> tuple[type[Exception], ...]:
-    from tiaki.apps.intake.services import IngestConflict
-    from tiaki.apps.media.services import GradeError, HashListConflict
-    from tiaki.apps.subjects.services import UnknownOperation
-    from tiaki.formats.errors import InputError
-    from tiaki.formats.package import PackageError
-
-    return (
-        InputError,
-        IngestConflict,
-        HashListConflict,
-        GradeError,
-        UnknownOperation,
-        PackageError,
-        FileNotFoundError,
-    )
-
-
-@contextmanager
-def _clear_errors() -> Iterator[None]:
-    """Input and conflict errors end the command with their message and exit code 2, no traceback."""
-    try:
-        yield
-    except _known_errors() as exc:
-        err.print(f"[bold red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(2) from None
 
 
 @app.command()
 def synth(
     out: Annotated[Path, typer.Argument(help="Folder to write the synthetic operation into.")],
-    accounts: Annotated[int, typer.Option(help="Number of accounts.")] = 2000,
+    accounts: Annotated[int, typer.Option(min=1, help="Number of accounts.")] = 2000,
     seed: Annotated[int, typer.Option(help="Random seed; the same seed gives the same files.")] = 1,
 ) -> None:
     """Write a synthetic operation: a disclosure bundle, a known-material list, records checks, truth."""
@@ -91,11 +69,11 @@ def ingest(
     operation: OperationOpt,
 ) -> None:
     """Ingest a disclosure into an operation (created if needed). All or nothing; repeats change nothing."""
-    setup_django()
-    from tiaki.apps.intake.services import ingest as ingest_service
+    actor = open_case()
+    from tiaki.apps.intake.services.ingest import ingest as ingest_service
 
-    with _clear_errors(), RichProgress(console) as progress:
-        result = ingest_service(bundle, operation, actor=actor(), progress=progress)
+    with RichProgress(console) as progress:
+        result = ingest_service(bundle, operation, actor=actor, progress=progress)
     if result.created:
         console.print(
             f"ingested [bold]{result.disclosure_id}[/] into '{operation}': "
@@ -105,6 +83,13 @@ def ingest(
         console.print(
             f"{result.disclosure_id} is already in '{operation}' with the same content: nothing changed"
         )
+
+
+def _date(option: str, text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        raise Invalid(f"{option} '{text}' is not a date (YYYY-MM-DD)") from None
 
 
 @hashlist_app.command("import")
@@ -120,21 +105,15 @@ def hashlist_import(
     licence: Annotated[str | None, typer.Option(help="Terms under which the list may be used.")] = None,
 ) -> None:
     """Import a known-material hash list, with where it came from."""
-    from datetime import date
+    when = _date("--published", published)
+    actor = open_case()
+    from tiaki.apps.media.services.hashlists import ListInfo, import_hashlist
 
-    setup_django()
-    from tiaki.apps.media.services import ListInfo, import_hashlist
-
-    try:
-        when = date.fromisoformat(published) if published else None
-    except ValueError:
-        err.print(f"[bold red]error:[/] --published '{published}' is not a date (YYYY-MM-DD)")
-        raise typer.Exit(2) from None
     info = ListInfo(
         name=name, profile=profile, source=source, version=version, published=when, licence=licence
     )
-    with _clear_errors(), RichProgress(console) as progress:
-        result = import_hashlist(file, actor=actor(), info=info, progress=progress)
+    with RichProgress(console) as progress:
+        result = import_hashlist(file, actor=actor, info=info, progress=progress)
     verb = "imported" if result.created else "already imported, nothing changed:"
     console.print(f"{verb} list '{result.name}' ({result.entries} entries, profile {result.profile})")
 
@@ -148,11 +127,11 @@ def records_import(
     ] = None,
 ) -> None:
     """Import records-check facts into an operation."""
-    setup_django()
-    from tiaki.apps.subjects.services import get_operation, import_records
+    actor = open_case()
+    from tiaki.apps.operations.queries import get_operation
+    from tiaki.apps.subjects.services.records import import_records
 
-    with _clear_errors():
-        rows, created = import_records(file, get_operation(operation), actor=actor(), country=country)
+    rows, created = import_records(file, get_operation(operation, actor), actor=actor, country=country)
     console.print(f"imported {rows} facts" if created else "already imported, nothing changed")
 
 
@@ -165,19 +144,18 @@ def media_grade(
     description: Annotated[str, typer.Option(help="A structured description, if any.")] = "",
 ) -> None:
     """Grade one item; the grade is offered to the rest of its near-duplicate group."""
-    setup_django()
-    from tiaki.apps.media.services import grade_item
-    from tiaki.apps.subjects.services import get_operation
+    actor = open_case()
+    from tiaki.apps.media.services.grading import grade_item
+    from tiaki.apps.operations.queries import get_operation
 
-    with _clear_errors():
-        offered = grade_item(
-            get_operation(operation),
-            media,
-            profile=profile,
-            category=category,
-            actor=actor(),
-            description=description,
-        )
+    offered = grade_item(
+        get_operation(operation, actor),
+        media,
+        profile=profile,
+        category=category,
+        actor=actor,
+        description=description,
+    )
     console.print(f"graded; offered to {offered} near-duplicate(s)")
 
 
@@ -185,49 +163,35 @@ def media_grade(
 def run(
     operation: OperationOpt,
     stage: Annotated[list[str] | None, typer.Option(help="Run only these stages (repeatable).")] = None,
-    geo_dir: Annotated[Path | None, typer.Option(help="Folder of dated MMDB country databases.")] = None,
+    geo_dir: Annotated[
+        Path | None, typer.Option(help="Folder of dated MMDB country databases (kept for the operation).")
+    ] = None,
     resolution: Annotated[
-        str, typer.Option(help="probabilistic (hard identifiers, then the model) or hard (identifiers only).")
-    ] = "probabilistic",
+        str | None,
+        typer.Option(
+            help="probabilistic (hard identifiers, then the model) or hard (identifiers only); kept as the "
+            "operation's setting, so later runs and decisions use it too."
+        ),
+    ] = None,
 ) -> None:
     """Run the stages (media, resolve, locate, triage, refer) in order; each can be re-run safely."""
-    setup_django()
+    actor = open_case()
+    from tiaki.apps.operations.queries import get_operation
+    from tiaki.apps.operations.services.operations import SettingsChange, change_settings
     from tiaki.apps.pipeline import STAGES, run_stage
-    from tiaki.apps.subjects.services import RESOLUTION_METHODS, get_operation
-
-    stages = stage or list(STAGES)
-    for s in stages:
-        if s not in STAGES:
-            err.print(f"[bold red]error:[/] unknown stage '{s}'; the stages are {', '.join(STAGES)}")
-            raise typer.Exit(2)
-    if resolution not in RESOLUTION_METHODS:
-        err.print(f"[bold red]error:[/] --resolution must be one of {', '.join(RESOLUTION_METHODS)}")
-        raise typer.Exit(2)
-    with _clear_errors():
-        op = get_operation(operation)
-        with RichProgress(console) as progress:
-            for s in [s for s in STAGES if s in stages]:
-                run_stage(
-                    s,
-                    op,
-                    actor=actor(),
-                    progress=progress,
-                    geo_dir=geo_dir or _default_geo_dir(),
-                    resolution=resolution,
-                )
     from tiaki.cli.report import print_summary
 
-    print_summary(console, op)
-
-
-def _default_geo_dir() -> Path | None:
-    """``TIAKI_GEO_DIR``, or ``<data>/geo`` when it exists: the operator's dated snapshots."""
-    import os
-
-    from django.conf import settings
-
-    folder = Path(os.environ.get("TIAKI_GEO_DIR", settings.DATA_DIR / "geo"))
-    return folder if folder.is_dir() else None
+    stages = stage or list(STAGES)
+    unknown = [s for s in stages if s not in STAGES]
+    if unknown:
+        raise Invalid(f"unknown stage '{unknown[0]}'; the stages are {', '.join(STAGES)}")
+    op = get_operation(operation, actor)
+    if resolution is not None or geo_dir is not None:
+        change_settings(op, SettingsChange(resolution_method=resolution, geo_dir=geo_dir), actor)
+    with RichProgress(console) as progress:
+        for s in [s for s in STAGES if s in stages]:
+            run_stage(s, op, actor=actor, progress=progress)
+    print_summary(console, actor, op)
 
 
 @package_app.command("verify")
@@ -235,8 +199,7 @@ def package_verify(path: Annotated[Path, typer.Argument(help="A package folder o
     """Check a package against its manifest (and that it carries no media bytes)."""
     from tiaki.formats.package import verify_package
 
-    with _clear_errors():
-        problems = verify_package(path)
+    problems = verify_package(path)
     if problems:
         for p in problems:
             err.print(f"[red]✗[/] {p}", highlight=False)
@@ -247,10 +210,10 @@ def package_verify(path: Annotated[Path, typer.Argument(help="A package folder o
 @audit_app.command("verify")
 def audit_verify() -> None:
     """Walk the hash chain; report edited, inserted or deleted events."""
-    setup_django()
-    from tiaki.apps.audit.services import verify
+    actor = open_case(create=False)
+    from tiaki.apps.audit.queries import verify
 
-    result = verify()
+    result = verify(actor)
     if not result.ok:
         for p in result.problems:
             err.print(f"[red]✗[/] {p}", highlight=False)
@@ -269,13 +232,13 @@ def export_persons(
     """account_id,person_id,country: one row per account."""
     import csv
 
-    setup_django()
-    from tiaki.apps.audit import services as audit
-    from tiaki.apps.subjects.services import get_operation, persons_export_rows
+    actor = open_case(create=False)
+    from tiaki.apps.audit.services.log import record
+    from tiaki.apps.operations.queries import get_operation
+    from tiaki.apps.subjects.queries import persons_export_rows
 
-    with _clear_errors():
-        op = get_operation(operation)
-        rows = persons_export_rows(op, detailed=detailed)
+    op = get_operation(operation, actor)
+    rows = persons_export_rows(actor, op, detailed=detailed)
     header = ["account_id", "person_id", "country"]
     if detailed:
         header += ["country_confidence", "country_basis", "needs_review", "country_evidence"]
@@ -283,9 +246,9 @@ def export_persons(
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(header)
         writer.writerows(rows)
-    audit.record(
+    record(
         "export.persons",
-        actor=actor(),
+        actor=actor,
         operation=operation,
         target=str(out),
         details={"rows": len(rows), "detailed": detailed},
@@ -315,33 +278,28 @@ def hash_files(paths: Annotated[list[Path], typer.Argument(help="Files (folders 
             status = 2
             continue
         examined = examine(f)
-        sys.stdout.write(
-            json.dumps(
-                {
-                    "path": str(f),
-                    "md5": d.md5,
-                    "sha1": d.sha1,
-                    "sha256": d.sha256,
-                    "pdq": examined.pdq,
-                    "quality": examined.quality,
-                }
-            )
-            + "\n"
-        )
+        line = {
+            "path": str(f),
+            "md5": d.md5,
+            "sha1": d.sha1,
+            "sha256": d.sha256,
+            "pdq": examined.pdq,
+            "quality": examined.quality,
+        }
+        sys.stdout.write(json.dumps(line) + "\n")
     raise typer.Exit(status)
 
 
 @app.command()
 def demo(
-    accounts: Annotated[int, typer.Option(help="Accounts in the synthetic operation.")] = 2000,
+    accounts: Annotated[int, typer.Option(min=1, help="Accounts in the synthetic operation.")] = 2000,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 7,
 ) -> None:
     """A synthetic operation, end to end: generate, ingest, match, resolve, locate, triage, refer."""
-    setup_django()
+    actor = open_case()
     from tiaki.cli.demo import run_demo
 
-    with _clear_errors():
-        run_demo(console, accounts=accounts, seed=seed)
+    run_demo(console, actor, accounts=accounts, seed=seed)
 
 
 def main() -> None:

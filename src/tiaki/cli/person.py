@@ -1,51 +1,43 @@
-"""``tiaki person``: look at a resolved person, and record investigators' decisions about them."""
+"""``tiaki person``: look at a resolved person, and record investigators' decisions about them.
+
+Django and the services are imported inside each command, after the case is open: the installed
+command imports this module before Django is set up.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from tiaki.cli.bootstrap import actor, setup_django
+from tiaki.cli.bootstrap import open_case
 
 if TYPE_CHECKING:
-    from tiaki.apps.intake.models import Operation
-    from tiaki.apps.subjects.services import ResolveSummary
+    from tiaki.apps.core.actor import Actor
+    from tiaki.apps.operations.models import Operation
+    from tiaki.apps.subjects.services.resolve import ResolveSummary
 
 person_app = typer.Typer(
     help="Persons: why accounts belong together; confirm, reject, merge, split.", no_args_is_help=True
 )
 console = Console()
-err = Console(stderr=True)
 OperationOpt = Annotated[str, typer.Option("--operation", "-o", help="Operation name.")]
 ReasonOpt = Annotated[str, typer.Option(help="Why: kept with the decision and in the audit log.")]
 
 
-@contextmanager
-def _decision_errors() -> Iterator[None]:
-    from tiaki.apps.subjects.services import DecisionError, UnknownOperation
+def _apply(operation: str, action: Callable[[Operation, Actor], ResolveSummary]) -> None:
+    actor = open_case()
+    from tiaki.apps.operations.queries import get_operation
 
-    try:
-        yield
-    except (DecisionError, UnknownOperation) as exc:
-        err.print(f"[bold red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(2) from None
-
-
-def _apply(operation: str, action: Callable[[Operation], ResolveSummary]) -> None:
-    setup_django()
-    from tiaki.apps.subjects.services import get_operation
-
-    with _decision_errors():
-        summary = action(get_operation(operation))
+    summary = action(get_operation(operation, actor), actor)
     console.print(
-        f"recorded; persons now: {summary.persons:,} ({summary.persons_created} new, "
-        f"{summary.persons_removed} gone). "
-        "Run `tiaki run --stage locate --stage triage --stage refer` to bring the rest up to date."
+        f"recorded; the {summary.accounts:,} accounts concerned now make {summary.persons:,} person(s) "
+        f"({summary.persons_created} new, {summary.persons_removed} gone). "
+        "Run `tiaki run --stage locate --stage triage --stage refer` to bring places, triage and "
+        "packages up to date."
     )
 
 
@@ -54,15 +46,19 @@ def show(
     label: Annotated[str, typer.Argument(help="Person id, e.g. P-1a2b3c4d5e6f.")], operation: OperationOpt
 ) -> None:
     """The person's accounts, the evidence linking them, their country and triage."""
-    setup_django()
-    from tiaki.apps.subjects.services import get_operation, person_record
+    actor = open_case(create=False)
+    from tiaki.apps.audit.services.log import record
+    from tiaki.apps.operations.queries import get_operation
+    from tiaki.apps.subjects.queries import person_record
 
-    with _decision_errors():
-        r = person_record(get_operation(operation), label)
+    op = get_operation(operation, actor)
+    r = person_record(actor, op, label)
+    record("subjects.person-viewed", actor=actor, operation=op.name, target=label)
     p = r.person
+    confidence = p.country_confidence if p.country_confidence is not None else "-"
     console.print(
         f"[bold]{p.label}[/]  country {p.country or '?'} ({p.country_basis or 'no basis'}, "
-        f"confidence {p.country_confidence if p.country_confidence is not None else '-'})"
+        f"confidence {confidence})"
     )
     accounts = Table(title="Accounts", header_style="bold")
     for column in ("account", "disclosure", "username", "stated country"):
@@ -108,21 +104,21 @@ def show(
 @person_app.command("confirm-link")
 def confirm_link(account_a: str, account_b: str, operation: OperationOpt, reason: ReasonOpt) -> None:
     """These two accounts are the same person."""
-    _pair(operation, "confirm-link", account_a, account_b, reason)
+    _link(operation, "confirm-link", account_a, account_b, reason)
 
 
 @person_app.command("reject-link")
 def reject_link(account_a: str, account_b: str, operation: OperationOpt, reason: ReasonOpt) -> None:
     """These two accounts are not the same person."""
-    _pair(operation, "reject-link", account_a, account_b, reason)
+    _link(operation, "reject-link", account_a, account_b, reason)
 
 
-def _pair(operation: str, kind: str, a: str, b: str, reason: str) -> None:
-    from tiaki.apps.subjects import services
+def _link(operation: str, kind: str, a: str, b: str, reason: str) -> None:
+    def action(op: Operation, actor: Actor) -> ResolveSummary:
+        from tiaki.apps.subjects.choices import DecisionKind
+        from tiaki.apps.subjects.services.decisions import link_decision
 
-    def action(op: Operation) -> ResolveSummary:
-        pair = (services.find_account(op, a), services.find_account(op, b))
-        return services.decide(op, kind, [pair], reason=reason, actor=actor())
+        return link_decision(op, DecisionKind(kind), a, b, reason=reason, actor=actor)
 
     _apply(operation, action)
 
@@ -130,9 +126,13 @@ def _pair(operation: str, kind: str, a: str, b: str, reason: str) -> None:
 @person_app.command("merge")
 def merge(first: str, second: str, operation: OperationOpt, reason: ReasonOpt) -> None:
     """Two persons are one."""
-    from tiaki.apps.subjects import services
 
-    _apply(operation, lambda op: services.merge_persons(op, first, second, reason=reason, actor=actor()))
+    def action(op: Operation, actor: Actor) -> ResolveSummary:
+        from tiaki.apps.subjects.services.decisions import merge_persons
+
+        return merge_persons(op, first, second, reason=reason, actor=actor)
+
+    _apply(operation, action)
 
 
 @person_app.command("split")
@@ -143,7 +143,11 @@ def split(
     accounts: Annotated[str, typer.Option(help="Comma-separated accounts to separate from the rest.")],
 ) -> None:
     """Some of a person's accounts belong to someone else."""
-    from tiaki.apps.subjects import services
-
     refs = [a.strip() for a in accounts.split(",") if a.strip()]
-    _apply(operation, lambda op: services.split_person(op, label, refs, reason=reason, actor=actor()))
+
+    def action(op: Operation, actor: Actor) -> ResolveSummary:
+        from tiaki.apps.subjects.services.decisions import split_person
+
+        return split_person(op, label, refs, reason=reason, actor=actor)
+
+    _apply(operation, action)

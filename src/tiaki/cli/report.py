@@ -7,7 +7,8 @@ import re
 from rich.console import Console
 from rich.table import Table
 
-from tiaki.apps.intake.models import Operation
+from tiaki.apps.core.actor import Actor
+from tiaki.apps.operations.models import Operation
 from tiaki.apps.pipeline import operation_summary
 
 _LONG_HEX = re.compile(r"\b([0-9a-f]{12})[0-9a-f]{20,}\b")
@@ -18,8 +19,8 @@ def _short(evidence: object) -> str:
     return _LONG_HEX.sub(r"\1…", str(evidence))
 
 
-def print_summary(console: Console, operation: Operation) -> None:
-    s = operation_summary(operation)
+def print_summary(console: Console, actor: Actor, operation: Operation) -> None:
+    s = operation_summary(actor, operation)
     flow = Table(title=f"Operation {s.operation}", show_header=True, header_style="bold")
     for column in (
         "accounts",

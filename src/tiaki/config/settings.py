@@ -8,7 +8,8 @@ from pathlib import Path
 
 import dj_database_url
 
-DATA_DIR = Path(os.environ.get("TIAKI_DATA_DIR", "tiaki-data")).resolve()
+# Resolved once, to an absolute path: everything the case keeps is found from here.
+DATA_DIR = Path(os.environ.get("TIAKI_DATA_DIR") or "tiaki-data").expanduser().resolve()
 
 SECRET_KEY = os.environ.get("TIAKI_SECRET_KEY", "tiaki-local-only-not-secret")
 DEBUG = os.environ.get("TIAKI_DEBUG", "") == "1"
@@ -21,8 +22,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.admin",
-    "tiaki.apps.access",
     "tiaki.apps.audit",
+    "tiaki.apps.operations",
+    "tiaki.apps.access",
     "tiaki.apps.intake",
     "tiaki.apps.media",
     "tiaki.apps.subjects",
@@ -61,7 +63,6 @@ def _database() -> dict[str, object]:
     url = os.environ.get("DATABASE_URL")
     if url:
         return dict(dj_database_url.parse(url, conn_max_age=0))
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(DATA_DIR / "tiaki.sqlite3"),

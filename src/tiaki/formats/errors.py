@@ -6,8 +6,10 @@ the input can find and fix the value without guessing.
 
 from __future__ import annotations
 
+from tiaki.errors import Invalid
 
-class InputError(ValueError):
+
+class InputError(Invalid):
     """Bad input: names the file, the row (1 = the header line of a table) and the field."""
 
     def __init__(self, file: str, message: str, row: int | None = None, field: str | None = None):

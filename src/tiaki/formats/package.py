@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from tiaki.engines.media import find_media_signature
+from tiaki.errors import Invalid
 
 PACKAGE_FORMAT = "tiaki-referral-package"
 PACKAGE_VERSION = 1
@@ -23,8 +24,8 @@ MANIFEST = "manifest.json"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-class PackageError(ValueError):
-    pass
+class PackageError(Invalid):
+    """A package that cannot be written or read as one."""
 
 
 def _sha256(data: bytes) -> str:

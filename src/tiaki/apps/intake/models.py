@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from django.db import models
 
-
-class Operation(models.Model):
-    name = models.CharField(max_length=200, unique=True)
-    description = models.TextField(blank=True, default="")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self) -> str:
-        return self.name
+from tiaki.apps.intake.choices import (
+    AccessAction,
+    AccountStatus,
+    FileRole,
+    IdentifierKind,
+    IPEventKind,
+    MembershipRole,
+    VenueKind,
+)
+from tiaki.apps.operations.models import Operation
 
 
 class StoredFile(models.Model):
@@ -58,7 +60,7 @@ class DisclosureFile(models.Model):
     disclosure = models.ForeignKey(Disclosure, on_delete=models.PROTECT, related_name="files")
     stored = models.ForeignKey(StoredFile, on_delete=models.PROTECT)
     name = models.CharField(max_length=500)
-    role = models.CharField(max_length=20)  # "source" (manifest, tables, report) or "media"
+    role = models.CharField(max_length=20, choices=FileRole.choices)
 
 
 class Account(models.Model):
@@ -71,7 +73,7 @@ class Account(models.Model):
     created_at = models.DateTimeField(null=True)
     profile_url = models.CharField(max_length=500, blank=True, default="")
     stated_country = models.CharField(max_length=2, blank=True, default="")
-    status = models.CharField(max_length=20, blank=True, default="")
+    status = models.CharField(max_length=20, blank=True, default="", choices=AccountStatus.choices)
 
     class Meta:
         constraints = [
@@ -84,7 +86,7 @@ class Account(models.Model):
 
 class Identifier(models.Model):
     account = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="identifiers")
-    kind = models.CharField(max_length=20)
+    kind = models.CharField(max_length=20, choices=IdentifierKind.choices)
     value = models.CharField(max_length=500)
     verified = models.BooleanField(null=True)
     observed_at = models.DateTimeField(null=True)
@@ -94,7 +96,7 @@ class IPEvent(models.Model):
     account = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="ip_events")
     ip = models.CharField(max_length=45)
     port = models.PositiveIntegerField(null=True)
-    event = models.CharField(max_length=20, blank=True, default="")
+    event = models.CharField(max_length=20, blank=True, default="", choices=IPEventKind.choices)
     timestamp = models.DateTimeField()
     possible_proxy = models.BooleanField(null=True)
 
@@ -102,7 +104,7 @@ class IPEvent(models.Model):
 class Venue(models.Model):
     disclosure = models.ForeignKey(Disclosure, on_delete=models.PROTECT, related_name="venues")
     venue_id = models.CharField(max_length=200)
-    kind = models.CharField(max_length=20, blank=True, default="")
+    kind = models.CharField(max_length=20, blank=True, default="", choices=VenueKind.choices)
     name = models.CharField(max_length=300, blank=True, default="")
     url = models.CharField(max_length=500, blank=True, default="")
 
@@ -113,7 +115,7 @@ class Venue(models.Model):
 class VenueMembership(models.Model):
     account = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="memberships")
     venue = models.ForeignKey(Venue, on_delete=models.PROTECT, related_name="memberships")
-    role = models.CharField(max_length=20, blank=True, default="")
+    role = models.CharField(max_length=20, blank=True, default="", choices=MembershipRole.choices)
     joined_at = models.DateTimeField(null=True)
 
 
@@ -140,5 +142,5 @@ class Access(models.Model):
     account = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="accesses")
     upload = models.ForeignKey(Upload, on_delete=models.PROTECT, null=True, related_name="accesses")
     venue = models.ForeignKey(Venue, on_delete=models.PROTECT, null=True, related_name="accesses")
-    action = models.CharField(max_length=20, blank=True, default="")
+    action = models.CharField(max_length=20, blank=True, default="", choices=AccessAction.choices)
     timestamp = models.DateTimeField(null=True)

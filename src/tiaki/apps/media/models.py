@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.db import models
 
-from tiaki.apps.intake.models import Operation, StoredFile, Upload
+from tiaki.apps.intake.models import StoredFile, Upload
+from tiaki.apps.media.choices import GradeSource, MatchMethod, MediaKind
+from tiaki.apps.operations.models import Operation
 
 
 class HashList(models.Model):
@@ -57,7 +59,6 @@ class MediaItem(models.Model):
     """One distinct file in an operation, however many uploads shared it. ``key`` is its SHA-256, or
     ``md5:<hex>`` / ``sha1:<hex>`` when the provider gave only that digest."""
 
-    KINDS = ("image", "video", "other")
     operation = models.ForeignKey(Operation, on_delete=models.PROTECT, related_name="media")
     key = models.CharField(max_length=80)
     stored = models.ForeignKey(StoredFile, on_delete=models.PROTECT, null=True)
@@ -65,7 +66,7 @@ class MediaItem(models.Model):
     sha1 = models.CharField(max_length=40, blank=True, default="")
     sha256 = models.CharField(max_length=64, blank=True, default="")
     size = models.BigIntegerField(null=True)
-    kind = models.CharField(max_length=10, blank=True, default="")
+    kind = models.CharField(max_length=10, blank=True, default="", choices=MediaKind.choices)
     pdq = models.CharField(max_length=64, blank=True, default="")
     pdq_quality = models.PositiveSmallIntegerField(null=True)
     pdq_source = models.CharField(max_length=40, blank=True, default="")  # pipeline version or "provider"
@@ -88,7 +89,7 @@ class MediaUpload(models.Model):
 class Match(models.Model):
     media = models.ForeignKey(MediaItem, on_delete=models.CASCADE, related_name="matches")
     entry = models.ForeignKey(HashEntry, on_delete=models.CASCADE, related_name="matches")
-    method = models.CharField(max_length=10)  # md5, sha1, sha256, pdq
+    method = models.CharField(max_length=10, choices=MatchMethod.choices)
     distance = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -103,7 +104,7 @@ class Grade(models.Model):
     member of the item's near-duplicate group, offered until someone confirms or changes it."""
 
     media = models.OneToOneField(MediaItem, on_delete=models.CASCADE, related_name="grade")
-    source = models.CharField(max_length=20)
+    source = models.CharField(max_length=20, choices=GradeSource.choices)
     profile = models.CharField(max_length=20)
     category = models.CharField(max_length=20)
     label = models.CharField(max_length=100)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.db import models
 
-from tiaki.apps.intake.models import Operation
+from tiaki.apps.operations.models import Operation
 
 
 class Package(models.Model):
+    """A written package. ``folder`` and ``zip_path`` are relative to the data directory."""
+
     operation = models.ForeignKey(Operation, on_delete=models.PROTECT, related_name="packages")
     country = models.CharField(max_length=2)
     folder = models.CharField(max_length=500)

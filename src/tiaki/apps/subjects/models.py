@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.db import models
 
-from tiaki.apps.intake.models import Account, IPEvent, Operation
+from tiaki.apps.intake.models import Account, IPEvent
+from tiaki.apps.operations.models import Operation
+from tiaki.apps.subjects.choices import CountryBasis, DecisionKind, LinkMethod, RecordsFactKind
 
 
 class Person(models.Model):
@@ -16,7 +18,7 @@ class Person(models.Model):
     label = models.CharField(max_length=20)
     country = models.CharField(max_length=2, blank=True, default="")
     country_confidence = models.FloatField(null=True)
-    country_basis = models.CharField(max_length=20, blank=True, default="")  # ip-vote, phone, stated
+    country_basis = models.CharField(max_length=20, blank=True, default="", choices=CountryBasis.choices)
     country_evidence = models.JSONField(default=dict)
     # Where the person is stays uncertain: listed for review, not put into a package.
     needs_review = models.BooleanField(default=False)
@@ -40,7 +42,7 @@ class ResolutionLink(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="links")
     account_a = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="+")
     account_b = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="+")
-    method = models.CharField(max_length=20)  # "hard-identifier", "probabilistic", "investigator"
+    method = models.CharField(max_length=20, choices=LinkMethod.choices)
     kind = models.CharField(max_length=20)
     value = models.CharField(max_length=500)
     weight = models.FloatField(null=True)
@@ -50,10 +52,8 @@ class ResolutionDecision(models.Model):
     """An investigator's decision about two accounts. It is kept apart from the computed links and
     applied on every run of the resolve stage; for any pair of accounts the latest decision counts."""
 
-    JOIN = ("confirm-link", "merge")
-    SEPARATE = ("reject-link", "split")
     operation = models.ForeignKey(Operation, on_delete=models.PROTECT, related_name="decisions")
-    kind = models.CharField(max_length=20)
+    kind = models.CharField(max_length=20, choices=DecisionKind.choices)
     account_a = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="+")
     account_b = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="+")
     reason = models.TextField()
@@ -100,7 +100,7 @@ class RecordsFact(models.Model):
     kind = models.CharField(max_length=20)
     value = models.CharField(max_length=500)
     normalised = models.CharField(max_length=500, db_index=True)
-    fact = models.CharField(max_length=30)
+    fact = models.CharField(max_length=30, choices=RecordsFactKind.choices)
     detail = models.CharField(max_length=500, blank=True, default="")
     source = models.CharField(max_length=200, blank=True, default="")
     checked_at = models.DateTimeField(null=True)
@@ -112,8 +112,13 @@ class TriageAssessment(models.Model):
     score = models.IntegerField()
     rank = models.PositiveIntegerField()
     reasons = models.JSONField(default=list)
+    # The assessment by the model the operation is run with now; one per person (see queries.current).
+    current = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["person", "model_version"], name="assessment_unique"),
+            models.UniqueConstraint(
+                fields=["person"], condition=models.Q(current=True), name="assessment_one_current"
+            ),
         ]

@@ -3,20 +3,22 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
-from tiaki.apps.audit import services as audit
+from builders import actor
+from tiaki.apps.audit import chain, queries
 from tiaki.apps.audit.models import AuditEvent
+from tiaki.apps.audit.services import log
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _write_events(n: int) -> None:
     for i in range(n):
-        audit.record("test.event", actor="tester", operation="op", target=f"t{i}", details={"i": i})
+        log.record("test.event", actor=actor("tester"), operation="op", target=f"t{i}", details={"i": i})
 
 
 def test_a_fresh_log_verifies_and_starts_with_a_genesis_event():
     _write_events(3)
-    result = audit.verify()
+    result = queries.verify(actor())
     assert result.ok, result.problems
     assert result.events == 4
     assert AuditEvent.objects.get(seq=1).action == "audit.genesis"
@@ -41,7 +43,7 @@ def _sql(statement: str, params: list[object]) -> None:
 def test_an_edited_event_is_detected():
     _write_events(3)
     _sql("UPDATE audit_auditevent SET target = %s WHERE seq = %s", ["someone-else", 3])
-    result = audit.verify()
+    result = queries.verify(actor())
     assert not result.ok
     assert any("#3" in p and "edited" in p for p in result.problems)
 
@@ -49,7 +51,7 @@ def test_an_edited_event_is_detected():
 def test_a_deleted_event_in_the_middle_is_detected():
     _write_events(4)
     _sql("DELETE FROM audit_auditevent WHERE seq = %s", [3])
-    result = audit.verify()
+    result = queries.verify(actor())
     assert not result.ok
     assert any("#4" in p for p in result.problems)
 
@@ -57,7 +59,7 @@ def test_a_deleted_event_in_the_middle_is_detected():
 def test_a_deleted_last_event_is_detected_through_the_head():
     _write_events(3)
     _sql("DELETE FROM audit_auditevent WHERE seq = %s", [4])
-    result = audit.verify()
+    result = queries.verify(actor())
     assert not result.ok
     assert any("deleted from the end" in p for p in result.problems)
 
@@ -77,8 +79,8 @@ def test_an_inserted_event_is_detected_even_with_a_plausible_hash():
         details={},
         prev_hash=AuditEvent.objects.get(seq=2).hash,
     )
-    forged.hash = audit.event_hash(forged)
+    forged.hash = chain.event_hash(forged)
     forged.save()
-    result = audit.verify()
+    result = queries.verify(actor())
     assert not result.ok
     assert any("#4" in p for p in result.problems)

@@ -5,11 +5,13 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 
-from builders import write_bundle
+from builders import actor, write_bundle
 from tiaki.apps.audit.models import AuditEvent
-from tiaki.apps.intake import evidence
-from tiaki.apps.intake.models import Account, Disclosure, Identifier, IPEvent, Operation, Upload
-from tiaki.apps.intake.services import IngestConflict, ingest
+from tiaki.apps.core import evidence
+from tiaki.apps.intake.models import Account, Disclosure, Identifier, IPEvent, Upload
+from tiaki.apps.intake.services.ingest import ingest
+from tiaki.apps.operations.models import Operation
+from tiaki.errors import Conflict
 from tiaki.formats.errors import InputError
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +28,7 @@ def _domain_counts() -> dict[str, int]:
 
 def test_ingest_writes_every_row_and_keeps_the_files_content_addressed(tmp_path: Path):
     bundle = write_bundle(tmp_path / "b")
-    result = ingest(bundle, "op-test", actor="tester")
+    result = ingest(bundle, "op-test", actor=actor("tester"))
     assert result.created
     assert result.counts["accounts"] == 3
     assert Account.objects.count() == 3
@@ -41,21 +43,21 @@ def test_ingest_writes_every_row_and_keeps_the_files_content_addressed(tmp_path:
 
 def test_ingesting_the_same_bundle_twice_changes_nothing(tmp_path: Path):
     bundle = write_bundle(tmp_path / "b")
-    ingest(bundle, "op-test", actor="tester")
+    ingest(bundle, "op-test", actor=actor("tester"))
     before = _domain_counts()
-    again = ingest(bundle, "op-test", actor="tester")
+    again = ingest(bundle, "op-test", actor=actor("tester"))
     assert not again.created
     assert _domain_counts() == before
 
 
 def test_the_same_disclosure_id_with_other_content_is_refused(tmp_path: Path):
-    ingest(write_bundle(tmp_path / "b1"), "op-test", actor="tester")
+    ingest(write_bundle(tmp_path / "b1"), "op-test", actor=actor("tester"))
     changed = write_bundle(
         tmp_path / "b2", accounts=[{"account_id": "a1"}, {"account_id": "a2"}, {"account_id": "a3"}]
     )
     before = _domain_counts()
-    with pytest.raises(IngestConflict, match="different content"):
-        ingest(changed, "op-test", actor="tester")
+    with pytest.raises(Conflict, match="different content"):
+        ingest(changed, "op-test", actor=actor("tester"))
     assert _domain_counts() == before
 
 
@@ -82,7 +84,7 @@ def test_a_malformed_bundle_is_refused_precisely_and_nothing_is_written(
 ):
     bundle = write_bundle(tmp_path / "b", **change)
     with pytest.raises(InputError) as caught:
-        ingest(bundle, "op-new", actor="tester")
+        ingest(bundle, "op-new", actor=actor("tester"))
     assert (caught.value.file, caught.value.row, caught.value.field) == (file, row, field)
     assert _domain_counts() == {label: 0 for label in _domain_counts()}
     assert not Operation.objects.exists()
@@ -93,6 +95,6 @@ def test_a_manifest_of_another_format_is_refused(tmp_path: Path):
     bundle = write_bundle(tmp_path / "b")
     (bundle / "manifest.json").write_text('{"format": "something-else", "version": 1}')
     with pytest.raises(InputError, match="something-else") as caught:
-        ingest(bundle, "op-new", actor="tester")
+        ingest(bundle, "op-new", actor=actor("tester"))
     assert caught.value.file == "manifest.json"
     assert not Disclosure.objects.exists()

@@ -10,31 +10,33 @@ import pytest
 from django.conf import settings
 from PIL import Image
 
-from builders import picture, scenes, write_bundle, write_clip
+from builders import actor, picture, scenes, write_bundle, write_clip
 from mmdb_helpers import write_country_mmdb
 from tiaki.apps.audit.models import AuditEvent
-from tiaki.apps.intake.services import ingest
+from tiaki.apps.core import datadir
+from tiaki.apps.intake.services.ingest import ingest
+from tiaki.apps.media.indexes import list_index
 from tiaki.apps.media.models import Grade, HashList, Match, MediaGroup, MediaItem
-from tiaki.apps.media.services import (
-    GradeError,
-    HashListConflict,
-    ListInfo,
-    grade_item,
-    import_hashlist,
-    list_index,
-    run_media,
-)
+from tiaki.apps.media.services.grading import grade_item
+from tiaki.apps.media.services.hashlists import ListInfo, import_hashlist
+from tiaki.apps.media.services.stage import run_media
+from tiaki.apps.operations.queries import get_operation as _get_operation
+from tiaki.apps.operations.services.operations import SettingsChange, change_settings
 from tiaki.apps.subjects.models import GeoResult, Person, TriageAssessment
-from tiaki.apps.subjects.services import get_operation, import_records, locate, resolve, run_triage
+from tiaki.apps.subjects.services.locate import locate
+from tiaki.apps.subjects.services.records import import_records
+from tiaki.apps.subjects.services.resolve import resolve
+from tiaki.apps.subjects.services.triage import run_triage
 from tiaki.engines.digest import digest_file
 from tiaki.engines.pdq import pdq_file
+from tiaki.errors import Conflict, Invalid
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def operation(tmp_path: Path):
-    ingest(write_bundle(tmp_path / "b"), "op", actor="tester")
+    ingest(write_bundle(tmp_path / "b"), "op", actor=actor("tester"))
     return get_operation("op")
 
 
@@ -71,14 +73,14 @@ def test_media_stage_matches_exactly_and_perceptually_and_grades_known_material(
             {"pdq": pdq_file(resized).hash, "category": "3"},
         ],
     )
-    import_hashlist(known, actor="tester", info=ListInfo(name="known", profile="vic-us"))
+    import_hashlist(known, actor=actor("tester"), info=ListInfo(name="known", profile="vic-us"))
     # The list's PDQ index is built once, at import, and kept in the data directory.
     index, entries = list_index(HashList.objects.get(name="known"))
     assert len(index) == 1 and len(entries) == 1
     assert any((Path(settings.DATA_DIR) / "indexes").iterdir())
-    ingest(bundle, "op", actor="tester")
+    ingest(bundle, "op", actor=actor("tester"))
     operation = get_operation("op")
-    summary = run_media(operation, actor="tester")
+    summary = run_media(operation, actor=actor("tester"))
     assert summary.items == 2 and summary.known == 2 and summary.new == 0
     one = MediaItem.objects.get(sha256=digest_file(bundle / "media" / "p1.jpg").sha256)
     assert one.uploads.count() == 2  # the digest-only upload found the same item
@@ -89,35 +91,35 @@ def test_media_stage_matches_exactly_and_perceptually_and_grades_known_material(
     assert match.method == "pdq" and 0 < match.distance <= 31
     assert Grade.objects.get(media=two).label == "CGI / animation"
     before = (MediaItem.objects.count(), Match.objects.count(), list(Grade.objects.values()))
-    run_media(operation, actor="tester")
+    run_media(operation, actor=actor("tester"))
     assert (MediaItem.objects.count(), Match.objects.count(), list(Grade.objects.values())) == before
 
 
 def test_the_same_list_file_twice_is_a_no_op_and_another_file_under_the_name_is_refused(tmp_path: Path):
     first = _known_list(tmp_path, [{"md5": "0" * 32, "category": "1"}])
-    assert import_hashlist(first, actor="t", info=ListInfo(name="l", profile="vic-us")).created
-    assert not import_hashlist(first, actor="t", info=ListInfo(name="l", profile="vic-us")).created
+    assert import_hashlist(first, actor=actor("t"), info=ListInfo(name="l", profile="vic-us")).created
+    assert not import_hashlist(first, actor=actor("t"), info=ListInfo(name="l", profile="vic-us")).created
     other = tmp_path / "other.csv"
     other.write_text("md5,category\n" + "1" * 32 + ",2\n")
-    with pytest.raises(HashListConflict):
-        import_hashlist(other, actor="t", info=ListInfo(name="l", profile="vic-us"))
+    with pytest.raises(Conflict):
+        import_hashlist(other, actor=actor("t"), info=ListInfo(name="l", profile="vic-us"))
 
 
 def test_resolve_links_accounts_sharing_a_normalised_identifier_and_is_stable(operation):
-    summary = resolve(operation, actor="tester")
+    summary = resolve(operation, actor=actor("tester"))
     assert summary.accounts == 3 and summary.persons == 2
     together = Person.objects.get(accounts__account__account_id="a1")
     assert sorted(together.accounts.values_list("account__account_id", flat=True)) == ["a1", "a2"]
     link = together.links.get()
     assert (link.kind, link.value) == ("email", "river.stone@example.com")
     keys = sorted(Person.objects.values_list("pk", "key"))
-    again = resolve(operation, actor="tester")
+    again = resolve(operation, actor=actor("tester"))
     assert (again.persons_created, again.persons_removed) == (0, 0)
     assert sorted(Person.objects.values_list("pk", "key")) == keys
 
 
 def test_locate_uses_the_newest_snapshot_built_before_each_event(operation, tmp_path: Path):
-    resolve(operation, actor="tester")
+    resolve(operation, actor=actor("tester"))
     geo_dir = tmp_path / "geo"
     geo_dir.mkdir()
     # Built 2019-02-01 (before both events): places 8.8.8.8 in NZ; built 2019-06-01: too late for them.
@@ -127,7 +129,8 @@ def test_locate_uses_the_newest_snapshot_built_before_each_event(operation, tmp_
     write_country_mmdb(
         geo_dir / "late.mmdb", {"8.8.8.0/24": "AU"}, int(datetime(2019, 6, 1, tzinfo=UTC).timestamp())
     )
-    summary = locate(operation, actor="tester", geo_dir=geo_dir)
+    change_settings(operation, SettingsChange(geo_dir=geo_dir), actor())
+    summary = locate(operation, actor=actor("tester"))
     assert summary.events == 2
     result = GeoResult.objects.get(ip_event__ip="8.8.8.8")
     assert result.country == "NZ"
@@ -136,7 +139,9 @@ def test_locate_uses_the_newest_snapshot_built_before_each_event(operation, tmp_
     person = Person.objects.get(accounts__account__account_id="a1")
     assert (person.country, person.country_basis, person.country_confidence) == ("NZ", "ip-vote", 1.0)
     # Without snapshots the embedded source answers, and a re-run updates the provenance.
-    locate(operation, actor="tester", geo_dir=None)
+    for snapshot in geo_dir.iterdir():
+        snapshot.unlink()
+    locate(operation, actor=actor("tester"))
     result.refresh_from_db()
     assert result.source.kind == "embedded" and result.country == "US"
 
@@ -147,15 +152,15 @@ def test_triage_ranks_records_facts_first_and_cites_them(operation, tmp_path: Pa
         "kind,value,fact,detail,source,checked_at\n"
         "phone,(415) 555-0132,access_to_children,lives with two children,register,2019-10-01T00:00:00Z\n"
     )
-    import_records(records, operation, actor="tester", country="US")
-    resolve(operation, actor="tester")
-    run_triage(operation, actor="tester")
+    import_records(records, operation, actor=actor("tester"), country="US")
+    resolve(operation, actor=actor("tester"))
+    run_triage(operation, actor=actor("tester"))
     top = TriageAssessment.objects.order_by("rank").first()
     assert top.person.accounts.get().account.account_id == "a3"
     assert top.reasons[0]["factor"] == "records: access to children"
     assert "lives with two children" in top.reasons[0]["evidence"][0]
     count = AuditEvent.objects.count()
-    assert run_triage(operation, actor="tester").changed == 0
+    assert run_triage(operation, actor=actor("tester")).changed == 0
     assert AuditEvent.objects.count() == count + 1  # the re-run itself is recorded
 
 
@@ -170,9 +175,9 @@ def test_new_near_duplicates_form_one_group_and_a_reviewers_grade_is_offered_to_
         tmp_path / "b",
         uploads=[{"upload_id": f"u{i}", "account_id": "a1", "file": f"p{i}.jpg"} for i in range(1, 5)],
     )
-    ingest(bundle, "op", actor="tester")
+    ingest(bundle, "op", actor=actor("tester"))
     operation = get_operation("op")
-    summary = run_media(operation, actor="tester")
+    summary = run_media(operation, actor=actor("tester"))
     assert summary.items == 4 and summary.errors == 1 and summary.known == 0
     assert summary.groups_to_review == 3  # {p1, p2}, {p3}, {p4}
     assert summary.needing_review == 0.75
@@ -180,14 +185,14 @@ def test_new_near_duplicates_form_one_group_and_a_reviewers_grade_is_offered_to_
     p2 = MediaItem.objects.get(sha256=digest_file(bundle / "media" / "p2.jpg").sha256)
     assert p1.group_id == p2.group_id is not None
     assert MediaItem.objects.get(error="empty file").pdq == ""
-    assert grade_item(operation, p1.key[:20], profile="vic-us", category="3", actor="reviewer") == 1
+    assert grade_item(operation, p1.key[:20], profile="vic-us", category="3", actor=actor("reviewer")) == 1
     assert Grade.objects.get(media=p1).source == "reviewer"
     offered = Grade.objects.get(media=p2)
     assert (offered.source, offered.label) == ("suggested", "CGI / animation")
-    with pytest.raises(GradeError):
-        grade_item(operation, p1.key, profile="vic-us", category="9", actor="reviewer")
+    with pytest.raises(Invalid):
+        grade_item(operation, p1.key, profile="vic-us", category="9", actor=actor("reviewer"))
     groups = list(MediaGroup.objects.values_list("key", "size"))
-    run_media(operation, actor="tester")
+    run_media(operation, actor=actor("tester"))
     assert list(MediaGroup.objects.values_list("key", "size")) == groups
 
 
@@ -201,8 +206,8 @@ def test_videos_are_hashed_and_a_re_encoded_copy_joins_the_original_s_group(tmp_
         tmp_path / "b",
         uploads=[{"upload_id": f"u{i}", "account_id": "a1", "file": f"v{i}.mp4"} for i in range(1, 4)],
     )
-    ingest(bundle, "op", actor="tester")
-    summary = run_media(get_operation("op"), actor="tester")
+    ingest(bundle, "op", actor=actor("tester"))
+    summary = run_media(get_operation("op"), actor=actor("tester"))
     assert summary.videos == 3 and summary.errors == 0
     items = {
         MediaItem.objects.get(sha256=digest_file(bundle / "media" / f"v{i}.mp4").sha256): i for i in (1, 2, 3)
@@ -224,9 +229,9 @@ def test_a_file_supplied_later_completes_the_item_known_by_its_digest(tmp_path: 
             {"upload_id": "u1", "account_id": "a1", "md5": digest_file(p1).md5},
         ],
     )
-    ingest(first, "op", actor="tester")
+    ingest(first, "op", actor=actor("tester"))
     operation = get_operation("op")
-    run_media(operation, actor="tester")
+    run_media(operation, actor=actor("tester"))
     assert MediaItem.objects.get().stored_id is None
     second = write_bundle(
         tmp_path / "second",
@@ -235,8 +240,8 @@ def test_a_file_supplied_later_completes_the_item_known_by_its_digest(tmp_path: 
             {"upload_id": "u9", "account_id": "a2", "file": "p1.jpg"},
         ],
     )
-    ingest(second, "op", actor="tester")
-    run_media(operation, actor="tester")
+    ingest(second, "op", actor=actor("tester"))
+    run_media(operation, actor=actor("tester"))
     items = list(MediaItem.objects.filter(md5=digest_file(p1).md5))
     assert len(items) == 1 and items[0].stored_id is not None and len(items[0].pdq) == 64
     assert items[0].uploads.count() == 2
@@ -244,16 +249,22 @@ def test_a_file_supplied_later_completes_the_item_known_by_its_digest(tmp_path: 
 
 def test_a_country_left_with_nobody_loses_its_package_files(tmp_path: Path):
     from tiaki.apps.referrals.models import Package
-    from tiaki.apps.referrals.services import write_packages
+    from tiaki.apps.referrals.services.packages import write_packages
 
-    ingest(write_bundle(tmp_path / "b"), "op", actor="tester")
+    ingest(write_bundle(tmp_path / "b"), "op", actor=actor("tester"))
     operation = get_operation("op")
-    resolve(operation, actor="tester")
-    locate(operation, actor="tester")
-    write_packages(operation, actor="tester")
+    resolve(operation, actor=actor("tester"))
+    locate(operation, actor=actor("tester"))
+    write_packages(operation, actor=actor("tester"))
     package = Package.objects.get(country="US")
-    assert Path(package.zip_path).exists()
+    assert not Path(package.zip_path).is_absolute()  # kept relative to the data directory
+    zip_path, folder = datadir.absolute(package.zip_path), datadir.absolute(package.folder)
+    assert zip_path.is_file() and folder.is_dir()
     Person.objects.filter(country="US").update(needs_review=True)  # its one person is now uncertain
-    write_packages(operation, actor="tester")
+    write_packages(operation, actor=actor("tester"))
     assert not Package.objects.filter(country="US").exists()
-    assert not Path(package.zip_path).exists() and not Path(package.folder).exists()
+    assert not zip_path.exists() and not folder.exists()
+
+
+def get_operation(name: str):
+    return _get_operation(name, actor())

@@ -10,9 +10,11 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import Model
 
-from tiaki.apps.audit import services as audit
-from tiaki.apps.bulk import insert_rows
-from tiaki.apps.intake import evidence
+from tiaki.apps.audit.services.log import record
+from tiaki.apps.core import evidence
+from tiaki.apps.core.actor import Actor
+from tiaki.apps.core.bulk import insert_rows
+from tiaki.apps.core.roles import Permission
 from tiaki.apps.intake.models import (
     Access,
     Account,
@@ -20,23 +22,21 @@ from tiaki.apps.intake.models import (
     DisclosureFile,
     Identifier,
     IPEvent,
-    Operation,
     StoredFile,
     Upload,
     Venue,
     VenueMembership,
 )
+from tiaki.apps.operations.models import Operation
+from tiaki.apps.operations.services.operations import ensure_operation
 from tiaki.engines.digest import Digests
 from tiaki.engines.progress import NullProgress, Progress
+from tiaki.errors import Conflict
 from tiaki.formats import disclosure as fmt
 from tiaki.formats.bundle import read_bundle
 from tiaki.formats.cybertip import read_cybertip
 
 BATCH = 5000
-
-
-class IngestConflict(Exception):
-    """The input contradicts what the operation already holds."""
 
 
 @dataclass
@@ -74,9 +74,12 @@ def _fingerprint(stored: list[tuple[str, str, Digests]]) -> str:
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
-def ingest(path: Path, operation_name: str, *, actor: str, progress: Progress | None = None) -> IngestResult:
+def ingest(
+    path: Path, operation_name: str, *, actor: Actor, progress: Progress | None = None
+) -> IngestResult:
     """Read, check, store and write one disclosure. Everything is checked before anything is written;
     the database writes happen in one transaction. Ingesting the same input again changes nothing."""
+    actor.require(Permission.INGEST)
     progress = progress or NullProgress()
     with tempfile.TemporaryDirectory(prefix="tiaki-ingest-") as workdir:
         progress.start(f"reading {path.name}", None)
@@ -84,19 +87,17 @@ def ingest(path: Path, operation_name: str, *, actor: str, progress: Progress | 
         stored = _store_files(disclosure, progress)
     fingerprint = _fingerprint(stored)
     with transaction.atomic():
-        operation, created = Operation.objects.get_or_create(name=operation_name)
-        if created:
-            audit.record("intake.operation-created", actor=actor, operation=operation_name)
+        operation = ensure_operation(operation_name, actor)
         existing = Disclosure.objects.filter(
             operation=operation, disclosure_id=disclosure.disclosure_id
         ).first()
         if existing is not None:
             if existing.fingerprint != fingerprint:
-                raise IngestConflict(
+                raise Conflict(
                     f"{path}: disclosure '{disclosure.disclosure_id}' is already in operation "
                     f"'{operation_name}' with different content; a correction must carry a new disclosure_id"
                 )
-            audit.record(
+            record(
                 "intake.ingest-repeated",
                 actor=actor,
                 operation=operation_name,
@@ -105,7 +106,7 @@ def ingest(path: Path, operation_name: str, *, actor: str, progress: Progress | 
             )
             return IngestResult(operation_name, disclosure.disclosure_id, created=False)
         counts = _write(operation, disclosure, stored, fingerprint, progress)
-        audit.record(
+        record(
             "intake.ingest",
             actor=actor,
             operation=operation_name,

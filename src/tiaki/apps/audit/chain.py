@@ -1,0 +1,57 @@
+"""The audit chain's rules: how an event is hashed, and where the head is kept outside the database."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+
+from tiaki.apps.audit.models import AuditEvent
+
+GENESIS_PREV = "0" * 64
+
+
+def _canonical(
+    seq: int,
+    at: datetime,
+    actor: str,
+    action: str,
+    operation: str,
+    target: str,
+    details: dict[str, Any],
+    prev_hash: str,
+) -> bytes:
+    payload = {
+        "seq": seq,
+        "at": at.astimezone(UTC).isoformat(timespec="microseconds"),
+        "actor": actor,
+        "action": action,
+        "operation": operation,
+        "target": target,
+        "details": details,
+        "prev_hash": prev_hash,
+    }
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def event_hash(event: AuditEvent) -> str:
+    return hashlib.sha256(
+        _canonical(
+            event.seq,
+            event.at,
+            event.actor,
+            event.action,
+            event.operation,
+            event.target,
+            event.details,
+            event.prev_hash,
+        )
+    ).hexdigest()
+
+
+def head_path(log_id: str) -> Path:
+    return Path(settings.DATA_DIR) / f"audit-head-{log_id}.json"

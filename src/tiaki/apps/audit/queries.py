@@ -1,0 +1,64 @@
+"""Reading the audit log: the events an actor may see, and the chain's verification."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from tiaki.apps.audit.chain import GENESIS_PREV, event_hash, head_path
+from tiaki.apps.audit.models import AuditEvent
+from tiaki.apps.core.actor import Actor
+from tiaki.apps.core.roles import Permission
+
+
+def restrict(actor: Actor, queryset: QuerySet[AuditEvent] | None = None) -> QuerySet[AuditEvent]:
+    """The log is read whole or not at all: by those whose role grants reading it."""
+    actor.require(Permission.READ_AUDIT)
+    return AuditEvent.objects.all() if queryset is None else queryset
+
+
+@dataclass(frozen=True)
+class Verification:
+    ok: bool
+    events: int
+    problems: list[str]
+
+
+def verify(actor: Actor) -> Verification:
+    """Walk the whole chain and report every break: edited, inserted or deleted events."""
+    events = restrict(actor)
+    problems: list[str] = []
+    expected_seq = 1
+    prev = GENESIS_PREV
+    count = 0
+    log_id = None
+    for event in events.order_by("seq").iterator(chunk_size=5000):
+        count += 1
+        if event.seq == 1:
+            log_id = event.details.get("log_id")
+        if event.seq != expected_seq:
+            problems.append(f"event #{event.seq}: expected #{expected_seq} (events missing or inserted)")
+        if event.prev_hash != prev:
+            problems.append(f"event #{event.seq}: does not follow the event before it (deleted or inserted)")
+        if event_hash(event) != event.hash:
+            problems.append(f"event #{event.seq}: content does not match its hash (edited)")
+        prev = event.hash
+        expected_seq = event.seq + 1
+    if log_id is not None:
+        head_file = head_path(log_id)
+        if head_file.exists():
+            head = json.loads(head_file.read_text())
+            if head["seq"] > expected_seq - 1:
+                problems.append(
+                    f"the log ends at #{expected_seq - 1} but #{head['seq']} was written "
+                    "(events deleted from the end)"
+                )
+            else:
+                at_head = AuditEvent.objects.filter(seq=head["seq"]).first()
+                if at_head is not None and at_head.hash != head["hash"]:
+                    problems.append(f"event #{head['seq']}: differs from the recorded head of the log")
+    elif count:
+        problems.append("the first event is not the start of a log (events deleted from the start)")
+    return Verification(ok=not problems, events=count, problems=problems)

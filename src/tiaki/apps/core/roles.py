@@ -1,0 +1,46 @@
+"""Roles in an operation and what each may do: the one table every front end and service consults."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", "administrator"
+    SUPERVISOR = "supervisor", "supervisor"
+    INVESTIGATOR = "investigator", "investigator"
+    REVIEWER = "reviewer", "media reviewer"
+    AUDITOR = "auditor", "auditor"
+    PARTNER = "partner", "partner agency"
+
+
+class Permission(models.TextChoices):
+    READ_CASE = "read-case", "read persons, accounts, events and media records"
+    INGEST = "ingest", "ingest disclosures, lists and records checks"
+    RUN = "run", "run stages and change run settings"
+    DECIDE = "decide", "confirm, reject, merge and split"
+    GRADE = "grade", "grade and describe media"
+    EXPORT = "export", "export and write packages"
+    READ_AUDIT = "read-audit", "read the audit log"
+    READ_PACKAGES = "read-packages", "read referral packages"
+    MANAGE = "manage", "manage users, agencies and keys"
+
+
+_ALL = frozenset(Permission)
+GRANTS: dict[Role, frozenset[Permission]] = {
+    Role.ADMIN: _ALL,
+    Role.SUPERVISOR: _ALL - {Permission.MANAGE},
+    Role.INVESTIGATOR: frozenset(
+        {
+            Permission.READ_CASE,
+            Permission.INGEST,
+            Permission.RUN,
+            Permission.DECIDE,
+            Permission.EXPORT,
+            Permission.READ_PACKAGES,
+        }
+    ),
+    Role.REVIEWER: frozenset({Permission.READ_CASE, Permission.GRADE}),
+    Role.AUDITOR: frozenset({Permission.READ_AUDIT, Permission.READ_CASE}),
+    Role.PARTNER: frozenset({Permission.READ_PACKAGES}),
+}

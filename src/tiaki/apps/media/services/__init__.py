@@ -1,0 +1,1 @@
+"""Writers of media records and hash lists."""

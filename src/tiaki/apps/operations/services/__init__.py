@@ -1,0 +1,1 @@
+"""Writers of operations and their settings."""

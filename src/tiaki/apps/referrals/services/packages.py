@@ -1,0 +1,309 @@
+"""The refer stage: one package per country, gathered from what the stages before decided.
+
+Only placed persons go into packages (``core/scope.placed``); the rest are on the review list. The
+operation is read once and grouped by country; ``formats/referral.py`` makes the files and
+``formats/package.py`` writes them. A re-run writes byte-identical packages.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+
+from tiaki.apps.audit.services.log import record
+from tiaki.apps.core import datadir, scope
+from tiaki.apps.core.actor import Actor
+from tiaki.apps.core.roles import Permission
+from tiaki.apps.intake.models import Account, Identifier, IPEvent
+from tiaki.apps.media.models import Grade, MediaItem, MediaUpload
+from tiaki.apps.media.queries import is_known
+from tiaki.apps.operations.models import Operation
+from tiaki.apps.operations.queries import run_settings
+from tiaki.apps.referrals.choices import MediaStatus
+from tiaki.apps.referrals.models import Package
+from tiaki.apps.referrals.queries import packages_root
+from tiaki.apps.subjects.models import Person, PersonAccount, TriageAssessment
+from tiaki.apps.subjects.queries import current, placed
+from tiaki.engines.progress import NullProgress, Progress
+from tiaki.formats.hashlist import HashEntry
+from tiaki.formats.package import write_package
+from tiaki.formats.referral import CountryReferral, package_files
+
+BATCH = 5000
+
+
+@dataclass
+class PackageSummary:
+    country: str
+    persons: int
+    accounts: int
+    media: int
+    zip_path: str
+
+
+@dataclass
+class _Gathered:
+    """Everything packages hold, read in one pass over the operation and grouped by country."""
+
+    persons: dict[str, list[Person]]
+    accounts_of: dict[int, list[int]]
+    assessments: dict[int, TriageAssessment]
+    accounts: dict[str, list[Any]]
+    identifiers: dict[str, list[Any]]
+    events: dict[str, list[Any]]
+    uploads: dict[str, list[Any]]
+    items: dict[int, Any]
+    grades: dict[int, Grade]
+
+
+def _gather(operation: Operation) -> _Gathered:
+    persons: dict[str, list[Person]] = defaultdict(list)
+    for p in placed(Person.objects.filter(operation=operation)).order_by("label"):
+        persons[p.country].append(p)
+    accounts_of: dict[int, list[int]] = defaultdict(list)
+    for person_id, account_id in PersonAccount.objects.filter(person__operation=operation).values_list(
+        "person_id", "account_id"
+    ):
+        accounts_of[person_id].append(account_id)
+    in_placed = scope.placed(scope.ACCOUNT)
+    country_of: dict[int, str] = {}
+    accounts: dict[str, list[Any]] = defaultdict(list)
+    for a in (
+        Account.objects.filter(in_placed, operation=operation)
+        .annotate(placed_in=F("person_link__person__country"), provider=F("disclosure__provider_name"))
+        .order_by("disclosure__disclosure_id", "account_id")
+        .values_list(
+            "pk",
+            "account_id",
+            "disclosure__disclosure_id",
+            "provider",
+            "platform",
+            "username",
+            "display_name",
+            "created_at",
+            "profile_url",
+            "stated_country",
+            "status",
+            "placed_in",
+            named=True,
+        )
+    ):
+        country_of[a.pk] = a.placed_in
+        accounts[a.placed_in].append(a)
+
+    def by_country(rows: Iterable[Any]) -> dict[str, list[Any]]:
+        grouped: dict[str, list[Any]] = defaultdict(list)
+        for row in rows:
+            grouped[country_of[row.account_id]].append(row)
+        return grouped
+
+    via_account = scope.placed("account__" + scope.ACCOUNT)
+    identifiers = Identifier.objects.filter(via_account, account__operation=operation).values_list(
+        "account_id", "kind", "value", "verified", "observed_at", named=True
+    )
+    events = IPEvent.objects.filter(via_account, account__operation=operation).values_list(
+        "account_id",
+        "ip",
+        "port",
+        "event",
+        "timestamp",
+        "possible_proxy",
+        "geo__country",
+        "geo__source__name",
+        "geo__source__version",
+        "geo__source__build_date",
+        named=True,
+    )
+    uploads = (
+        MediaUpload.objects.filter(scope.placed("upload__account__" + scope.ACCOUNT))
+        .filter(media__operation=operation)
+        .annotate(account_id=F("upload__account_id"))
+        .values_list(
+            "account_id",
+            "media_id",
+            "upload__upload_id",
+            "upload__uploaded_at",
+            "upload__venue__venue_id",
+            named=True,
+        )
+    )
+    items = (
+        MediaItem.objects.filter(operation=operation)
+        .annotate(known=is_known())
+        .values_list("pk", "key", "md5", "sha1", "sha256", "pdq", "pdq_quality", "kind", "known", named=True)
+    )
+    return _Gathered(
+        persons=persons,
+        accounts_of=accounts_of,
+        assessments={
+            a.person_id: a for a in current(TriageAssessment.objects.filter(person__operation=operation))
+        },
+        accounts=accounts,
+        identifiers=by_country(identifiers.iterator(chunk_size=BATCH)),
+        events=by_country(events.iterator(chunk_size=BATCH)),
+        uploads=by_country(uploads.iterator(chunk_size=BATCH)),
+        items={m.pk: m for m in items},
+        grades={g.media_id: g for g in Grade.objects.filter(media__operation=operation)},
+    )
+
+
+def _person_rows(country: str, g: _Gathered) -> list[list[object]]:
+    def priority(p: Person) -> tuple[int, str]:
+        a = g.assessments.get(p.pk)
+        return (a.rank if a else 10**9, p.label)
+
+    rows: list[list[object]] = []
+    for position, p in enumerate(sorted(g.persons[country], key=priority), start=1):
+        a = g.assessments.get(p.pk)
+        reasons = "; ".join(f"{r['factor']} (+{r['points']})" for r in a.reasons) if a else ""
+        rows.append(
+            [
+                p.label,
+                p.country,
+                p.country_confidence,
+                p.country_basis,
+                position,
+                a.score if a else None,
+                a.rank if a else None,
+                reasons,
+                len(g.accounts_of[p.pk]),
+            ]
+        )
+    return rows
+
+
+def _media_rows(referral: CountryReferral, uploads: list[Any], label: dict[int, str], g: _Gathered) -> None:
+    uploaded_by: dict[int, set[str]] = defaultdict(set)
+    for u in uploads:
+        uploaded_by[u.media_id].add(label[u.account_id])
+    for media_id in sorted(uploaded_by, key=lambda m: g.items[m].key):
+        m, grade = g.items[media_id], g.grades.get(media_id)
+        referral.tables["media.csv"].append(
+            [
+                m.key,
+                m.md5,
+                m.sha1,
+                m.sha256,
+                m.pdq,
+                m.pdq_quality,
+                m.kind,
+                MediaStatus.KNOWN if m.known else MediaStatus.NEW,
+                grade.profile if grade else "",
+                grade.category if grade else "",
+                grade.label if grade else "ungraded",
+                grade.severity if grade else None,
+                grade.series if grade else "",
+                grade.description if grade else "",
+                ";".join(sorted(uploaded_by[media_id])),
+            ]
+        )
+        referral.vics.append(
+            HashEntry(
+                entry_id=m.key,
+                md5=m.md5 or None,
+                sha1=m.sha1 or None,
+                sha256=m.sha256 or None,
+                pdq=m.pdq or None,
+                category=grade.category if grade and grade.profile == "vic-us" and grade.category else None,
+                series=(grade.series or None) if grade else None,
+            )
+        )
+
+
+def _referral(operation: Operation, country: str, g: _Gathered) -> CountryReferral:
+    referral = CountryReferral(operation.name, country)
+    tables = referral.tables
+    person_of = {a: p.label for p in g.persons[country] for a in g.accounts_of[p.pk]}
+    label = {a.pk: a.account_id for a in g.accounts[country]}
+    tables["persons.csv"] = _person_rows(country, g)
+    tables["accounts.csv"] = [
+        [
+            a.account_id,
+            person_of[a.pk],
+            a.disclosure__disclosure_id,
+            a.provider,
+            a.platform,
+            a.username,
+            a.display_name,
+            a.created_at,
+            a.profile_url,
+            a.stated_country,
+            a.status,
+        ]
+        for a in g.accounts[country]
+    ]
+    tables["identifiers.csv"] = [[label[i.account_id], *i[1:]] for i in g.identifiers.get(country, [])]
+    tables["ip_events.csv"] = [[label[e.account_id], *e[1:]] for e in g.events.get(country, [])]
+    uploads = g.uploads.get(country, [])
+    _media_rows(referral, uploads, label, g)
+    tables["uploads.csv"] = [
+        [
+            u.upload__upload_id,
+            label[u.account_id],
+            g.items[u.media_id].key,
+            u.upload__uploaded_at,
+            u.upload__venue__venue_id,
+        ]
+        for u in uploads
+    ]
+    return referral
+
+
+def write_packages(
+    operation: Operation, *, actor: Actor, progress: Progress | None = None
+) -> list[PackageSummary]:
+    """Write a package for every country with at least one placed person; remove the packages of
+    countries left with nobody. Byte-identical on a re-run."""
+    actor.require(Permission.EXPORT)
+    progress = progress or NullProgress()
+    gathered = _gather(operation)
+    progress.start("writing packages", len(gathered.persons))
+    root = datadir.private_dir(packages_root(operation))
+    model = run_settings(operation).triage_model
+    results = []
+    for country in sorted(gathered.persons):
+        referral = _referral(operation, country, gathered)
+        files, meta = package_files(referral)
+        meta["triage_model"] = model
+        folder = root / f"{root.name}-{country}"
+        zip_path, zip_sha, manifest_sha = write_package(folder, files, meta)
+        counts = meta["counts"]
+        assert isinstance(counts, dict)
+        Package.objects.update_or_create(
+            operation=operation,
+            country=country,
+            defaults=dict(
+                folder=datadir.relative(folder),
+                zip_path=datadir.relative(zip_path),
+                zip_sha256=zip_sha,
+                manifest_sha256=manifest_sha,
+                **counts,
+            ),
+        )
+        results.append(
+            PackageSummary(country, counts["persons"], counts["accounts"], counts["media"], str(zip_path))
+        )
+        progress.advance()
+    with transaction.atomic():
+        dropped = Package.objects.filter(operation=operation).exclude(country__in=list(gathered.persons))
+        for package in dropped:
+            shutil.rmtree(datadir.absolute(package.folder), ignore_errors=True)
+            datadir.absolute(package.zip_path).unlink(missing_ok=True)
+        dropped.delete()
+        record(
+            "referrals.packages-written",
+            actor=actor,
+            operation=operation.name,
+            details={
+                "countries": len(results),
+                "root": datadir.relative(root),
+                "packages": {r.country: datadir.relative(datadir.root() / r.zip_path) for r in results},
+            },
+        )
+    return results

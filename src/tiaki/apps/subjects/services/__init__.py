@@ -1,0 +1,1 @@
+"""Writers of persons, their links, places, records-check facts and triage."""

@@ -1,0 +1,227 @@
+"""The locate stage: every IP event placed in a country as of its day, then every person."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import phonenumbers
+from django.db import transaction
+
+from tiaki.apps.audit.services.log import record
+from tiaki.apps.core import datadir
+from tiaki.apps.core.actor import Actor
+from tiaki.apps.core.bulk import insert_rows, update_rows
+from tiaki.apps.core.roles import Permission
+from tiaki.apps.intake.models import Account, Identifier, IPEvent
+from tiaki.apps.operations.models import Operation
+from tiaki.apps.operations.queries import run_settings
+from tiaki.apps.subjects.models import (
+    GeoResult,
+    GeoSource,
+    Person,
+    PersonAccount,
+)
+from tiaki.engines import geo, placement
+from tiaki.engines.identifiers import normalise_identifier
+from tiaki.engines.progress import NullProgress, Progress
+from tiaki.errors import Invalid
+
+BATCH = 5000
+
+
+@dataclass
+class LocateSummary:
+    events: int
+    located: int
+    relocated: int
+    shared_ips: int
+    persons_placed: int
+    persons_to_review: int
+    sources: list[str]
+
+
+def _geo_source_ids(sources: set[geo.GeoSource]) -> dict[geo.GeoSource, int]:
+    ids = {}
+    for s in sources:
+        row, _ = GeoSource.objects.get_or_create(
+            name=s.name, version=s.version, defaults={"kind": s.kind, "build_date": s.build_date}
+        )
+        ids[s] = row.pk
+    return ids
+
+
+def _phone_country(e164: str) -> str | None:
+    try:
+        return phonenumbers.region_code_for_number(phonenumbers.parse(e164)) or None
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def geo_folder(operation: Operation) -> Path | None:
+    """Where the operation's dated snapshots are: its run settings, else ``TIAKI_GEO_DIR``, else
+    ``<data>/geo``; ``None`` when none of them is a folder (the embedded data answers)."""
+    stored = run_settings(operation).geo_dir
+    if stored and not Path(stored).is_dir():
+        raise Invalid(
+            f"the geolocation folder of '{operation.name}' is gone: {stored} (change it with "
+            "`tiaki operation settings --geo-dir`)"
+        )
+    folder = Path(stored or os.environ.get("TIAKI_GEO_DIR", "") or datadir.root() / "geo")
+    return folder if folder.is_dir() else None
+
+
+def locate(operation: Operation, *, actor: Actor, progress: Progress | None = None) -> LocateSummary:
+    """Place every IP event in a country, as of its day: the newest snapshot built on or before the
+    event, else the embedded source; flag events where sources disagree. Then place every person by a
+    weighted vote over their events that leaves out shared infrastructure (engines/placement.py),
+    falling back on phone country codes, then stated country; uncertain persons go to review."""
+    actor.require(Permission.RUN)
+    progress = progress or NullProgress()
+    geo_dir = geo_folder(operation)
+    events = list(
+        IPEvent.objects.filter(account__operation=operation)
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "ip",
+            "timestamp",
+            "account_id",
+            "possible_proxy",
+            "event",
+            "geo__source__name",
+            "geo__source__version",
+            "geo__country",
+            "geo__disagrees",
+            "geo__id",
+            named=True,
+        )
+    )
+    progress.start("locating IP events", len(events))
+    ips = [e.ip for e in events]
+    epochs = geo.epochs_of([e.timestamp for e in events])
+    with geo.SnapshotSet(geo_dir) as snapshots:
+        located = geo.locate_epochs(ips, epochs, snapshots)
+        disagrees = geo.cross_check(ips, epochs, snapshots, located)
+    progress.advance(len(events))
+    sources = located.sources
+    source_ids = _geo_source_ids(set(sources))
+    create, update = [], []
+    for e, country, s_index, flag in zip(
+        events, located.countries.tolist(), located.source_index.tolist(), disagrees.tolist(), strict=True
+    ):
+        source = sources[s_index]
+        if e.geo__source__name is None:
+            create.append((e.pk, country, source_ids[source], flag))
+        elif (e.geo__source__name, e.geo__source__version, e.geo__country, e.geo__disagrees) != (
+            source.name,
+            source.version,
+            country,
+            flag,
+        ):
+            update.append((e.geo__id, country, source_ids[source], flag))
+    with transaction.atomic():
+        insert_rows(GeoResult, ("ip_event_id", "country", "source_id", "disagrees"), create)
+        update_rows(GeoResult, ("country", "source_id", "disagrees"), update)
+        placed, review, shared = _place_persons(operation, events, located.countries, epochs)
+        used = sorted({int(i) for i in np.unique(located.source_index)}) if events else []
+        summary = LocateSummary(
+            len(events),
+            len(create),
+            len(update),
+            shared,
+            placed,
+            review,
+            [
+                f"{sources[i].name} {sources[i].version[:16]} built {sources[i].build_date or 'undated'}"
+                for i in used
+            ],
+        )
+        record(
+            "stage.locate",
+            actor=actor,
+            operation=operation.name,
+            details={
+                **summary.__dict__,
+                "disagreements": int(disagrees.sum()),
+                "geo_dir": str(geo_dir) if geo_dir else None,
+            },
+        )
+    return summary
+
+
+def _place_persons(
+    operation: Operation, events: list, countries: np.ndarray, epochs: np.ndarray
+) -> tuple[int, int, int]:
+    """(persons placed, persons sent to review, shared addresses) after writing every person's place."""
+    persons = list(Person.objects.filter(operation=operation).order_by("pk"))
+    person_index = {p.pk: i for i, p in enumerate(persons)}
+    account_rows = list(
+        Account.objects.filter(operation=operation).order_by("pk").values_list("pk", "stated_country")
+    )
+    account_index = {pk: i for i, (pk, _) in enumerate(account_rows)}
+    person_of_account = np.full(len(account_rows), -1, dtype=np.int64)
+    for account_pk, person_pk in PersonAccount.objects.filter(person__operation=operation).values_list(
+        "account_id", "person_id"
+    ):
+        person_of_account[account_index[account_pk]] = person_index[person_pk]
+    stated = np.array([cc or "" for _, cc in account_rows], dtype="U2")
+    phone_account, phone_country = [], []
+    for account_pk, value, cc in Identifier.objects.filter(
+        account__operation=operation, kind="phone"
+    ).values_list("account_id", "value", "account__stated_country"):
+        e164 = normalise_identifier("phone", value, cc or None)
+        region = _phone_country(e164) if e164 else None
+        if region:
+            phone_account.append(account_index[account_pk])
+            phone_country.append(region)
+    phone_account_arr = np.array(phone_account, dtype=np.int64)
+    phone_country_arr = np.array(phone_country, dtype="U2")
+    hint = stated.copy()
+    hint[phone_account_arr] = phone_country_arr  # a phone's country is better evidence than a statement
+    account_of_event = np.array([account_index[e.account_id] for e in events], dtype=np.int64)
+    keys = placement.ip_keys([e.ip for e in events])
+    shared = placement.shared_infrastructure(
+        keys, account_of_event, hint, person_of_account=person_of_account, event_country=countries
+    )
+    results = placement.place_persons(
+        person_of_account[account_of_event] if len(events) else np.zeros(0, dtype=np.int64),
+        countries,
+        n_persons=len(persons),
+        event_kind=np.array([e.event or "unknown" for e in events], dtype=object),
+        possible_proxy=np.array([bool(e.possible_proxy) for e in events], dtype=bool),
+        shared=shared.event_reason,
+        event_day=(epochs // 86400).astype(np.int64),
+        phone_person=person_of_account[phone_account_arr],
+        phone_country=phone_country_arr,
+        stated_person=person_of_account[stated != ""],
+        stated_country=stated[stated != ""],
+    )
+    changed = []
+    for person, result in zip(persons, results, strict=True):
+        new = (
+            result.country or "",
+            round(result.confidence, 4) if result.country else None,
+            result.basis if result.country else "",
+            json.loads(json.dumps(result.evidence, default=str)),
+            result.review,
+        )
+        old = (
+            person.country,
+            person.country_confidence,
+            person.country_basis,
+            person.country_evidence,
+            person.needs_review,
+        )
+        if old != new:
+            changed.append((person.pk, *new))
+    update_rows(
+        Person,
+        ("country", "country_confidence", "country_basis", "country_evidence", "needs_review"),
+        changed,
+    )
+    placed = sum(1 for r in results if r.country and not r.review)
+    return placed, len(results) - placed, len(shared.keys)

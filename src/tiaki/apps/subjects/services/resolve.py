@@ -1,0 +1,271 @@
+"""The resolve stage: accounts to persons, with the evidence for every link.
+
+Hard identifiers first (never an IP alone), then, unless the operation's run settings say "hard", the
+probabilistic model (``engines/resolution.py``) at the operation's threshold, then the investigators'
+decisions, which survive every run. A person's key is derived from its accounts, so persons whose
+accounts did not change keep their rows. :func:`write_persons` is shared with the decisions service,
+which re-clusters only the persons a decision touches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import asdict, dataclass
+from typing import NamedTuple
+
+import numpy as np
+import pyarrow as pa
+from django.db import transaction
+
+from tiaki.apps.audit.services.log import record
+from tiaki.apps.core.actor import Actor
+from tiaki.apps.core.bulk import insert_rows
+from tiaki.apps.core.roles import Permission
+from tiaki.apps.intake.models import Account, Identifier, IPEvent
+from tiaki.apps.operations.choices import ResolutionMethod
+from tiaki.apps.operations.models import Operation, RunSettings
+from tiaki.apps.operations.queries import run_settings
+from tiaki.apps.subjects.choices import JOINING, SEPARATING, LinkMethod
+from tiaki.apps.subjects.models import Person, PersonAccount, ResolutionDecision, ResolutionLink
+from tiaki.engines import resolution as probabilistic
+from tiaki.engines.identifiers import HARD_KINDS, KINDS, normalise_identifier
+from tiaki.engines.linkage import cluster_with_decisions, resolve_hard
+from tiaki.engines.progress import NullProgress, Progress
+
+BATCH = 5000
+
+
+@dataclass
+class ResolveSummary:
+    accounts: int
+    persons: int
+    links: int
+    persons_created: int
+    persons_removed: int
+
+
+class AccountRow(NamedTuple):
+    pk: int
+    disclosure_id: str
+    account_id: str
+    stated_country: str
+    username: str
+    display_name: str
+
+    @property
+    def identity(self) -> str:
+        return f"{self.disclosure_id}/{self.account_id}"
+
+
+@dataclass(frozen=True)
+class Edge:
+    """Evidence that two accounts (positions in the account list) are one person."""
+
+    a: int
+    b: int
+    method: str
+    kind: str
+    value: str
+    weight: float | None = None
+
+
+def account_rows(operation: Operation, pks: Collection[int] | None = None) -> list[AccountRow]:
+    """The operation's accounts (or those with ``pks``), in primary-key order."""
+    found = Account.objects.filter(operation=operation)
+    if pks is not None:
+        found = found.filter(pk__in=list(pks))
+    return [
+        AccountRow(*row)
+        for row in found.order_by("pk").values_list(
+            "pk", "disclosure__disclosure_id", "account_id", "stated_country", "username", "display_name"
+        )
+    ]
+
+
+def person_key(members: Sequence[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(members)).encode()).hexdigest()
+
+
+def latest_decisions(
+    operation: Operation, index: dict[int, int]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(must, cannot) pairs of account positions from investigators' decisions about accounts in
+    ``index``; for any pair the latest decision counts."""
+    latest: dict[tuple[int, int], str] = {}
+    for a, b, kind in (
+        ResolutionDecision.objects.filter(operation=operation)
+        .order_by("decided_at", "pk")
+        .values_list("account_a_id", "account_b_id", "kind")
+    ):
+        if a in index and b in index:
+            latest[(min(a, b), max(a, b))] = kind
+    must = [(index[a], index[b]) for (a, b), kind in latest.items() if kind in JOINING]
+    cannot = [(index[a], index[b]) for (a, b), kind in latest.items() if kind in SEPARATING]
+    return must, cannot
+
+
+def _evidence_edges(
+    operation: Operation, accounts: list[AccountRow], index: dict[int, int], settings: RunSettings
+) -> list[Edge]:
+    """Links between accounts, strongest first: hard identifiers, then (unless the method is "hard")
+    the probabilistic model's links in the order it applied them."""
+    hints = {row.pk: row.stated_country or None for row in accounts}
+    hard_only = settings.resolution_method == ResolutionMethod.HARD
+    kinds = HARD_KINDS if hard_only else KINDS
+    rows_a, rows_k, rows_v = [], [], []
+    for account_pk, kind, value in (
+        Identifier.objects.filter(account__operation=operation, kind__in=kinds)
+        .values_list("account_id", "kind", "value")
+        .iterator(chunk_size=BATCH)
+    ):
+        normal = normalise_identifier(kind, value, hints[account_pk])
+        if normal:
+            rows_a.append(index[account_pk])
+            rows_k.append(kind)
+            rows_v.append(normal)
+    if hard_only:
+        hard = resolve_hard(len(accounts), zip(rows_a, rows_k, rows_v, strict=True))
+        return [Edge(a, b, LinkMethod.HARD, kind, value) for a, b, kind, value in hard.links]
+    ip_a, ip_k, ip_t = [], [], []
+    for account_pk, ip, ts in (
+        IPEvent.objects.filter(account__operation=operation, timestamp__isnull=False)
+        .values_list("account_id", "ip", "timestamp")
+        .iterator(chunk_size=BATCH)
+    ):
+        key = probabilistic.ip_key(ip)
+        if key:
+            ip_a.append(index[account_pk])
+            ip_k.append(key)
+            ip_t.append(int(ts.timestamp()))
+    result = probabilistic.resolve(
+        pa.table(
+            {
+                "username": [row.username for row in accounts],
+                "display_name": [row.display_name for row in accounts],
+                "stated_country": [row.stated_country or None for row in accounts],
+            }
+        ),
+        pa.table({"account": pa.array(rows_a, pa.int64()), "kind": rows_k, "value": rows_v}),
+        pa.table(
+            {"account": pa.array(ip_a, pa.int64()), "ip": ip_k, "timestamp": pa.array(ip_t, pa.int64())}
+        ),
+        config=probabilistic.ResolutionConfig(threshold=settings.resolution_threshold),
+    )
+    edges = []
+    for link in result.links:
+        if link.method == probabilistic.HARD:
+            kind, _, value = link.evidence[0].partition(":")
+            edges.append(Edge(link.a, link.b, link.method, kind, value))
+        else:
+            edges.append(
+                Edge(link.a, link.b, link.method, "features", ", ".join(link.evidence), link.match_weight)
+            )
+    return edges
+
+
+def write_persons(
+    operation: Operation,
+    accounts: list[AccountRow],
+    labels: np.ndarray,
+    edges: list[Edge],
+    must: list[tuple[int, int]],
+    *,
+    within: Collection[int] | None = None,
+) -> tuple[int, int, int]:
+    """Make the persons of ``operation`` match the clusters ``labels`` of ``accounts``, keeping the row
+    of every person whose accounts did not change. ``within`` limits the change to those persons (a
+    decision's re-clustering); ``None`` means every person of the operation. Every piece of evidence
+    inside a person is kept as a link, not only those the clustering needed. Returns (links, persons
+    created, persons removed). Runs inside the caller's transaction."""
+    evidence = [e for e in edges if labels[e.a] == labels[e.b]]
+    evidence += [
+        Edge(a, b, LinkMethod.INVESTIGATOR, "decision", "confirmed by an investigator")
+        for a, b in must
+        if labels[a] == labels[b]
+    ]
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i, label in enumerate(labels.tolist()):
+        clusters[label].append(i)
+    wanted = {person_key([accounts[i].identity for i in members]): members for members in clusters.values()}
+    persons = Person.objects.filter(operation=operation)
+    if within is not None:
+        persons = persons.filter(pk__in=list(within))
+    existing = dict(persons.values_list("key", "pk"))
+    stale = [pk for key, pk in existing.items() if key not in wanted]
+    for start in range(0, len(stale), 900):
+        Person.objects.filter(pk__in=stale[start : start + 900]).delete()
+    fresh = [key for key in wanted if key not in existing]
+    created = Person.objects.bulk_create(
+        [Person(operation=operation, key=k, label=f"P-{k[:12]}") for k in fresh], batch_size=BATCH
+    )
+    new_pk = {p.key: p.pk for p in created}
+    PersonAccount.objects.bulk_create(
+        [PersonAccount(person_id=new_pk[k], account_id=accounts[i].pk) for k in fresh for i in wanted[k]],
+        batch_size=BATCH,
+    )
+    # Links are evidence, so they follow the evidence: kept where unchanged, replaced where the
+    # method, a decision or the weights changed, even for a person whose accounts stayed the same.
+    person_pk = {**{k: pk for k, pk in existing.items() if k in wanted}, **new_pk}
+    cluster_key = {members[0]: key for key, members in wanted.items()}
+    wanted_links = {
+        (
+            person_pk[cluster_key[int(labels[e.a])]],
+            accounts[e.a].pk,
+            accounts[e.b].pk,
+            str(e.method),
+            e.kind,
+            e.value,
+            e.weight,
+        )
+        for e in evidence
+    }
+    current_links = ResolutionLink.objects.filter(person__operation=operation)
+    if within is not None:
+        current_links = current_links.filter(person_id__in=list(person_pk.values()))
+    current = {
+        row[1:]: row[0]
+        for row in current_links.values_list(
+            "pk", "person_id", "account_a_id", "account_b_id", "method", "kind", "value", "weight"
+        )
+    }
+    gone = [pk for link, pk in current.items() if link not in wanted_links]
+    for start in range(0, len(gone), 900):
+        ResolutionLink.objects.filter(pk__in=gone[start : start + 900]).delete()
+    insert_rows(
+        ResolutionLink,
+        ("person_id", "account_a_id", "account_b_id", "method", "kind", "value", "weight"),
+        [link for link in wanted_links if link not in current],
+    )
+    return len(evidence), len(fresh), len(stale)
+
+
+def resolve(operation: Operation, *, actor: Actor, progress: Progress | None = None) -> ResolveSummary:
+    """Resolve every account of ``operation`` with its stored run settings (see the module docstring)."""
+    actor.require(Permission.RUN)
+    progress = progress or NullProgress()
+    settings = run_settings(operation)
+    accounts = account_rows(operation)
+    progress.start("resolving accounts", len(accounts))
+    index = {row.pk: i for i, row in enumerate(accounts)}
+    edges = _evidence_edges(operation, accounts, index, settings)
+    must, cannot = latest_decisions(operation, index)
+    labels, _ = cluster_with_decisions(len(accounts), [(e.a, e.b) for e in edges], must=must, cannot=cannot)
+    progress.advance(len(accounts) // 2)
+    with transaction.atomic():
+        links, created, removed = write_persons(operation, accounts, labels, edges, must)
+        summary = ResolveSummary(len(accounts), len(set(labels.tolist())), links, created, removed)
+        record(
+            "stage.resolve",
+            actor=actor,
+            operation=operation.name,
+            details={
+                **asdict(summary),
+                "method": settings.resolution_method,
+                "threshold": settings.resolution_threshold,
+                "decisions": {"join": len(must), "separate": len(cannot)},
+            },
+        )
+    progress.advance(len(accounts) - len(accounts) // 2)
+    return summary

@@ -1,0 +1,180 @@
+"""The referral package's contents, as a partner agency reads them: which files, which columns, the
+README. The referrals app gathers the rows; this module turns them into the package's files, and
+``formats/package.py`` writes and verifies the folder, its manifest and its zip.
+
+Cells are written as the disclosure bundle writes them: booleans ``true``/``false``, missing values
+empty, timestamps ISO 8601.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tiaki.formats.hashlist import HashEntry
+from tiaki.formats.vics import write_vics
+
+FORMAT = "tiaki-referral-package"
+HANDLING = (
+    "LAW ENFORCEMENT SENSITIVE. For the addressed agency's investigation only; do not "
+    "disseminate further without the originator's consent."
+)
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "persons.csv": (
+        "person_id",
+        "country",
+        "country_confidence",
+        "country_basis",
+        "priority",
+        "triage_score",
+        "operation_rank",
+        "triage_reasons",
+        "accounts",
+    ),
+    "accounts.csv": (
+        "account_id",
+        "person_id",
+        "disclosure_id",
+        "provider",
+        "platform",
+        "username",
+        "display_name",
+        "created_at",
+        "profile_url",
+        "stated_country",
+        "status",
+    ),
+    "identifiers.csv": ("account_id", "kind", "value", "verified", "observed_at"),
+    "ip_events.csv": (
+        "account_id",
+        "ip",
+        "port",
+        "event",
+        "timestamp",
+        "possible_proxy",
+        "country",
+        "geo_source",
+        "geo_source_version",
+        "geo_build_date",
+    ),
+    "media.csv": (
+        "media_id",
+        "md5",
+        "sha1",
+        "sha256",
+        "pdq",
+        "pdq_quality",
+        "kind",
+        "status",
+        "grade_profile",
+        "grade_category",
+        "grade_label",
+        "severity",
+        "series",
+        "description",
+        "uploaded_by",
+    ),
+    "uploads.csv": ("upload_id", "account_id", "media_id", "uploaded_at", "venue_id"),
+}
+# Tables whose rows have no natural order of their own are sorted, so a re-run is byte-identical.
+SORTED = frozenset({"identifiers.csv", "ip_events.csv", "uploads.csv"})
+VICS = "media.vics.json"
+README = "README.md"
+FILES = (*COLUMNS, VICS, README)
+
+Row = Sequence[object]
+
+
+@dataclass
+class CountryReferral:
+    """Everything one country's package holds, as rows in the order of :data:`COLUMNS`."""
+
+    operation: str
+    country: str
+    tables: dict[str, list[Row]] = field(default_factory=lambda: {name: [] for name in COLUMNS})
+    vics: list[HashEntry] = field(default_factory=list)
+
+    def count(self, table: str) -> int:
+        return len(self.tables[table])
+
+
+def cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)
+
+
+def table_bytes(name: str, rows: list[Row]) -> bytes:
+    """One table as CSV text, header first."""
+    cells = [[cell(v) for v in row] for row in rows]
+    if name in SORTED:
+        cells.sort()
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS[name])
+    writer.writerows(cells)
+    return out.getvalue().encode()
+
+
+def package_files(referral: CountryReferral) -> tuple[dict[str, bytes], dict[str, object]]:
+    """The package's files and its manifest metadata."""
+    files = {name: table_bytes(name, rows) for name, rows in referral.tables.items()}
+    with tempfile.TemporaryDirectory() as tmp:
+        vics_path = Path(tmp) / VICS
+        write_vics(
+            vics_path,
+            referral.vics,
+            version="2.0",
+            profile="vic-us",
+            case_name=f"{referral.operation} {referral.country}",
+        )
+        files[VICS] = vics_path.read_bytes()
+    counts = {
+        "persons": referral.count("persons.csv"),
+        "accounts": referral.count("accounts.csv"),
+        "media": referral.count("media.csv"),
+    }
+    files[README] = readme(referral.operation, referral.country, **counts).encode()
+    meta: dict[str, object] = {
+        "operation": referral.operation,
+        "country": referral.country,
+        "handling": HANDLING,
+        "counts": counts,
+    }
+    return files, meta
+
+
+def readme(operation: str, country: str, *, persons: int, accounts: int, media: int) -> str:
+    return f"""# Referral package: {operation}, {country}
+
+{HANDLING}
+
+This package holds {persons} person(s) with {accounts} account(s), located in {country}, and
+records of {media} media item(s) they shared. It carries no images or videos: media are described by
+their digests (MD5, SHA-1, SHA-256), PDQ perceptual hash, grade and a structured description, so the
+receiving agency can act without viewing any material.
+
+| file | contents |
+|---|---|
+| persons.csv | one row per person, in priority order, with the triage score and its reasons |
+| accounts.csv | the accounts behind each person, as the provider disclosed them |
+| identifiers.csv | emails, phones, devices and other identifiers of those accounts |
+| ip_events.csv | IP events with the country found and which geolocation source (and build) answered |
+| media.csv | every file the persons shared: digests, PDQ, known or new, grade and description |
+| uploads.csv | which account shared which file, when and where |
+| media.vics.json | the same media as a VICS 2.0 hash list, for import into forensic tools |
+| manifest.json | every file with its SHA-256; check with `tiaki package verify` |
+
+`status` in media.csv is `known` when the file matched an entry of a known-material list, `new`
+otherwise; a grade's profile and description say who graded it. New material is ungraded until
+reviewed.
+"""
