@@ -129,20 +129,46 @@ def test_load_signer_errors(tmp_path: Path, unit: signing.KeyInfo, other: signin
         load_signer(unit.private_key_path.parent)
 
 
-def test_passphrase_protected_key(tmp_path: Path) -> None:
+# A throwaway Ed25519 key, written by `ssh-keygen -t ed25519 -N pw -C nz-dia` for this test only.
+PROTECTED_KEY = """-----BEGIN OPENSSH PRIVATE KEY-----
+b3BlbnNzaC1rZXktdjEAAAAACmFlczI1Ni1jdHIAAAAGYmNyeXB0AAAAGAAAABBO3KAWGH
+r1XHCuUH7mFGnUAAAAEAAAAAEAAAAzAAAAC3NzaC1lZDI1NTE5AAAAIOfizGAt34+rLllO
+D9d9Qh9XNmaP8BYwuUV60fVhJr4cAAAAkBEzWaIjKRzH//pQXOaRcwJho0tnOsYipO4fyk
+56hrjrH6DebIotlJ/iZv69B6hRzOpir8zBfCUYDK2t/UyTIGCv6DO9zTRRxO4HN8/OhqGT
+BEBRCtMRtDkYnUusJ+0ZHBtMt/vbCdJ0uVyndkC36QIBB8zVCTyQ/FdiIBExgPbEAv5l9v
+sTkKfpVyTPeIHlAA==
+-----END OPENSSH PRIVATE KEY-----
+"""
+PROTECTED_PUB = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOfizGAt34+rLllOD9d9Qh9XNmaP8BYwuUV60fVhJr4c nz-dia\n"
+
+
+def _has_bcrypt() -> bool:
     try:
         import bcrypt  # noqa: F401  (cryptography's OpenSSH key encryption needs it)
     except ImportError:
-        with pytest.raises(SigningError, match="bcrypt"):
-            init_keys(tmp_path, unit="nz-dia", passphrase=b"correct horse")
-        assert not (tmp_path / signing.PRIVATE_KEY_FILE).exists()
-        return
-    init_keys(tmp_path, unit="nz-dia", passphrase=b"correct horse")
-    assert load_signer(tmp_path, b"correct horse").unit == "nz-dia"
+        return False
+    return True
+
+
+def test_passphrase_protected_key(tmp_path: Path, unit: signing.KeyInfo) -> None:
+    (tmp_path / signing.PRIVATE_KEY_FILE).write_text(PROTECTED_KEY)
+    (tmp_path / signing.PUBLIC_KEY_FILE).write_text(PROTECTED_PUB)
     with pytest.raises(SigningError, match="missing passphrase"):
         load_signer(tmp_path)
+    with pytest.raises(SigningError, match="not passphrase-protected"):
+        load_signer(unit.private_key_path.parent, b"pw")
+    if not _has_bcrypt():
+        with pytest.raises(SigningError, match="'bcrypt' package is missing"):
+            load_signer(tmp_path, b"pw")
+        with pytest.raises(SigningError, match="'bcrypt' package"):
+            init_keys(tmp_path / "new", unit="nz-dia", passphrase=b"correct horse")
+        assert not (tmp_path / "new" / signing.PRIVATE_KEY_FILE).exists()
+        return
+    assert load_signer(tmp_path, b"pw").public_key == PROTECTED_PUB.strip()
     with pytest.raises(SigningError, match="wrong passphrase"):
         load_signer(tmp_path, b"wrong")
+    init_keys(tmp_path / "new", unit="nz-dia", passphrase=b"correct horse")
+    assert load_signer(tmp_path / "new", b"correct horse").unit == "nz-dia"
 
 
 # --- SSHSIG ----------------------------------------------------------------------------------
@@ -158,13 +184,26 @@ def test_sign_writes_armored_sshsig(unit: signing.KeyInfo) -> None:
     assert b"\x00\x00\x00\x05tiaki" in blob and b"\x00\x00\x00\x06sha512" in blob
 
 
-def test_verify_accepts_a_good_signature(unit: signing.KeyInfo) -> None:
+def test_verify_accepts_a_good_signature(unit: signing.KeyInfo, other: signing.KeyInfo) -> None:
     signature = sign(MANIFEST, load_signer(unit.private_key_path.parent))
     result = verify(MANIFEST, signature, unit.public_key)
     assert result.ok and bool(result)
     assert result.signer_fingerprint == unit.fingerprint
     by_signers = verify(MANIFEST, signature, unit.allowed_signers_path.read_text(), principal="nz-dia")
     assert by_signers.ok and by_signers.principal == "nz-dia"
+    # Among other lines: comments, another unit's key, an RSA key (skipped).
+    blob = unit.public_key.split()[1]
+    several = (
+        "# partner units\n"
+        f"au-afp {other.public_key.rsplit(' ', 1)[0]}\n"
+        "uk-nca ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ==\n"
+        f'nz-dia,nz-police namespaces="tiaki,file" ssh-ed25519 {blob}\n'
+    )
+    assert verify(MANIFEST, signature, several, principal="nz-police").ok
+    assert not verify(MANIFEST, signature, several, principal="au-afp").ok
+    # A certificate authority's key does not sign by itself.
+    with pytest.raises(SigningError, match="no ssh-ed25519 public key"):
+        verify(MANIFEST, signature, f"nz-dia cert-authority ssh-ed25519 {blob}\n")
 
 
 def test_forged_content_fails(unit: signing.KeyInfo) -> None:
@@ -269,6 +308,12 @@ def test_checkpoint_round_trip(unit: signing.KeyInfo) -> None:
     assert read_checkpoint(document, unit.public_key) == cp
     assert read_checkpoint(document, unit.allowed_signers_path.read_text()) == cp
     assert json.loads(document)["checkpoint"]["head_hash"] == HEAD
+
+
+def test_utc_now_makes_a_valid_checkpoint_time() -> None:
+    at = signing.utc_now()
+    assert at.endswith("Z")
+    assert Checkpoint(log_id="l", seq=0, head_hash=HEAD, at=at, unit="nz-dia").at == at
 
 
 def test_checkpoint_canonical_form_is_stable() -> None:

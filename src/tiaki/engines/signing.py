@@ -284,10 +284,15 @@ def load_signer(folder: Path, passphrase: bytes | None = None) -> Signer:
         raise SigningError(
             "the signing key is passphrase-protected and the 'bcrypt' package is missing"
         ) from exc
-    except (ValueError, TypeError) as exc:
-        if b"bcrypt" in data or passphrase is not None:
-            hint = "missing passphrase" if passphrase is None else "wrong passphrase"
-            raise SigningError(f"cannot open the signing key at {path}: {hint}") from exc
+    except TypeError as exc:  # protected without a passphrase given, or the reverse
+        if passphrase is None:
+            raise SigningError(f"cannot open the signing key at {path}: missing passphrase") from exc
+        raise SigningError(f"the signing key at {path} is not passphrase-protected; give none") from exc
+    except ValueError as exc:
+        if passphrase is not None:
+            raise SigningError(
+                f"cannot open the signing key at {path}: wrong passphrase (or corrupt)"
+            ) from exc
         raise SigningError(f"the signing key at {path} is corrupt: {exc}") from exc
     if not isinstance(key, Ed25519PrivateKey):
         raise SigningError(f"the signing key at {path} is not an Ed25519 key")
@@ -396,8 +401,10 @@ def _split_options(options: str) -> dict[str, str]:
 def parse_trusted(text: str) -> list[AllowedSigner]:
     """The keys in ``text``: one OpenSSH public key line, or the lines of an allowed_signers file.
 
-    A bare public key line trusts that key for any principal and namespace. Lines of other key
-    types are skipped; blank lines and ``#`` comments are ignored.
+    A bare public key line trusts that key for any principal and namespace. Principals are matched
+    exactly (OpenSSH's wildcard patterns are not expanded); ``namespaces=`` is honoured;
+    ``cert-authority`` lines and other key types are skipped; ``valid-after``/``valid-before`` are
+    not checked; blank lines and ``#`` comments are ignored.
     """
     signers: list[AllowedSigner] = []
     for raw_line in text.splitlines():
@@ -415,7 +422,10 @@ def parse_trusted(text: str) -> list[AllowedSigner]:
             signers.append(AllowedSigner((), key, None))
             continue
         principals, _, options = prefix.partition(" ")
-        namespaces = _split_options(options.strip()).get("namespaces")
+        parsed = _split_options(options.strip())
+        if "cert-authority" in parsed:  # such a key only vouches for certificates, never signs itself
+            continue
+        namespaces = parsed.get("namespaces")
         signers.append(
             AllowedSigner(
                 tuple(p for p in principals.split(",") if p),
