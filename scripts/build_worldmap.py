@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
+import itertools
 import json
 import math
 import subprocess
@@ -145,10 +146,7 @@ def simplify(points: list[tuple[float, float]], tol: float) -> list[tuple[float,
         best, best_i = -1.0, -1
         for i in range(a + 1, b):
             px, py = points[i]
-            if norm == 0:
-                d = math.hypot(px - ax, py - ay)
-            else:
-                d = abs(dy * (px - ax) - dx * (py - ay)) / norm
+            d = math.hypot(px - ax, py - ay) if norm == 0 else abs(dy * (px - ax) - dx * (py - ay)) / norm
             if d > best:
                 best, best_i = d, i
         if best > tol:
@@ -188,7 +186,7 @@ def path_data(rings: list[list[tuple[int, int]]]) -> str:
     for ring in rings:
         parts = [f"M{num(ring[0][0])} {num(ring[0][1])}l"]
         steps = []
-        for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
+        for (x1, y1), (x2, y2) in itertools.pairwise(ring):
             dx, dy = x2 - x1, y2 - y1
             steps.append(f"{num(dx)}{' ' if dy >= 0 else ''}{num(dy)}")
         # Separate consecutive numbers with a space unless the next one starts with '-'.
