@@ -764,8 +764,9 @@ def line_chart(
         if t0 == t1:
             t0, t1 = t0 - timedelta(days=1), t1 + timedelta(days=1)
         x = _Scale(_epoch(t0), _epoch(t1), left, right)
-        longest = len("30 Sep 2025 00:00") * TEXT_SIZE * CHAR_WIDTH
-        ticks, unit = time_ticks(t0, t1, max(2, int((right - left) // (longest * 0.9))))
+        # Room for a label like "30 Sep 2025" and a gap; the date is only repeated where it changes.
+        per_tick = text_width("30 Sep 2025") + 16
+        ticks, unit = time_ticks(t0, t1, max(2, int((right - left) // per_tick)))
         previous = None
         for t in ticks:
             svg.line(x(_epoch(t)), bottom, x(_epoch(t)), bottom + 4, AXIS)

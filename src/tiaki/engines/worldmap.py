@@ -62,8 +62,9 @@ ZERO_COLOUR = "#ffffff"
 ABSENT_COLOUR = "#e4e4e4"
 BORDER = "#9a9a9a"
 SEA = "#f5f9fc"
-#: A drawn country smaller than this many pixels across (at the chosen width) also gets a dot.
-MIN_VISIBLE_PX = 5.0
+#: A drawn country with less land than a square this many pixels wide (at the chosen width), or
+#: narrower than this in both directions, also gets a dot.
+MIN_VISIBLE_PX = 3.0
 DOT_RADIUS_PX = 3.5
 
 
@@ -234,8 +235,9 @@ def choropleth(
         )
     svg.add("</g>")
     def size_px(code: str) -> float:
+        # The area catches countries cut by the antimeridian (Fiji), whose box spans the map.
         x0, y0, x1, y1 = shapes[code]["bbox"]
-        return float(max(x1 - x0, y1 - y0)) * scale
+        return min(float(max(x1 - x0, y1 - y0)), math.sqrt(float(shapes[code]["area"]))) * scale
 
     tiny = [code for code in sorted(shapes) if code in vals and size_px(code) < MIN_VISIBLE_PX]
     radius = DOT_RADIUS_PX / scale
