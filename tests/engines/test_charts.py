@@ -84,6 +84,7 @@ def test_nice_ticks_cover_the_range_with_nice_even_steps(lo, hi, n):
 
 def test_integer_ticks_never_step_below_one():
     assert nice_ticks(0, 3, 8, integer=True) == [0, 1, 2, 3]
+    assert nice_ticks(0, 7, 6, integer=True) == [0, 2, 4, 6, 8]  # not 2.5, nor 3
 
 
 def test_time_ticks_fall_on_calendar_units():
@@ -152,6 +153,16 @@ def test_bar_chart_prints_thousands_separators_and_shortens_long_labels_keeping_
     assert label.find(f"{NS}title").text == long
     shown = label.find(f"{NS}title").tail
     assert shown.endswith("\u2026") and len(shown) < 60
+
+
+def test_negative_bars_grow_left_with_their_values_clear_of_the_category_labels():
+    root = parse(bar_chart(["loss", "gain"], [-5000, 3000], title="t", width=480))
+    bars = marks(root, "bar")
+    assert float(bars[0].get("x")) + float(bars[0].get("width")) == pytest.approx(float(bars[1].get("x")))
+    texts = {"".join(t.itertext()): t for t in root.iter(f"{NS}text")}
+    category_right = float(texts["loss"].get("x"))  # anchored at its end
+    value_right = float(texts["-5,000"].get("x"))  # also anchored at its end
+    assert value_right - len("-5,000") * 12 * 0.6 > category_right
 
 
 def test_bar_chart_rejects_mismatched_or_non_finite_input():

@@ -149,6 +149,8 @@ def nice_ticks(lo: float, hi: float, max_ticks: int = 6, integer: bool = False) 
     span = _nice(hi - lo, False)
     step = _nice(span / max(1, max_ticks - 1), True)
     if integer:
+        if step == 2.5:  # 2.5 is nice but not whole: 2 if that stays within the count, else 5
+            step = 2.0 if (hi - lo) / 2.0 <= max_ticks else 5.0
         step = max(1.0, math.ceil(step))
     start = math.floor(lo / step + 1e-9) * step
     stop = math.ceil(hi / step - 1e-9) * step
@@ -339,7 +341,9 @@ def bar_chart(
     max_label_chars = max(4, int(width * 0.3 / (TEXT_SIZE * CHAR_WIDTH)))
     shown = [shorten(label, max_label_chars) for label in labels]
     label_w = max([text_width(s) for s in shown] + [text_width("0")])
-    left = 12 + (18 if y_label else 0) + label_w + 8
+    label_right = 12 + (18 if y_label else 0) + label_w
+    # Room for values printed beyond the bars' ends: right of positive bars, left of negative ones.
+    left = label_right + 8 + max([text_width(format_number(v)) + 8 for v in vals if v < 0] + [0])
     value_pad = max([text_width(format_number(v)) for v in vals] + [0]) + 8
     right = width - 12 - value_pad
     plot_h = max(row, row * len(vals))
@@ -353,7 +357,7 @@ def bar_chart(
         y = top + i * row + (row - bar_h) / 2
         x0, x1 = sorted((x(0), x(v)))
         svg.rect(x0, y, x1 - x0, bar_h, colour, cls="bar", tooltip=f"{label}: {format_number(v)}")
-        svg.text(left - 6, y + bar_h / 2 + 4, short, anchor="end", tooltip=label)
+        svg.text(label_right, y + bar_h / 2 + 4, short, anchor="end", tooltip=label)
         vx = x1 + 4 if v >= 0 else x0 - 4
         svg.text(vx, y + bar_h / 2 + 4, format_number(v), anchor="start" if v >= 0 else "end", fill=MUTED)
     svg.line(x(0), top, x(0), bottom, AXIS)
