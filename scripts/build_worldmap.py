@@ -213,8 +213,17 @@ def obtain_wheel(path: str | None, tmp: Path) -> Path:
     if path:
         return Path(path)
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "-d", str(tmp),
-         f"geopandas=={GEOPANDAS_VERSION}"],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--only-binary=:all:",
+            "-d",
+            str(tmp),
+            f"geopandas=={GEOPANDAS_VERSION}",
+        ],
         check=True,
     )
     (wheel,) = tmp.glob("geopandas-*.whl")
@@ -270,9 +279,7 @@ def build(wheel: Path) -> dict[str, object]:
         rings = rings_by_code[code]
         measured = [ring_area_centroid(r) for r in rings]
         largest = max(range(len(rings)), key=lambda i: measured[i][0])
-        kept = [
-            r for i, r in enumerate(rings) if i == largest or measured[i][0] >= MIN_RING_AREA * 100
-        ]
+        kept = [r for i, r in enumerate(rings) if i == largest or measured[i][0] >= MIN_RING_AREA * 100]
         xs = [x for r in kept for x, _ in r]
         ys = [y for r in kept for _, y in r]
         _, cx, cy = measured[largest]

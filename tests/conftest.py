@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+from requirements import reference_root
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -31,6 +31,4 @@ def _data_dir(request: pytest.FixtureRequest, tmp_path: Path) -> None:
 
 @pytest.fixture
 def reference_dir() -> Path:
-    if not REFERENCE.is_dir():
-        pytest.skip(f"reference data not found at {REFERENCE}")
-    return REFERENCE
+    return reference_root()

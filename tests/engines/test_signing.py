@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
-import os
 import re
 import shutil
 import stat
@@ -23,6 +22,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from requirements import tool
 from tiaki.engines import sealing, signing
 from tiaki.engines.sealing import SealingError, WrongKeyError, decrypt_with, encrypt_to, generate_identity
 from tiaki.engines.signing import (
@@ -49,17 +49,6 @@ MANIFEST = b'{"files": {"persons.csv": "5f2b..."}, "country": "NZ"}\n'
 HEAD = "ab" * 32
 CORRUPT = "not a valid SSH signature (truncated or corrupt)"
 MISMATCH = "signature does not match the content"
-
-
-def tool(name: str) -> str:
-    """The path of a standard tool; a missing tool fails the test under CI and skips it elsewhere."""
-    path = shutil.which(name)
-    if path is None:
-        message = f"{name} is not installed"
-        if os.environ.get("CI"):
-            pytest.fail(f"{message}; the CI image must provide it")
-        pytest.skip(message)
-    return path
 
 
 def run(*args: str | Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

@@ -1,6 +1,5 @@
 import json
 import re
-import shutil
 import subprocess
 from importlib import resources
 from pathlib import Path
@@ -8,6 +7,7 @@ from pathlib import Path
 import pytest
 from defusedxml import ElementTree as DET
 
+from requirements import tool
 from tiaki.engines.worldmap import (
     ABSENT_COLOUR,
     PALETTE,
@@ -118,7 +118,8 @@ def test_values_too_small_to_draw_are_still_shown():
 
 
 def test_hostile_codes_titles_and_labels_are_escaped():
-    hostile = '<script>alert(1)</script>"&\''
+    hostile = "<script>alert(1)</script>\"&'"
+
     def label(v: float) -> str:
         return f"{v:.0f} {hostile}"
 
@@ -149,17 +150,25 @@ def test_map_scales_to_its_width_keeping_the_shape(width):
 
 @pytest.mark.slow
 def test_the_map_renders_to_pixels_with_its_classes(tmp_path):
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        pytest.skip("no Chromium to render with")
+    chromium = tool("chromium", "chromium-browser")
     svg = choropleth({"US": 100, "BR": 1}, title="Persons per country", legend="Persons", width=960)
     src = tmp_path / "map.svg"
     src.write_text(svg, encoding="utf-8")
     png = tmp_path / "map.png"
     subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-         "--window-size=960,600", f"--screenshot={png}", src.as_uri()],
-        check=True, capture_output=True, timeout=120,
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--window-size=960,600",
+            f"--screenshot={png}",
+            src.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     from PIL import Image
 

@@ -219,8 +219,16 @@ class Svg:
         self.add(f"<text {attrs}>{inner}</text>")
 
     def rect(
-        self, x: float, y: float, w: float, h: float, fill: str, *, cls: str | None = None,
-        tooltip: str | None = None, extra: str = "",
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        fill: str,
+        *,
+        cls: str | None = None,
+        tooltip: str | None = None,
+        extra: str = "",
     ) -> None:
         """A rectangle; ``cls`` marks data marks (``bar``) so they can be counted."""
         attrs = f'x="{_num(x)}" y="{_num(y)}" width="{_num(max(0.0, w))}" height="{_num(max(0.0, h))}"'
@@ -242,9 +250,12 @@ class Svg:
 
     def render(self) -> str:
         body = "".join(self.parts)
-        uid = "c" + hashlib.sha256(
-            f"{self.width}|{self.height}|{self.title}|{self.desc}|{body}".encode()
-        ).hexdigest()[:10]
+        uid = (
+            "c"
+            + hashlib.sha256(
+                f"{self.width}|{self.height}|{self.title}|{self.desc}|{body}".encode()
+            ).hexdigest()[:10]
+        )
         w, h = _num(self.width), _num(math.ceil(self.height))
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
@@ -555,7 +566,12 @@ def stacked_bar(
             if v > 0:
                 share = f" ({v / totals[i]:.0%})" if totals[i] else ""
                 svg.rect(
-                    x(acc), y, x(acc + v) - x(acc), bar_h, colours[s], cls="bar",
+                    x(acc),
+                    y,
+                    x(acc + v) - x(acc),
+                    bar_h,
+                    colours[s],
+                    cls="bar",
                     tooltip=f"{label}, {name}: {format_number(v)}{share}",
                     extra='stroke="#ffffff" stroke-width="0.5"',
                 )
@@ -615,8 +631,16 @@ def share_bar(
         x0 = left + (right - left) * acc / total
         x1 = left + (right - left) * (acc + v) / total
         acc += v
-        svg.rect(x0, top, x1 - x0, bar_h, colours[i], cls="bar", tooltip=texts[i],
-                 extra='stroke="#ffffff" stroke-width="1"')
+        svg.rect(
+            x0,
+            top,
+            x1 - x0,
+            bar_h,
+            colours[i],
+            cls="bar",
+            tooltip=texts[i],
+            extra='stroke="#ffffff" stroke-width="1"',
+        )
         inside = pct(v)
         if text_width(inside) + 8 < x1 - x0:
             fill = "#000000" if colours[i].upper() in ("#F0E442", "#E69F00", "#56B4E9") else "#ffffff"
@@ -643,8 +667,29 @@ def _epoch(t: datetime) -> float:
     return calendar.timegm(t.timetuple()) + t.microsecond / 1e6
 
 
-_SECOND_STEPS = (1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200,
-                 86400, 2 * 86400, 7 * 86400, 14 * 86400)
+_SECOND_STEPS = (
+    1,
+    2,
+    5,
+    10,
+    15,
+    30,
+    60,
+    120,
+    300,
+    600,
+    900,
+    1800,
+    3600,
+    7200,
+    10800,
+    21600,
+    43200,
+    86400,
+    2 * 86400,
+    7 * 86400,
+    14 * 86400,
+)
 _MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200)
 
 
@@ -743,9 +788,14 @@ def line_chart(
     for name, pts in zip(names, data, strict=True):
         if pts:
             total = format_number(sum(v for _, v in pts))
-            items.append((name, f"{len(pts):,} points from {pts[0][0].isoformat(sep=' ')} to "
-                                f"{pts[-1][0].isoformat(sep=' ')}, total {total}, "
-                                f"peak {format_number(max(v for _, v in pts))}"))
+            items.append(
+                (
+                    name,
+                    f"{len(pts):,} points from {pts[0][0].isoformat(sep=' ')} to "
+                    f"{pts[-1][0].isoformat(sep=' ')}, total {total}, "
+                    f"peak {format_number(max(v for _, v in pts))}",
+                )
+            )
         else:
             items.append((name, "no points"))
     desc = description or f"Line chart over time. {_describe(items)}"
@@ -782,8 +832,10 @@ def line_chart(
             d = "M" + "L".join(f"{_num(x(_epoch(t)))} {_num(y(v))}" for t, v in pts)
             dash = DASHES[s % len(DASHES)]
             dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-            svg.add(f'<path class="line" d="{d}" fill="none" stroke="{colours[s]}" stroke-width="2" '
-                    f'stroke-linejoin="round"{dash_attr}><title>{esc(name)}</title></path>')
+            svg.add(
+                f'<path class="line" d="{d}" fill="none" stroke="{colours[s]}" stroke-width="2" '
+                f'stroke-linejoin="round"{dash_attr}><title>{esc(name)}</title></path>'
+            )
             radius = 2.5 if len(pts) <= (right - left) / 6 else 1.2
             for t, v in pts:
                 tip = f"{name}: {t.isoformat(sep=' ')}: {format_number(v)}"
@@ -839,8 +891,14 @@ def funnel(
         if c > 0:
             w = max(w, 3.0)
         svg.rect(centre - w / 2, y, w, bar_h, colour, cls="bar", tooltip=f"{name}: {format_number(c)}")
-        svg.text(left - 10, y + bar_h / 2 + 5, shorten(name, max_chars), anchor="end",
-                 size=TEXT_SIZE + 1, tooltip=name)
+        svg.text(
+            left - 10,
+            y + bar_h / 2 + 5,
+            shorten(name, max_chars),
+            anchor="end",
+            size=TEXT_SIZE + 1,
+            tooltip=name,
+        )
         svg.text(centre + w / 2 + 6, y + bar_h / 2 + 5, format_number(c), size=TEXT_SIZE + 1, weight="bold")
         if i + 1 < len(names):
             svg.add(f'<path d="M{_num(centre - 5)} {_num(y + bar_h + 2)}h10l-5 6z" fill="{AXIS}"/>')

@@ -234,6 +234,7 @@ def choropleth(
             f"<title>{esc(name_of(code))}: {esc(value)}</title></path>"
         )
     svg.add("</g>")
+
     def size_px(code: str) -> float:
         # The area catches countries cut by the antimeridian (Fiji), whose box spans the map.
         x0, y0, x1, y1 = shapes[code]["bbox"]
