@@ -6,6 +6,7 @@ import csv
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import av
 import numpy as np
@@ -13,6 +14,9 @@ from PIL import Image
 
 from tiaki.apps.core.actor import Actor
 from tiaki.apps.core.roles import Role
+
+if TYPE_CHECKING:
+    from tiaki.apps.operations.models import Operation
 
 ACCOUNTS = [
     {
@@ -175,3 +179,20 @@ def actor(name: str = "tester", role: str = "admin", countries: set[str] | None 
         countries=frozenset(countries) if countries is not None else None,
         system=countries is None,
     )
+
+
+def known_list(path: Path, rows: list[dict[str, str]]) -> Path:
+    """A hash-list CSV of ``rows``."""
+    with path.open("w", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["md5", "sha256", "pdq", "category", "series"])
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def run_all(operation: Operation, *stages: str) -> None:
+    """Run the stages (all of them by default) as an unscoped administrator."""
+    from tiaki.apps.pipeline import run_stage
+
+    for stage in stages or ("media", "resolve", "locate", "triage", "refer"):
+        run_stage(stage, operation, actor=actor())

@@ -9,7 +9,6 @@ import tempfile
 import traceback
 from typing import Any
 
-import click
 import typer
 from rich.console import Console
 from typer.core import TyperGroup
@@ -44,10 +43,10 @@ def explain(exc: BaseException) -> tuple[str, int]:
 class Commands(TyperGroup):
     """The root command group: every command's errors end here."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+        except (typer.Exit, typer.Abort, typer.TyperException):  # Typer's own: usage errors and exits
             raise
         except KeyboardInterrupt:
             err.print("interrupted")

@@ -9,6 +9,7 @@ the ORM would; other values go as they are.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any, cast
 
 from django.db import connection, models
 
@@ -38,18 +39,18 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable
     """Insert ``rows``: tuples in the order of ``fields`` (attribute names, e.g. ``account_id``)."""
     columns, prepared = _preparer(model, fields)
     table = connection.ops.quote_name(model._meta.db_table)
-    names = ", ".join(connection.ops.quote_name(f.column) for f in columns)
+    names = ", ".join(connection.ops.quote_name(str(f.column)) for f in columns)
     count = 0
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:  # type: ignore[attr-defined]
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(prepared(row))
                     count += 1
         else:
             values = [prepared(row) for row in rows]
             placeholders = ", ".join(["%s"] * len(columns))
-            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({placeholders})", values)
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({placeholders})", cast(Any, values))
             count = len(values)
     return count
 
@@ -61,9 +62,10 @@ def update_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable
     values = [(*prepared(row[1:]), row[0]) for row in rows]
     if not values:
         return 0
-    assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in columns)
+    assignments = ", ".join(f"{connection.ops.quote_name(str(f.column))} = %s" for f in columns)
     table = connection.ops.quote_name(model._meta.db_table)
-    pk = connection.ops.quote_name(model._meta.pk.column)  # type: ignore[union-attr]
+    assert model._meta.pk is not None
+    pk = connection.ops.quote_name(str(model._meta.pk.column))
     with connection.cursor() as cursor:
-        cursor.executemany(f"UPDATE {table} SET {assignments} WHERE {pk} = %s", values)
+        cursor.executemany(f"UPDATE {table} SET {assignments} WHERE {pk} = %s", cast(Any, values))
     return len(values)

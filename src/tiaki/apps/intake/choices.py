@@ -9,7 +9,7 @@ from tiaki.formats import disclosure as fmt
 
 
 def _mirror(name: str, values: tuple[str, ...]) -> type[models.TextChoices]:
-    return models.TextChoices(name, [(v.upper().replace("-", "_"), v) for v in values])  # type: ignore[return-value]
+    return models.TextChoices(name, [(v.upper().replace("-", "_"), v) for v in values])  # type: ignore[call-overload]
 
 
 IdentifierKind = _mirror("IdentifierKind", fmt.IDENTIFIER_KINDS)

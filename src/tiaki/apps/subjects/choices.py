@@ -37,6 +37,6 @@ class GeoSourceKind(models.TextChoices):
     EMBEDDED = "embedded", "data shipped with the software"
 
 
-RecordsFactKind = models.TextChoices(  # type: ignore[misc]
+RecordsFactKind = models.TextChoices(  # type: ignore[call-overload]
     "RecordsFactKind", [(f.upper(), f) for f in records.FACTS]
 )

@@ -224,7 +224,9 @@ def _write(
     )
     # Venues named by uploads, accesses or memberships but absent from a venues table still get a row.
     listed = {v.venue_id for v in d.venues}
-    referenced = {x.venue_id for x in [*d.uploads, *d.accesses, *d.memberships] if x.venue_id} - listed
+    named = [*(u.venue_id for u in d.uploads), *(x.venue_id for x in d.accesses)]
+    named += [m.venue_id for m in d.memberships]
+    referenced = {v for v in named if v} - listed
     insert(
         Venue,
         ("disclosure_id", "venue_id", "kind", "name", "url"),

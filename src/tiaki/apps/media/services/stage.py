@@ -70,10 +70,10 @@ def _link_uploads(operation: Operation) -> int:
         return 0
     items = {m.key: m for m in MediaItem.objects.filter(operation=operation)}
     by_digest: dict[str, MediaItem] = {}
-    for item in items.values():
-        for value in (item.sha256, item.sha1, item.md5):
+    for existing in items.values():
+        for value in (existing.sha256, existing.sha1, existing.md5):
             if value:
-                by_digest[value] = item
+                by_digest[value] = existing
     new_items: dict[str, MediaItem] = {}
     changed: dict[int, MediaItem] = {}
     links: list[tuple[int, str]] = []

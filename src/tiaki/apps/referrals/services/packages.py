@@ -33,7 +33,7 @@ from tiaki.apps.subjects.queries import current, placed
 from tiaki.engines.progress import NullProgress, Progress
 from tiaki.formats.hashlist import HashEntry
 from tiaki.formats.package import write_package
-from tiaki.formats.referral import CountryReferral, package_files
+from tiaki.formats.referral import CountryReferral, Row, package_files
 
 BATCH = 5000
 
@@ -153,12 +153,12 @@ def _gather(operation: Operation) -> _Gathered:
     )
 
 
-def _person_rows(country: str, g: _Gathered) -> list[list[object]]:
+def _person_rows(country: str, g: _Gathered) -> list[Row]:
     def priority(p: Person) -> tuple[int, str]:
         a = g.assessments.get(p.pk)
         return (a.rank if a else 10**9, p.label)
 
-    rows: list[list[object]] = []
+    rows: list[Row] = []
     for position, p in enumerate(sorted(g.persons[country], key=priority), start=1):
         a = g.assessments.get(p.pk)
         reasons = "; ".join(f"{r['factor']} (+{r['points']})" for r in a.reasons) if a else ""

@@ -6,6 +6,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import phonenumbers
@@ -82,7 +83,7 @@ def locate(operation: Operation, *, actor: Actor, progress: Progress | None = No
     actor.require(Permission.RUN)
     progress = progress or NullProgress()
     geo_dir = geo_folder(operation)
-    events = list(
+    events: list[Any] = list(
         IPEvent.objects.filter(account__operation=operation)
         .order_by("pk")
         .values_list(
@@ -109,7 +110,8 @@ def locate(operation: Operation, *, actor: Actor, progress: Progress | None = No
     progress.advance(len(events))
     sources = located.sources
     source_ids = _geo_source_ids(set(sources))
-    create, update = [], []
+    create: list[tuple[object, ...]] = []
+    update: list[tuple[object, ...]] = []
     for e, country, s_index, flag in zip(
         events, located.countries.tolist(), located.source_index.tolist(), disagrees.tolist(), strict=True
     ):

@@ -36,12 +36,12 @@ def _gather(operation: Operation) -> dict[int, triage.PersonFacts]:
     )
     facts: dict[int, triage.PersonFacts] = defaultdict(triage.PersonFacts)
     records: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for kind, normal, fact, detail in (
+    for kind, normalised, fact, detail in (
         RecordsFact.objects.filter(records_import__operation=operation)
         .exclude(normalised="")
         .values_list("kind", "normalised", "fact", "detail")
     ):
-        records[(kind, normal)].append((fact, detail))
+        records[(kind, normalised)].append((fact, detail))
     if records:
         names: dict[int, list[str]] = defaultdict(list)
         dobs: dict[int, list[str]] = defaultdict(list)
@@ -86,21 +86,21 @@ def _gather(operation: Operation) -> dict[int, triage.PersonFacts]:
     for account_pk, media_pk in MediaUpload.objects.filter(media__operation=operation).values_list(
         "upload__account_id", "media_id"
     ):
-        person = person_of.get(account_pk)
-        if person is None:
+        owner = person_of.get(account_pk)
+        if owner is None:
             continue
-        facts[person].uploads += 1
-        if media_pk in seen_media[person]:
+        facts[owner].uploads += 1
+        if media_pk in seen_media[owner]:
             continue
-        seen_media[person].add(media_pk)
+        seen_media[owner].add(media_pk)
         item = media[media_pk]
         if item.known:  # known material counts by its grade, whoever gave it
             grade = grades.get(media_pk)
             severity, label = (grade.severity, grade.label) if grade else (0, "uncategorised")
-            facts[person].known_items.append((item.key, severity, label))
+            facts[owner].known_items.append((item.key, severity, label))
         elif item.kind in (MediaKind.IMAGE, MediaKind.VIDEO):
             # New material stays new when a reviewer grades it: grading never lowers a priority.
-            facts[person].new_items.append(item.key)
+            facts[owner].new_items.append(item.key)
     for account_pk, n in Counter(
         Access.objects.filter(account__operation=operation).values_list("account_id", flat=True)
     ).items():
@@ -133,8 +133,8 @@ def run_triage(operation: Operation, *, actor: Actor, progress: Progress | None 
     facts = _gather(operation)
     scored = []
     for pk, label in persons:
-        score, reasons = triage.assess(facts.get(pk, triage.PersonFacts()))
-        scored.append((-score, label, pk, score, [r.as_dict() for r in reasons]))
+        points, found = triage.assess(facts.get(pk, triage.PersonFacts()))
+        scored.append((-points, label, pk, points, [r.as_dict() for r in found]))
     scored.sort()
     existing = {
         row.person_id: row
@@ -142,7 +142,8 @@ def run_triage(operation: Operation, *, actor: Actor, progress: Progress | None 
             person__operation=operation, model_version=model
         ).values_list("pk", "person_id", "score", "rank", "reasons", "current", named=True)
     }
-    create, update = [], []
+    create: list[tuple[object, ...]] = []
+    update: list[tuple[object, ...]] = []
     for rank, (_, _, pk, score, reasons) in enumerate(scored, start=1):
         old = existing.get(pk)
         if old is None:
