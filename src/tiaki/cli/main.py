@@ -224,7 +224,7 @@ def audit_verify() -> None:
 @export_app.command("persons")
 def export_persons(
     operation: OperationOpt,
-    out: Annotated[Path, typer.Option(help="CSV file to write.")],
+    out: Annotated[Path, typer.Option(help="CSV file to write; - for standard output.")],
     detailed: Annotated[
         bool, typer.Option(help="Add country_confidence, country_basis, needs_review and country_evidence.")
     ] = False,
@@ -242,7 +242,10 @@ def export_persons(
     header = ["account_id", "person_id", "country"]
     if detailed:
         header += ["country_confidence", "country_basis", "needs_review", "country_evidence"]
-    with open(out, "w", newline="", encoding="utf-8") as fh:
+    to_stdout = str(out) == "-"
+    with open(
+        sys.stdout.fileno() if to_stdout else out, "w", newline="", encoding="utf-8", closefd=not to_stdout
+    ) as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(header)
         writer.writerows(rows)
@@ -253,7 +256,7 @@ def export_persons(
         target=str(out),
         details={"rows": len(rows), "detailed": detailed},
     )
-    console.print(f"wrote {len(rows)} rows to {out}")
+    err.print(f"wrote {len(rows)} rows to {'standard output' if to_stdout else out}")
 
 
 @app.command("hash")

@@ -1,0 +1,137 @@
+"""The installed ``tiaki`` command, run as a user runs it: a new process, its own data directory, and
+the database of the run (SQLite, or a fresh PostgreSQL database when ``DATABASE_URL`` is set)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from builders import write_bundle
+
+pytestmark = [pytest.mark.db, pytest.mark.slow]
+TIAKI = str(Path(sys.executable).with_name("tiaki"))
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> Iterator[dict[str, str]]:
+    """The environment of a fresh case: its own data directory and database."""
+    environ = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    environ["TIAKI_DATA_DIR"] = str(tmp_path / "data")
+    environ["COLUMNS"] = "200"
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        yield environ
+        return
+    import psycopg
+
+    name = f"tiaki_cli_{uuid.uuid4().hex[:12]}"
+    server = url.rsplit("/", 1)[0]
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    environ["DATABASE_URL"] = f"{server}/{name}"
+    try:
+        yield environ
+    finally:
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def tiaki(env: dict[str, str], *args: object, code: int = 0) -> str:
+    done = subprocess.run(
+        [TIAKI, *map(str, args)], env=env, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL
+    )
+    output = done.stdout + done.stderr
+    assert done.returncode == code, output
+    assert "Traceback" not in output, output
+    return output
+
+
+def _label(env: dict[str, str], account: str) -> str:
+    out = tiaki(env, "export", "persons", "-o", "op", "--out", "-")
+    return next(line.split(",")[1] for line in out.splitlines() if line.startswith(account + ","))
+
+
+def test_decisions_work_from_the_installed_command_and_use_the_stored_method(env, tmp_path: Path):
+    tiaki(env, "ingest", write_bundle(tmp_path / "b"), "--operation", "op")
+    tiaki(env, "run", "-o", "op", "--resolution", "hard", "--stage", "resolve")
+    assert "hard" in tiaki(env, "operation", "settings", "-o", "op")
+    first = _label(env, "a1")
+    assert first == _label(env, "a2")
+    out = tiaki(env, "person", "reject-link", "a1", "a2", "-o", "op", "--reason", "two siblings")
+    assert "make 2 person(s)" in out
+    assert _label(env, "a1") != _label(env, "a2")
+    tiaki(env, "person", "confirm-link", "a1", "a2", "-o", "op", "--reason", "the same person after all")
+    assert _label(env, "a1") == _label(env, "a2")
+    tiaki(env, "person", "merge", _label(env, "a1"), _label(env, "a3"), "-o", "op", "--reason", "one phone")
+    merged = _label(env, "a3")
+    assert merged == _label(env, "a1")
+    tiaki(env, "person", "split", merged, "-o", "op", "--reason", "a shared phone", "--accounts", "a3")
+    assert _label(env, "a3") != _label(env, "a1")
+    shown = tiaki(env, "person", "show", _label(env, "a1"), "-o", "op")
+    assert "reject-link" in shown and "confirm-link" in shown and "merge" in shown
+    # The full run applies every decision again, still with the stored method.
+    tiaki(env, "run", "-o", "op", "--stage", "resolve")
+    assert _label(env, "a1") == _label(env, "a2") != _label(env, "a3")
+    assert "probabilistic" not in tiaki(env, "person", "show", _label(env, "a1"), "-o", "op")
+    assert "intact" in tiaki(env, "audit", "verify")
+
+
+def test_bad_input_and_missing_cases_end_in_one_line_and_status_2(env, tmp_path: Path):
+    missing = tmp_path / "nothing-here"
+    assert "no case in" in tiaki(env, "audit", "verify", code=2)
+    assert not Path(env["TIAKI_DATA_DIR"]).exists()  # a read-only command created nothing
+    tiaki(env, "export", "persons", "-o", "op", "--out", tmp_path / "x.csv", code=2)
+    assert "nothing-here" in tiaki(env, "package", "verify", missing, code=2)
+    not_a_zip = tmp_path / "p.zip"
+    not_a_zip.write_text("hello")
+    tiaki(env, "package", "verify", not_a_zip, code=2)
+    tiaki(env, "ingest", missing, "-o", "op", code=2)
+    tiaki(env, "hashlist", "import", missing, code=2)
+    tiaki(env, "ingest", write_bundle(tmp_path / "b"), "-o", "op")
+    assert "no operation 'other'" in tiaki(env, "run", "-o", "other", code=2)
+    assert "unknown stage" in tiaki(env, "run", "-o", "op", "--stage", "nope", code=2)
+    assert "resolution method" in tiaki(env, "run", "-o", "op", "--resolution", "magic", code=2)
+    tiaki(env, "person", "reject-link", "a1", "zz", "-o", "op", "--reason", "x", code=2)
+    tiaki(env, "person", "show", "P-000000000000", "-o", "op", code=2)
+    tiaki(env, "media", "grade", "abc", "-o", "op", "--category", "1", code=2)
+    tiaki(env, "hashlist", "import", not_a_zip, code=2)
+    tiaki(env, "hashlist", "import", not_a_zip, "--published", "yesterday", code=2)
+
+
+def test_an_unreachable_database_is_a_message_not_a_traceback(env):
+    env = {**env, "DATABASE_URL": "postgres://nobody@127.0.0.1:9/none"}
+    out = tiaki(env, "audit", "verify", code=2)
+    assert "cannot open the case database" in out and "127.0.0.1:9" in out
+    tiaki(env, "run", "-o", "op", code=2)
+
+
+def test_every_command_answers_help_and_bad_arguments_without_a_traceback(env, tmp_path: Path):
+    from tiaki.cli.main import app
+    from typer.main import get_command
+
+    def commands(group, prefix=()):  # type: ignore[no-untyped-def]
+        for name, command in sorted(group.commands.items()):
+            if hasattr(command, "commands"):
+                yield from commands(command, (*prefix, name))
+            else:
+                yield (*prefix, name)
+
+    for path in commands(get_command(app)):
+        tiaki(env, *path, "--help")
+        done = subprocess.run(
+            [TIAKI, *path, str(tmp_path / "missing"), "--operation", "nope"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            stdin=subprocess.DEVNULL,
+        )
+        output = done.stdout + done.stderr
+        assert done.returncode in (1, 2), (path, output)
+        assert "Traceback" not in output, (path, output)
