@@ -27,7 +27,8 @@ def test_zero_bytes_truncated_and_mislabelled_files_are_recorded_not_raised(tmp_
     text.write_text("not a picture at all")
     assert examine(empty).error == "empty file"
     assert examine(truncated).error is not None and examine(truncated).kind == "image"
-    assert examine(text) == examine(text).__class__("other")
+    assert examine(text).kind == "other" and examine(text).pdq is None
+    assert "named .jpg but not a picture" in (examine(text).error or "")
     assert examine(tmp_path / "missing.jpg").error.startswith("unreadable")
 
 
