@@ -44,7 +44,12 @@ def env(tmp_path: Path) -> Iterator[dict[str, str]]:
 
 def tiaki(env: dict[str, str], *args: object, code: int = 0) -> str:
     done = subprocess.run(
-        [TIAKI, *map(str, args)], env=env, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL
+        [TIAKI, *map(str, args)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
     )
     output = done.stdout + done.stderr
     assert done.returncode == code, output
@@ -112,8 +117,9 @@ def test_an_unreachable_database_is_a_message_not_a_traceback(env):
 
 
 def test_every_command_answers_help_and_bad_arguments_without_a_traceback(env, tmp_path: Path):
-    from tiaki.cli.main import app
     from typer.main import get_command
+
+    from tiaki.cli.main import app
 
     def commands(group, prefix=()):  # type: ignore[no-untyped-def]
         for name, command in sorted(group.commands.items()):

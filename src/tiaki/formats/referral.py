@@ -2,19 +2,18 @@
 README. The referrals app gathers the rows; this module turns them into the package's files, and
 ``formats/package.py`` writes and verifies the folder, its manifest and its zip.
 
-Cells are written as the disclosure bundle writes them: booleans ``true``/``false``, missing values
-empty, timestamps ISO 8601.
+Cells are written by ``formats/csvsafe.py``, as the disclosure bundle writes them (booleans
+``true``/``false``, missing values empty, timestamps ISO 8601), with spreadsheet formulas neutralised.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tiaki.formats.csvsafe import csv_bytes
 from tiaki.formats.hashlist import HashEntry
 from tiaki.formats.vics import write_vics
 
@@ -103,26 +102,9 @@ class CountryReferral:
         return len(self.tables[table])
 
 
-def cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if hasattr(value, "isoformat"):
-        return str(value.isoformat())
-    return str(value)
-
-
 def table_bytes(name: str, rows: list[Row]) -> bytes:
-    """One table as CSV text, header first."""
-    cells = [[cell(v) for v in row] for row in rows]
-    if name in SORTED:
-        cells.sort()
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS[name])
-    writer.writerows(cells)
-    return out.getvalue().encode()
+    """One table as CSV text, header first, every cell safe to open in a spreadsheet."""
+    return csv_bytes(COLUMNS[name], rows, sort=name in SORTED)
 
 
 def package_files(referral: CountryReferral) -> tuple[dict[str, bytes], dict[str, object]]:

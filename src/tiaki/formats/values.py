@@ -9,16 +9,67 @@ from datetime import datetime
 _HEX = re.compile(r"^[0-9a-fA-F]+$")
 HEX_LENGTHS = {"md5": 32, "sha1": 40, "sha256": 64, "pdq": 64}
 
+# Timestamps outside these years are refused: they are mistakes or hostile (a year-1 timestamp with
+# an offset cannot even be converted to UTC), and some databases cannot store them.
+MIN_YEAR = 1970
+MAX_YEAR = 2099
+
+# The longest value each field may hold: the database columns' lengths, so that what one database
+# accepts another does not refuse. Fields not named here are checked by their own parser.
+MAX_LENGTHS: dict[str, int] = {
+    "account_id": 200,
+    "upload_id": 200,
+    "venue_id": 200,
+    "disclosure_id": 200,
+    "platform": 200,
+    "provider.name": 200,
+    "provider.contact": 200,
+    "legal_reference": 300,
+    "username": 300,
+    "display_name": 300,
+    "name": 300,  # a venue's name
+    "profile_url": 500,
+    "url": 500,  # a venue's url
+    "value": 500,  # an identifier's value
+    "file": 500,
+    "original_name": 500,
+    "ip": 45,
+    "stated_country": 2,
+    "detail": 500,  # a records-check fact's detail
+    "source": 200,  # a records-check fact's source
+}
+
 
 def parse_timestamp(text: str) -> datetime:
-    """ISO 8601 with an offset or ``Z``; a timestamp without one is an error."""
+    """ISO 8601 with an offset or ``Z``, in the years 1970 to 2099; anything else is an error."""
     try:
         value = datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"'{text}' is not an ISO 8601 timestamp") from None
+        raise ValueError(f"'{_clip(text)}' is not an ISO 8601 timestamp") from None
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(f"timestamp '{text}' has no UTC offset (add 'Z' or e.g. '+12:00')")
+    check_year(value)
     return value
+
+
+def check_year(value: datetime) -> datetime:
+    """``value`` when its year is between ``MIN_YEAR`` and ``MAX_YEAR``; a ``ValueError`` otherwise."""
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValueError(f"timestamp '{value.isoformat()}' is outside the years {MIN_YEAR} to {MAX_YEAR}")
+    return value
+
+
+def check_text(field: str, text: str, multiline: bool = True) -> str:
+    """``text`` unchanged, or a ``ValueError`` when it holds a NUL character, is longer than the
+    field's limit in ``MAX_LENGTHS``, or (unless ``multiline``) holds a line break."""
+    if "\x00" in text:
+        raise ValueError("holds a NUL character")
+    limit = MAX_LENGTHS.get(field)
+    if limit is not None and len(text) > limit:
+        raise ValueError(f"is {len(text)} characters long, more than the limit of {limit}")
+    if not multiline and ("\n" in text or "\r" in text):
+        raise ValueError("holds a line break (is a quote missing or stray in the row?)")
+    return text
 
 
 def parse_bool(text: str) -> bool:
@@ -27,19 +78,25 @@ def parse_bool(text: str) -> bool:
         return True
     if lowered == "false":
         return False
-    raise ValueError(f"'{text}' is not a boolean (true or false)")
+    raise ValueError(f"'{_clip(text)}' is not a boolean (true or false)")
 
 
 def parse_hex(text: str, kind: str) -> str:
     """A digest or PDQ hash as lower-case hex of the right length for ``kind``."""
     value = text.strip()
     if not _HEX.match(value) or len(value) != HEX_LENGTHS[kind]:
-        raise ValueError(f"'{text}' is not a {kind} ({HEX_LENGTHS[kind]} hex characters)")
+        raise ValueError(f"'{_clip(text)}' is not a {kind} ({HEX_LENGTHS[kind]} hex characters)")
     return value.lower()
 
 
 def parse_country(text: str) -> str:
     value = text.strip().upper()
     if len(value) != 2 or not value.isalpha() or not value.isascii():
-        raise ValueError(f"'{text}' is not an ISO 3166-1 alpha-2 country code")
+        raise ValueError(f"'{_clip(text)}' is not an ISO 3166-1 alpha-2 country code")
     return value
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    """``text`` for an error message: at most ``limit`` characters, NUL shown as ``\\0``."""
+    text = text.replace("\x00", "\\0")
+    return text if len(text) <= limit else text[:limit] + "..."

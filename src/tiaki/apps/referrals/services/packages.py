@@ -11,6 +11,7 @@ import shutil
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from django.db import transaction
@@ -31,11 +32,20 @@ from tiaki.apps.referrals.queries import packages_root
 from tiaki.apps.subjects.models import Person, PersonAccount, TriageAssessment
 from tiaki.apps.subjects.queries import current, placed
 from tiaki.engines.progress import NullProgress, Progress
+from tiaki.errors import Conflict
 from tiaki.formats.hashlist import HashEntry
-from tiaki.formats.package import write_package
+from tiaki.formats.package import PackageContentError, write_package
 from tiaki.formats.referral import CountryReferral, Row, package_files
 
 BATCH = 5000
+
+
+class PackagesRefused(Conflict):
+    """Some countries' packages held a value that must not leave; the others were written."""
+
+    def __init__(self, message: str, refused: dict[str, str]):
+        super().__init__(message)
+        self.refused = refused
 
 
 @dataclass
@@ -259,39 +269,27 @@ def write_packages(
     operation: Operation, *, actor: Actor, progress: Progress | None = None
 ) -> list[PackageSummary]:
     """Write a package for every country with at least one placed person; remove the packages of
-    countries left with nobody. Byte-identical on a re-run."""
+    countries left with nobody. Byte-identical on a re-run. A country whose package would carry a
+    value that must not leave (a media payload in a suspect's field) is refused, named, and the other
+    countries' packages are still written: :class:`PackagesRefused` says which, after the rest."""
     actor.require(Permission.EXPORT)
     progress = progress or NullProgress()
     gathered = _gather(operation)
     progress.start("writing packages", len(gathered.persons))
     root = datadir.private_dir(packages_root(operation))
     model = run_settings(operation).triage_model
-    results = []
+    results: list[PackageSummary] = []
+    refused: dict[str, str] = {}
     for country in sorted(gathered.persons):
-        referral = _referral(operation, country, gathered)
-        files, meta = package_files(referral)
-        meta["triage_model"] = model
-        folder = root / f"{root.name}-{country}"
-        zip_path, zip_sha, manifest_sha = write_package(folder, files, meta)
-        counts = meta["counts"]
-        assert isinstance(counts, dict)
-        Package.objects.update_or_create(
-            operation=operation,
-            country=country,
-            defaults=dict(
-                folder=datadir.relative(folder),
-                zip_path=datadir.relative(zip_path),
-                zip_sha256=zip_sha,
-                manifest_sha256=manifest_sha,
-                **counts,
-            ),
-        )
-        results.append(
-            PackageSummary(country, counts["persons"], counts["accounts"], counts["media"], str(zip_path))
-        )
+        try:
+            results.append(_write_country(operation, country, gathered, root, model))
+        except PackageContentError as exc:
+            refused[country] = str(exc)
         progress.advance()
     with transaction.atomic():
-        dropped = Package.objects.filter(operation=operation).exclude(country__in=list(gathered.persons))
+        dropped = Package.objects.filter(operation=operation).exclude(
+            country__in=[r.country for r in results]
+        )
         for package in dropped:
             shutil.rmtree(datadir.absolute(package.folder), ignore_errors=True)
             datadir.absolute(package.zip_path).unlink(missing_ok=True)
@@ -303,7 +301,41 @@ def write_packages(
             details={
                 "countries": len(results),
                 "root": datadir.relative(root),
-                "packages": {r.country: datadir.relative(datadir.root() / r.zip_path) for r in results},
+                "packages": {r.country: r.zip_path for r in results},
+                "refused": refused,
             },
         )
+    if refused:
+        country, reason = next(iter(refused.items()))
+        raise PackagesRefused(
+            f"{len(refused)} package(s) not written ({', '.join(refused)}): {country}: {reason}. "
+            f"The other {len(results)} were written.",
+            refused,
+        )
     return results
+
+
+def _write_country(
+    operation: Operation, country: str, gathered: _Gathered, root: Path, model: str
+) -> PackageSummary:
+    referral = _referral(operation, country, gathered)
+    files, meta = package_files(referral)
+    meta["triage_model"] = model
+    folder = root / f"{root.name}-{country}"
+    zip_path, zip_sha, manifest_sha = write_package(folder, files, meta)
+    counts = meta["counts"]
+    assert isinstance(counts, dict)
+    Package.objects.update_or_create(
+        operation=operation,
+        country=country,
+        defaults=dict(
+            folder=datadir.relative(folder),
+            zip_path=datadir.relative(zip_path),
+            zip_sha256=zip_sha,
+            manifest_sha256=manifest_sha,
+            **counts,
+        ),
+    )
+    return PackageSummary(
+        country, counts["persons"], counts["accounts"], counts["media"], datadir.relative(zip_path)
+    )
