@@ -132,7 +132,11 @@ def test_several_reports_under_one_root(tmp_path: Path) -> None:
     d = read_cybertip(path)
     assert d.disclosure_id == "batch-2019.xml"
     assert d.provider.name == "Example Chat"
-    assert [a.account_id for a in d.accounts] == ["a-1", "cybertip:1002:person-1", "cybertip:1003:unattributed"]
+    assert [a.account_id for a in d.accounts] == [
+        "a-1",
+        "cybertip:1002:person-1",
+        "cybertip:1003:unattributed",
+    ]
     assert [(u.upload_id, u.account_id) for u in d.uploads] == [
         ("x-1", "cybertip:1002:person-1"),
         ("cybertip:1003:file-1", "cybertip:1003:unattributed"),
@@ -225,7 +229,13 @@ def test_missing_date_time_is_kept_without_time_and_bad_ip_refused(tmp_path: Pat
 def test_file_without_hash_is_kept(tmp_path: Path) -> None:
     text = "<report>\n<fileDetails>\n<fileId>f</fileId>\n</fileDetails>\n</report>\n"
     (upload,) = read_cybertip(write(tmp_path, text)).uploads
-    assert (upload.upload_id, upload.md5, upload.sha1, upload.sha256, upload.hashes) == ("f", None, None, None, [])
+    assert (upload.upload_id, upload.md5, upload.sha1, upload.sha256, upload.hashes) == (
+        "f",
+        None,
+        None,
+        None,
+        [],
+    )
 
 
 def test_bad_hash_refused(tmp_path: Path) -> None:

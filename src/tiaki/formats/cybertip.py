@@ -266,7 +266,9 @@ class _Reader:
         for report in reports:
             report_id = self.report_id(doc, report)
             if report_id in self.report_ids:
-                raise self.error(doc, report, "report/reportId", f"report '{report_id}' appears more than once")
+                raise self.error(
+                    doc, report, "report/reportId", f"report '{report_id}' appears more than once"
+                )
             self.report_ids.add(report_id)
             own.append(report_id)
             self.reports.append((doc, report, report_id))
@@ -277,7 +279,10 @@ class _Reader:
             if report_id is None:
                 if len(own) != 1:
                     raise self.error(
-                        doc, details, "fileDetails/reportId", "is required: the document does not hold one report"
+                        doc,
+                        details,
+                        "fileDetails/reportId",
+                        "is required: the document does not hold one report",
                     )
                 report_id = own[0]
             self.add_file(doc, report_id, details)
@@ -293,9 +298,14 @@ class _Reader:
         named = self.text(details, "reportId")
         if named is not None and named != report_id:
             raise self.error(
-                doc, details, "fileDetails/reportId", f"names report '{named}' but sits in report '{report_id}'"
+                doc,
+                details,
+                "fileDetails/reportId",
+                f"names report '{named}' but sits in report '{report_id}'",
             )
-        self.files.setdefault(report_id, {}).setdefault(self.text(details, "fileId"), []).append((doc, details))
+        self.files.setdefault(report_id, {}).setdefault(self.text(details, "fileId"), []).append(
+            (doc, details)
+        )
 
     # --- building the disclosure --------------------------------------------------------------------
 
@@ -307,11 +317,13 @@ class _Reader:
                 doc = by_file[next(iter(by_file))][0][0]
                 self.rows[report_id] = ReportRow(report_id=report_id, source_file=doc.name)
                 self.files_of(report_id, [])
-        for account_id, (doc, element) in self.generated.items():
+        for account_id in self.generated:
             if account_id in self.real_ids:
                 real_doc, real = self.real_ids[account_id]
                 raise self.error(
-                    real_doc, real, "personOrUserReported/espIdentifier",
+                    real_doc,
+                    real,
+                    "personOrUserReported/espIdentifier",
                     f"'{account_id}' has the form of an id generated for a person without one",
                 )
         rows = list(self.rows.values())
@@ -349,7 +361,9 @@ class _Reader:
         summary = report.find("incidentSummary")
         if summary is not None:
             row.incident_type = self.text(summary, "incidentType")
-            row.incident_at = self.timestamp(doc, summary, "incidentDateTime", "incidentSummary/incidentDateTime")
+            row.incident_at = self.timestamp(
+                doc, summary, "incidentDateTime", "incidentSummary/incidentDateTime"
+            )
             row.incident_at_description = self.text(summary, "incidentDateTimeDescription")
             row.escalate_to_high_priority = self.text(summary, "escalateToHighPriority")
             annotations = summary.find("reportAnnotations")
@@ -397,7 +411,9 @@ class _Reader:
 
     # --- persons ------------------------------------------------------------------------------------
 
-    def person(self, doc: _Doc, report_id: str, person: ET.Element, position: int, platform: str | None) -> str:
+    def person(
+        self, doc: _Doc, report_id: str, person: ET.Element, position: int, platform: str | None
+    ) -> str:
         """Add the reported person or user as an account; return its account_id."""
         account_id = self.text(person, "espIdentifier")
         if account_id is None:
@@ -435,8 +451,10 @@ class _Reader:
         if details is not None:
             for identifier in self.person_details(doc, account_id, details, "personOrUserReportedPerson"):
                 self.identifier(identifier)
-            account.age = account.age if account.age is not None else self.integer(
-                doc, details, "age", "personOrUserReportedPerson/age"
+            account.age = (
+                account.age
+                if account.age is not None
+                else self.integer(doc, details, "age", "personOrUserReportedPerson/age")
             )
         for device in self.device_ids(doc, person, account_id, report_id, None, "personOrUserReported"):
             self.devices.append(device)
@@ -454,7 +472,9 @@ class _Reader:
             if email.text and email.text.strip():
                 verified = email.get("verified")
                 flag = self.xs_boolean(doc, email, verified, f"{path}/email") if verified else None
-                found.append(IdentifierRow(owner, "email", email.text.strip(), flag, subtype=email.get("type")))
+                found.append(
+                    IdentifierRow(owner, "email", email.text.strip(), flag, subtype=email.get("type"))
+                )
         for phone in details.findall("phone"):
             if phone.text and phone.text.strip():
                 number = phone.text.strip()
@@ -617,13 +637,21 @@ class _Reader:
                 self.file(group[0][0], report_id, file_id, group, people)
 
     def file(
-        self, doc: _Doc, report_id: str, upload_id: str, group: list[tuple[_Doc, ET.Element]], people: list[str]
+        self,
+        doc: _Doc,
+        report_id: str,
+        upload_id: str,
+        group: list[tuple[_Doc, ET.Element]],
+        people: list[str],
     ) -> None:
         if upload_id in self.uploads:
             first_doc, first = group[0]
             raise self.error(
-                first_doc, first, "fileDetails/fileId",
-                f"file '{upload_id}' is in report '{self.upload_reports[upload_id]}' and in report '{report_id}'",
+                first_doc,
+                first,
+                "fileDetails/fileId",
+                f"file '{upload_id}' is in report '{self.upload_reports[upload_id]}' "
+                f"and in report '{report_id}'",
             )
         upload = UploadRow(upload_id=upload_id, account_id="", report_id=report_id)
         for details_doc, details in group:  # one fileId given in several documents: merge them
@@ -650,7 +678,8 @@ class _Reader:
             self.timestamp(doc, details, "uploadedToEspTimestamp", "fileDetails/uploadedToEspTimestamp"),
         )
         upload.viewed_by_provider = keep(
-            upload.viewed_by_provider, self.boolean(doc, details, "fileViewedByEsp", "fileDetails/fileViewedByEsp")
+            upload.viewed_by_provider,
+            self.boolean(doc, details, "fileViewedByEsp", "fileDetails/fileViewedByEsp"),
         )
         upload.exif_viewed_by_provider = keep(
             upload.exif_viewed_by_provider,
@@ -667,7 +696,9 @@ class _Reader:
                 child = details.find("industryClassification")
                 assert child is not None
                 raise self.error(
-                    doc, child, "fileDetails/industryClassification",
+                    doc,
+                    child,
+                    "fileDetails/industryClassification",
                     f"'{grade}' is not one of {', '.join(INDUSTRY_CLASSIFICATIONS)}",
                 )
             upload.industry_classification = keep(upload.industry_classification, grade.upper())
