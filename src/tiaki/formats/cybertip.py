@@ -329,7 +329,7 @@ class _Reader:
         rows = list(self.rows.values())
         ids = [row.report_id for row in rows]
         if len(rows) == 1:
-            disclosure_id = ids[0] if self.reports else files[0].name
+            disclosure_id = ids[0]
         elif len(files) == 1:
             disclosure_id = files[0].name
         else:
