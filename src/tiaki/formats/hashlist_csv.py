@@ -171,6 +171,8 @@ def _records(file: str, reader: Any, lines: _LineCounter) -> Iterator[tuple[int,
             reason = str(error)
             if "field larger than field limit" in reason:
                 reason = f"a cell is longer than {MAX_CELL} characters"
+            elif "unexpected end of data" in reason:
+                reason = "a quoted cell is not closed before the end of the file (unclosed quote?)"
             raise InputError(file, f"not a well-formed CSV record: {reason}", row=start) from None
         if lines.line > start:
             raise InputError(

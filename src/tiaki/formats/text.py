@@ -77,6 +77,8 @@ class Utf8Stream:
         self._file = str(path)
 
     def read(self, size: int = -1) -> bytes:
+        if size == 0:
+            return b""
         try:
             return self._text.read(size if size < 0 else max(1, size // 4)).encode("utf-8")
         except UnicodeDecodeError as error:
