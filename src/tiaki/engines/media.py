@@ -3,10 +3,11 @@
 Files come from providers and suspects: they may be truncated, mislabelled or hostile. ``examine``
 turns every failure into a recorded reason instead of an exception.
 
-Images get a PDQ hash (``engines.pdq``), videos a vPDQ-style frame hash (``engines.video``), kept in
-its serialised form. The kind is read from the content; a file named as a video whose content is
-not recognised is still tried as a video (containers are too many to sniff them all), and recorded
-with a reason when that fails.
+Images get a PDQ hash (``engines.pdq``): upright, and for a photo stored turned also as stored (match
+either against lists; search the dihedral variants for copies turned by hand). Videos get a
+vPDQ-style frame hash (``engines.video``), kept in its serialised form. The kind is read from the
+content; a file named as a video whose content is not recognised is still tried as a video
+(containers are too many to sniff them all), and recorded with a reason when that fails.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 
 from PIL import Image
 
-from tiaki.engines.pdq import MIN_QUALITY, pdq_file
+from tiaki.engines.pdq import MIN_QUALITY, pdq_file_both
 from tiaki.engines.video import VideoError, hash_video, to_dict
 
 # Signatures of image and video containers: at the start of a file for sniffing, anywhere in a file
@@ -82,6 +83,10 @@ class Examined:
     error: str | None = None
     # A video's frame hashes in the form of ``engines.video.to_dict``.
     video: dict[str, Any] | None = None
+    # A photo stored turned (EXIF orientation 2-8): the hash of the pixels as stored, which is what
+    # Meta's hashers and other tools' lists hold; ``pdq`` is the upright hash. None when upright.
+    pdq_stored: str | None = None
+    quality_stored: int | None = None
 
 
 def examine(path: str | Path) -> Examined:
@@ -99,12 +104,19 @@ def examine(path: str | Path) -> Examined:
     if kind != "image":
         return Examined(kind)
     try:
-        result = pdq_file(path)
+        pair = pdq_file_both(path)
     except Image.DecompressionBombError as exc:
         return Examined(kind, error=f"refused: {exc}")
     except (OSError, ValueError, SyntaxError) as exc:
         return Examined(kind, error=f"undecodable image: {exc}")
-    return Examined(kind, result.hash, result.quality)
+    stored = pair.stored
+    return Examined(
+        kind,
+        pair.upright.hash,
+        pair.upright.quality,
+        pdq_stored=stored.hash if stored else None,
+        quality_stored=stored.quality if stored else None,
+    )
 
 
 def _examine_video(path: str | Path, kind: str) -> Examined:
