@@ -275,8 +275,10 @@ class _Reader:
             for details in report.findall("fileDetails"):
                 self.add_file(doc, report_id, details)
         for details in loose:
-            report_id = self.text(details, "reportId")
-            if report_id is None:
+            named = self.text(details, "reportId")
+            if named is not None:
+                report_id = named
+            else:
                 if len(own) != 1:
                     raise self.error(
                         doc,

@@ -277,7 +277,7 @@ def _entry(
             raise fail("classification", f"'{classification}' is not one of A1, A2, B1, B2")
     category = cell("category")
     category_field = "category"
-    if category is None and "category" not in columns and profile == "industry":
+    if category is None and "category" not in columns and profile == "industry" and classification:
         category, category_field = classification, "classification"
     if category is None and _flag(cell("baseline"), "baseline", fail):
         category, category_field = "baseline", "baseline"
@@ -285,9 +285,9 @@ def _entry(
         category_for(profile, category)
     except ValueError as exc:
         raise fail(category_field, str(exc)) from None
-    kind = cell("kind")
-    if kind is not None and kind.lower() not in ENTRY_KINDS:
-        raise fail("kind", f"'{kind}' is not one of {', '.join(ENTRY_KINDS)}")
+    media_kind = cell("kind")
+    if media_kind is not None and media_kind.lower() not in ENTRY_KINDS:
+        raise fail("kind", f"'{media_kind}' is not one of {', '.join(ENTRY_KINDS)}")
     status = cell("status")
     if status is not None and status.lower() not in ENTRY_STATUSES:
         raise fail("status", f"'{status}' is not one of {', '.join(ENTRY_STATUSES)}")
@@ -305,7 +305,7 @@ def _entry(
         is_distributed=_flag(cell("is_distributed"), "is_distributed", fail),
         comments=cell("comments"),
         classification=classification,
-        kind=kind.lower() if kind else None,
+        kind=media_kind.lower() if media_kind else None,
         status=status.lower() if status else None,
     )
 
