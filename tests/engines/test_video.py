@@ -207,6 +207,8 @@ def test_a_query_sampled_once_a_second_matches_an_index_hashed_at_every_frame(
     result = compare_query(hashes["reencoded"], every_frame)
     assert result.matched and result.query_share == 1.0
     assert result.indexed_frames > result.query_frames
+    assert result.indexed_share < 0.8  # measured 0.22: requiring both shares would miss it
+    assert not compare(hashes["reencoded"], every_frame).matched
     # The symmetric rule would compare a different question; the query rule also finds a clip in
     # the video it was cut from, and not the reverse.
     assert compare_query(hashes["trimmed"], hashes["original"]).matched
