@@ -59,7 +59,7 @@ def test_pictures_over_the_pixel_limit_are_refused_from_the_header(tmp_path: Pat
     big = tmp_path / "big.png"
     Image.new("L", (9000, 6000)).save(big)  # 54 megapixels: over the limit, under Pillow's own
     decoded = []
-    monkeypatch.setattr(media, "pdq_file", lambda path: decoded.append(path))
+    monkeypatch.setattr(media, "pdq_file_both", lambda path: decoded.append(path))
     result = examine(big)
     assert result.kind == "image" and result.pdq is None
     assert result.error is not None and "9000x6000" in result.error and "limit" in result.error

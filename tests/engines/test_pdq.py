@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
-from PIL import Image
+from PIL import ExifTags, Image
 
+from builders import texture
+from tiaki.engines.media import examine
 from tiaki.engines.pdq import (
     DIHEDRAL_VARIANTS,
     MATCH_THRESHOLD,
@@ -14,6 +17,7 @@ from tiaki.engines.pdq import (
     hamming,
     pdq_dihedral,
     pdq_file,
+    pdq_file_both,
     pdq_image,
 )
 
@@ -101,3 +105,46 @@ def test_variant_names_say_how_the_picture_was_turned(reference_dir: Path):
         distances = [hamming(turned, v.hash) for v in variants]
         assert distances.index(min(distances)) == i, (DIHEDRAL_VARIANTS[i], distances)
         assert distances[i] <= DIHEDRAL_BAR, (DIHEDRAL_VARIANTS[i], distances)
+
+
+def _turned_jpeg(path: Path, orientation_tag: int) -> Image.Image:
+    """A generated, non-square, benign texture saved as a JPEG whose pixels are stored turned a quarter
+    (as a phone writes a portrait photo) with the EXIF orientation tag that turns it upright."""
+    rng = np.random.default_rng(11)
+    pixels = texture(rng, 480, 320)
+    upright = Image.fromarray(pixels)
+    stored = upright.transpose(Image.Transpose.ROTATE_90)  # what the sensor wrote
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = orientation_tag
+    stored.save(path, quality=95, exif=exif)
+    return upright
+
+
+def test_a_photo_stored_turned_has_both_its_upright_and_its_stored_hash(tmp_path: Path):
+    path = tmp_path / "portrait.jpg"
+    upright = _turned_jpeg(path, 6)  # 6: turn 90 degrees clockwise to view
+
+    pair = pdq_file_both(path)
+    examined = examine(path)
+
+    assert pair.orientation == 6 and pair.stored is not None
+    assert (examined.pdq, examined.pdq_stored) == (pair.upright.hash, pair.stored.hash)
+    # The stored-orientation hash is what a tool that ignores EXIF computes: the raw pixels.
+    with Image.open(path) as raw:
+        as_stored = pdq_image(Image.fromarray(np.asarray(raw.convert("RGB")))).hash  # EXIF dropped
+    assert hamming(pair.stored.hash, as_stored) <= 4
+    # The upright hash is the picture as a person sees it.
+    assert hamming(pair.upright.hash, pdq_image(upright).hash) <= 10
+    # The two are far apart: matching only one of them would miss the other tools' lists.
+    assert hamming(pair.upright.hash, pair.stored.hash) > MATCH_THRESHOLD
+    # The upright picture's stored hash is one of its dihedral variants: a turned copy is found there.
+    variants = [v.hash for v in pdq_dihedral(upright)]
+    assert min(hamming(pair.stored.hash, v) for v in variants) <= 16
+
+
+def test_an_upright_photo_has_no_second_hash(tmp_path: Path):
+    path = tmp_path / "plain.jpg"
+    Image.fromarray(texture(np.random.default_rng(5), 200, 160)).save(path, quality=95)
+    pair = pdq_file_both(path)
+    assert pair.stored is None and pair.orientation == 1
+    assert examine(path).pdq_stored is None and examine(path).pdq == pdq_file(path).hash

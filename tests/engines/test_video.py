@@ -21,10 +21,14 @@ from tiaki.engines.video import (
     VideoFrameHash,
     VideoHash,
     compare,
+    compare_query,
     from_dict,
+    from_vpdq_frames,
     hash_video,
     to_dict,
+    vpdq_lines,
 )
+from tiaki.formats.vpdq import read_vpdq
 
 CODEC = "libx264" if "libx264" in av.codecs_available else "mpeg4"
 
@@ -191,3 +195,57 @@ def test_a_video_cut_short_keeps_the_frames_before_the_cut(clips: dict[str, Path
     assert result.error is None and result.video is not None
     frames = from_dict(result.video).frames
     assert 0 < len(frames) < SECONDS
+
+
+def test_a_query_sampled_once_a_second_matches_an_index_hashed_at_every_frame(
+    clips: dict[str, Path], hashes: dict[str, VideoHash]
+):
+    # Meta's vPDQ files hash every frame; tiaki samples one a second. The verdict rests on the query's
+    # share, so the difference in sampling does not decide; both shares are shown.
+    every_frame = hash_video(clips["original"], every_s=1e-6, dedupe_distance=-1)
+    assert len(every_frame.frames) == FPS * SECONDS
+    result = compare_query(hashes["reencoded"], every_frame)
+    assert result.matched and result.query_share == 1.0
+    assert result.indexed_frames > result.query_frames
+    assert result.indexed_share < 0.8  # measured 0.22: requiring both shares would miss it
+    assert not compare(hashes["reencoded"], every_frame).matched
+    # The symmetric rule would compare a different question; the query rule also finds a clip in
+    # the video it was cut from, and not the reverse.
+    assert compare_query(hashes["trimmed"], hashes["original"]).matched
+    assert not compare_query(hashes["original"], hashes["trimmed"]).matched
+    assert compare_query(hashes["original"], hashes["trimmed"]).indexed_share == 1.0
+    assert not compare_query(hashes["unrelated"], every_frame).matched
+    empty = VideoHash([], None, None, 8, 8)
+    assert not compare_query(empty, every_frame).matched
+
+
+def test_vpdq_lines_are_meta_s_text_and_read_back(hashes: dict[str, VideoHash], tmp_path: Path):
+    video = hashes["original"]
+    lines = vpdq_lines(video)
+    assert len(lines) == len(video.frames)
+    frame, quality, pdq, timestamp = lines[1].split(",")
+    assert (int(frame), int(quality), pdq, float(timestamp)) == (
+        video.frames[1].frame,
+        video.frames[1].quality,
+        video.frames[1].pdq,
+        video.frames[1].timestamp_s,
+    )
+    assert int(frame) == FPS  # the frame's number in the video, here one second at 10 frames/s
+    path = tmp_path / "original.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    entry = read_vpdq(path)
+    listed = from_vpdq_frames(entry.video_frames or ())
+    assert [f.pdq for f in listed.frames] == [f.pdq for f in video.frames]
+    assert compare_query(hashes["logo"], listed).matched
+
+
+def test_small_frames_hash_as_before_and_large_frames_at_native_size(tmp_path: Path):
+    # Frames of 512 px or less are not shrunk in either version: the 320x240 clips hash as stills do.
+    rng = np.random.default_rng(9)
+    picture = texture(rng, 960, 540)
+    clip = write_clip(tmp_path / "wide.mp4", (picture for _ in range(FPS)), size=(960, 540))
+    native = hash_video(clip)
+    shrunk = hash_video(clip, native_max_side=512)
+    assert native.frames and shrunk.frames
+    assert native.frames[0].pdq != shrunk.frames[0].pdq  # different pixels went into PDQ
+    assert hamming(native.frames[0].pdq, shrunk.frames[0].pdq) <= 31  # yet the same picture

@@ -38,11 +38,13 @@ def test_sample_report() -> None:
     assert (sam.account_id, sam.username, sam.display_name) == ("user-4711", "sam_example", "Sam E.")
     assert sam.platform == "Example Photos Albums"
     assert sam.profile_url == "https://photos.example.org/u/sam_example"
+    # No espIdentifier: an id from the report number and position, never the screen name.
     assert (second.account_id, second.username, second.platform) == (
-        "second_user",
+        "cybertip:90000001:person-2",
         "second_user",
         "Example Photos",
     )
+    assert sam.report_ids == second.report_ids == ["90000001"]
 
     identifiers = {(i.account_id, i.kind, i.value, i.verified) for i in d.identifiers}
     assert identifiers == {
@@ -54,6 +56,13 @@ def test_sample_report() -> None:
         ("user-4711", "address", "1 Example Street, Exampletown, 0000, NZ", None),
         ("user-4711", "device", "0000example0000", None),
     }
+    (device,) = d.devices
+    assert (device.account_id, device.id_type, device.value, device.upload_id) == (
+        "user-4711",
+        "Android ID",
+        "0000example0000",
+        None,
+    )
 
     login, registration, upload_by_second, upload_by_sam = d.ip_events
     assert (login.account_id, login.ip, login.event, login.port, login.possible_proxy) == (
@@ -65,8 +74,10 @@ def test_sample_report() -> None:
     )
     assert login.timestamp == datetime(2019, 8, 30, 8, 15, tzinfo=timezone(timedelta(hours=12)))
     assert registration.ip == "2001:db8::7" and registration.event == "registration"
-    assert upload_by_second.account_id == "second_user" and upload_by_second.possible_proxy is True
+    assert upload_by_second.account_id == "cybertip:90000001:person-2"
+    assert upload_by_second.possible_proxy is True and upload_by_second.upload_id is None
     assert upload_by_sam.account_id == "user-4711" and upload_by_sam.event == "upload"
+    assert upload_by_sam.upload_id == "f0000000000000000000000000000001"
 
     first, second_file = d.uploads
     assert first.upload_id == "f0000000000000000000000000000001"
@@ -77,8 +88,16 @@ def test_sample_report() -> None:
     assert first.sha256 is None and first.file is None
     assert first.uploaded_at == datetime(2019, 8, 31, 10, tzinfo=UTC)
     assert (first.viewed_by_provider, first.publicly_available) == (True, False)
-    assert second_file.upload_id == "file-1" and second_file.account_id == "second_user"
-    assert second_file.original_name == "scan-002.png" and second_file.sha256 is not None
+    assert [h.hash_type for h in first.hashes] == ["MD5", "SHA1", "PhotoDNA"]  # PhotoDNA kept, as written
+    assert first.hashes[2].value == "not kept by this reader"
+    assert second_file.upload_id == "cybertip:90000001:file-1"
+    assert second_file.account_id == "cybertip:90000001:person-2"
+    assert second_file.original_name == second_file.stored_name == "scan-002.png"
+    assert second_file.sha256 is not None
+    (report,) = d.reports
+    assert report.report_id == "90000001" and report.provider_name == "Example Photos Inc."
+    assert report.internet_details == [("webPageIncident", [("url", "https://photos.example.org/album/123")])]
+    assert report.upload_ids == [first.upload_id, second_file.upload_id]
 
 
 def test_several_reports_under_one_root(tmp_path: Path) -> None:
@@ -113,10 +132,17 @@ def test_several_reports_under_one_root(tmp_path: Path) -> None:
     d = read_cybertip(path)
     assert d.disclosure_id == "batch-2019.xml"
     assert d.provider.name == "Example Chat"
-    assert [a.account_id for a in d.accounts] == ["a-1", "person-1", "person-2"]
-    assert [(u.upload_id, u.account_id) for u in d.uploads] == [("x-1", "person-1"), ("file-1", "person-2")]
+    assert [a.account_id for a in d.accounts] == [
+        "a-1",
+        "cybertip:1002:person-1",
+        "cybertip:1003:unattributed",
+    ]
+    assert [(u.upload_id, u.account_id) for u in d.uploads] == [
+        ("x-1", "cybertip:1002:person-1"),
+        ("cybertip:1003:file-1", "cybertip:1003:unattributed"),
+    ]
     assert d.uploads[1].sha256 == "e" * 64
-    assert [(i.account_id, i.value) for i in d.identifiers] == [("person-1", "b@example.org")]
+    assert [(i.account_id, i.value) for i in d.identifiers] == [("cybertip:1002:person-1", "b@example.org")]
 
 
 BILLION_LAUGHS = """<?xml version="1.0"?>
@@ -163,10 +189,17 @@ def where(error: InputError) -> tuple[str, int | None, str | None]:
     return error.file, error.row, error.field
 
 
-def test_date_time_without_offset_refused(tmp_path: Path) -> None:
-    error = error_of(write(tmp_path, event_report("2019-08-30T08:15:00")))
+def test_date_time_without_offset_refused_unless_a_timezone_is_given(tmp_path: Path) -> None:
+    path = write(tmp_path, event_report("2019-08-30T08:15:00"))
+    error = error_of(path)
     assert where(error) == ("report.xml", 6, "ipCaptureEvent/dateTime")
-    assert "offset" in str(error)
+    assert "offset" in str(error) and "--timezone" in str(error)
+    (event,) = read_cybertip(path, timezone="Pacific/Auckland").ip_events
+    assert event.timestamp == datetime(2019, 8, 30, 8, 15, tzinfo=timezone(timedelta(hours=12)))
+    (event,) = read_cybertip(path, timezone="America/New_York").ip_events
+    assert event.timestamp is not None and event.timestamp.utcoffset() == timedelta(hours=-4)  # summer time
+    with pytest.raises(InputError, match="IANA"):
+        read_cybertip(path, timezone="Mars/Olympus")
 
 
 @pytest.mark.parametrize(
@@ -185,16 +218,24 @@ def test_bad_ip_event_values(tmp_path: Path, extra: str, row: int, field: str) -
     )
 
 
-def test_missing_date_time_and_bad_ip(tmp_path: Path) -> None:
+def test_missing_date_time_is_kept_without_time_and_bad_ip_refused(tmp_path: Path) -> None:
     text = event_report("2019-08-30T08:15:00Z").replace("<dateTime>2019-08-30T08:15:00Z</dateTime>", "")
-    assert where(error_of(write(tmp_path, text))) == ("report.xml", 4, "ipCaptureEvent/dateTime")
+    (event,) = read_cybertip(write(tmp_path, text)).ip_events
+    assert (event.account_id, event.ip, event.timestamp) == ("u-1", "192.0.2.1", None)
     text = event_report("2019-08-30T08:15:00Z").replace("192.0.2.1", "192.0.2.999")
     assert where(error_of(write(tmp_path, text))) == ("report.xml", 5, "ipCaptureEvent/ipAddress")
 
 
-def test_file_without_hash_refused(tmp_path: Path) -> None:
+def test_file_without_hash_is_kept(tmp_path: Path) -> None:
     text = "<report>\n<fileDetails>\n<fileId>f</fileId>\n</fileDetails>\n</report>\n"
-    assert where(error_of(write(tmp_path, text))) == ("report.xml", 2, "fileDetails/originalFileHash")
+    (upload,) = read_cybertip(write(tmp_path, text)).uploads
+    assert (upload.upload_id, upload.md5, upload.sha1, upload.sha256, upload.hashes) == (
+        "f",
+        None,
+        None,
+        None,
+        [],
+    )
 
 
 def test_bad_hash_refused(tmp_path: Path) -> None:
@@ -211,4 +252,5 @@ def test_not_xml(tmp_path: Path) -> None:
 
 
 def test_no_report(tmp_path: Path) -> None:
-    assert where(error_of(write(tmp_path, "<reports/>"))) == ("report.xml", 1, None)
+    error = error_of(write(tmp_path, "<reports/>"))
+    assert where(error) == ("report.xml", 1, None) and "<fileDetails>" in str(error)

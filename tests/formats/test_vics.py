@@ -123,7 +123,7 @@ def test_uk_round_trip(tmp_path: Path) -> None:
     assert result.profile == "uk-caid" and result.entries == entries
 
 
-@pytest.mark.parametrize("context", [None, DEFAULT_20, BARE_13])
+@pytest.mark.parametrize("context", [None, BARE_13, DEFAULT_20.replace("Default", "CUSTOM")])
 def test_refuses_without_profile(tmp_path: Path, context: str | None) -> None:
     path = _write_json(tmp_path / "l.json", context, [{"MediaID": 1, "MD5": _hex(1, 32), "Category": 1}])
 
@@ -194,7 +194,7 @@ def test_entry_without_hash(tmp_path: Path) -> None:
         tmp_path / "l.json", US_20, [{"MediaID": 1, "MD5": _hex(1, 32)}, {"MediaID": 2, "Category": 1}]
     )
 
-    with pytest.raises(InputError, match="no MD5, SHA1, SHA256 or PDQ") as caught:
+    with pytest.raises(InputError, match="no MD5, SHA1, SHA256, PDQ or PhotoDNA") as caught:
         read_vics(path)
 
     assert caught.value.row == 2

@@ -3,10 +3,11 @@
 Files come from providers and suspects: they may be truncated, mislabelled or hostile. ``examine``
 turns every failure into a recorded reason instead of an exception.
 
-Images get a PDQ hash (``engines.pdq``), videos a vPDQ-style frame hash (``engines.video``), kept in
-its serialised form. The kind is decided by the content (its signature), never by the file's name:
-content that is not recognised is recorded as ``other`` with the reason, naming the suffix when the
-name claims a picture or a video.
+Images get a PDQ hash (``engines.pdq``): upright, and for a photo stored turned also as stored (match
+either against lists; search the dihedral variants for copies turned by hand). Videos get a
+vPDQ-style frame hash (``engines.video``), kept in its serialised form. The kind is decided by the
+content (its signature), never by the file's name: content that is not recognised is recorded as
+``other`` with the reason, naming the suffix when the name claims a picture or a video.
 
 Sizes are checked from the headers before anything is decoded: a picture that would decode to more
 than ``MAX_PIXELS`` pixels, a video whose frames are larger than that, that lasts longer than
@@ -26,7 +27,7 @@ from typing import Any
 import av
 from PIL import Image
 
-from tiaki.engines.pdq import MIN_QUALITY, pdq_file
+from tiaki.engines.pdq import MIN_QUALITY, pdq_file_both
 from tiaki.engines.video import VideoError, hash_video, to_dict
 
 # Signatures of image and video containers: at the start of a file for sniffing, anywhere in a file
@@ -112,6 +113,10 @@ class Examined:
     error: str | None = None
     # A video's frame hashes in the form of ``engines.video.to_dict``.
     video: dict[str, Any] | None = None
+    # A photo stored turned (EXIF orientation 2-8): the hash of the pixels as stored, which is what
+    # Meta's hashers and other tools' lists hold; ``pdq`` is the upright hash. None when upright.
+    pdq_stored: str | None = None
+    quality_stored: int | None = None
 
 
 def examine(path: str | Path) -> Examined:
@@ -178,12 +183,19 @@ def _examine_image(path: str | Path) -> Examined:
     if refused:
         return Examined("image", error=refused)
     try:
-        result = pdq_file(path)
+        pair = pdq_file_both(path)
     except Image.DecompressionBombError as exc:
         return Examined("image", error=f"refused: {exc}")
     except Exception as exc:  # as above: a bad picture is a recorded reason, never a crash
         return Examined("image", error=f"undecodable image: {_reason(exc)}")
-    return Examined("image", result.hash, result.quality)
+    stored = pair.stored
+    return Examined(
+        "image",
+        pair.upright.hash,
+        pair.upright.quality,
+        pdq_stored=stored.hash if stored else None,
+        quality_stored=stored.quality if stored else None,
+    )
 
 
 def video_limit(path: str | Path) -> str | None:

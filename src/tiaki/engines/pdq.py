@@ -87,31 +87,68 @@ def _target_size(width: int, height: int) -> tuple[int, int]:
     return max(1, math.ceil(width * scale)), max(1, math.ceil(height * scale))
 
 
-def canonical_image(image: Image.Image) -> np.ndarray:
+def canonical_image(
+    image: Image.Image, *, upright: bool = True, max_side: int | None = MAX_SIDE
+) -> np.ndarray:
     """The pixels PDQ is computed on (steps 1-4 of the pipeline): luma as three equal channels, an
     (height, width, 3) array as ``pdqhash`` takes it.
 
+    ``upright=False`` skips step 2 (the EXIF orientation): the pixels as stored, which is what Meta's
+    hashers and python-threatexchange hash, and so what other tools' lists hold. ``max_side=None``
+    skips step 4 (hash at native size; used for video frames, see ``engines.video``).
+
     ``image`` must be freshly opened (not yet loaded) for the reduced-scale JPEG decode to apply, and
     is consumed: after the call its ``size`` may be the reduced one, so read the size before."""
-    if image.format == "JPEG" and max(image.size) > MAX_SIDE:
+    if image.format == "JPEG" and max_side is not None and max(image.size) > max_side:
         # Pillow picks the largest DCT reduction (1/8, 1/4, 1/2) that keeps both sides >= the request.
         image.draft("L", _target_size(*image.size))
     elif image.format == "JPEG":
         image.draft("L", image.size)  # full size, straight to luma
     # exif_transpose and convert copy the pixels even when there is nothing to do: skip them then.
-    if image.getexif().get(ExifTags.Base.Orientation, 1) != 1:
+    if upright and orientation(image) != 1:
         image = ImageOps.exif_transpose(image)
     if image.mode != "L":
         image = image.convert("L")
-    if max(image.size) > MAX_SIDE:
-        image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BILINEAR)
+    if max_side is not None and max(image.size) > max_side:
+        image.thumbnail((max_side, max_side), Image.Resampling.BILINEAR)
     luma = np.asarray(image)
     return np.broadcast_to(luma[:, :, None], (*luma.shape, 3))  # three channels, no copy
 
 
-def pdq_image(image: Image.Image) -> PdqResult:
-    bits, quality = pdqhash.compute(canonical_image(image))
+def orientation(image: Image.Image) -> int:
+    """The EXIF orientation tag (1-8; 1, also when absent or invalid, means stored upright)."""
+    try:
+        value = int(image.getexif().get(ExifTags.Base.Orientation, 1))
+    except (TypeError, ValueError):
+        return 1
+    return value if 1 <= value <= 8 else 1
+
+
+def pdq_image(image: Image.Image, *, upright: bool = True, max_side: int | None = MAX_SIDE) -> PdqResult:
+    """PDQ of ``image`` through the canonical pipeline (see :func:`canonical_image` for the options)."""
+    bits, quality = pdqhash.compute(canonical_image(image, upright=upright, max_side=max_side))
     return PdqResult(bits_to_hex(bits), int(quality))
+
+
+@dataclass(frozen=True, slots=True)
+class PdqPair:
+    """A photo's hash turned upright (EXIF orientation applied: tiaki's canonical hash) and, when the
+    file says it is stored turned, the hash of the pixels as stored (what other tools compute)."""
+
+    upright: PdqResult
+    stored: PdqResult | None  # None when the orientation is 1: the two would be the same
+    orientation: int
+
+
+def pdq_file_both(path: str | Path) -> PdqPair:
+    """Both hashes of an image file (see :class:`PdqPair`). Raises like :func:`pdq_file`."""
+    with Image.open(path) as image:
+        turned = orientation(image)
+        upright = pdq_image(image)
+    if turned == 1:
+        return PdqPair(upright, None, 1)
+    with Image.open(path) as image:
+        return PdqPair(upright, pdq_image(image, upright=False), turned)
 
 
 def pdq_dihedral(image: Image.Image) -> list[PdqResult]:

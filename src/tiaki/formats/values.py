@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import pycountry
 
 _HEX = re.compile(r"^[0-9a-fA-F]+$")
 HEX_LENGTHS = {"md5": 32, "sha1": 40, "sha256": 64, "pdq": 64}
@@ -100,3 +103,42 @@ def _clip(text: str, limit: int = 80) -> str:
     """``text`` for an error message: at most ``limit`` characters, NUL shown as ``\\0``."""
     text = text.replace("\x00", "\\0")
     return text if len(text) <= limit else text[:limit] + "..."
+
+
+def parse_xs_datetime(text: str, timezone: str | None = None) -> datetime:
+    """An XML Schema ``xs:dateTime`` (ISO 8601, fractional seconds allowed).
+
+    A value with an offset or ``Z`` is read as written. A value without one is refused, unless
+    ``timezone`` (an IANA name such as ``"Pacific/Auckland"``) says which zone the source wrote local
+    times in; the offset is then that zone's at that moment. Nothing is guessed.
+    """
+    value = text.strip()
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"'{text}' is not an ISO 8601 date and time") from None
+    if parsed.tzinfo is not None and parsed.utcoffset() is not None:
+        return parsed
+    if timezone is None:
+        raise ValueError(
+            f"'{text}' has no UTC offset; give the zone the source writes local times in with "
+            "--timezone (e.g. --timezone America/New_York) rather than have it guessed"
+        )
+    return parsed.replace(tzinfo=zone(timezone))
+
+
+def zone(name: str) -> ZoneInfo:
+    """The IANA time zone ``name``; ``ValueError`` naming it when it does not exist."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"'{name}' is not an IANA time zone (e.g. Pacific/Auckland, UTC)") from None
+
+
+def parse_country_code(text: str) -> str:
+    """An ISO 3166-1 alpha-2 code that exists (checked against ``pycountry``; ``XK`` is accepted for
+    Kosovo, which the standard leaves user-assigned but every exchange uses). Upper case."""
+    value = text.strip().upper()
+    if value == "XK" or (len(value) == 2 and value.isascii() and pycountry.countries.get(alpha_2=value)):
+        return value
+    raise ValueError(f"'{text}' is not an ISO 3166-1 alpha-2 country code")

@@ -22,7 +22,14 @@ A list distributed as a plain hash set (context ending ``#Media``) has the Media
 ``PDQ`` key, which some exporters write, is read too.
 
 Reading never guesses what a category means: the scheme comes from the context's region or from the
-caller, and a file that gives neither is refused.
+caller, and a file that gives neither is refused. The region ``Default`` is the one Project VIC's own
+distribution writes (``.../2.0.xml/Default/$metadata#Media``), in the US scheme, so it is read as
+``vic-us``; ``CUSTOM`` and a context without region still need a profile. The file may be UTF-8 (with or
+without a byte-order mark) or UTF-16.
+
+An item known by its PhotoDNA alone is kept (tiaki carries PhotoDNA, never computes it). An item
+without a category and with ``"IsPrecategorized": false`` is read with ``status="new"``: listed, not
+graded, never to be taken as known material (what a referral package writes for its new items).
 """
 
 from __future__ import annotations
@@ -40,6 +47,7 @@ import ijson
 
 from tiaki.formats.errors import InputError
 from tiaki.formats.hashlist import PROFILES, HashEntry, HashList, category_for
+from tiaki.formats.text import Utf8Stream, detect_encoding
 from tiaki.formats.values import parse_hex
 
 VERSIONS = ("1.3", "2.0")
@@ -47,8 +55,9 @@ VERSIONS = ("1.3", "2.0")
 # Region of the data model (the path segment after "<version>.xml/") -> category profile. "US" and
 # "UK" are the regions Project VIC and UK CAID exporters write; "DHS" is the region tiaki writes for
 # the legacy DHS scheme. "Default", "CUSTOM" and a missing region say nothing about the scheme.
-REGION_PROFILES = {"US": "vic-us", "UK": "uk-caid", "DHS": "dhs-legacy"}
-PROFILE_REGIONS = {profile: region for region, profile in REGION_PROFILES.items()} | {"generic": "CUSTOM"}
+REGION_PROFILES = {"US": "vic-us", "UK": "uk-caid", "DHS": "dhs-legacy", "DEFAULT": "vic-us"}
+PROFILE_REGIONS = {"vic-us": "US", "uk-caid": "UK", "dhs-legacy": "DHS", "generic": "CUSTOM"}
+NEW_TAG = "tiaki:new-ungraded"
 
 _CONTEXT_KEYS = ("@odata.context", "odata.metadata")
 _CONTEXT = re.compile(
@@ -107,8 +116,14 @@ def write_vics(
     version: str = "2.0",
     profile: str = "vic-us",
     case_name: str = "tiaki",
+    integer_ids: bool = False,
 ) -> None:
     """Write entries as one VICS case, streaming one entry at a time.
+
+    ``integer_ids`` numbers the items 1, 2, 3, ... (VICS tools expect integer MediaIDs; a referral
+    package's media ids are digests). An entry with ``status="new"`` is written without a category,
+    with ``"IsPrecategorized": false`` and the tag ``tiaki:new-ungraded``, so that an importer does not
+    take it as known material (and tiaki reads it back as new).
 
     The context names ``version`` and the region of ``profile`` (``generic`` is written as region
     ``CUSTOM``, which a reader must be given a profile for). A :class:`HashList` must have ``profile``
@@ -142,7 +157,7 @@ def write_vics(
         with partial.open("w", encoding="utf-8", newline="\n") as out:
             out.write(f'{head},\n"value":[{case_head},\n"Media":[\n')
             for index, entry in enumerate(entries, start=1):
-                item = _media_item(entry, profile, index)
+                item = _media_item(entry, profile, index, integer_ids)
                 out.write(("" if index == 1 else ",\n") + encode(item))
             out.write("\n]}]}\n")
         os.replace(partial, path)
@@ -153,8 +168,12 @@ def write_vics(
 # Reading ------------------------------------------------------------------------------------------
 
 
-def _open(path: Path) -> IO[bytes]:
-    """The file, opened for ijson, past a UTF-8 byte-order mark if an exporter wrote one."""
+def _open(path: Path) -> IO[bytes] | Utf8Stream:
+    """The file, opened for ijson as UTF-8 bytes: past a UTF-8 byte-order mark if an exporter wrote
+    one, transcoded from UTF-16 (or any other detected encoding) otherwise."""
+    encoding = detect_encoding(path)
+    if encoding not in ("utf-8", "utf-8-sig"):
+        return Utf8Stream(path, encoding)
     handle = path.open("rb")
     if handle.read(3) != b"\xef\xbb\xbf":
         handle.seek(0)
@@ -202,6 +221,8 @@ def _header(file: str, context: str | None, layout: str, profile: str | None) ->
     version = match["version"] if match else None
     region = match["region"] if match else None
     from_context = REGION_PROFILES.get(region.upper()) if region else None
+    if region and region.upper() == "DEFAULT" and profile:
+        from_context = None  # "Default" is a default, not a declaration: a given profile wins
     if from_context and profile and from_context != profile:
         raise InputError(
             file,
@@ -269,9 +290,13 @@ def _parse_entry(row: int, item: dict[str, Any], profile: str) -> HashEntry:
             if alternatives is not None:
                 photodna = _alternatives(list_key, alternatives, hashes, photodna)
         md5, sha1, sha256, pdq = hashes["md5"], hashes["sha1"], hashes["sha256"], hashes["pdq"]
-    if not (md5 or sha1 or sha256 or pdq):
-        raise _Bad(None, "has no MD5, SHA1, SHA256 or PDQ hash")
+    if not (md5 or sha1 or sha256 or pdq or photodna):
+        raise _Bad(None, "has no MD5, SHA1, SHA256, PDQ or PhotoDNA hash")
     category = _category(get("Category"))
+    precategorized = _flag("IsPrecategorized", get("IsPrecategorized"))
+    tags = get("Tags")
+    tagged_new = isinstance(tags, list) and NEW_TAG in tags
+    status = "new" if category is None and (precategorized is False or tagged_new) else None
     try:
         category_for(profile, category)
     except ValueError as exc:
@@ -290,6 +315,7 @@ def _parse_entry(row: int, item: dict[str, Any], profile: str) -> HashEntry:
         victim_identified=_flag("VictimIdentified", get("VictimIdentified")),
         is_distributed=_flag("IsDistributed", get("IsDistributed")),
         comments=_text("Comments", get("Comments")),
+        status=status,
     )
 
 
@@ -367,11 +393,14 @@ def _text(key: str, raw: Any) -> str | None:
 # Writing ------------------------------------------------------------------------------------------
 
 
-def _media_item(entry: HashEntry, profile: str, index: int) -> dict[str, Any]:
+def _media_item(entry: HashEntry, profile: str, index: int, integer_ids: bool = False) -> dict[str, Any]:
     md5, sha1, sha256, pdq = entry.md5, entry.sha1, entry.sha256, entry.pdq
+    new = entry.status == "new"
     try:
-        if not (md5 or sha1 or sha256 or pdq):
-            raise ValueError("has no md5, sha1, sha256 or pdq")
+        if not (md5 or sha1 or sha256 or pdq or entry.photodna):
+            raise ValueError("has no md5, sha1, sha256, pdq or photodna")
+        if new and entry.category:
+            raise ValueError("is new (not graded) but has a category")
         md5 = md5 and parse_hex(md5, "md5")
         sha1 = sha1 and parse_hex(sha1, "sha1")
         sha256 = sha256 and parse_hex(sha256, "sha256")
@@ -380,9 +409,12 @@ def _media_item(entry: HashEntry, profile: str, index: int) -> dict[str, Any]:
     except ValueError as exc:
         raise ValueError(f"entry {index} ('{entry.entry_id}'): {exc}") from None
 
-    item: dict[str, Any] = {"MediaID": _as_number(entry.entry_id)}
+    item: dict[str, Any] = {"MediaID": index if integer_ids else _as_number(entry.entry_id)}
     if entry.category:
         item["Category"] = _as_number(entry.category)
+    if new:
+        item["IsPrecategorized"] = False
+        item["Tags"] = [NEW_TAG]
     if md5:
         item["MD5"] = md5
     if sha1:

@@ -97,7 +97,7 @@ class IPEvent(models.Model):
     ip = models.CharField(max_length=45)
     port = models.PositiveIntegerField(null=True)
     event = models.CharField(max_length=20, blank=True, default="", choices=IPEventKind.choices)
-    timestamp = models.DateTimeField()
+    timestamp = models.DateTimeField(null=True)  # unknown for some reports' events
     possible_proxy = models.BooleanField(null=True)
 
 

@@ -165,7 +165,7 @@ class Migration(migrations.Migration):
                         max_length=20,
                     ),
                 ),
-                ("timestamp", models.DateTimeField()),
+                ("timestamp", models.DateTimeField(null=True)),
                 ("possible_proxy", models.BooleanField(null=True)),
                 (
                     "account",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import UTC, datetime
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,11 @@ def _phone_country(e164: str) -> str | None:
         return None
 
 
+# An event whose time the provider did not give is placed with the newest snapshot, and its events count
+# as one day's (repeats within a day weigh less in the vote).
+UNDATED = datetime(2100, 1, 1, tzinfo=UTC)
+
+
 def geo_folder(operation: Operation) -> Path | None:
     """Where the operation's dated snapshots are: its run settings, else ``TIAKI_GEO_DIR``, else
     ``<data>/geo``; ``None`` when none of them is a folder (the embedded data answers)."""
@@ -103,7 +109,7 @@ def locate(operation: Operation, *, actor: Actor, progress: Progress | None = No
     )
     progress.start("locating IP events", len(events))
     ips = [e.ip for e in events]
-    epochs = geo.epochs_of([e.timestamp for e in events])
+    epochs = geo.epochs_of([e.timestamp or UNDATED for e in events])
     with geo.SnapshotSet(geo_dir) as snapshots:
         located = geo.locate_epochs(ips, epochs, snapshots)
         disagrees = geo.cross_check(ips, epochs, snapshots, located)
