@@ -59,6 +59,8 @@ class Params:
     accounts: int
     seed: int
     zipf_countries: float = 1.15  # persons per country ~ 1 / rank ** s, jittered
+    micro_states: int = 25  # the last rows of the country table: islands and micro-states ...
+    micro_weight: float = 0.08  # ... weighted down this much (most hold no one in a small operation)
     household_share: float = 0.15  # persons who live with another person of the data
     migrant_share: float = 0.05  # persons living outside the country their name comes from
     vpn_share: float = 0.07  # persons who use a commercial VPN
@@ -168,8 +170,9 @@ class World:
         self.venues: dict[str, list[str]] = {}  # country -> addresses of public networks
         self.vpn_servers: list[list[tuple[str, str]]] = []  # provider -> servers [(address, country)]
         self.tor_exits: list[tuple[str, str]] = []
-        self.vps_pool: list[tuple[str, str]] = []
+        self.hosting_blocks: dict[str, list[int]] = {}  # country -> hosting block indices
         self.address_block: dict[str, int] = {}  # static or leased IPv4 address -> block index
+        self.lease_end: dict[str, float] = {}  # leased address -> when its latest lease ends
         self.taken_canonical: set[str] = set()
         self.taken_phones: set[str] = set()
         self.taken_handles: dict[str, set[str]] = {name: set() for name, _, _ in PLATFORMS}
@@ -180,7 +183,14 @@ class World:
     # --- countries and persons --------------------------------------------------------------------
 
     def _country_weights(self) -> list[float]:
-        return [math.exp(self.rng.gauss(0, 0.3)) / (c.rank + 1) ** self.p.zipf_countries for c in COUNTRIES]
+        """Zipf over the table's order, jittered per seed; the last ``micro_states`` rows are far smaller."""
+        micro = len(COUNTRIES) - self.p.micro_states
+        return [
+            math.exp(self.rng.gauss(0, 0.3))
+            / (c.rank + 1) ** self.p.zipf_countries
+            * (self.p.micro_weight if c.rank >= micro else 1.0)
+            for c in COUNTRIES
+        ]
 
     def _pick_country(self, exclude: str | None = None) -> Country:
         while True:
@@ -352,7 +362,7 @@ class World:
             person.tor = rng.choice((0.3, 0.7, 1.0))
             person.tags.append("tor")
         if rng.random() < self.p.vps_share:
-            person.vps = rng.choice(self.vps_pool)[0]
+            person.vps = self.server()[0]
             person.tags.append("vps")
         if rng.random() < self.p.travel_share:
             for _ in range(rng.choice((1, 1, 2))):
@@ -464,9 +474,15 @@ class World:
             self.v6_blocks[operator] = index
         return index
 
-    def _host(self, index: int) -> str:
+    def _host(self, index: int, busy_until: float | None = None) -> str:
+        """A new address in block ``index`` that no one else holds (leases: until ``busy_until``)."""
         network = self.blocks[index].network
-        address = str(network[self.rng.randrange(1, min(network.num_addresses - 1, 1 << 30))])
+        while True:
+            address = str(network[self.rng.randrange(1, network.num_addresses - 1)])
+            if address not in self.address_block:
+                break
+            if busy_until is not None and address in self.lease_end and self.lease_end[address] <= busy_until:
+                break  # a dynamic address handed out again after its earlier lease ended
         self.address_block[address] = index
         return address
 
@@ -476,25 +492,26 @@ class World:
 
     def _hosting(self) -> None:
         rng = self.rng
-        countries, weights = zip(*HOSTING, strict=True)
-        hosting_blocks: dict[str, list[int]] = {}
-        for k in range(8):
+        countries = tuple(code for code, _ in HOSTING)
+        hosting_blocks = self.hosting_blocks
+        for k in range(12):
             operator = f"hosting-{k + 1}"
             for code in rng.sample(countries, rng.randint(4, 9)):
-                hosting_blocks.setdefault(code, []).append(self._block(operator, "hosting", code, 24))
+                for _ in range(rng.choice((1, 1, 2, 3))):
+                    hosting_blocks.setdefault(code, []).append(self._block(operator, "hosting", code, 24))
         for code in countries:
             if code not in hosting_blocks:
-                hosting_blocks[code] = [self._block("hosting-9", "hosting", code, 24)]
+                hosting_blocks[code] = [self._block("hosting-13", "hosting", code, 24)]
+        # VPN providers run many exit servers, so in one operation most exits serve few accounts.
+        for _ in range(6):
+            self.vpn_servers.append([self.server() for _ in range(rng.randint(80, 300))])
+        self.tor_exits = [self.server() for _ in range(60)]
 
-        def server(code: str) -> tuple[str, str]:
-            return self._host(rng.choice(hosting_blocks[code])), code
-
-        for _ in range(6):  # VPN providers
-            self.vpn_servers.append(
-                [server(rng.choices(countries, weights)[0]) for _ in range(rng.randint(15, 40))]
-            )
-        self.tor_exits = [server(rng.choices(countries, weights)[0]) for _ in range(60)]
-        self.vps_pool = [server(rng.choices(countries, weights)[0]) for _ in range(200)]
+    def server(self) -> tuple[str, str]:
+        """A new rented server in a hosting country: (its address, the country)."""
+        countries, weights = zip(*HOSTING, strict=True)
+        code = self.rng.choices(countries, weights)[0]
+        return self._host(self.rng.choice(self.hosting_blocks[code])), code
 
     def _moves(self) -> None:
         """Some residential IPv4 blocks pass to an operator of another country between the snapshots."""
@@ -547,12 +564,13 @@ class World:
                 and self.blocks[i].active(hh.isp, when)
             ]
             index = rng.choice(blocks)
-            address = self._host(index)
+            address = self._host(index, busy_until=t)
             hh.leases.append((t, address))
             lease_end = t + rng.expovariate(1 / mean_days) * 86400 + 3600
             moved = self.blocks[index].moved_at
             if moved is not None and t < _epoch(moved) < lease_end:
                 lease_end = _epoch(moved)
+            self.lease_end[address] = lease_end
             t = lease_end
         if hh.isp in self.v6_blocks and rng.random() < 0.6:
             network = self.blocks[self.v6_blocks[hh.isp]].network
