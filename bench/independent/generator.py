@@ -45,7 +45,7 @@ PERIOD_START = datetime(2023, 10, 1, tzinfo=UTC)
 PERIOD_END = datetime(2024, 9, 30, tzinfo=UTC)
 SNAPSHOT_DATES = (datetime(2024, 1, 8, tzinfo=UTC), datetime(2024, 8, 26, tzinfo=UTC))
 RECEIVED_AT = datetime(2024, 10, 14, 3, 0, tzinfo=UTC)
-PLATFORMS = (
+PLATFORMS: tuple[tuple[str, str, float], ...] = (
     ("PixelPost", "https://pixelpost.example/u/", 0.45),
     ("TalkLine", "https://talkline.example/", 0.35),
     ("ClipStream", "https://clipstream.example/@", 0.20),
@@ -311,13 +311,7 @@ class World:
     def _identity(self, person: Person) -> None:
         """Handles, mailboxes, phones, devices and network habits of one person."""
         rng = self.rng
-        n_handles = 1 if rng.random() < 0.7 else 2
-        person.handles = [people.handle_base(rng, person.name, person.dob) for _ in range(n_handles)]
-        n_mail = rng.choices((1, 2, 3), (55, 33, 12))[0]
-        for _ in range(n_mail):
-            local = people.mailbox_local(rng, person.name, person.dob, rng.choice(person.handles))
-            home = person.country if rng.random() < 0.8 else person.origin
-            person.mailboxes.append(self._claim_mailbox(Mailbox(local, people.mail_domain(rng, home))))
+        self._names_and_mail(person)
         n_phones = rng.choices((0, 1, 2), (22, 63, 15))[0]
         for _ in range(n_phones):
             where = person.country
@@ -372,6 +366,18 @@ class World:
             person.tags.append("travel")
         if person.origin is not person.country:
             person.tags.append("migrant")
+
+    def _names_and_mail(self, person: Person) -> None:
+        """Handle stems and mailboxes, which follow from the person's name."""
+        rng = self.rng
+        n_handles = 1 if rng.random() < 0.7 else 2
+        person.handles = [people.handle_base(rng, person.name, person.dob) for _ in range(n_handles)]
+        n_mail = rng.choices((1, 2, 3), (55, 33, 12))[0]
+        person.mailboxes = []
+        for _ in range(n_mail):
+            local = people.mailbox_local(rng, person.name, person.dob, rng.choice(person.handles))
+            home = person.country if rng.random() < 0.8 else person.origin
+            person.mailboxes.append(self._claim_mailbox(Mailbox(local, people.mail_domain(rng, home))))
 
     def _destination(self, person: Person) -> Country:
         rng = self.rng
@@ -461,7 +467,10 @@ class World:
             wanted = foreign_registration(country, kind, rng)
         network: ipaddress.IPv4Network | ipaddress.IPv6Network | None = None
         for candidate in (wanted, country, *subregion_members(BY_CODE[country].subregion), "US"):
-            network = (self.registry.v6_block if v6 else self.registry.v4_block)(candidate, prefixlen, rng)  # type: ignore[operator]
+            if v6:
+                network = self.registry.v6_block(candidate, prefixlen, rng)
+            else:
+                network = self.registry.v4_block(candidate, prefixlen, rng)
             if network is not None:
                 break
         assert network is not None
@@ -584,23 +593,27 @@ class World:
         by_country: dict[str, list[Person]] = {}
         for person in self.persons:
             by_country.setdefault(person.country.code, []).append(person)
-        for _ in range(round(len(self.persons) * self.p.same_name_share)):
+        # Namesakes: two unrelated persons of one country and culture get the same common name.
+        for _ in range(round(len(self.persons) * self.p.same_name_share / 2)):
             person = rng.choice(self.persons)
             others = [
                 o
                 for o in by_country[person.country.code]
                 if o is not person
                 and o.name.culture is person.name.culture
+                and o.name.female == person.name.female
                 and o.household is not person.household
+                and not o.tags
             ]
-            if not others:
+            if not others or person.tags:
                 continue
-            other = rng.choice(others)
-            other.name = PersonName(
-                person.name.culture, person.name.female, person.name.given, None, person.name.surnames
-            )
-            person.tags.append("namesake")
-            other.tags.append("namesake")
+            culture = person.name.culture
+            given = rng.choice((culture.female if person.name.female else culture.male)[:3])
+            surnames = (rng.choice(culture.surnames[:3]),)
+            for namesake in (person, rng.choice(others)):
+                namesake.name = PersonName(culture, person.name.female, given, None, surnames)
+                self._names_and_mail(namesake)
+                namesake.tags.append("namesake")
         pairs = [p for p in self.persons if p.n_accounts == 2 and not p.tags]
         rng.shuffle(pairs)
         n = round(len(self.persons) * self.p.device_phone_only_share)
@@ -609,12 +622,10 @@ class World:
                 person.phones.append(self._claim_phone(people.make_phone(rng, person.country)))
             person.tags.append("device_phone_only")
         for person in pairs[n : n + round(len(self.persons) * self.p.email_variant_only_share)]:
-            box = self._claim_mailbox(
-                Mailbox(person.mailboxes[0].local.replace("_", ".") + str(rng.randrange(10, 99)), "gmail.com")
-            )
-            if "." not in box.local:
-                box = self._claim_mailbox(Mailbox(f"{box.local[:3]}.{box.local[3:]}", "gmail.com"))
-            person.mailboxes[0] = box
+            first = ascii_slug(person.name.given_text()) or "mail"
+            last = ascii_slug(person.name.surname_text(0, both=False)) or first
+            local = f"{first}.{last}{rng.choice(('', str(person.dob.year % 100), str(rng.randrange(1, 99))))}"
+            person.mailboxes[0] = self._claim_mailbox(Mailbox(local, "gmail.com"))
             person.tags.append("email_variant_only")
         self._resold_devices()
 
@@ -700,9 +711,8 @@ class Writer:
 
     def _account(self, person: Person, kind: str, k: int) -> Account:
         rng = self.rng
-        names, urls, weights = zip(*PLATFORMS, strict=True)
-        i = rng.choices(range(len(names)), weights)[0]
-        platform = names[i]
+        i = rng.choices(range(len(PLATFORMS)), [weight for _, _, weight in PLATFORMS])[0]
+        platform, url, _ = PLATFORMS[i]
         while True:
             account_id = str(rng.randrange(10**9, 10**11))
             if account_id not in self.account_ids:
@@ -734,7 +744,7 @@ class Writer:
             account_id,
             person,
             platform,
-            urls[i],
+            url,
             kind,
             created,
             ends,
@@ -820,13 +830,7 @@ class Writer:
                 self._row(account, "phone", people.format_phone(phone, style))
                 self._row(account, "device", self._device_text(account, person.devices[0]))
             else:
-                self._row(
-                    account,
-                    "email",
-                    people.render_mailbox(rng, person.mailboxes[0])
-                    if rng.random() < 0.3
-                    else _gmail_variant(rng, person.mailboxes[0]),
-                )
+                self._row(account, "email", _gmail_variant(rng, person.mailboxes[0]))
             return
         if account.kind == "burner":
             if rng.random() < 0.45:
@@ -1197,8 +1201,8 @@ class Writer:
     def _summary(
         self,
         accounts: list[Account],
-        identifiers: list[tuple[str, ...]],
-        events: list[tuple[object, ...]],
+        identifiers: Sequence[tuple[str, ...]],
+        events: Sequence[tuple[object, ...]],
         snapshots: Sequence[Snapshot],
     ) -> dict[str, object]:
         w = self.w

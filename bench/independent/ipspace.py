@@ -10,6 +10,7 @@ each block to the country where it is *used*, with a few mistakes.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import random
 from collections.abc import Sequence
@@ -88,44 +89,10 @@ class Registry:
     """Which real public blocks the registries attribute to which country (surveyed once)."""
 
     def __init__(self) -> None:
-        self.v4: dict[str, list[int]] = {}  # country -> /20 indices (address >> 12) wholly registered to it
-        self.v6: dict[str, list[int]] = {}  # country -> /32 indices (address >> 96)
+        # country -> /20 indices (address >> 12) and /32 indices (address >> 96) wholly registered to it
+        self.v4, self.v6 = _survey()
         self.used_v4: set[int] = set()
         self.used_v6: set[int] = set()
-        self._survey_v4()
-        self._survey_v6()
-
-    def _survey_v4(self) -> None:
-        indices = [
-            (a << 8 | b) << 4 | c
-            for a in range(1, 224)
-            if a not in _V4_SKIP_OCTETS
-            for b in range(256)
-            for c in range(16)
-        ]
-        firsts = [_v4_text((i << 12) + 1) for i in indices]
-        lasts = [_v4_text((i << 12) + 4094) for i in indices]
-        first_cc = iptocc.country_code(firsts)
-        last_cc = iptocc.country_code(lasts)
-        skip = [(int(n.network_address) >> 12, int(n.broadcast_address) >> 12) for n in _V4_SKIP]
-        for index, first, last in zip(indices, first_cc, last_cc, strict=True):
-            registered = first and first == last and len(first) == 2 and first != "EU"
-            if registered and not any(low <= index <= high for low, high in skip):
-                self.v4.setdefault(first, []).append(index)
-
-    def _survey_v6(self) -> None:
-        indices: list[int] = []
-        for base, prefix, step_bits in _V6_REGIONS:
-            count = 1 << (32 - prefix - step_bits)
-            indices.extend(base + (k << step_bits) for k in range(count))
-        # Text of the second and the second-to-last address of each /32, written directly (fast).
-        firsts = iptocc.country_code([f"{i >> 16:x}:{i & 0xFFFF:x}::1" for i in indices])
-        lasts = iptocc.country_code(
-            [f"{i >> 16:x}:{i & 0xFFFF:x}:ffff:ffff:ffff:ffff:ffff:fffe" for i in indices]
-        )
-        for index, first, last in zip(indices, firsts, lasts, strict=True):
-            if first and first == last and len(first) == 2 and first != "EU":
-                self.v6.setdefault(first, []).append(index)
 
     def v4_block(self, country: str, prefixlen: int, rng: random.Random) -> ipaddress.IPv4Network | None:
         """An unused block of ``prefixlen`` (20 to 24) registered to ``country``, or None."""
@@ -154,6 +121,54 @@ class Registry:
             offset = rng.randrange(1 << (prefixlen - 32)) << (128 - prefixlen)
             return ipaddress.IPv6Network(((index << 96) + offset, prefixlen))
         return None
+
+
+@functools.cache
+def _survey() -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """The registry survey, done once per process (it does not depend on the seed)."""
+    survey = _Survey()
+    return survey.v4, survey.v6
+
+
+class _Survey:
+    def __init__(self) -> None:
+        self.v4: dict[str, list[int]] = {}
+        self.v6: dict[str, list[int]] = {}
+        self._survey_v4()
+        self._survey_v6()
+
+    def _survey_v4(self) -> None:
+        indices = [
+            (a << 8 | b) << 4 | c
+            for a in range(1, 224)
+            if a not in _V4_SKIP_OCTETS
+            for b in range(256)
+            for c in range(16)
+        ]
+        firsts = [_v4_text((i << 12) + 1) for i in indices]
+        lasts = [_v4_text((i << 12) + 4094) for i in indices]
+        first_cc = iptocc.country_code(firsts)
+        last_cc = iptocc.country_code(lasts)
+        skip = [(int(n.network_address) >> 12, int(n.broadcast_address) >> 12) for n in _V4_SKIP]
+        for index, first, last in zip(indices, first_cc, last_cc, strict=True):
+            if first is None or first != last or len(first) != 2 or first == "EU":
+                continue
+            if not any(low <= index <= high for low, high in skip):
+                self.v4.setdefault(first, []).append(index)
+
+    def _survey_v6(self) -> None:
+        indices: list[int] = []
+        for base, prefix, step_bits in _V6_REGIONS:
+            count = 1 << (32 - prefix - step_bits)
+            indices.extend(base + (k << step_bits) for k in range(count))
+        # Text of the second and the second-to-last address of each /32, written directly (fast).
+        firsts = iptocc.country_code([f"{i >> 16:x}:{i & 0xFFFF:x}::1" for i in indices])
+        lasts = iptocc.country_code(
+            [f"{i >> 16:x}:{i & 0xFFFF:x}:ffff:ffff:ffff:ffff:ffff:fffe" for i in indices]
+        )
+        for index, first, last in zip(indices, firsts, lasts, strict=True):
+            if first and first == last and len(first) == 2 and first != "EU":
+                self.v6.setdefault(first, []).append(index)
 
 
 def _v4_text(value: int) -> str:
@@ -238,7 +253,7 @@ def write_mmdb(path: Path, blocks: Sequence[Block], snapshot: Snapshot) -> None:
 
     epoch = int(snapshot.date.timestamp())
 
-    class _Writer(MMDBWriter):  # type: ignore[misc]
+    class _Writer(MMDBWriter):
         def _build_meta(self) -> dict[str, Any]:
             return {**super()._build_meta(), "build_epoch": epoch}
 
