@@ -1,0 +1,1 @@
+"""Benchmarks and evaluation tools of the project (run from the repository root)."""

@@ -1,0 +1,1 @@
+"""Independent synthetic operations for evaluating account resolution and placement."""
