@@ -23,13 +23,13 @@ TARGET_SECONDS = 60
 MAKE = """
 import random, sys
 from pathlib import Path
-from tiaki.formats.hashlist import HashEntry
+from tiaki.formats.hashlist import ListEntry
 from tiaki.formats.vics import write_vics
 n = int(sys.argv[2]); rng = random.Random(1)
 def entries():
     for i in range(n):
         md5, sha1, pdq = (f"{rng.getrandbits(b):0{b // 4}x}" for b in (128, 160, 256))
-        yield HashEntry(entry_id=str(i + 1), md5=md5, sha1=sha1, pdq=pdq, category=rng.choice("0123"))
+        yield ListEntry(entry_id=str(i + 1), md5=md5, sha1=sha1, pdq=pdq, category=rng.choice("0123"))
 write_vics(Path(sys.argv[1]), entries(), version="2.0", profile="vic-us")
 """
 PARSE = """

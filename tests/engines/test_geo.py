@@ -10,7 +10,7 @@ import pytest
 from mmdb_helpers import write_country_mmdb
 from tiaki.engines.geo import (
     EmbeddedSource,
-    GeoSource,
+    LookupSource,
     MmdbSource,
     SnapshotSet,
     country_of_record,
@@ -42,7 +42,7 @@ def test_embedded_source_answers_public_resolvers() -> None:
         None,
         None,
     ]
-    assert source.source == GeoSource("iptocc", version("iptocc"), None, "embedded")
+    assert source.source == LookupSource("iptocc", version("iptocc"), None, "embedded")
 
 
 @pytest.mark.parametrize("layout", ["maxmind", "country_code", "string"])
@@ -57,7 +57,7 @@ def test_mmdb_layouts_and_provenance(tmp_path: Path, layout: str) -> None:
             None,
             None,
         ]
-        assert source.source == GeoSource(
+        assert source.source == LookupSource(
             name="Test-Country",
             version=hashlib.sha256(path.read_bytes()).hexdigest(),
             build_date=date(2023, 1, 1),

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tiaki.formats.errors import InputError
-from tiaki.formats.hashlist import HashEntry, HashList, VpdqFrame, category_for, list_fingerprint
+from tiaki.formats.hashlist import HashList, ListEntry, VpdqFrame, category_for, list_fingerprint
 from tiaki.formats.hashlist_any import WRITABLE, read_any_hashlist, write_hashlist
 from tiaki.formats.hashlist_csv import read_hashlist_csv
 from tiaki.formats.vics import read_vics, write_vics
@@ -278,7 +278,7 @@ def _everything() -> HashList:
         name="all",
         profile="generic",
         entries=[
-            HashEntry(
+            ListEntry(
                 "1",
                 md5=MD5,
                 sha1=SHA1,
@@ -293,8 +293,8 @@ def _everything() -> HashList:
                 classification="A1",
                 kind="image",
             ),
-            HashEntry("2", md5="1" * 32, kind="video", status="new"),
-            HashEntry("v3", kind="video", video_frames=_frames(3)),
+            ListEntry("2", md5="1" * 32, kind="video", status="new"),
+            ListEntry("v3", kind="video", video_frames=_frames(3)),
         ],
     )
 
@@ -303,7 +303,7 @@ def _everything() -> HashList:
 def test_every_writer_round_trips_what_it_can_carry(tmp_path: Path, fmt: str) -> None:
     original = _everything()
     target = tmp_path / ("out" if fmt == "vpdq" else f"out.{'json' if fmt == 'vics' else 'txt'}")
-    kept: list[HashEntry]
+    kept: list[ListEntry]
     if fmt == "vics":
         original.entries = original.entries[:2]
         original.entries[0].classification = None  # VICS has no field for it
@@ -345,7 +345,7 @@ def test_every_writer_round_trips_what_it_can_carry(tmp_path: Path, fmt: str) ->
 
 
 def test_a_package_vics_uses_integer_ids_and_marks_new_items(tmp_path: Path) -> None:
-    entries = [HashEntry("a" * 64, md5=MD5, category="1"), HashEntry("b" * 64, sha1=SHA1, status="new")]
+    entries = [ListEntry("a" * 64, md5=MD5, category="1"), ListEntry("b" * 64, sha1=SHA1, status="new")]
     path = tmp_path / "media.vics.json"
     write_vics(path, entries, integer_ids=True)
     media = json.loads(path.read_text(encoding="utf-8"))["value"][0]["Media"]
@@ -354,11 +354,11 @@ def test_a_package_vics_uses_integer_ids_and_marks_new_items(tmp_path: Path) -> 
     known, new = read_vics(path).entries
     assert (known.status, new.status, new.category) == (None, "new", None)
     with pytest.raises(ValueError, match="new"):
-        write_vics(tmp_path / "x.json", [HashEntry("1", md5=MD5, category="1", status="new")])
+        write_vics(tmp_path / "x.json", [ListEntry("1", md5=MD5, category="1", status="new")])
 
 
 def test_the_same_list_under_another_name_or_format_has_one_fingerprint(tmp_path: Path) -> None:
-    entries = [HashEntry("1", md5=MD5, category="1"), HashEntry("2", sha1=SHA1)]
+    entries = [ListEntry("1", md5=MD5, category="1"), ListEntry("2", sha1=SHA1)]
     write_vics(tmp_path / "a.json", entries)
     write_hashlist(
         tmp_path / "b.csv", HashList("other", "vic-us", entries=list(reversed(entries))), format="csv"
@@ -366,7 +366,7 @@ def test_the_same_list_under_another_name_or_format_has_one_fingerprint(tmp_path
     a = read_any_hashlist(tmp_path / "a.json", name="first")[0]
     b = read_any_hashlist(tmp_path / "b.csv", name="second", profile="vic-us")[0]
     assert list_fingerprint(a.entries) == list_fingerprint(b.entries)
-    changed = [HashEntry("1", md5=MD5, category="2"), HashEntry("2", sha1=SHA1)]
+    changed = [ListEntry("1", md5=MD5, category="2"), ListEntry("2", sha1=SHA1)]
     assert list_fingerprint(changed) != list_fingerprint(a.entries)
 
 

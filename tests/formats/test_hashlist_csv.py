@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tiaki.formats.errors import InputError
-from tiaki.formats.hashlist import HashEntry
+from tiaki.formats.hashlist import ListEntry
 from tiaki.formats.hashlist_csv import read_hashlist_csv, write_hashlist_csv
 
 MD5 = "0123456789abcdef0123456789abcdef"
@@ -27,7 +27,7 @@ def _csv(tmp_path: Path, text: str, name: str = "list.csv") -> Path:
 
 def test_generic_round_trip(tmp_path: Path) -> None:
     entries = [
-        HashEntry(
+        ListEntry(
             entry_id="a-1",
             md5=MD5,
             sha1=SHA1,
@@ -40,7 +40,7 @@ def test_generic_round_trip(tmp_path: Path) -> None:
             is_distributed=False,
             comments='note, with a comma and "quotes"',
         ),
-        HashEntry(entry_id="a-2", sha256=SHA256),
+        ListEntry(entry_id="a-2", sha256=SHA256),
     ]
     path = tmp_path / "out.csv"
     write_hashlist_csv(path, entries)
@@ -88,7 +88,7 @@ def test_icse_export(tmp_path: Path) -> None:
     assert result.profile == "generic"
     assert result.source == "icse.csv (ICSE CSV)"
     first, second = result.entries
-    assert first == HashEntry(
+    assert first == ListEntry(
         entry_id="1001",
         md5=MD5,
         sha1=SHA1,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tiaki.formats.errors import InputError
-from tiaki.formats.hashlist import HashEntry, HashList
+from tiaki.formats.hashlist import HashList, ListEntry
 from tiaki.formats.vics import iter_vics, read_vics, write_vics
 
 US_20 = "http://github.com/VICSDATAMODEL/ProjectVic/DataModels/2.0.xml/US/$metadata#Cases"
@@ -27,9 +27,9 @@ def _hex(seed: int, length: int) -> str:
     return f"{seed:0{length}x}"[-length:]
 
 
-def _entries() -> list[HashEntry]:
+def _entries() -> list[ListEntry]:
     return [
-        HashEntry(
+        ListEntry(
             entry_id="1",
             md5=_hex(1, 32),
             sha1=_hex(2, 40),
@@ -42,9 +42,9 @@ def _entries() -> list[HashEntry]:
             is_distributed=False,
             comments="neutral note",
         ),
-        HashEntry(entry_id="2", md5=_hex(5, 32), category="0"),
-        HashEntry(entry_id="item-3", sha256=_hex(6, 64), pdq=_hex(7, 64)),
-        HashEntry(entry_id="007", sha1=_hex(8, 40), category="4", is_distributed=True),
+        ListEntry(entry_id="2", md5=_hex(5, 32), category="0"),
+        ListEntry(entry_id="item-3", sha256=_hex(6, 64), pdq=_hex(7, 64)),
+        ListEntry(entry_id="007", sha1=_hex(8, 40), category="4", is_distributed=True),
     ]
 
 
@@ -115,7 +115,7 @@ def test_profile_from_context(tmp_path: Path, context: str, profile: str) -> Non
 
 def test_uk_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "uk.json"
-    entries = [HashEntry(entry_id="1", md5=_hex(1, 32), category="B")]
+    entries = [ListEntry(entry_id="1", md5=_hex(1, 32), category="B")]
     write_vics(path, entries, profile="uk-caid")
 
     result = read_vics(path)
@@ -223,7 +223,7 @@ def test_reads_exporter_variants(tmp_path: Path) -> None:
 
     (entry,) = read_vics(path).entries
 
-    assert entry == HashEntry(
+    assert entry == ListEntry(
         entry_id="3",
         md5=_hex(0xAB, 32),
         sha256=_hex(0xCD, 64),
@@ -262,19 +262,19 @@ def test_not_vics(tmp_path: Path) -> None:
 def test_write_refuses_bad_entries(tmp_path: Path) -> None:
     path = tmp_path / "out.json"
     with pytest.raises(ValueError, match="category '9'"):
-        write_vics(path, [HashEntry(entry_id="1", md5=_hex(1, 32), category="9")])
+        write_vics(path, [ListEntry(entry_id="1", md5=_hex(1, 32), category="9")])
     with pytest.raises(ValueError, match="no md5"):
-        write_vics(path, [HashEntry(entry_id="1")])
+        write_vics(path, [ListEntry(entry_id="1")])
     with pytest.raises(ValueError, match="'uk-caid'"):
         write_vics(path, HashList(name="x", profile="uk-caid", entries=[]))
     assert list(tmp_path.iterdir()) == []
 
 
-def _many(count: int) -> Iterator[HashEntry]:
+def _many(count: int) -> Iterator[ListEntry]:
     """Lean entries (the test is about memory, and tracing every allocation is slow); every 50th
     also carries a PDQ, so the alternative-hash path is streamed too."""
     for i in range(count):
-        yield HashEntry(
+        yield ListEntry(
             entry_id=str(i + 1),
             md5=f"{i:032x}",
             pdq=f"{i:064x}" if i % 50 == 0 else None,
@@ -301,14 +301,14 @@ def test_streaming_200k_in_bounded_memory(tmp_path: Path) -> None:
 
     assert header.profile == "vic-us"
     assert seen == count
-    assert last == HashEntry(entry_id=str(count), md5=f"{count - 1:032x}", category=str((count - 1) % 5))
+    assert last == ListEntry(entry_id=str(count), md5=f"{count - 1:032x}", category=str((count - 1) % 5))
     assert path.stat().st_size > 10 * peak  # memory does not follow the file's size
     assert peak < 50 * 1024 * 1024, f"peak traced Python memory {peak / 1e6:.1f} MB"
 
 
 def test_generic_is_written_as_custom_and_needs_a_profile(tmp_path: Path) -> None:
     path = tmp_path / "generic.json"
-    entries = [HashEntry(entry_id="1", md5=_hex(1, 32), category="any-label")]
+    entries = [ListEntry(entry_id="1", md5=_hex(1, 32), category="any-label")]
     write_vics(path, entries, profile="generic")
 
     with pytest.raises(InputError, match="cannot be determined"):

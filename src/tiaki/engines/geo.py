@@ -44,7 +44,7 @@ NOT_COUNTRIES = frozenset({"ZZ", "XX", "--", "EU", "AP"})
 
 
 @dataclass(frozen=True, slots=True)
-class GeoSource:
+class LookupSource:
     """Which database answered a lookup: enough to find that exact database again.
 
     ``version`` is the package version for the embedded source and the SHA-256 of the file for MMDB
@@ -58,7 +58,7 @@ class GeoSource:
 
 
 class CountrySource(Protocol):
-    source: GeoSource
+    source: LookupSource
 
     def countries(self, ips: Sequence[str]) -> list[str | None]:
         """The ISO 3166-1 alpha-2 country of each address, ``None`` where unknown or not an address."""
@@ -130,7 +130,7 @@ class EmbeddedSource:
     """Country lookups from the ``iptocc`` package's built-in registry data."""
 
     def __init__(self) -> None:
-        self.source = GeoSource(
+        self.source = LookupSource(
             name="iptocc", version=package_version("iptocc"), build_date=None, kind="embedded"
         )
 
@@ -158,7 +158,7 @@ class MmdbSource:
             raise ValueError(f"{self.path}: not a readable MMDB database ({exc})") from exc
         metadata = self._reader.metadata()
         self.built_at = datetime.fromtimestamp(metadata.build_epoch, UTC)
-        self.source = GeoSource(
+        self.source = LookupSource(
             name=str(metadata.database_type),
             version=sha256,
             build_date=self.built_at.date(),
@@ -258,12 +258,12 @@ class Located:
 
     countries: np.ndarray
     source_index: np.ndarray
-    sources: list[GeoSource]
+    sources: list[LookupSource]
 
     def __len__(self) -> int:
         return len(self.countries)
 
-    def pairs(self) -> list[tuple[str | None, GeoSource]]:
+    def pairs(self) -> list[tuple[str | None, LookupSource]]:
         """The results as ``locate`` returns them: ``(country or None, source)`` per event."""
         provenance = np.empty(len(self.sources), dtype=object)
         provenance[:] = self.sources
@@ -360,7 +360,7 @@ def cross_check(
 
 def locate(
     ips: Sequence[str], timestamps: Sequence[datetime], snapshots: SnapshotSet
-) -> list[tuple[str | None, GeoSource]]:
+) -> list[tuple[str | None, LookupSource]]:
     """Country and answering source for each (IP, time) event, as ``(country or None, source)``.
 
     A convenience over ``locate_epochs`` for callers holding ``datetime`` objects (naive times are

@@ -119,7 +119,7 @@ class ExcludedKey(NamedTuple):
 
 
 @dataclass
-class Resolution:
+class HardResolution:
     """Clusters of accounts and the evidence for them.
 
     ``labels[i]``: the cluster of account ``i``, named by the smallest account index in it.
@@ -142,7 +142,7 @@ def resolve_hard(
     keys: Iterable[tuple[int, str, str]],
     *,
     max_accounts_per_key: int = DEFAULT_MAX_ACCOUNTS_PER_KEY,
-) -> Resolution:
+) -> HardResolution:
     """Cluster accounts that share a hard identifier.
 
     ``keys`` holds ``(account_index, kind, normalised_value)``; keys of kinds other than ``HARD_KINDS``
@@ -217,7 +217,7 @@ def resolve_hard(
             pair_a[merged].tolist(), pair_b[merged].tolist(), pair_group[merged].tolist(), strict=True
         )
     ]
-    return Resolution(labels=forest.labels(), links=links, excluded_keys=excluded)
+    return HardResolution(labels=forest.labels(), links=links, excluded_keys=excluded)
 
 
 def cluster_with_decisions(

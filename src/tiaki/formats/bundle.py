@@ -37,7 +37,7 @@ from tiaki.formats.disclosure import (
     VENUE_KINDS,
     AccessRow,
     AccountRow,
-    Disclosure,
+    DisclosureContent,
     IdentifierRow,
     IPEventRow,
     MembershipRow,
@@ -127,7 +127,7 @@ def read_bundle(
     *,
     max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED,
     max_members: int = DEFAULT_MAX_MEMBERS,
-) -> Disclosure:
+) -> DisclosureContent:
     """Read and check the bundle at ``path``: a bundle directory or a ``.zip`` of one.
 
     A zip is extracted into ``workdir`` (which must be empty or absent), or into a new temporary
@@ -347,7 +347,7 @@ def _bundle_prefix(name: str, members: list[str]) -> str:
 # --- manifest -------------------------------------------------------------------------------------
 
 
-def _read_directory(root: Path) -> Disclosure:
+def _read_directory(root: Path) -> DisclosureContent:
     manifest_path = root / MANIFEST
     if not manifest_path.is_file():
         raise InputError(MANIFEST, "the bundle has no manifest.json")
@@ -355,7 +355,7 @@ def _read_directory(root: Path) -> Disclosure:
     media = root / MEDIA
     media_root = media if media.is_dir() else None
     tables = _table_files(root, manifest)
-    disclosure = Disclosure(
+    disclosure = DisclosureContent(
         source_format=FORMAT,
         disclosure_id=_manifest_text(manifest, "disclosure_id", required=True) or "",
         provider=_provider(manifest),
@@ -637,7 +637,7 @@ class _Reader:
     naming the file and row as well. An empty cell is a missing value.
     """
 
-    def __init__(self, disclosure: Disclosure, tables: dict[str, tuple[str, Path]]):
+    def __init__(self, disclosure: DisclosureContent, tables: dict[str, tuple[str, Path]]):
         self.disclosure = disclosure
         self.tables = tables
         self.accounts: set[str] = set()

@@ -2,7 +2,7 @@
 
 The CyberTipline Reporting API carries a report as a ``<report>`` document and each file's metadata
 as a separate ``<fileDetails>`` document naming its ``reportId`` and ``fileId``. This reader takes any
-number of such documents, alone or together, and merges them into one :class:`Disclosure`:
+number of such documents, alone or together, and merges them into one :class:`DisclosureContent`:
 
 - a document's root is ``<report>``, ``<fileDetails>``, or any element holding several of either;
 - a ``<fileDetails>`` inside a ``<report>`` belongs to it; one outside names its report with
@@ -46,7 +46,7 @@ from tiaki.formats.disclosure import (
     IP_EVENT_KINDS,
     AccountRow,
     DeviceRow,
-    Disclosure,
+    DisclosureContent,
     EstimatedLocation,
     FileHash,
     IdentifierRow,
@@ -73,7 +73,9 @@ PERSON_ELEMENTS = {
 }
 
 
-def read_cybertip(path: Path, *, timezone: str | None = None, provider: str | None = None) -> Disclosure:
+def read_cybertip(
+    path: Path, *, timezone: str | None = None, provider: str | None = None
+) -> DisclosureContent:
     """Read the CyberTipline report(s) and file details in the XML file at ``path``.
 
     ``timezone`` is the IANA zone to read times without offset in (otherwise they are refused);
@@ -84,8 +86,8 @@ def read_cybertip(path: Path, *, timezone: str | None = None, provider: str | No
 
 def read_cybertip_many(
     paths: Iterable[Path], *, timezone: str | None = None, provider: str | None = None
-) -> Disclosure:
-    """Read any number of report and file-details documents as one :class:`Disclosure`.
+) -> DisclosureContent:
+    """Read any number of report and file-details documents as one :class:`DisclosureContent`.
 
     ``disclosure_id`` is the report number for a single report, the file's name for one file of
     several reports, else ``cybertip-<lowest>-<highest>-<count>`` over the report numbers.
@@ -311,7 +313,7 @@ class _Reader:
 
     # --- building the disclosure --------------------------------------------------------------------
 
-    def finish(self, files: list[Path], provider: str | None) -> Disclosure:
+    def finish(self, files: list[Path], provider: str | None) -> DisclosureContent:
         for doc, report, report_id in self.reports:
             self.report(doc, report, report_id)
         for report_id, by_file in self.files.items():
@@ -339,7 +341,7 @@ class _Reader:
             disclosure_id = f"cybertip-{ordered[0]}-{ordered[-1]}-{len(ordered)}"
         types = [t for t in dict.fromkeys(row.incident_type for row in rows) if t]
         first = next((row for row in rows if row.reporter_email), None)
-        return Disclosure(
+        return DisclosureContent(
             source_format=SOURCE_FORMAT,
             disclosure_id=disclosure_id,
             provider=Provider(

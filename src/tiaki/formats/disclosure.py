@@ -1,6 +1,6 @@
 """The in-memory form of a provider's disclosure, whatever format it arrived in.
 
-Every intake reader (disclosure bundle, CyberTipline XML) produces a :class:`Disclosure`; the intake
+Every intake reader (disclosure bundle, CyberTipline XML) produces a :class:`DisclosureContent`; the intake
 service writes it. Values are already checked and typed: timestamps are timezone-aware, booleans are
 ``True``/``False``/``None`` (unknown), empty cells are ``None``, digests are lower-case hex.
 
@@ -245,7 +245,7 @@ class SafeguardingLead:
 
 
 @dataclass
-class Disclosure:
+class DisclosureContent:
     """One disclosure, fully read and checked; nothing here has been written anywhere yet."""
 
     source_format: str  # "disclosure-bundle" or "cybertipline-xml"

@@ -27,7 +27,7 @@ class VpdqFrame:
 
 
 @dataclass(slots=True)
-class HashEntry:
+class ListEntry:
     """One listed item. At least one of md5, sha1, sha256, pdq, photodna or video_frames is set
     (hex lower case; PhotoDNA as written). An item known by its PhotoDNA alone is kept, so that it is
     carried and exported again, but tiaki cannot match it (PhotoDNA is never computed)."""
@@ -65,7 +65,7 @@ class HashList:
     version: str | None = None
     published: date | None = None
     licence: str | None = None
-    entries: list[HashEntry] = field(default_factory=list)
+    entries: list[ListEntry] = field(default_factory=list)
     # What the reader left out and why, e.g. "2 deleted entries skipped", for the import's record.
     notes: list[str] = field(default_factory=list)
 
@@ -137,7 +137,7 @@ def category_for(profile: str, code: str | None) -> Category | None:
         raise ValueError(f"category '{code}' does not exist in profile '{profile}'") from None
 
 
-def list_fingerprint(entries: Iterable[HashEntry]) -> str:
+def list_fingerprint(entries: Iterable[ListEntry]) -> str:
     """The content identity of a list: SHA-256 over its entries' sorted normalised lines.
 
     A line is an entry's hashes (hex lower case), PhotoDNA, category, classification, status and video

@@ -12,7 +12,7 @@ hyphens or underscores, so ``SHA-256``, ``sha_256`` and ``SHA256`` are one colum
   is the entry id, ``Series name`` the series, ``Is distributed`` and ``Victim identified`` the flags,
   ``PhotoDNA`` is kept as text; a true ``Baseline`` (Interpol's baseline list) becomes the category
   ``baseline``, the most serious severity, which only the ``generic`` profile can hold.
-  ``Offender identified`` has no place in :class:`HashEntry` and is not kept. ICSE exports leave
+  ``Offender identified`` has no place in :class:`ListEntry` and is not kept. ICSE exports leave
   trailing empty cells out, so a short row is padded with empty cells; flags may be ``t``/``f``.
 
 The encoding is detected (:mod:`tiaki.formats.text`): UTF-8, UTF-16 and Windows code pages are read.
@@ -30,11 +30,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from tiaki.formats.errors import InputError
-from tiaki.formats.hashlist import ENTRY_KINDS, ENTRY_STATUSES, PROFILES, HashEntry, HashList, category_for
+from tiaki.formats.hashlist import ENTRY_KINDS, ENTRY_STATUSES, PROFILES, HashList, ListEntry, category_for
 from tiaki.formats.text import open_text
 from tiaki.formats.values import HEX_LENGTHS, parse_hex
 
-# Normalised header -> HashEntry field.
+# Normalised header -> ListEntry field.
 _COLUMNS = {
     "id": "entry_id",
     "entryid": "entry_id",
@@ -185,7 +185,7 @@ def _records(file: str, reader: Any, lines: _LineCounter) -> Iterator[tuple[int,
         yield start, cells
 
 
-def write_hashlist_csv(path: Path, entries: HashList | Iterable[HashEntry]) -> None:
+def write_hashlist_csv(path: Path, entries: HashList | Iterable[ListEntry]) -> None:
     """Write entries in the generic dialect, one row each, streamed, UTF-8. Booleans are
     ``true``/``false``, unknown values empty cells. Video frames are not written (use vPDQ files);
     a cell with a line break is refused (``ValueError``), since the reader does not take them."""
@@ -227,7 +227,7 @@ def _delimiter(header_line: str) -> str:
 
 
 def _columns(file: str, header: list[str]) -> dict[str, int]:
-    """HashEntry field -> column index; unknown columns are ignored."""
+    """ListEntry field -> column index; unknown columns are ignored."""
     columns: dict[str, int] = {}
     for index, cell in enumerate(header):
         field = _COLUMNS.get(_normalise(cell))
@@ -250,7 +250,7 @@ def _columns(file: str, header: list[str]) -> dict[str, int]:
 
 def _entry(
     file: str, row: int, header: list[str], columns: dict[str, int], cells: list[str], profile: str
-) -> HashEntry:
+) -> ListEntry:
     def cell(field: str) -> str | None:
         index = columns.get(field)
         if index is None:
@@ -292,7 +292,7 @@ def _entry(
     if status is not None and status.lower() not in ENTRY_STATUSES:
         raise fail("status", f"'{status}' is not one of {', '.join(ENTRY_STATUSES)}")
 
-    return HashEntry(
+    return ListEntry(
         entry_id=cell("entry_id") or str(row),
         md5=hashes["md5"],
         sha1=hashes["sha1"],

@@ -32,7 +32,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import parse as defused_parse
 
 from tiaki.formats.errors import InputError
-from tiaki.formats.hashlist import PROFILES, HashEntry, HashList
+from tiaki.formats.hashlist import PROFILES, HashList, ListEntry
 from tiaki.formats.values import parse_hex
 
 NAMESPACE = "https://hashsharing.ncmec.org/hashsharing/v2"
@@ -65,7 +65,7 @@ def read_ncmec_xml(path: Path, *, name: str | None = None, profile: str | None =
         raise InputError(file, f"is not readable XML: {error}") from None
     if not is_ncmec_xml(root):
         raise InputError(file, f"<{_local(root.tag)}> is not an NCMEC hash-sharing document")
-    entries: list[HashEntry] = []
+    entries: list[ListEntry] = []
     deleted = skipped = 0
     index = 0
     for element in root.iter():
@@ -102,9 +102,9 @@ def _child(element: ET.Element, tag: str) -> str | None:
     return None
 
 
-def _entry(file: str, index: int, element: ET.Element, kind: str, profile: str) -> HashEntry | None:
+def _entry(file: str, index: int, element: ET.Element, kind: str, profile: str) -> ListEntry | None:
     entry_id = _child(element, "id") or str(index)
-    entry = HashEntry(entry_id=entry_id, kind=kind)
+    entry = ListEntry(entry_id=entry_id, kind=kind)
     member = next((child for child in element if _local(child.tag) == "member"), None)
     if member is not None and (member.text or "").strip():
         entry.comments = f"member {member.get('id') or '?'}: {member.text.strip()}"  # type: ignore[union-attr]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tiaki.formats.csvsafe import csv_bytes
-from tiaki.formats.hashlist import HashEntry
+from tiaki.formats.hashlist import ListEntry
 from tiaki.formats.vics import write_vics
 
 FORMAT = "tiaki-referral-package"
@@ -96,7 +96,7 @@ class CountryReferral:
     operation: str
     country: str
     tables: dict[str, list[Row]] = field(default_factory=lambda: {name: [] for name in COLUMNS})
-    vics: list[HashEntry] = field(default_factory=list)
+    vics: list[ListEntry] = field(default_factory=list)
 
     def count(self, table: str) -> int:
         return len(self.tables[table])

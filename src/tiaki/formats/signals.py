@@ -31,11 +31,11 @@ from pathlib import Path
 from typing import Any
 
 from tiaki.formats.errors import InputError
-from tiaki.formats.hashlist import PROFILES, HashEntry, HashList
+from tiaki.formats.hashlist import PROFILES, HashList, ListEntry
 from tiaki.formats.text import open_text
 from tiaki.formats.values import HEX_LENGTHS, parse_hex
 
-# signal type (lower case, without '-') -> (HashEntry field, kind)
+# signal type (lower case, without '-') -> (ListEntry field, kind)
 SIGNAL_TYPES: dict[str, tuple[str, str | None]] = {
     "pdq": ("pdq", "image"),
     "photo_pdq": ("pdq", "image"),
@@ -96,7 +96,7 @@ def read_stopncii(path: Path, data: Any, *, name: str | None = None, profile: st
     records = data.get("hashRecords") if isinstance(data, dict) else data
     if not isinstance(records, list):
         raise InputError(file, "'hashRecords' must be a list", field="hashRecords")
-    entries: list[HashEntry] = []
+    entries: list[ListEntry] = []
     skipped: dict[str, int] = {}
     withdrawn = 0
     for row, record in enumerate(records, start=1):
@@ -135,7 +135,7 @@ def read_stopncii(path: Path, data: Any, *, name: str | None = None, profile: st
             )
             if part
         )
-        entry = HashEntry(
+        entry = ListEntry(
             entry_id=f"stopncii:{digest[:16]}:{row}",
             kind=signal[1],
             category="ncii",
@@ -174,7 +174,7 @@ def read_signals(path: Path, *, name: str | None = None, profile: str | None = N
     first = next((line for line in lines if line.strip()), "")
     delimiter = "\t" if "\t" in first else ("," if "," in first else None)
     cells = [c.strip().lower() for c in (first.split(delimiter) if delimiter else first.split())]
-    entries: list[HashEntry] = []
+    entries: list[ListEntry] = []
     skipped: dict[str, int] = {}
     if any(c in _TYPE_COLUMNS for c in cells):
         reader = csv.reader(io.StringIO(text), delimiter=delimiter or ",")
@@ -222,7 +222,7 @@ def read_signals(path: Path, *, name: str | None = None, profile: str | None = N
 
 def _signal_entry(
     file: str, row: int, kind_text: str, value: str, skipped: dict[str, int], field: str
-) -> HashEntry | None:
+) -> ListEntry | None:
     signal = _signal(kind_text)
     if signal is None:
         key = kind_text.strip() or "none"
@@ -232,7 +232,7 @@ def _signal_entry(
         digest = parse_hex(value, signal[0])
     except ValueError as error:
         raise InputError(file, str(error), row=row, field=field) from None
-    entry = HashEntry(entry_id=str(row), kind=signal[1])
+    entry = ListEntry(entry_id=str(row), kind=signal[1])
     setattr(entry, signal[0], digest)
     return entry
 
@@ -241,7 +241,7 @@ def read_threatexchange_jsonl(path: Path, *, name: str | None = None, profile: s
     """ThreatExchange descriptors, one JSON object per line."""
     file = str(path)
     chosen = _check_profile(file, profile)
-    entries: list[HashEntry] = []
+    entries: list[ListEntry] = []
     skipped: dict[str, int] = {}
     with open_text(path) as handle:
         for row, line in enumerate(handle, start=1):
@@ -322,7 +322,7 @@ def read_pdq_hasher(path: Path, *, name: str | None = None, profile: str | None 
             except ValueError as error:
                 raise InputError(file, str(error), row=row, field="hash") from None
             entries.append(
-                HashEntry(
+                ListEntry(
                     entry_id=parts[2].strip() or str(row),
                     pdq=pdq,
                     kind="image",
@@ -379,7 +379,7 @@ def read_plain(
                 digest = parse_hex(token, kind)
             except ValueError as error:
                 raise InputError(file, str(error), row=row) from None
-            entry = HashEntry(entry_id=rest.strip().lstrip("*") or str(row))
+            entry = ListEntry(entry_id=rest.strip().lstrip("*") or str(row))
             setattr(entry, kind, digest)
             entries.append(entry)
     return HashList(

@@ -46,7 +46,7 @@ from typing import IO, Any
 import ijson
 
 from tiaki.formats.errors import InputError
-from tiaki.formats.hashlist import PROFILES, HashEntry, HashList, category_for
+from tiaki.formats.hashlist import PROFILES, HashList, ListEntry, category_for
 from tiaki.formats.text import Utf8Stream, detect_encoding
 from tiaki.formats.values import parse_hex
 
@@ -81,7 +81,7 @@ class VicsHeader:
     layout: str  # "Cases" (value[].Media[]) or "Media" (value[] holds the records)
 
 
-def iter_vics(path: Path, *, profile: str | None = None) -> tuple[VicsHeader, Iterator[HashEntry]]:
+def iter_vics(path: Path, *, profile: str | None = None) -> tuple[VicsHeader, Iterator[ListEntry]]:
     """The header of a VICS file, checked now, and its entries, read lazily one at a time.
 
     Memory stays bounded whatever the file's size: only the current media item is held. Errors in
@@ -111,7 +111,7 @@ def read_vics(path: Path, *, name: str | None = None, profile: str | None = None
 
 def write_vics(
     path: Path,
-    hash_list: HashList | Iterable[HashEntry],
+    hash_list: HashList | Iterable[ListEntry],
     *,
     version: str = "2.0",
     profile: str = "vic-us",
@@ -243,7 +243,7 @@ def _header(file: str, context: str | None, layout: str, profile: str | None) ->
     return VicsHeader(context=context, version=version, region=region, profile=chosen, layout=layout)
 
 
-def _entries(path: Path, header: VicsHeader) -> Iterator[HashEntry]:
+def _entries(path: Path, header: VicsHeader) -> Iterator[ListEntry]:
     file = str(path)
     prefix = "value.item.Media.item" if header.layout == "Cases" else "value.item"
     index = 0
@@ -265,7 +265,7 @@ class _Bad(Exception):
         self.reason = reason
 
 
-def _entry(file: str, row: int, item: Any, profile: str) -> HashEntry:
+def _entry(file: str, row: int, item: Any, profile: str) -> ListEntry:
     try:
         if not isinstance(item, dict):
             raise _Bad(None, "a media item must be a JSON object")
@@ -276,7 +276,7 @@ def _entry(file: str, row: int, item: Any, profile: str) -> HashEntry:
         raise InputError(file, f"{label}: {bad.reason}", row=row, field=bad.field) from None
 
 
-def _parse_entry(row: int, item: dict[str, Any], profile: str) -> HashEntry:
+def _parse_entry(row: int, item: dict[str, Any], profile: str) -> ListEntry:
     get = item.get
     md5 = _hash("MD5", get("MD5"), "md5")
     sha1 = _hash("SHA1", get("SHA1"), "sha1")
@@ -302,7 +302,7 @@ def _parse_entry(row: int, item: dict[str, Any], profile: str) -> HashEntry:
     except ValueError as exc:
         raise _Bad("Category", str(exc)) from None
     series = get("Series")
-    return HashEntry(
+    return ListEntry(
         entry_id=_text("MediaID", get("MediaID")) or str(row),
         md5=md5,
         sha1=sha1,
@@ -393,7 +393,7 @@ def _text(key: str, raw: Any) -> str | None:
 # Writing ------------------------------------------------------------------------------------------
 
 
-def _media_item(entry: HashEntry, profile: str, index: int, integer_ids: bool = False) -> dict[str, Any]:
+def _media_item(entry: ListEntry, profile: str, index: int, integer_ids: bool = False) -> dict[str, Any]:
     md5, sha1, sha256, pdq = entry.md5, entry.sha1, entry.sha256, entry.pdq
     new = entry.status == "new"
     try:

@@ -1,7 +1,7 @@
 """vPDQ video hashes as Meta's tools write them: one text file per video, one line per frame,
 ``frame,quality,pdq_hex,timestamp`` (``timestamp`` in seconds; Meta's older sample files stop after the
 hash, and are read with the timestamp left at 0). A list of videos is a folder or zip of such files;
-each file is one :class:`HashEntry` of kind ``video``, its id the file's stem.
+each file is one :class:`ListEntry` of kind ``video``, its id the file's stem.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from tiaki.formats.errors import InputError
-from tiaki.formats.hashlist import HashEntry, HashList, VpdqFrame
+from tiaki.formats.hashlist import HashList, ListEntry, VpdqFrame
 from tiaki.formats.text import open_text
 from tiaki.formats.values import parse_hex
 
@@ -39,7 +39,7 @@ def parse_vpdq_line(text: str) -> VpdqFrame:
     return VpdqFrame(int(frame), int(quality), parse_hex(pdq, "pdq"), seconds)
 
 
-def read_vpdq(path: Path) -> HashEntry:
+def read_vpdq(path: Path) -> ListEntry:
     """One video's vPDQ file as a video entry. Blank lines and lines starting with ``#`` are skipped;
     a file with no frame is an error."""
     file = str(path)
@@ -57,7 +57,7 @@ def read_vpdq(path: Path) -> HashEntry:
         raise InputError(file, f"bytes that do not decode: {error.reason}") from None
     if not frames:
         raise InputError(file, "holds no vPDQ frame line")
-    return HashEntry(entry_id=path.stem, kind="video", video_frames=tuple(frames))
+    return ListEntry(entry_id=path.stem, kind="video", video_frames=tuple(frames))
 
 
 def read_vpdq_list(paths: Iterable[Path], *, name: str, profile: str = "generic") -> HashList:

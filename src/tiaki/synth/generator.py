@@ -25,12 +25,12 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Protocol
 
 import numpy as np
 
 from tiaki.engines.pdq import MATCH_THRESHOLD, hamming
-from tiaki.formats.hashlist import HashEntry, HashList
+from tiaki.engines.progress import NullProgress, Progress
+from tiaki.formats.hashlist import HashList, ListEntry
 from tiaki.formats.vics import write_vics
 from tiaki.synth.draws import Draws
 from tiaki.synth.geo import address_pools
@@ -41,7 +41,7 @@ from tiaki.synth.people import (
     EVENTS_TO,
     IDENTIFIER_COLUMNS,
     IP_EVENT_COLUMNS,
-    Person,
+    Persona,
     Population,
     PopulationBuilder,
     _phone_as,
@@ -131,22 +131,6 @@ MEMBERSHIP_COLUMNS = ("account_id", "venue_id", "role", "joined_at")
 RECORDS_COLUMNS = ("kind", "value", "fact", "detail", "source", "checked_at")
 
 
-class Progress(Protocol):
-    """What :func:`generate` reports: each phase starts with its total, then advances to it."""
-
-    def start(self, phase: str, total: int) -> None: ...
-
-    def advance(self, n: int = 1) -> None: ...
-
-
-class _Silent:
-    def start(self, phase: str, total: int) -> None:
-        pass
-
-    def advance(self, n: int = 1) -> None:
-        pass
-
-
 @dataclass(frozen=True)
 class SynthSummary:
     accounts: int
@@ -197,7 +181,7 @@ def generate(
     """
     if accounts < 1:
         raise ValueError("accounts must be at least 1")
-    report: Progress = progress or _Silent()
+    report: Progress = progress or NullProgress()
     out = Path(out)
     bundle, truth = out / "bundle", out / "truth"
     known_path, records_path = out / "known-material.vics.json", out / "records-checks.csv"
@@ -402,7 +386,7 @@ def _originals(results: list[MediaResult]) -> dict[int, MediaResult]:
     return {r.job: r for r in results if r.variant == 0}
 
 
-def _known_entries(d: Draws, plan: list[_Job], results: list[MediaResult]) -> list[HashEntry]:
+def _known_entries(d: Draws, plan: list[_Job], results: list[MediaResult]) -> list[ListEntry]:
     originals = _originals(results)
     n_series = max(3, sum(1 for j in plan if j.known) // 20)
     entries = []
@@ -415,7 +399,7 @@ def _known_entries(d: Draws, plan: list[_Job], results: list[MediaResult]) -> li
         if category in ("1", "2") and d.chance(SERIES_RATE):
             series = f"series-{d.between(1, n_series):03d}"
         entries.append(
-            HashEntry(
+            ListEntry(
                 entry_id=job.entry_id,
                 md5=r.md5,
                 sha1=r.sha1,
@@ -677,7 +661,7 @@ def _records(d: Draws, pop: Population) -> tuple[list[tuple[str, ...]], list[tup
     return rows, facts
 
 
-def _as_investigator_holds(d: Draws, kind: str, written: str, underlying: str, person: Person) -> str:
+def _as_investigator_holds(d: Draws, kind: str, written: str, underlying: str, person: Persona) -> str:
     if kind == "email":
         style = d.weighted(RECORDS_EMAIL_STYLES)
         if style == "lower":

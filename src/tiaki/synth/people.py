@@ -107,7 +107,7 @@ HEX = "0123456789abcdef"
 
 
 @dataclass(slots=True)
-class Person:
+class Persona:
     person_id: str
     country: str
     household: str | None
@@ -138,7 +138,7 @@ class SharedAddress:
 
 @dataclass
 class Population:
-    persons: list[Person]
+    persons: list[Persona]
     households: int
     shared: list[SharedAddress]
     accounts: list[tuple[str, ...]] = field(default_factory=list)  # rows of ACCOUNT_COLUMNS
@@ -291,7 +291,7 @@ class PopulationBuilder:
         h = "".join(d.pick(HEX) for _ in range(32)).upper()  # an iOS identifier for vendor
         return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
-    def _handle(self, person: Person) -> str:
+    def _handle(self, person: Persona) -> str:
         d = self.d
         if not person.careful and d.chance(0.6):
             base = d.pick((person.first + person.last[0], person.first[0] + person.last, person.first))
@@ -316,7 +316,7 @@ class PopulationBuilder:
             return d.between(6, 9)
         return d.weighted(ACCOUNTS_PER_PERSON)
 
-    def _person(self, index: int, country: str, household: str | None) -> Person:
+    def _person(self, index: int, country: str, household: str | None) -> Persona:
         d = self.d
         first, last = self._name()
         birth = f"{d.between(1950, 2003)}-{d.between(1, 12):02d}-{d.between(1, 28):02d}"
@@ -335,7 +335,7 @@ class PopulationBuilder:
         has_v6 = country in self.pools.v6 and d.chance(IPV6_PERSON_RATE)
         v6_nets = self.pools.v6.get(country)
         home_v6 = int(v6_nets[d.below(len(v6_nets))]) if has_v6 and v6_nets is not None else None
-        return Person(
+        return Persona(
             person_id=f"P{index + 1:06d}",
             country=country,
             household=household,
@@ -357,7 +357,7 @@ class PopulationBuilder:
         """Persons and their accounts until the account budget is spent. ``progress`` is called with
         the number of accounts made after each person."""
         d = self.d
-        persons: list[Person] = []
+        persons: list[Persona] = []
         households = 0
         made = 0
         pop = Population(persons=persons, households=0, shared=self.shared)
@@ -391,7 +391,7 @@ class PopulationBuilder:
         pop.households = households
         return pop
 
-    def _join_household(self, persons: list[Person], start: int, person: Person) -> None:
+    def _join_household(self, persons: list[Persona], start: int, person: Persona) -> None:
         d = self.d
         head = persons[start]
         if person is head:
@@ -440,7 +440,7 @@ class PopulationBuilder:
         self._ip_events(pop, person, account_id, created)
 
     def _identifiers(
-        self, pop: Population, p_index: int, person: Person, account_id: str, created: int
+        self, pop: Population, p_index: int, person: Persona, account_id: str, created: int
     ) -> None:
         d = self.d
         if d.chance(NO_IDENTIFIER_RATE):
@@ -509,7 +509,7 @@ class PopulationBuilder:
                 local = local.capitalize()
         return f"{local}@{domain}"
 
-    def event_address(self, person: Person) -> tuple[str, str, str]:
+    def event_address(self, person: Persona) -> tuple[str, str, str]:
         """(ip, port, possible_proxy) for one event of ``person``."""
         d = self.d
         if person.vpn is not None and d.chance(VPN_EVENT_RATE):
@@ -529,12 +529,12 @@ class PopulationBuilder:
         port = str(d.between(1024, 65535)) if d.chance(PORT_RATE) else ""
         return self._v4(person.country), port, proxy
 
-    def timestamp(self, person: Person, epoch: int) -> str:
+    def timestamp(self, person: Persona, epoch: int) -> str:
         if self.d.chance(LOCAL_OFFSET_RATE):
             return iso(epoch, UTC_OFFSET_MINUTES.get(person.country, 0))
         return iso(epoch)
 
-    def _ip_events(self, pop: Population, person: Person, account_id: str, created: int) -> None:
+    def _ip_events(self, pop: Population, person: Persona, account_id: str, created: int) -> None:
         d = self.d
         start = max(created, EVENTS_FROM)
         n = 1 + d.geometric(EVENTS_GEOMETRIC_P, EVENTS_MAX - 1)

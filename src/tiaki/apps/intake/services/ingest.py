@@ -47,14 +47,14 @@ class IngestResult:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def read_input(path: Path, workdir: Path) -> fmt.Disclosure:
+def read_input(path: Path, workdir: Path) -> fmt.DisclosureContent:
     """A disclosure bundle (folder or .zip) or a CyberTipline report (.xml)."""
     if path.is_file() and path.suffix.lower() == ".xml":
         return read_cybertip(path)
     return read_bundle(path, workdir=workdir)
 
 
-def _store_files(disclosure: fmt.Disclosure, progress: Progress) -> list[tuple[str, str, Digests]]:
+def _store_files(disclosure: fmt.DisclosureContent, progress: Progress) -> list[tuple[str, str, Digests]]:
     """Copy every source and media file into the evidence store: (role, name, digests)."""
     media_names = sorted({u.file for u in disclosure.uploads if u.file})
     progress.start("storing evidence", len(disclosure.source_files) + len(media_names))
@@ -137,7 +137,7 @@ def _stored_file_ids(stored: list[tuple[str, str, Digests]]) -> dict[str, int]:
 
 def _write(
     operation: Operation,
-    d: fmt.Disclosure,
+    d: fmt.DisclosureContent,
     stored: list[tuple[str, str, Digests]],
     fingerprint: str,
     progress: Progress,

@@ -18,7 +18,7 @@ from tiaki.apps.media.indexes import chunks, list_index
 from tiaki.apps.media.models import HashEntry, HashList
 from tiaki.engines.progress import NullProgress, Progress
 from tiaki.errors import Conflict
-from tiaki.formats.hashlist import HashEntry as FormatEntry
+from tiaki.formats.hashlist import ListEntry
 from tiaki.formats.hashlist_csv import read_hashlist_csv
 from tiaki.formats.vics import iter_vics
 
@@ -45,7 +45,7 @@ class ListInfo:
     licence: str | None = None
 
 
-def _entries_of(path: Path, info: ListInfo) -> tuple[str, str, Iterator[FormatEntry]]:
+def _entries_of(path: Path, info: ListInfo) -> tuple[str, str, Iterator[ListEntry]]:
     """(profile, file format, entries) of a list file, entries streamed where the format allows."""
     if path.suffix.lower() == ".json":
         header, entries = iter_vics(path, profile=info.profile)

@@ -33,7 +33,7 @@ from tiaki.apps.subjects.models import Person, PersonAccount, TriageAssessment
 from tiaki.apps.subjects.queries import current, placed
 from tiaki.engines.progress import NullProgress, Progress
 from tiaki.errors import Conflict
-from tiaki.formats.hashlist import HashEntry
+from tiaki.formats.hashlist import ListEntry
 from tiaki.formats.package import PackageContentError, write_package
 from tiaki.formats.referral import CountryReferral, Row, package_files
 
@@ -214,7 +214,7 @@ def _media_rows(referral: CountryReferral, uploads: list[Any], label: dict[int, 
             ]
         )
         referral.vics.append(
-            HashEntry(
+            ListEntry(
                 entry_id=m.key,
                 md5=m.md5 or None,
                 sha1=m.sha1 or None,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import UTC, datetime
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,7 @@ class LocateSummary:
     sources: list[str]
 
 
-def _geo_source_ids(sources: set[geo.GeoSource]) -> dict[geo.GeoSource, int]:
+def _geo_source_ids(sources: set[geo.LookupSource]) -> dict[geo.LookupSource, int]:
     ids = {}
     for s in sources:
         row, _ = GeoSource.objects.get_or_create(

@@ -135,7 +135,7 @@ def _evidence_edges(
         .iterator(chunk_size=BATCH)
     ):
         key = probabilistic.ip_key(ip)
-        if key:
+        if key and ts is not None:  # the query leaves untimed events out; the check says so to the types
             ip_a.append(index[account_pk])
             ip_k.append(key)
             ip_t.append(int(ts.timestamp()))
