@@ -95,7 +95,7 @@ def test_bad_input_and_missing_cases_end_in_one_line_and_status_2(env, tmp_path:
     assert "nothing-here" in tiaki(env, "package", "verify", missing, code=2)
     not_a_zip = tmp_path / "p.zip"
     not_a_zip.write_text("hello")
-    tiaki(env, "package", "verify", not_a_zip, code=2)
+    assert "neither a package folder nor a zip" in tiaki(env, "package", "verify", not_a_zip, code=1)
     tiaki(env, "ingest", missing, "-o", "op", code=2)
     tiaki(env, "hashlist", "import", missing, code=2)
     tiaki(env, "ingest", write_bundle(tmp_path / "b"), "-o", "op")

@@ -40,6 +40,8 @@ def open_case(*, create: bool = True) -> Actor:
         connection.ensure_connection()
         if create:
             call_command("migrate", verbosity=0, interactive=False)
+        elif "operations_operation" not in connection.introspection.table_names():
+            raise NotFound(f"no case in {describe_database()} (create one with `tiaki ingest`)")
     except DatabaseError as exc:
         raise Unavailable(
             f"cannot open the case database: {describe_database()}: {first_line(exc)}"

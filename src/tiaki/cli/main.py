@@ -20,7 +20,7 @@ from tiaki.cli.errors import Commands
 from tiaki.cli.operation import OperationOpt, operation_app
 from tiaki.cli.person import person_app
 from tiaki.cli.progress import RichProgress
-from tiaki.errors import Invalid
+from tiaki.errors import Invalid, NotFound
 
 app = typer.Typer(
     cls=Commands,
@@ -199,6 +199,8 @@ def package_verify(path: Annotated[Path, typer.Argument(help="A package folder o
     """Check a package against its manifest (and that it carries no media bytes)."""
     from tiaki.formats.package import verify_package
 
+    if not path.exists():
+        raise NotFound(f"{path}: no such package folder or zip")
     problems = verify_package(path)
     if problems:
         for p in problems:

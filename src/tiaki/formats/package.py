@@ -49,6 +49,7 @@ from typing import Any
 from tiaki.engines.media import find_media_signature, sniff
 from tiaki.errors import Invalid
 from tiaki.formats.csvsafe import is_formula, safe_cell
+from tiaki.formats.errors import InputError
 
 PACKAGE_FORMAT = "tiaki-referral-package"
 PACKAGE_VERSION = 1
@@ -82,24 +83,9 @@ class PackageError(Invalid):
     """A package that cannot be written as asked (a bad file name, inconsistent metadata)."""
 
 
-class PackageContentError(PackageError):
+class PackageContentError(PackageError, InputError):
     """A value that must not leave in a package: names the ``file``, the ``row`` (1 = a CSV's header,
     or the line of a text file; None for JSON) and the ``field`` (a CSV column, or a JSON path)."""
-
-    def __init__(self, file: str, reason: str, row: int | None = None, field: str | None = None):
-        self.file = file
-        self.row = row
-        self.field = field
-        self.reason = reason
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = [self.file]
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.field is not None:
-            where.append(f"field '{self.field}'")
-        return f"{', '.join(where)}: {self.reason}"
 
 
 def _sha256(data: bytes) -> str:
