@@ -13,6 +13,7 @@ from tiaki.apps.media.queries import MediaSummary, summarise
 from tiaki.apps.media.services.stage import run_media
 from tiaki.apps.operations.choices import Stage
 from tiaki.apps.operations.models import Operation
+from tiaki.apps.operations.services.locking import operation_lock
 from tiaki.apps.referrals.queries import packages, packages_root
 from tiaki.apps.referrals.services.packages import write_packages
 from tiaki.apps.subjects.queries import assessments, current, persons, placed
@@ -34,9 +35,29 @@ _RUNNERS: dict[str, Callable[..., Any]] = {
 
 
 def run_stage(stage: str, operation: Operation, *, actor: Actor, progress: Progress | None = None) -> Any:
+    """Run one stage; the caller holds the operation (see :func:`run_stages`)."""
     if stage not in _RUNNERS:
         raise Invalid(f"unknown stage '{stage}'; the stages are {', '.join(STAGES)}")
     return _RUNNERS[stage](operation, actor=actor, progress=progress)
+
+
+def run_stages(
+    operation: Operation,
+    stages: list[str] | None = None,
+    *,
+    actor: Actor,
+    progress: Progress | None = None,
+    wait: float = 0.0,
+) -> None:
+    """Run ``stages`` (all by default) in the flow's order, holding the operation so that no other run
+    writes it meanwhile (a second run waits ``wait`` seconds, then is refused)."""
+    wanted = list(STAGES) if stages is None else stages
+    unknown = [s for s in wanted if s not in STAGES]
+    if unknown:
+        raise Invalid(f"unknown stage '{unknown[0]}'; the stages are {', '.join(STAGES)}")
+    with operation_lock(operation, actor, wait=wait):
+        for stage in (s for s in STAGES if s in wanted):
+            run_stage(stage, operation, actor=actor, progress=progress)
 
 
 @dataclass

@@ -11,7 +11,7 @@ from tiaki.apps.core.actor import Actor
 from tiaki.apps.intake.services.ingest import ingest
 from tiaki.apps.media.services.hashlists import ListInfo, import_hashlist
 from tiaki.apps.operations.queries import get_operation
-from tiaki.apps.pipeline import STAGES, run_stage
+from tiaki.apps.pipeline import run_stages
 from tiaki.apps.subjects.services.records import import_records
 from tiaki.cli.progress import RichProgress
 from tiaki.cli.report import print_summary
@@ -35,8 +35,7 @@ def run_demo(console: Console, who: Actor, *, accounts: int, seed: int) -> None:
         )
         operation = get_operation(name, who)
         import_records(out / "records-checks.csv", operation, actor=who)
-        for stage in STAGES:
-            run_stage(stage, operation, actor=who, progress=progress)
+        run_stages(operation, actor=who, progress=progress)
     print_summary(console, who, operation)
     console.print(f"Synthetic input and its ground truth: {out}")
     console.print(f"Finished in {time.monotonic() - started:.0f} s. Data directory: {settings.DATA_DIR}")

@@ -173,24 +173,22 @@ def run(
             "operation's setting, so later runs and decisions use it too."
         ),
     ] = None,
+    wait: Annotated[float, typer.Option(min=0, help="Seconds to wait for another run of it.")] = 0.0,
 ) -> None:
-    """Run the stages (media, resolve, locate, triage, refer) in order; each can be re-run safely."""
+    """Run the stages (media, resolve, locate, triage, refer) in order; each can be re-run safely.
+    One run of an operation at a time: another waits --wait seconds, then is refused."""
     actor = open_case()
     from tiaki.apps.operations.queries import get_operation
     from tiaki.apps.operations.services.operations import SettingsChange, change_settings
-    from tiaki.apps.pipeline import STAGES, run_stage
-    from tiaki.cli.report import print_summary
+    from tiaki.apps.pipeline import run_stages
 
-    stages = stage or list(STAGES)
-    unknown = [s for s in stages if s not in STAGES]
-    if unknown:
-        raise Invalid(f"unknown stage '{unknown[0]}'; the stages are {', '.join(STAGES)}")
     op = get_operation(operation, actor)
     if resolution is not None or geo_dir is not None:
         change_settings(op, SettingsChange(resolution_method=resolution, geo_dir=geo_dir), actor)
     with RichProgress(console) as progress:
-        for s in [s for s in STAGES if s in stages]:
-            run_stage(s, op, actor=actor, progress=progress)
+        run_stages(op, stage, actor=actor, progress=progress, wait=wait)
+    from tiaki.cli.report import print_summary
+
     print_summary(console, actor, op)
 
 

@@ -4,7 +4,8 @@ matched, graded from lists and grouped. Each step only does what is not done yet
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 
 from django.db import transaction
 from django.db.models import F
@@ -19,7 +20,7 @@ from tiaki.apps.media.queries import MediaSummary, summarise
 from tiaki.apps.media.services.grouping import group_new
 from tiaki.apps.media.services.matching import grade_from_lists, match_known
 from tiaki.apps.operations.models import Operation
-from tiaki.engines.media import Examined, examine
+from tiaki.engines.media import Examined, examine, sniff
 from tiaki.engines.pdq import PIPELINE_VERSION
 from tiaki.engines.progress import NullProgress, Progress
 
@@ -128,41 +129,66 @@ def _link_uploads(operation: Operation) -> int:
     return len(new_items)
 
 
+CHUNK = 256  # items examined, then written, at a time: a stopped stage resumes after the last chunk
+
+
 def _examine_all(operation: Operation, progress: Progress) -> None:
-    """Sniff and PDQ-hash every stored item not yet examined, on all cores."""
+    """Sniff and PDQ-hash every stored item not yet examined, in worker processes. Results are written
+    a chunk at a time, so a stage stopped half-way resumes where it stopped; a worker that dies (out of
+    memory, a crash in a decoder) costs only the file it was examining, recorded with the reason."""
     todo = list(
         MediaItem.objects.filter(operation=operation, stored__isnull=False, kind="")
         .order_by("pk")
         .values_list("pk", "sha256")
     )
     progress.start("hashing media", len(todo))
-    if not todo:
-        return
-    paths = [str(evidence.path_for(sha)) for _, sha in todo]
-    workers = min(os.cpu_count() or 1, max(1, len(paths) // 50))
-    results: list[Examined] = []
-    if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for result in pool.map(examine, paths, chunksize=16):
-                results.append(result)
-                progress.advance()
-    else:
-        for path in paths:
-            results.append(examine(path))
-            progress.advance()
-    updated = []
-    for (pk, _), r in zip(todo, results, strict=True):
-        updated.append(
-            MediaItem(
-                pk=pk,
-                kind=r.kind,
-                pdq=r.pdq or "",
-                pdq_quality=r.quality,
-                pdq_source=PIPELINE_VERSION if r.pdq else "",
-                video_hash=r.video,
-                error=r.error or "",
-            )
+    workers = min(os.cpu_count() or 1, max(1, len(todo) // 50))
+    for start in range(0, len(todo), CHUNK):
+        chunk = todo[start : start + CHUNK]
+        results = examine_in_workers([str(evidence.path_for(sha)) for _, sha in chunk], workers, progress)
+        MediaItem.objects.bulk_update(
+            [
+                MediaItem(
+                    pk=pk,
+                    kind=r.kind,
+                    pdq=r.pdq or "",
+                    pdq_quality=r.quality,
+                    pdq_source=PIPELINE_VERSION if r.pdq else "",
+                    video_hash=r.video,
+                    error=r.error or "",
+                )
+                for (pk, _), r in zip(chunk, results, strict=True)
+            ],
+            ["kind", "pdq", "pdq_quality", "pdq_source", "video_hash", "error"],
+            batch_size=BATCH,
         )
-    MediaItem.objects.bulk_update(
-        updated, ["kind", "pdq", "pdq_quality", "pdq_source", "video_hash", "error"], batch_size=BATCH
-    )
+
+
+def examine_in_workers(paths: list[str], workers: int, progress: Progress) -> list[Examined]:
+    """``examine`` each path in a pool of worker processes. When a worker dies, the files whose results
+    were lost are examined again one at a time, each in a process of its own; a file that kills that
+    process too is recorded as such."""
+    results: dict[int, Examined] = {}
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(examine, path): i for i, path in enumerate(paths)}
+        for future in as_completed(futures):
+            try:
+                results[futures[future]] = future.result()
+                progress.advance()
+            except BrokenProcessPool:
+                pass
+    for i in (i for i in range(len(paths)) if i not in results):
+        with ProcessPoolExecutor(max_workers=1) as alone:
+            try:
+                results[i] = alone.submit(examine, paths[i]).result()
+            except BrokenProcessPool:
+                results[i] = _died(paths[i])
+        progress.advance()
+    return [results[i] for i in range(len(paths))]
+
+
+def _died(path: str) -> Examined:
+    with open(path, "rb") as fh:
+        kind, _ = sniff(fh.read(64))
+    reason = "not hashed: the process examining this file died (out of memory, or a crash in a decoder)"
+    return Examined(kind if kind in ("image", "video") else "other", error=reason)

@@ -16,6 +16,7 @@ from tiaki.apps.core.actor import Actor
 from tiaki.apps.core.roles import Permission
 from tiaki.apps.intake.models import Account
 from tiaki.apps.operations.models import Operation
+from tiaki.apps.operations.services.locking import operation_lock
 from tiaki.apps.subjects.choices import DecisionKind, LinkMethod
 from tiaki.apps.subjects.models import Person, PersonAccount, ResolutionDecision, ResolutionLink
 from tiaki.apps.subjects.queries import find_account, find_person
@@ -29,6 +30,7 @@ from tiaki.apps.subjects.services.resolve import (
 from tiaki.engines.linkage import cluster_with_decisions
 from tiaki.errors import Invalid
 
+DECISION_WAIT = 30.0  # seconds a decision waits for a run of the operation to finish
 _STRENGTH = {LinkMethod.HARD: 0, LinkMethod.PROBABILISTIC: 1}
 
 
@@ -48,7 +50,7 @@ def decide(
         raise Invalid("a decision needs a reason")
     if not pairs or any(a.pk == b.pk for a, b in pairs):
         raise Invalid("a decision needs two different accounts")
-    with transaction.atomic():
+    with operation_lock(operation, actor, wait=DECISION_WAIT), transaction.atomic():
         ResolutionDecision.objects.bulk_create(
             [
                 ResolutionDecision(
