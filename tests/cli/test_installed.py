@@ -141,3 +141,20 @@ def test_every_command_answers_help_and_bad_arguments_without_a_traceback(env, t
         output = done.stdout + done.stderr
         assert done.returncode in (1, 2), (path, output)
         assert "Traceback" not in output, (path, output)
+
+
+def test_the_case_is_private_to_its_user_and_keys_anchor_the_audit_log(env, tmp_path: Path):
+    tiaki(env, "ingest", write_bundle(tmp_path / "b"), "-o", "op")
+    data = Path(env["TIAKI_DATA_DIR"])
+    assert data.stat().st_mode & 0o077 == 0
+    for path in data.rglob("*"):
+        assert path.stat().st_mode & 0o077 == 0, path
+    assert "no signing key" in tiaki(env, "keys", "show", code=2)
+    assert "SHA256:" in tiaki(env, "keys", "init", "--unit", "unit-1")
+    assert "already exists" in tiaki(env, "keys", "init", "--unit", "unit-2", code=2)
+    assert "allowed_signers" in tiaki(env, "keys", "show")
+    assert (data / "audit-checkpoint.json").is_file()
+    tiaki(env, "run", "-o", "op", "--stage", "resolve")
+    assert "intact" in tiaki(env, "audit", "verify")
+    (data / "audit-checkpoint.json").write_text("{}")
+    assert "signed checkpoint is not valid" in tiaki(env, "audit", "verify", code=1)

@@ -35,7 +35,8 @@ def open_case(*, create: bool = True) -> Actor:
         raise NotFound(f"no case in {data} (set TIAKI_DATA_DIR to the data directory of a case)")
     if create:
         data.mkdir(mode=0o700, parents=True, exist_ok=True)
-    previous = os.umask(0o077)  # the database and everything written beside it are the user's alone
+    # Everything the case writes from here on (database, evidence, packages, exports) is the user's alone.
+    os.umask(0o077)
     try:
         connection.ensure_connection()
         if create:
@@ -46,8 +47,6 @@ def open_case(*, create: bool = True) -> Actor:
         raise Unavailable(
             f"cannot open the case database: {describe_database()}: {first_line(exc)}"
         ) from None
-    finally:
-        os.umask(previous)
     return local_operator()
 
 

@@ -17,6 +17,7 @@ from rich.console import Console
 
 from tiaki.cli.bootstrap import open_case
 from tiaki.cli.errors import Commands
+from tiaki.cli.keys import keys_app
 from tiaki.cli.operation import OperationOpt, operation_app
 from tiaki.cli.person import person_app
 from tiaki.cli.progress import RichProgress
@@ -44,6 +45,7 @@ app.add_typer(export_app, name="export")
 app.add_typer(media_app, name="media")
 app.add_typer(person_app, name="person")
 app.add_typer(operation_app, name="operation")
+app.add_typer(keys_app, name="keys")
 
 console = Console()
 err = Console(stderr=True)

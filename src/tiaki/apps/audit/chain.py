@@ -1,14 +1,11 @@
-"""The audit chain's rules: how an event is hashed, and where the head is kept outside the database."""
+"""The audit chain's rule: how an event is hashed, over its fields and the previous event's hash."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
-
-from django.conf import settings
 
 from tiaki.apps.audit.models import AuditEvent
 
@@ -51,7 +48,3 @@ def event_hash(event: AuditEvent) -> str:
             event.prev_hash,
         )
     ).hexdigest()
-
-
-def head_path(log_id: str) -> Path:
-    return Path(settings.DATA_DIR) / f"audit-head-{log_id}.json"

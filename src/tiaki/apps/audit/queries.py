@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from tiaki.apps.audit.chain import GENESIS_PREV, event_hash, head_path
+from tiaki.apps.audit import anchor
+from tiaki.apps.audit.chain import GENESIS_PREV, event_hash
 from tiaki.apps.audit.models import AuditEvent
 from tiaki.apps.core.actor import Actor
 from tiaki.apps.core.roles import Permission
@@ -27,13 +27,15 @@ class Verification:
 
 
 def verify(actor: Actor) -> Verification:
-    """Walk the whole chain and report every break: edited, inserted or deleted events."""
+    """Walk the whole chain and report every break (edited, inserted or deleted events), then hold it
+    against its anchors outside the database: the recorded head, and the unit's signed checkpoint."""
     events = restrict(actor)
     problems: list[str] = []
     expected_seq = 1
     prev = GENESIS_PREV
     count = 0
     log_id = None
+    hashes: dict[int, str] = {}
     for event in events.order_by("seq").iterator(chunk_size=5000):
         count += 1
         if event.seq == 1:
@@ -46,19 +48,49 @@ def verify(actor: Actor) -> Verification:
             problems.append(f"event #{event.seq}: content does not match its hash (edited)")
         prev = event.hash
         expected_seq = event.seq + 1
-    if log_id is not None:
-        head_file = head_path(log_id)
-        if head_file.exists():
-            head = json.loads(head_file.read_text())
-            if head["seq"] > expected_seq - 1:
-                problems.append(
-                    f"the log ends at #{expected_seq - 1} but #{head['seq']} was written "
-                    "(events deleted from the end)"
-                )
-            else:
-                at_head = AuditEvent.objects.filter(seq=head["seq"]).first()
-                if at_head is not None and at_head.hash != head["hash"]:
-                    problems.append(f"event #{head['seq']}: differs from the recorded head of the log")
-    elif count:
+        hashes[event.seq] = event.hash
+    if count and log_id is None:
         problems.append("the first event is not the start of a log (events deleted from the start)")
+    last = expected_seq - 1 if count else 0
+    try:
+        head = anchor.read_head()
+    except anchor.AnchorError as exc:
+        problems.append(f"{exc} (corrupt anchor)")
+        head = None
+    if head is None and count:
+        problems.append("the recorded head of the log is missing (anchor deleted)")
+    if head is not None:
+        problems += _against("the recorded head", head.log_id, head.seq, head.hash, log_id, last, hashes)
+    checkpoint, trouble = anchor.signed_checkpoint()
+    if trouble and (count or checkpoint_path_exists()):
+        problems.append(trouble)
+    if checkpoint is not None:
+        problems += _against(
+            f"the checkpoint signed by {checkpoint.unit}",
+            checkpoint.log_id,
+            checkpoint.seq,
+            checkpoint.head_hash,
+            log_id,
+            last,
+            hashes,
+        )
     return Verification(ok=not problems, events=count, problems=problems)
+
+
+def checkpoint_path_exists() -> bool:
+    return anchor.checkpoint_path().exists()
+
+
+def _against(
+    what: str, anchored_log: str, seq: int, digest: str, log_id: str | None, last: int, hashes: dict[int, str]
+) -> list[str]:
+    """Problems of the chain held against one anchor (log id, newest sequence number and hash)."""
+    if log_id is not None and anchored_log != log_id:
+        return [f"{what} belongs to log {anchored_log[:12]}, not to this log {log_id[:12]} (log replaced)"]
+    if seq > last:
+        return [f"the log ends at #{last} but {what} is at #{seq} (events deleted from the end)"]
+    if hashes.get(seq) != digest:
+        return [f"event #{seq} differs from {what} (events rewritten)"]
+    if seq < last:
+        return [f"events #{seq + 1}-#{last} come after {what} (appended outside tiaki)"]
+    return []

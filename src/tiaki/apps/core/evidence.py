@@ -33,7 +33,7 @@ def store(source: Path) -> Digests:
             os.unlink(tmp_name)
         else:
             final.parent.mkdir(parents=True, exist_ok=True)
-            os.chmod(tmp_name, 0o444)
+            os.chmod(tmp_name, 0o400)  # read-only, and the case's user's alone
             os.replace(tmp_name, final)
     except BaseException:
         if os.path.exists(tmp_name):

@@ -9,24 +9,17 @@ database, so that deleting events from the end of the log is detected as well.
 from __future__ import annotations
 
 import json
-import os
 import uuid
 from datetime import UTC, datetime
 from typing import Any
 
 from django.db import connection, transaction
 
-from tiaki.apps.audit.chain import GENESIS_PREV, event_hash, head_path
+from tiaki.apps.audit import anchor
+from tiaki.apps.audit.chain import GENESIS_PREV, event_hash
 from tiaki.apps.audit.models import AuditEvent
 from tiaki.apps.core.actor import Actor
-
-
-def _write_head(log_id: str, seq: int, digest: str) -> None:
-    path = head_path(log_id)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"seq": seq, "hash": digest}))
-    os.replace(tmp, path)
+from tiaki.errors import Conflict
 
 
 def _lock_log() -> None:
@@ -59,15 +52,48 @@ def record(
     action: str, *, actor: Actor, operation: str = "", target: str = "", details: dict[str, Any] | None = None
 ) -> AuditEvent:
     """Append one event. Runs inside the caller's transaction when there is one, so an event is kept
-    exactly when the change it describes is."""
+    exactly when the change it describes is. Refuses (:class:`Conflict`, nothing written) to append to
+    a log that no longer matches its recorded head (``anchor.py``)."""
     with transaction.atomic():
         _lock_log()
         last = AuditEvent.objects.order_by("-seq").first()
+        _check_anchor(last)
         if last is None:
             last = _append("system", "audit.genesis", "", "", {"log_id": uuid.uuid4().hex}, None)
         event = _append(actor.name, action, operation, target[:300], details or {}, last)
         genesis = AuditEvent.objects.filter(seq=1).values_list("details", flat=True).first()
-        if genesis is not None:  # a log whose start was deleted is reported by verify(), not here
-            log_id = genesis["log_id"]
-            transaction.on_commit(lambda: _write_head(log_id, event.seq, event.hash))
+        head = anchor.Head(str(genesis["log_id"]), event.seq, event.hash) if genesis else None
+        if head is not None:
+            transaction.on_commit(lambda: anchor.advance(head))
     return event
+
+
+def _check_anchor(last: AuditEvent | None) -> None:
+    try:
+        head = anchor.read_head()
+    except anchor.AnchorError as exc:
+        raise Conflict(f"{exc}; run `tiaki audit verify`. Nothing was written.") from None
+    if head is None:
+        return
+    problem = None
+    if last is None or last.seq < head.seq:
+        problem = f"the log ends at #{last.seq if last else 0} but #{head.seq} was recorded (events deleted)"
+    elif last.seq > head.seq:
+        problem = f"events #{head.seq + 1}-#{last.seq} were appended outside tiaki"
+    else:
+        genesis = AuditEvent.objects.filter(seq=1).values_list("details", flat=True).first()
+        if last.hash != head.hash or not genesis or genesis.get("log_id") != head.log_id:
+            problem = "the newest event or the log's id differs from the recorded head (rewritten)"
+    if problem:
+        raise Conflict(
+            f"the audit log does not match its recorded head: {problem}. Nothing was written; "
+            "run `tiaki audit verify`."
+        )
+
+
+def checkpoint_now() -> None:
+    """Record (and sign, with the unit's key) the log's current head: after ``tiaki keys init``."""
+    last = AuditEvent.objects.order_by("-seq").first()
+    genesis = AuditEvent.objects.filter(seq=1).values_list("details", flat=True).first()
+    if last is not None and genesis:
+        anchor.advance(anchor.Head(str(genesis["log_id"]), last.seq, last.hash), resign=True)

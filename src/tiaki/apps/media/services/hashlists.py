@@ -17,7 +17,7 @@ from tiaki.apps.core.roles import Permission
 from tiaki.apps.media.indexes import chunks, list_index
 from tiaki.apps.media.models import HashEntry, HashList
 from tiaki.engines.progress import NullProgress, Progress
-from tiaki.errors import Conflict
+from tiaki.errors import Conflict, Invalid
 from tiaki.formats.hashlist import ListEntry
 from tiaki.formats.hashlist_csv import read_hashlist_csv
 from tiaki.formats.vics import iter_vics
@@ -119,6 +119,7 @@ def import_hashlist(
                         e.comments or "",
                     )
                     for e in batch
+                    if _fits(path, e)
                 ],
             )
             progress.advance(len(batch))
@@ -138,3 +139,19 @@ def import_hashlist(
             },
         )
     return HashListResult(name, True, count, profile)
+
+
+_LIMITS = {"entry_id": 100, "category": 20, "series": 200}
+
+
+def _fits(path: Path, entry: ListEntry) -> bool:
+    """Check an entry against what every database can hold, so that SQLite and PostgreSQL accept and
+    refuse the same lists: :class:`Invalid` names the entry and the field."""
+    for field, limit in _LIMITS.items():
+        value = getattr(entry, field) or ""
+        if len(value) > limit:
+            raise Invalid(f"{path}: entry '{entry.entry_id[:40]}': {field} is longer than {limit} characters")
+    for field in ("entry_id", "category", "series", "comments", "photodna"):
+        if "\x00" in (getattr(entry, field) or ""):
+            raise Invalid(f"{path}: entry '{entry.entry_id[:40]}': {field} holds a NUL character")
+    return True
