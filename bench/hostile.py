@@ -10,6 +10,7 @@ fails if any case's outcome differs from the expected one.
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 import json
 import os
@@ -241,6 +242,9 @@ def package_cases(work: Path) -> list[tuple[Case, Callable[[], tuple[str, str]]]
             data = json.loads((folder / "manifest.json").read_text())
             change(data)
             (folder / "manifest.json").write_text(json.dumps(data))
+            names = sorted(p.name for p in folder.iterdir() if p.name not in ("SHA256SUMS", "SHA256SUMS.sig"))
+            sums = "".join(f"{hashlib.sha256((folder / n).read_bytes()).hexdigest()}  {n}\n" for n in names)
+            (folder / "SHA256SUMS").write_text(sums)  # as a consistent forger would
             return folder
 
         return edit

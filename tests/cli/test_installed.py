@@ -158,3 +158,30 @@ def test_the_case_is_private_to_its_user_and_keys_anchor_the_audit_log(env, tmp_
     assert "intact" in tiaki(env, "audit", "verify")
     (data / "audit-checkpoint.json").write_text("{}")
     assert "signed checkpoint is not valid" in tiaki(env, "audit", "verify", code=1)
+
+
+def test_a_signed_package_is_checked_by_tiaki_and_by_standard_tools(env, tmp_path: Path):
+    from requirements import tool
+
+    ssh_keygen, sha256sum = tool("ssh-keygen"), tool("sha256sum")
+    tiaki(env, "keys", "init", "--unit", "unit-1")
+    tiaki(env, "ingest", write_bundle(tmp_path / "b"), "-o", "op")
+    tiaki(env, "run", "-o", "op")
+    data = Path(env["TIAKI_DATA_DIR"])
+    folder = next(p for p in (data / "packages").glob("*/*") if p.is_dir())
+    assert "signature good" in tiaki(env, "package", "verify", folder)
+    readme = (folder / "README.md").read_text()
+    assert "ssh-keygen -Y verify" in readme and "unit-1" in readme
+    with (folder / "SHA256SUMS").open("rb") as sums:
+        checked = subprocess.run(
+            [ssh_keygen, "-Y", "verify", "-f", str(data / "keys" / "allowed_signers"), "-I", "unit-1",
+             "-n", "tiaki", "-s", str(folder / "SHA256SUMS.sig")],
+            stdin=sums, capture_output=True, text=True,
+        )  # fmt: skip
+    assert checked.returncode == 0 and "Good" in checked.stdout + checked.stderr
+    assert subprocess.run([sha256sum, "-c", "SHA256SUMS"], cwd=folder, capture_output=True).returncode == 0
+    other = tmp_path / "other.pub"
+    other.write_text("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOsRd3tI7Um+6VGU8j3LUDvQDdoTK2WBzXkzj2q0boto x\n")
+    assert "another key" in tiaki(env, "package", "verify", folder, "--key", other, code=1)
+    (folder / "persons.csv").write_text("person_id,country\nP-someone-else,NZ\n")
+    tiaki(env, "package", "verify", folder, code=1)

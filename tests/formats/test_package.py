@@ -4,16 +4,18 @@ kind of tampering without ever raising."""
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 import json
+import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from PIL import Image
 
+from requirements import tool
+from tiaki.engines import signing
 from tiaki.formats.package import (
     PackageContentError,
     PackageError,
@@ -54,6 +56,7 @@ def test_written_package_verifies_as_folder_and_zip(tmp_path: Path):
     with zipfile.ZipFile(zip_path) as archive:
         assert sorted(archive.namelist()) == [
             "op-NZ/README.md",
+            "op-NZ/SHA256SUMS",
             "op-NZ/accounts.csv",
             "op-NZ/manifest.json",
             "op-NZ/media.csv",
@@ -155,7 +158,9 @@ def test_a_payload_in_json_names_its_path(tmp_path: Path):
     assert (caught.value.file, caught.value.field) == ("media.vics.json", "$.Media[1].Comments")
 
 
-@pytest.mark.parametrize("name", ["photo.jpg", "sub/persons.csv", "../x.csv", ".hidden.csv", "manifest.sig"])
+@pytest.mark.parametrize(
+    "name", ["photo.jpg", "sub/persons.csv", "../x.csv", ".hidden.csv", "SHA256SUMS.sig"]
+)
 def test_only_expected_flat_text_files(tmp_path: Path, name: str):
     with pytest.raises(PackageError):
         write_package(tmp_path / "p", {**FILES, name: b"a\n"}, META)
@@ -196,9 +201,17 @@ def rewrite_zip(zip_path: Path, edit) -> None:  # type: ignore[no-untyped-def]
 
 
 def edit_manifest(folder: Path, change) -> None:  # type: ignore[no-untyped-def]
+    """Edit the manifest as a consistent forger would: SHA256SUMS recomputed to match."""
     manifest = json.loads((folder / "manifest.json").read_text())
     change(manifest)
     (folder / "manifest.json").write_text(json.dumps(manifest))
+    resum(folder)
+
+
+def resum(folder: Path) -> None:
+    names = sorted(p.name for p in folder.iterdir() if p.name not in ("SHA256SUMS", "SHA256SUMS.sig"))
+    sums = "".join(f"{hashlib.sha256((folder / n).read_bytes()).hexdigest()}  {n}\n" for n in names)
+    (folder / "SHA256SUMS").write_text(sums)
 
 
 @pytest.mark.parametrize(
@@ -261,18 +274,47 @@ def test_a_folder_or_link_inside_a_package_folder(tmp_path: Path):
     assert any("link.csv: a symbolic link" in p for p in problems)
 
 
-def test_signature_hook(tmp_path: Path):
-    key = Ed25519PrivateKey.generate()
-    public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+def _unit(tmp_path: Path, unit: str = "unit-1") -> tuple[signing.Signer, str]:
+    signing.init_keys(tmp_path / f"keys-{unit}", unit=unit)
+    return signing.load_signer(tmp_path / f"keys-{unit}"), signing.public_key_text(tmp_path / f"keys-{unit}")
+
+
+def test_a_signed_package_verifies_and_a_forgery_or_another_key_does_not(tmp_path: Path):
+    signer, public = _unit(tmp_path)
     folder = tmp_path / "op-NZ"
-    zip_path, _, _ = write_package(folder, FILES, META, signer=key.sign)
+    zip_path, _, _ = write_package(folder, FILES, META, signer=lambda data: signing.sign(data, signer))
     assert verify_package(folder, public_key=public) == []
     assert verify_package(zip_path, public_key=public) == []
+    # Rewritten consistently: the manifest edited, then every digest (and SHA256SUMS) recomputed.
     edit_manifest(folder, lambda m: m.update(handling="public"))
-    assert any("does not verify" in p for p in verify_package(folder, public_key=public))
+    sums = (folder / "SHA256SUMS").read_text()
+    assert any("does not match the content" in p for p in verify_package(folder, public_key=public))
+    other, _ = _unit(tmp_path, "unit-2")
+    (folder / "SHA256SUMS.sig").write_text(signing.sign(sums.encode(), other))
+    assert any("signed by another key" in p for p in verify_package(folder, public_key=public))
+    (folder / "SHA256SUMS.sig").write_text("-----BEGIN SSH SIGNATURE-----\nU1NIU0lH\n")
+    assert any("truncated or corrupt" in p for p in verify_package(folder, public_key=public))
     unsigned = tmp_path / "plain" / "op-NZ"
     write_package(unsigned, FILES, META)
     assert any("not signed" in p for p in verify_package(unsigned, public_key=public))
+
+
+def test_a_recipient_checks_a_package_with_standard_tools_alone(tmp_path: Path):
+    ssh_keygen, sha256sum = tool("ssh-keygen"), tool("sha256sum")
+    signer, _ = _unit(tmp_path)
+    folder = tmp_path / "op-NZ"
+    write_package(folder, FILES, META, signer=lambda data: signing.sign(data, signer))
+    allowed = tmp_path / "keys-unit-1" / "allowed_signers"
+    with (folder / "SHA256SUMS").open("rb") as sums:
+        checked = subprocess.run(
+            [ssh_keygen, "-Y", "verify", "-f", str(allowed), "-I", "unit-1", "-n", "tiaki", "-s",
+             str(folder / "SHA256SUMS.sig")],
+            stdin=sums, capture_output=True, text=True,
+        )  # fmt: skip
+    assert checked.returncode == 0, checked.stderr
+    assert subprocess.run([sha256sum, "-c", "SHA256SUMS"], cwd=folder, capture_output=True).returncode == 0
+    (folder / "persons.csv").write_text("person_id,country\nP-x,NZ\n")
+    assert subprocess.run([sha256sum, "-c", "SHA256SUMS"], cwd=folder, capture_output=True).returncode != 0
 
 
 def test_inconsistent_metadata_is_refused_by_the_writer(tmp_path: Path):
@@ -300,6 +342,6 @@ def test_anything_that_is_not_a_package_gives_problems_not_errors(tmp_path: Path
     corrupt.write_bytes(bytes(data[:40]) + b"\x00" * 200 + bytes(data[240:]))
     assert verify_package(corrupt) != []
     (tmp_path / "op-NZ" / "manifest.json").write_bytes(b"{not json")
-    assert "not valid JSON" in verify_package(tmp_path / "op-NZ")[0]
+    assert any("not valid JSON" in p for p in verify_package(tmp_path / "op-NZ"))
     (tmp_path / "op-NZ" / "manifest.json").write_bytes(b"\xff\xfe")
     assert verify_package(tmp_path / "op-NZ") != []

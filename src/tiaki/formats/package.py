@@ -20,10 +20,14 @@ What is checked, by the writer before anything is written and by the verifier ag
   three CSVs are required; every row of ``persons.csv`` is in the manifest's country. The verifier
   wants exactly the listed files plus ``manifest.json`` (and ``manifest.sig`` if signed): nothing
   missing, nothing extra, no second folder, no name twice in the zip.
-- **Signature hook.** ``write_package(..., signer=...)`` adds ``manifest.sig`` (base64 of an Ed25519
-  signature over ``manifest.json``'s bytes); ``verify_package(..., public_key=...)`` checks it, and
-  ``expected_manifest_sha256`` compares the manifest with the digest recorded when it was written.
-  Without either, a consistent rewrite of the whole package cannot be detected (unsigned packages).
+- **Checkable with standard tools.** ``SHA256SUMS`` lists every file, ``manifest.json`` included, in
+  the form ``sha256sum -c`` reads. ``write_package(..., signer=...)`` signs it: ``SHA256SUMS.sig`` is
+  an SSH signature (namespace ``tiaki``), the form ``ssh-keygen -Y sign`` writes, so a recipient
+  checks the package with ``ssh-keygen -Y verify`` and ``sha256sum -c`` alone.
+  ``verify_package(..., public_key=...)`` checks the signature against the sender's public key (an
+  ``ssh-ed25519`` line or ``allowed_signers`` text), and ``expected_manifest_sha256`` compares the
+  manifest with the digest recorded when it was written. Without either, a consistent rewrite of the
+  whole package cannot be detected.
 
 :func:`verify_package` never raises for a bad package: it returns one line per problem.
 """
@@ -54,8 +58,9 @@ from tiaki.formats.errors import InputError
 PACKAGE_FORMAT = "tiaki-referral-package"
 PACKAGE_VERSION = 1
 MANIFEST = "manifest.json"
-SIGNATURE = "manifest.sig"  # reserved: base64 of a signature over manifest.json's bytes
-RESERVED = (MANIFEST, SIGNATURE)
+SUMS = "SHA256SUMS"  # every other file's SHA-256, as `sha256sum -c` reads them
+SIGNATURE = "SHA256SUMS.sig"  # an SSH signature of SHA256SUMS (`ssh-keygen -Y verify -n tiaki`)
+RESERVED = (MANIFEST, SUMS, SIGNATURE)
 RESERVED_META = ("format", "version", "files")
 REQUIRED_META = ("country", "handling", "counts")
 COUNTED = ("persons", "accounts", "media")  # counts[k] is the number of rows of k.csv
@@ -76,7 +81,7 @@ _HEX_RUN = re.compile(r"[0-9A-Fa-f]{128,}")
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")  # base64 is often wrapped at 64 or 76 columns
 _CANDIDATE_MIN = 40
 
-Signer = Callable[[bytes], bytes]
+Signer = Callable[[bytes], str]  # bytes to an armored SSH signature
 
 
 class PackageError(Invalid):
@@ -282,7 +287,7 @@ def write_package(
     Every file is checked first (see the module's description): a refused value raises
     :class:`PackageContentError` (``file``, ``row``, ``field``) and nothing is written. ``meta`` must
     hold ``country``, ``handling`` and ``counts`` matching the files, else :class:`PackageError`.
-    ``signer``, given ``manifest.json``'s bytes, returns a signature stored as ``manifest.sig``.
+    ``signer``, given ``SHA256SUMS``'s bytes, returns the SSH signature stored as ``SHA256SUMS.sig``.
     """
     cleaned: dict[str, bytes] = {}
     rows: dict[str, int] = {}
@@ -307,8 +312,10 @@ def write_package(
     }
     manifest_bytes = (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
     everything = {**cleaned, MANIFEST: manifest_bytes}
+    sums = _sums(everything)
+    everything[SUMS] = sums
     if signer is not None:
-        everything[SIGNATURE] = base64.b64encode(signer(manifest_bytes)) + b"\n"
+        everything[SIGNATURE] = signer(sums).encode()
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
@@ -393,7 +400,7 @@ def _short(value: object) -> str:
 def verify_package(
     path: Path,
     *,
-    public_key: bytes | None = None,
+    public_key: str | None = None,
     expected_manifest_sha256: str | None = None,
 ) -> list[str]:
     """Every problem found in the package folder or zip at ``path``, one line each; an empty list
@@ -402,9 +409,10 @@ def verify_package(
     Checks: exactly the listed files plus the manifest (and signature), each with its SHA-256 and
     size; no folder inside, no name twice, nothing in a second folder of the zip; the manifest's
     metadata (required keys, country, counts equal to the rows in the files); every file plain text
-    with no media payload and no formula left in a CSV cell. With ``public_key`` (Ed25519, raw 32
-    bytes or PEM) the signature must be present and valid; with ``expected_manifest_sha256`` the
-    manifest must be the one recorded when the package was written.
+    with no media payload and no formula left in a CSV cell; ``SHA256SUMS`` listing every file with
+    its digest. With ``public_key`` (an ``ssh-ed25519`` line or ``allowed_signers`` text) the
+    signature must be present and made by that key; with ``expected_manifest_sha256`` the manifest
+    must be the one recorded when the package was written.
     """
     path = Path(path)
     problems: list[str] = []
@@ -419,8 +427,9 @@ def verify_package(
         return [*problems, f"{path}: no {MANIFEST}"]
     if expected_manifest_sha256 is not None and _sha256(manifest_bytes) != expected_manifest_sha256:
         problems.append(f"{MANIFEST}: its SHA-256 is not the one recorded when the package was written")
+    problems.extend(_sums_problems(members))
     if public_key is not None:
-        problems.extend(_signature_problems(manifest_bytes, members.get(SIGNATURE), public_key))
+        problems.extend(_signature_problems(members.get(SUMS), members.get(SIGNATURE), public_key))
     try:
         manifest = json.loads(manifest_bytes.decode("utf-8"))
     except (ValueError, RecursionError) as error:
@@ -447,7 +456,7 @@ def verify_package(
         problems.append(f"{name}: not listed in the manifest")
     rows: dict[str, int] = {}
     for name, data in sorted(members.items()):
-        if name == MANIFEST:
+        if name in (MANIFEST, SUMS):
             continue
         problems.extend(_content_problems(name, data, rows))
     present = {name: data for name, data in members.items() if name in listed}
@@ -463,7 +472,8 @@ def verify_package(
 def _content_problems(name: str, data: bytes, rows: dict[str, int]) -> list[str]:
     """Problems with one member's content (text, payloads, formulas); counts CSV rows into ``rows``."""
     if name == SIGNATURE:
-        return [] if _is_base64_text(data) else [f"{name}: is not base64 text"]
+        ok = data.startswith(b"-----BEGIN SSH SIGNATURE-----") and _is_base64_text(_armor_body(data))
+        return [] if ok else [f"{name}: is not an SSH signature"]
     problem = _name_problem(name)
     if problem:
         return [f"{name}: {problem}"]
@@ -612,26 +622,35 @@ def _read_zip(path: Path, problems: list[str]) -> dict[str, bytes] | None:
     return members
 
 
-def _signature_problems(manifest_bytes: bytes, signature: bytes | None, public_key: bytes) -> list[str]:
-    """Problems with ``manifest.sig`` as an Ed25519 signature of ``manifest_bytes`` by ``public_key``."""
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-    from cryptography.hazmat.primitives.serialization import load_pem_public_key
+def _sums(members: Mapping[str, bytes]) -> bytes:
+    """``SHA256SUMS``: one ``<sha256>  <name>`` line per file, sorted, as ``sha256sum`` writes it."""
+    return "".join(f"{_sha256(data)}  {name}\n" for name, data in sorted(members.items())).encode()
+
+
+def _armor_body(data: bytes) -> bytes:
+    lines = [line for line in data.splitlines() if line and not line.startswith(b"-----")]
+    return b"".join(lines)
+
+
+def _sums_problems(members: Mapping[str, bytes]) -> list[str]:
+    """``SHA256SUMS`` must list exactly the package's other files, each with its digest."""
+    sums = members.get(SUMS)
+    if sums is None:
+        return [f"{SUMS}: missing"]
+    expected = _sums({name: data for name, data in members.items() if name not in (SUMS, SIGNATURE)})
+    return [] if sums == expected else [f"{SUMS}: does not match the package's files (altered)"]
+
+
+def _signature_problems(sums: bytes | None, signature: bytes | None, public_key: str) -> list[str]:
+    """Problems with ``SHA256SUMS.sig`` as the sender's SSH signature of ``SHA256SUMS``."""
+    from tiaki.engines.signing import verify
 
     if signature is None:
         return [f"{SIGNATURE}: missing; the package is not signed"]
+    if sums is None:
+        return [f"{SIGNATURE}: nothing to check it against ({SUMS} is missing)"]
     try:
-        key = (
-            load_pem_public_key(public_key)
-            if public_key.lstrip().startswith(b"-----")
-            else Ed25519PublicKey.from_public_bytes(public_key)
-        )
-    except ValueError as error:
-        return [f"{SIGNATURE}: the public key given is not usable ({error})"]
-    if not isinstance(key, Ed25519PublicKey):
-        return [f"{SIGNATURE}: the public key given is not an Ed25519 key"]
-    try:
-        key.verify(base64.b64decode(signature.strip(), validate=True), manifest_bytes)
-    except (InvalidSignature, binascii.Error, ValueError):
-        return [f"{SIGNATURE}: does not verify: {MANIFEST} was altered or signed by another key"]
-    return []
+        result = verify(sums, signature.decode("ascii"), public_key)
+    except (UnicodeDecodeError, ValueError) as error:
+        return [f"{SIGNATURE}: cannot be checked ({error})"]
+    return [] if result.ok else [f"{SIGNATURE}: {result.reason}"]

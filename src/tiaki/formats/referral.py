@@ -107,7 +107,17 @@ def table_bytes(name: str, rows: list[Row]) -> bytes:
     return csv_bytes(COLUMNS[name], rows, sort=name in SORTED)
 
 
-def package_files(referral: CountryReferral) -> tuple[dict[str, bytes], dict[str, object]]:
+@dataclass(frozen=True)
+class Sender:
+    """The unit whose key signs the package: its name and its key's fingerprint."""
+
+    unit: str
+    fingerprint: str
+
+
+def package_files(
+    referral: CountryReferral, sender: Sender | None = None
+) -> tuple[dict[str, bytes], dict[str, object]]:
     """The package's files and its manifest metadata."""
     files = {name: table_bytes(name, rows) for name, rows in referral.tables.items()}
     with tempfile.TemporaryDirectory() as tmp:
@@ -125,17 +135,39 @@ def package_files(referral: CountryReferral) -> tuple[dict[str, bytes], dict[str
         "accounts": referral.count("accounts.csv"),
         "media": referral.count("media.csv"),
     }
-    files[README] = readme(referral.operation, referral.country, **counts).encode()
+    files[README] = readme(referral.operation, referral.country, sender, **counts).encode()
     meta: dict[str, object] = {
         "operation": referral.operation,
         "country": referral.country,
         "handling": HANDLING,
         "counts": counts,
     }
+    if sender is not None:
+        meta["signed_by"] = {"unit": sender.unit, "fingerprint": sender.fingerprint}
     return files, meta
 
 
-def readme(operation: str, country: str, *, persons: int, accounts: int, media: int) -> str:
+def _checking(sender: Sender | None) -> str:
+    if sender is None:
+        return """This package is not signed: `sha256sum -c SHA256SUMS` shows that no file was damaged, but
+not who wrote it. Ask the sender for a signed package."""
+    return f"""Signed by **{sender.unit}**, key `{sender.fingerprint}`. Check it with standard tools alone
+(OpenSSH 8.1 or later, coreutils), in this folder:
+
+```sh
+ssh-keygen -Y verify -f allowed_signers -I {sender.unit} -n tiaki -s SHA256SUMS.sig < SHA256SUMS
+sha256sum -c SHA256SUMS
+```
+
+`allowed_signers` is the one line the sender gives you through your usual channel (not from this
+package): `{sender.unit} namespaces="tiaki" ssh-ed25519 AAAA...`; its fingerprint must be the one
+above. The first command says `Good "tiaki" signature`, the second `OK` for every file. With tiaki:
+`tiaki package verify . --key allowed_signers`."""
+
+
+def readme(
+    operation: str, country: str, sender: Sender | None = None, *, persons: int, accounts: int, media: int
+) -> str:
     return f"""# Referral package: {operation}, {country}
 
 {HANDLING}
@@ -154,9 +186,15 @@ receiving agency can act without viewing any material.
 | media.csv | every file the persons shared: digests, PDQ, known or new, grade and description |
 | uploads.csv | which account shared which file, when and where |
 | media.vics.json | the same media as a VICS 2.0 hash list, for import into forensic tools |
-| manifest.json | every file with its SHA-256; check with `tiaki package verify` |
+| manifest.json | every file with its SHA-256, the country, counts and handling |
+| SHA256SUMS | every file's SHA-256, for `sha256sum -c` |
+| SHA256SUMS.sig | the sender's signature of SHA256SUMS (when signed) |
 
 `status` in media.csv is `known` when the file matched an entry of a known-material list, `new`
 otherwise; a grade's profile and description say who graded it. New material is ungraded until
 reviewed.
+
+## Checking this package
+
+{_checking(sender)}
 """

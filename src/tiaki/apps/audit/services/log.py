@@ -64,8 +64,19 @@ def record(
         genesis = AuditEvent.objects.filter(seq=1).values_list("details", flat=True).first()
         head = anchor.Head(str(genesis["log_id"]), event.seq, event.hash) if genesis else None
         if head is not None:
-            transaction.on_commit(lambda: anchor.advance(head))
+            _pending["seq"] = event.seq
+            transaction.on_commit(lambda: _committed(head))
     return event
+
+
+# The newest event this process appended in a transaction not yet committed: the recorded head moves
+# to it on commit, so until then events up to it are this process's own, not appended outside tiaki.
+_pending = {"seq": 0}
+
+
+def _committed(head: anchor.Head) -> None:
+    anchor.advance(head)
+    _pending["seq"] = 0
 
 
 def _check_anchor(last: AuditEvent | None) -> None:
@@ -78,8 +89,10 @@ def _check_anchor(last: AuditEvent | None) -> None:
     problem = None
     if last is None or last.seq < head.seq:
         problem = f"the log ends at #{last.seq if last else 0} but #{head.seq} was recorded (events deleted)"
-    elif last.seq > head.seq:
+    elif last.seq > max(head.seq, _pending["seq"]):
         problem = f"events #{head.seq + 1}-#{last.seq} were appended outside tiaki"
+    elif last.seq > head.seq:
+        return  # this transaction's own events, anchored when it commits
     else:
         genesis = AuditEvent.objects.filter(seq=1).values_list("details", flat=True).first()
         if last.hash != head.hash or not genesis or genesis.get("log_id") != head.log_id:

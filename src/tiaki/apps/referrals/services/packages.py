@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import F
 
 from tiaki.apps.audit.services.log import record
-from tiaki.apps.core import datadir, scope
+from tiaki.apps.core import datadir, keys, scope
 from tiaki.apps.core.actor import Actor
 from tiaki.apps.core.roles import Permission
 from tiaki.apps.intake.models import Account, Identifier, IPEvent
@@ -31,11 +31,12 @@ from tiaki.apps.referrals.models import Package
 from tiaki.apps.referrals.queries import packages_root
 from tiaki.apps.subjects.models import Person, PersonAccount, TriageAssessment
 from tiaki.apps.subjects.queries import current, placed
+from tiaki.engines import signing
 from tiaki.engines.progress import NullProgress, Progress
 from tiaki.errors import Conflict
 from tiaki.formats.hashlist import ListEntry
 from tiaki.formats.package import PackageContentError, write_package
-from tiaki.formats.referral import CountryReferral, Row, package_files
+from tiaki.formats.referral import CountryReferral, Row, Sender, package_files
 
 BATCH = 5000
 
@@ -319,10 +320,13 @@ def _write_country(
     operation: Operation, country: str, gathered: _Gathered, root: Path, model: str
 ) -> PackageSummary:
     referral = _referral(operation, country, gathered)
-    files, meta = package_files(referral)
+    signer = keys.signer()
+    sender = Sender(signer.unit, signer.fingerprint) if signer else None
+    files, meta = package_files(referral, sender)
     meta["triage_model"] = model
     folder = root / f"{root.name}-{country}"
-    zip_path, zip_sha, manifest_sha = write_package(folder, files, meta)
+    sign = (lambda data: signing.sign(data, signer)) if signer else None
+    zip_path, zip_sha, manifest_sha = write_package(folder, files, meta, signer=sign)
     counts = meta["counts"]
     assert isinstance(counts, dict)
     Package.objects.update_or_create(
