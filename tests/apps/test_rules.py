@@ -72,7 +72,7 @@ def test_an_unmatched_item_is_new_in_the_package_whoever_graded_it(two_countries
 
 def test_the_current_assessment_is_chosen_by_its_flag_not_by_the_model_name(two_countries: Operation):
     person = Person.objects.get(accounts__account__account_id="a1")
-    # An assessment by another model that sorts after the current one as a string: "points-9" > "points-1".
+    # An assessment by another model that sorts after the current one as a string: "points-9" > "points-2".
     TriageAssessment.objects.create(person=person, model_version="points-9", score=1, rank=99, reasons=[])
     shown = person_record(actor(), two_countries, person.label).assessment
     assert shown is not None and shown.model_version == MODEL_VERSION

@@ -15,134 +15,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from specimens import FILE_DETAILS, REPORT, details_file, report_file
 from tiaki.formats.cybertip import read_cybertip, read_cybertip_many
 from tiaki.formats.disclosure import EstimatedLocation, FileHash
 from tiaki.formats.errors import InputError
 from tiaki.formats.inputs import expand_inputs
 
-REPORT = """<?xml version="1.0" encoding="UTF-8"?>
-<report xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-        xsi:noNamespaceSchemaLocation="https://report.cybertip.org/ispws/xsd">
-  <reportId>{report_id}</reportId>
-  <incidentSummary>
-    <incidentType>Child Pornography (possession, manufacture, and distribution)</incidentType>
-    <escalateToHighPriority>Ongoing contact with a child</escalateToHighPriority>
-    <reportAnnotations><sextortion/><minorToMinorInteraction/></reportAnnotations>
-    <incidentDateTime>2024-03-01T10:00:00.000Z</incidentDateTime>
-    <incidentDateTimeDescription>first seen by the moderation queue</incidentDateTimeDescription>
-  </incidentSummary>
-  <internetDetails>
-    <chatImIncident>
-      <chatClient>Example Messenger</chatClient>
-      <chatRoomName>room-7</chatRoomName>
-    </chatImIncident>
-  </internetDetails>
-  <lawEnforcement>
-    <agencyName>Example Police</agencyName>
-    <caseNumber>EX-1</caseNumber>
-  </lawEnforcement>
-  <reporter>
-    <reportingPerson>
-      <firstName>Alex</firstName><lastName>Moderator</lastName>
-      <email verified="true">safety@example-messenger.example.org</email>
-    </reportingPerson>
-    <companyTemplate>Legal process: see the provider's site.</companyTemplate>
-    <legalURL>https://example-messenger.example.org/legal</legalURL>
-  </reporter>
-  <personOrUserReported>
-    <personOrUserReportedPerson>
-      <firstName>Robin</firstName><lastName>Example</lastName>
-      <phone verified="false" countryCallingCode="44" type="Mobile">7700900000</phone>
-      <age>34</age>
-    </personOrUserReportedPerson>
-    <espIdentifier>acct-100</espIdentifier>
-    <espService>Example Messenger</espService>
-    <screenName>robin_ex</screenName>
-    <displayName>Robin</displayName>
-    <displayName>R.E.</displayName>
-    <ipCaptureEvent>
-      <ipAddress>203.0.113.9</ipAddress>
-      <eventName>Login</eventName>
-    </ipCaptureEvent>
-    <deviceId>
-      <idType>IMEI</idType>
-      <idValue>490154203237518</idValue>
-      <eventName>Login</eventName>
-      <dateTime>2024-02-28T09:00:00+00:00</dateTime>
-    </deviceId>
-    <thirdPartyUserReported>false</thirdPartyUserReported>
-    <priorCTReports>1000001</priorCTReports>
-    <groupIdentifier>group-abc</groupIdentifier>
-    <estimatedLocation verified="false" timestamp="2024-03-01T09:00:00Z">
-      <city>Leeds</city><region>West Yorkshire</region><countryCode>gb</countryCode>
-    </estimatedLocation>
-    <additionalInfo>account created two days before</additionalInfo>
-  </personOrUserReported>
-  <intendedRecipient>
-    <espIdentifier>acct-200</espIdentifier>
-    <screenName>kid_account</screenName>
-    <estimatedLocation><countryCode>IE</countryCode></estimatedLocation>
-    <accountTemporarilyDisabled><disabledDate>2024-03-02T00:00:00Z</disabledDate></accountTemporarilyDisabled>
-  </intendedRecipient>
-  <victim>
-    <victimPerson><firstName>Sky</firstName><age>13</age>
-      <email>sky@example.org</email></victimPerson>
-    <schoolName>Example School</schoolName>
-  </victim>
-  <additionalInfo>report made from the moderation tool</additionalInfo>
-</report>
-"""
-
-FILE_DETAILS = """<?xml version="1.0" encoding="UTF-8"?>
-<fileDetails xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-             xsi:noNamespaceSchemaLocation="https://report.cybertip.org/ispws/xsd">
-  <reportId>{report_id}</reportId>
-  <fileId>{file_id}</fileId>
-  <fileName>stored-{file_id}.jpg</fileName>
-  <originalFileName>IMG_{file_id}.jpg</originalFileName>
-  <locationOfFile>https://cdn.example.org/{file_id}</locationOfFile>
-  <fileViewedByEsp>true</fileViewedByEsp>
-  <exifViewedByEsp>false</exifViewedByEsp>
-  <publiclyAvailable>false</publiclyAvailable>
-  <fileRelevance>Reported</fileRelevance>
-  <fileAnnotations><viral/><possibleSelfProduction/></fileAnnotations>
-  <industryClassification>{grade}</industryClassification>
-  <originalFileHash hashType="MD5">{md5}</originalFileHash>
-  <originalFileHash hashType="MD5">{md5b}</originalFileHash>
-  <originalFileHash hashType="PhotoDNA">opaque-photodna-value</originalFileHash>
-  <ipCaptureEvent>
-    <ipAddress>203.0.113.10</ipAddress>
-    <eventName>Upload</eventName>
-    <dateTime>2024-02-29T08:00:00</dateTime>
-    <port>443</port>
-  </ipCaptureEvent>
-  <deviceId><idType>ICCID</idType><idValue>8944500102198304826</idValue><eventName>Upload</eventName></deviceId>
-  <details type="EXIF">
-    <nameValuePair><name>Model</name><value>Example Cam</value></nameValuePair>
-  </details>
-  <additionalInfo>uploaded from the mobile app</additionalInfo>
-</fileDetails>
-"""
-
-
-def _report(tmp_path: Path, report_id: str = "123456789", name: str | None = None) -> Path:
-    path = tmp_path / (name or f"report-{report_id}.xml")
-    path.write_text(REPORT.format(report_id=report_id), encoding="utf-8")
-    return path
-
-
-def _details(tmp_path: Path, report_id: str, file_id: str, grade: str = "A1") -> Path:
-    path = tmp_path / f"details-{report_id}-{file_id}.xml"
-    md5 = f"{abs(hash(file_id)) % 16**32:032x}"
-    path.write_text(
-        FILE_DETAILS.format(report_id=report_id, file_id=file_id, grade=grade, md5=md5, md5b="ab" * 16),
-        encoding="utf-8",
-    )
-    return path
-
 
 def test_a_report_keeps_what_an_officer_and_triage_need(tmp_path: Path) -> None:
-    d = read_cybertip(_report(tmp_path))
+    d = read_cybertip(report_file(tmp_path))
 
     (report,) = d.reports
     assert report.report_id == "123456789" and d.disclosure_id == "123456789"
@@ -206,10 +87,10 @@ def test_a_report_keeps_what_an_officer_and_triage_need(tmp_path: Path) -> None:
     assert {a.account_id for a in d.accounts} == {"acct-100"}
 
 
-def test_file_details_documents_attach_to_their_report(tmp_path: Path) -> None:
-    report = _report(tmp_path)
-    first = _details(tmp_path, "123456789", "FILE1", "A1")
-    second = _details(tmp_path, "123456789", "FILE2", "b2")
+def test_file_details_documents_attach_to_theirreport_file(tmp_path: Path) -> None:
+    report = report_file(tmp_path)
+    first = details_file(tmp_path, "123456789", "FILE1", "A1")
+    second = details_file(tmp_path, "123456789", "FILE2", "b2")
 
     d = read_cybertip_many([first, report, second], timezone="Europe/London")
 
@@ -243,7 +124,7 @@ def test_file_details_documents_attach_to_their_report(tmp_path: Path) -> None:
 
 
 def test_file_details_alone_are_kept_under_their_report_number(tmp_path: Path) -> None:
-    d = read_cybertip(_details(tmp_path, "555", "F9"), timezone="UTC")
+    d = read_cybertip(details_file(tmp_path, "555", "F9"), timezone="UTC")
 
     (upload,) = d.uploads
     assert (upload.upload_id, upload.report_id, upload.account_id) == (
@@ -255,7 +136,7 @@ def test_file_details_alone_are_kept_under_their_report_number(tmp_path: Path) -
     assert (report.report_id, report.upload_ids, report.incident_type) == ("555", ["F9"], None)
     assert d.disclosure_id == "555" and d.provider.name == "unknown ESP (CyberTipline report)"
     assert read_cybertip(
-        _details(tmp_path, "555", "F9"), timezone="UTC", provider="Example"
+        details_file(tmp_path, "555", "F9"), timezone="UTC", provider="Example"
     ).provider.name == ("Example")
 
 
@@ -267,13 +148,13 @@ def test_a_file_inside_its_report_and_again_in_its_own_document_is_one_upload(tm
         f'<originalFileHash hashType="SHA1">{"1" * 40}</originalFileHash></fileDetails></report>',
         encoding="utf-8",
     )
-    d = read_cybertip_many([inline, _details(tmp_path, "77", "F")], timezone="UTC")
+    d = read_cybertip_many([inline, details_file(tmp_path, "77", "F")], timezone="UTC")
     (upload,) = d.uploads
     assert upload.sha1 == "1" * 40 and upload.md5 is not None and upload.industry_classification == "A1"
 
 
 def test_many_reports_in_one_command_merge_accounts_by_esp_identifier_only(tmp_path: Path) -> None:
-    a, b = _report(tmp_path, "1"), _report(tmp_path, "2")
+    a, b = report_file(tmp_path, "1"), report_file(tmp_path, "2")
     no_id = tmp_path / "3.xml"
     no_id.write_text(
         "<report><reportId>3</reportId><personOrUserReported><screenName>robin_ex</screenName>"
@@ -307,8 +188,8 @@ def test_a_real_id_shaped_like_a_generated_one_is_refused(tmp_path: Path) -> Non
     ],
 )
 def test_bad_codes_are_refused_with_the_field(tmp_path: Path, replace: str, field: str) -> None:
-    report = _report(tmp_path).read_text(encoding="utf-8").replace("<countryCode>gb", "<countryCode>ZZ")
-    details = _details(tmp_path, "123456789", "F").read_text(encoding="utf-8")
+    report = report_file(tmp_path).read_text(encoding="utf-8").replace("<countryCode>gb", "<countryCode>ZZ")
+    details = details_file(tmp_path, "123456789", "F").read_text(encoding="utf-8")
     details = details.replace("<industryClassification>A1", "<industryClassification>C3")
     both = tmp_path / "both.xml"
     chosen = report if "country" in replace else details
@@ -332,8 +213,8 @@ def test_file_details_naming_no_report_in_a_batch_are_refused(tmp_path: Path) ->
 def test_inputs_from_a_folder_a_glob_and_a_zip(tmp_path: Path) -> None:
     folder = tmp_path / "op"
     (folder / "sub").mkdir(parents=True)
-    _report(folder, "1")
-    _report(folder / "sub", "2")
+    report_file(folder, "1")
+    report_file(folder / "sub", "2")
     (folder / "notes.txt").write_text("not a report", encoding="utf-8")
     archive = tmp_path / "more.zip"
     with zipfile.ZipFile(archive, "w") as zf:

@@ -67,15 +67,30 @@ def synth(
 
 @app.command()
 def ingest(
-    bundle: Annotated[Path, typer.Argument(help="Disclosure bundle (folder or .zip) or CyberTipline .xml.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="A disclosure bundle (folder or .zip), or CyberTipline report and fileDetails XML "
+            "documents: files, folders, globs or zips of them, any number."
+        ),
+    ],
     operation: OperationOpt,
+    timezone: Annotated[
+        str | None,
+        typer.Option(help="IANA zone of report times written without an offset (never guessed)."),
+    ] = None,
+    provider: Annotated[
+        str | None, typer.Option(help="The provider's name, when reports do not say.")
+    ] = None,
 ) -> None:
     """Ingest a disclosure into an operation (created if needed). All or nothing; repeats change nothing."""
     actor = open_case()
     from tiaki.apps.intake.services.ingest import ingest as ingest_service
 
     with RichProgress(console) as progress:
-        result = ingest_service(bundle, operation, actor=actor, progress=progress)
+        result = ingest_service(
+            inputs, operation, actor=actor, progress=progress, timezone=timezone, provider=provider
+        )
     if result.created:
         console.print(
             f"ingested [bold]{result.disclosure_id}[/] into '{operation}': "

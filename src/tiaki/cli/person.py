@@ -91,6 +91,14 @@ def show(
                 d.reason,
             )
         console.print(decisions)
+    if r.leads:
+        leads = Table(title="Safeguarding leads (children reported with these accounts)", header_style="bold")
+        for column in ("lead", "report", "role", "what is known"):
+            leads.add_column(column)
+        for lead in r.leads:
+            known = ", ".join(f"{k}: {v}" for k, v in lead.details.items() if isinstance(v, str | int))
+            leads.add_row(lead.lead_id, lead.report_id, lead.role, known[:200])
+        console.print(leads)
     if r.assessment:
         console.print(
             f"Triage ({r.assessment.model_version}): score {r.assessment.score}, rank {r.assessment.rank}"

@@ -1,6 +1,6 @@
 """The triage model: points for what makes a suspect urgent, each citing its evidence.
 
-Version ``points-1``. Persons are ranked by score; ties by label. The factors and their points:
+Version ``points-2``. Persons are ranked by score; ties by label. The factors and their points:
 
 | factor | points | evidence |
 |---|---|---|
@@ -14,6 +14,8 @@ Version ``points-1``. Persons are ranked by score; ties by label. The factors an
 | uploader | 10 | number of uploads |
 | viewer only (accessed material, uploaded none) | 2 | number of accesses |
 | owner or admin of a venue | 10 | the venues |
+| the provider escalated a report on them to high priority | 15 | the reports and the provider's reason |
+| the provider graded their files (industry scale) | 5 per A1 or B1, 3 per A2 or B2; at most 20 | the files |
 
 Each records fact counts once per kind of fact, however many identifiers matched it.
 """
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-MODEL_VERSION = "points-1"
+MODEL_VERSION = "points-2"
 
 RECORD_POINTS = {
     "access_to_children": 40,
@@ -35,6 +37,9 @@ SEVERITY_POINTS = {3: 5, 2: 3, 1: 1}
 KNOWN_CAP = 30
 NEW_FIRST, NEW_EACH, NEW_CAP = 20, 2, 30
 UPLOADER, VIEWER_ONLY, VENUE_ROLE = 10, 2, 10
+ESCALATED = 15
+PROVIDER_GRADE_POINTS = {"A1": 5, "B1": 5, "A2": 3, "B2": 3}
+PROVIDER_GRADE_CAP = 20
 
 
 @dataclass
@@ -47,6 +52,8 @@ class PersonFacts:
     uploads: int = 0
     accesses: int = 0
     venue_roles: list[tuple[str, str]] = field(default_factory=list)  # (venue id, role)
+    escalations: list[tuple[str, str]] = field(default_factory=list)  # (report id, provider's reason)
+    provider_grades: list[tuple[str, str]] = field(default_factory=list)  # (upload id, A1/A2/B1/B2)
 
 
 @dataclass(frozen=True)
@@ -95,5 +102,22 @@ def assess(facts: PersonFacts) -> tuple[int, list[Reason]]:
     if roles:
         reasons.append(
             Reason("owner or admin of a venue", VENUE_ROLE, [f"{role} of {v}" for v, role in roles])
+        )
+    if facts.escalations:
+        reasons.append(
+            Reason(
+                "provider escalated to high priority",
+                ESCALATED,
+                [f"report {report}: {why}" for report, why in facts.escalations[:10]],
+            )
+        )
+    graded = min(PROVIDER_GRADE_CAP, sum(PROVIDER_GRADE_POINTS.get(g, 0) for _, g in facts.provider_grades))
+    if graded:
+        reasons.append(
+            Reason(
+                "provider graded the files",
+                graded,
+                [f"upload {upload}: {grade}" for upload, grade in facts.provider_grades[:10]],
+            )
         )
     return sum(r.points for r in reasons), reasons

@@ -74,6 +74,11 @@ class Account(models.Model):
     profile_url = models.CharField(max_length=500, blank=True, default="")
     stated_country = models.CharField(max_length=2, blank=True, default="")
     status = models.CharField(max_length=20, blank=True, default="", choices=AccountStatus.choices)
+    # CyberTipline: the reports naming the account, and the reporter's estimate of its country
+    # (placement evidence, never a stated country); everything else reported about it is in details.
+    report_ids = models.JSONField(default=list, blank=True)
+    estimated_country = models.CharField(max_length=2, blank=True, default="")
+    details = models.JSONField(default=dict, blank=True)
 
     class Meta:
         constraints = [
@@ -90,6 +95,7 @@ class Identifier(models.Model):
     value = models.CharField(max_length=500)
     verified = models.BooleanField(null=True)
     observed_at = models.DateTimeField(null=True)
+    subtype = models.CharField(max_length=100, blank=True, default="")  # a device id's or phone's type
 
 
 class IPEvent(models.Model):
@@ -99,6 +105,8 @@ class IPEvent(models.Model):
     event = models.CharField(max_length=20, blank=True, default="", choices=IPEventKind.choices)
     timestamp = models.DateTimeField(null=True)  # unknown for some reports' events
     possible_proxy = models.BooleanField(null=True)
+    upload_id = models.CharField(max_length=200, blank=True, default="")  # captured for one file
+    report_id = models.CharField(max_length=200, blank=True, default="")
 
 
 class Venue(models.Model):
@@ -133,6 +141,13 @@ class Upload(models.Model):
     venue = models.ForeignKey(Venue, on_delete=models.PROTECT, null=True, related_name="uploads")
     viewed_by_provider = models.BooleanField(null=True)
     publicly_available = models.BooleanField(null=True)
+    original_name = models.CharField(max_length=500, blank=True, default="")
+    report_id = models.CharField(max_length=200, blank=True, default="")
+    # The provider's grade of the file (industry scale A1, A2, B1, B2) and its annotations.
+    industry_classification = models.CharField(max_length=2, blank=True, default="")
+    annotations = models.JSONField(default=list, blank=True)
+    hashes = models.JSONField(default=list, blank=True)  # every [type, value] given, in order
+    details = models.JSONField(default=dict, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["disclosure", "upload_id"], name="upload_unique_id")]
@@ -144,3 +159,48 @@ class Access(models.Model):
     venue = models.ForeignKey(Venue, on_delete=models.PROTECT, null=True, related_name="accesses")
     action = models.CharField(max_length=20, blank=True, default="", choices=AccessAction.choices)
     timestamp = models.DateTimeField(null=True)
+
+
+class Report(models.Model):
+    """A CyberTipline report: the number an officer quotes, whether the provider escalated it, and
+    everything else it says (reporter, contact, internet details, law enforcement) in ``details``."""
+
+    disclosure = models.ForeignKey(Disclosure, on_delete=models.PROTECT, related_name="reports")
+    report_id = models.CharField(max_length=200)
+    incident_type = models.CharField(max_length=200, blank=True, default="")
+    incident_at = models.DateTimeField(null=True)
+    escalation = models.TextField(blank=True, default="")  # the provider's reason; empty: not escalated
+    annotations = models.JSONField(default=list, blank=True)
+    provider_name = models.CharField(max_length=200, blank=True, default="")
+    account_ids = models.JSONField(default=list, blank=True)
+    details = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["disclosure", "report_id"], name="report_unique_id")]
+
+
+class Device(models.Model):
+    """A device id reported for an account, or for one of its files (``upload_id``)."""
+
+    account = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="devices")
+    id_type = models.CharField(max_length=100, blank=True, default="")
+    value = models.CharField(max_length=500)
+    event = models.CharField(max_length=20, blank=True, default="")
+    observed_at = models.DateTimeField(null=True)
+    upload_id = models.CharField(max_length=200, blank=True, default="")
+    report_id = models.CharField(max_length=200, blank=True, default="")
+
+
+class SafeguardingLead(models.Model):
+    """A child who may be at risk (a reported victim, or the intended recipient of material): a lead
+    to safeguard, never an account or a suspect. Tied to the accounts reported with it."""
+
+    disclosure = models.ForeignKey(Disclosure, on_delete=models.PROTECT, related_name="safeguarding_leads")
+    lead_id = models.CharField(max_length=300)
+    report_id = models.CharField(max_length=200)
+    role = models.CharField(max_length=30)
+    subject_account_ids = models.JSONField(default=list, blank=True)
+    details = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["disclosure", "lead_id"], name="lead_unique_id")]

@@ -8,14 +8,14 @@ chosen by an explicit flag), and how a person or an account is found from what a
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
 from tiaki.apps.core import scope
 from tiaki.apps.core.actor import Actor
 from tiaki.apps.core.roles import Permission
-from tiaki.apps.intake.models import Account
+from tiaki.apps.intake.models import Account, SafeguardingLead
 from tiaki.apps.intake.queries import accounts as visible_accounts
 from tiaki.apps.operations.models import Operation
 from tiaki.apps.subjects.models import (
@@ -110,6 +110,8 @@ class PersonRecord:
     links: list[ResolutionLink]
     decisions: list[ResolutionDecision]
     assessment: TriageAssessment | None
+    # Children reported with these accounts (victims, intended recipients): leads to safeguard.
+    leads: list[SafeguardingLead] = field(default_factory=list)
 
 
 def person_record(actor: Actor, operation: Operation, label: str) -> PersonRecord:
@@ -130,4 +132,17 @@ def person_record(actor: Actor, operation: Operation, label: str) -> PersonRecor
             .order_by("decided_at", "pk")
         ),
         assessment=current(person.assessments.all()).first(),
+        leads=_leads(accounts),
     )
+
+
+def _leads(accounts: list[Account]) -> list[SafeguardingLead]:
+    """Safeguarding leads reported with any of ``accounts`` (matched within each account's disclosure)."""
+    by_disclosure: dict[int, set[str]] = {}
+    for a in accounts:
+        by_disclosure.setdefault(a.disclosure_id, set()).add(a.account_id)
+    found = []
+    for lead in SafeguardingLead.objects.filter(disclosure_id__in=list(by_disclosure)).order_by("lead_id"):
+        if by_disclosure[lead.disclosure_id] & set(lead.subject_account_ids):
+            found.append(lead)
+    return found

@@ -4,37 +4,29 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from django.db import transaction
-from django.db.models import Model
 
 from tiaki.apps.audit.services.log import record
 from tiaki.apps.core import evidence
 from tiaki.apps.core.actor import Actor
-from tiaki.apps.core.bulk import insert_rows
 from tiaki.apps.core.roles import Permission
 from tiaki.apps.intake.models import (
-    Access,
-    Account,
     Disclosure,
-    DisclosureFile,
-    Identifier,
-    IPEvent,
-    StoredFile,
-    Upload,
-    Venue,
-    VenueMembership,
 )
-from tiaki.apps.operations.models import Operation
+from tiaki.apps.intake.rows import write_disclosure
 from tiaki.apps.operations.services.operations import ensure_operation
 from tiaki.engines.digest import Digests
 from tiaki.engines.progress import NullProgress, Progress
-from tiaki.errors import Conflict
+from tiaki.errors import Conflict, Invalid
 from tiaki.formats import disclosure as fmt
 from tiaki.formats.bundle import read_bundle
-from tiaki.formats.cybertip import read_cybertip
+from tiaki.formats.cybertip import read_cybertip_many
+from tiaki.formats.inputs import expand_inputs
 
 BATCH = 5000
 
@@ -47,11 +39,31 @@ class IngestResult:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def read_input(path: Path, workdir: Path) -> fmt.DisclosureContent:
-    """A disclosure bundle (folder or .zip) or a CyberTipline report (.xml)."""
-    if path.is_file() and path.suffix.lower() == ".xml":
-        return read_cybertip(path)
-    return read_bundle(path, workdir=workdir)
+def is_bundle(path: Path) -> bool:
+    """A disclosure bundle: a folder holding ``manifest.json``, or a zip of one."""
+    if path.is_dir():
+        return (path / "manifest.json").is_file()
+    if path.is_file() and zipfile.is_zipfile(path):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = archive.namelist()
+        except (zipfile.BadZipFile, OSError):
+            return False
+        return any(
+            PurePosixPath(n).name == "manifest.json" and len(PurePosixPath(n).parts) <= 2 for n in names
+        )
+    return False
+
+
+def read_input(
+    inputs: Sequence[str | Path], workdir: Path, *, timezone: str | None = None, provider: str | None = None
+) -> fmt.DisclosureContent:
+    """One disclosure from ``inputs``: a disclosure bundle (folder or .zip), or any number of
+    CyberTipline report and file-details documents (files, folders, globs, zips of them)."""
+    if len(inputs) == 1 and is_bundle(Path(inputs[0])):
+        return read_bundle(Path(inputs[0]), workdir=workdir)
+    files = expand_inputs(list(inputs), workdir, suffixes={".xml"})
+    return read_cybertip_many(files, timezone=timezone, provider=provider)
 
 
 def _store_files(disclosure: fmt.DisclosureContent, progress: Progress) -> list[tuple[str, str, Digests]]:
@@ -75,15 +87,29 @@ def _fingerprint(stored: list[tuple[str, str, Digests]]) -> str:
 
 
 def ingest(
-    path: Path, operation_name: str, *, actor: Actor, progress: Progress | None = None
+    path: Path | Sequence[str | Path],
+    operation_name: str,
+    *,
+    actor: Actor,
+    progress: Progress | None = None,
+    timezone: str | None = None,
+    provider: str | None = None,
 ) -> IngestResult:
-    """Read, check, store and write one disclosure. Everything is checked before anything is written;
-    the database writes happen in one transaction. Ingesting the same input again changes nothing."""
+    """Read, check, store and write one disclosure (see :func:`read_input` for what ``path`` may
+    name). Everything is checked before anything is written; the database writes happen in one
+    transaction. Ingesting the same input again changes nothing. ``timezone`` (an IANA name) reads
+    report times written without an offset; ``provider`` names the provider when reports do not."""
+    inputs = [path] if isinstance(path, str | Path) else list(path)
+    if not inputs:
+        raise Invalid("name at least one input to ingest")
     actor.require(Permission.INGEST)
     progress = progress or NullProgress()
     with tempfile.TemporaryDirectory(prefix="tiaki-ingest-") as workdir:
-        progress.start(f"reading {path.name}", None)
-        disclosure = read_input(path, Path(workdir))
+        progress.start(
+            f"reading {Path(inputs[0]).name}" + (f" and {len(inputs) - 1} more" if len(inputs) > 1 else ""),
+            None,
+        )
+        disclosure = read_input(inputs, Path(workdir), timezone=timezone, provider=provider)
         stored = _store_files(disclosure, progress)
     fingerprint = _fingerprint(stored)
     with transaction.atomic():
@@ -94,7 +120,7 @@ def ingest(
         if existing is not None:
             if existing.fingerprint != fingerprint:
                 raise Conflict(
-                    f"{path}: disclosure '{disclosure.disclosure_id}' is already in operation "
+                    f"{inputs[0]}: disclosure '{disclosure.disclosure_id}' is already in operation "
                     f"'{operation_name}' with different content; a correction must carry a new disclosure_id"
                 )
             record(
@@ -105,200 +131,17 @@ def ingest(
                 details={"fingerprint": fingerprint},
             )
             return IngestResult(operation_name, disclosure.disclosure_id, created=False)
-        counts = _write(operation, disclosure, stored, fingerprint, progress)
+        counts = write_disclosure(operation, disclosure, stored, fingerprint, progress)
         record(
             "intake.ingest",
             actor=actor,
             operation=operation_name,
             target=disclosure.disclosure_id,
             details={
-                "path": str(path),
+                "inputs": [str(i) for i in inputs][:100],
                 "fingerprint": fingerprint,
                 "format": disclosure.source_format,
                 "counts": counts,
             },
         )
     return IngestResult(operation_name, disclosure.disclosure_id, created=True, counts=counts)
-
-
-def _stored_file_ids(stored: list[tuple[str, str, Digests]]) -> dict[str, int]:
-    by_sha = {d.sha256: d for _, _, d in stored}
-    existing = dict(StoredFile.objects.filter(sha256__in=list(by_sha)).values_list("sha256", "id"))
-    StoredFile.objects.bulk_create(
-        [
-            StoredFile(sha256=d.sha256, sha1=d.sha1, md5=d.md5, size=d.size)
-            for sha, d in by_sha.items()
-            if sha not in existing
-        ],
-        batch_size=BATCH,
-    )
-    return dict(StoredFile.objects.filter(sha256__in=list(by_sha)).values_list("sha256", "id"))
-
-
-def _write(
-    operation: Operation,
-    d: fmt.DisclosureContent,
-    stored: list[tuple[str, str, Digests]],
-    fingerprint: str,
-    progress: Progress,
-) -> dict[str, int]:
-    total = (
-        len(d.accounts)
-        + len(d.identifiers)
-        + len(d.ip_events)
-        + len(d.venues)
-        + len(d.memberships)
-        + len(d.uploads)
-        + len(d.accesses)
-    )
-    progress.start("writing disclosure", total)
-    disclosure = Disclosure.objects.create(
-        operation=operation,
-        disclosure_id=d.disclosure_id,
-        source_format=d.source_format,
-        provider_name=d.provider.name,
-        provider_country=d.provider.country or "",
-        provider_contact=d.provider.contact or "",
-        received_at=d.received_at,
-        legal_reference=d.legal_reference or "",
-        description=d.description or "",
-        fingerprint=fingerprint,
-    )
-    file_ids = _stored_file_ids(stored)
-    DisclosureFile.objects.bulk_create(
-        [
-            DisclosureFile(disclosure=disclosure, stored_id=file_ids[dg.sha256], name=name, role=role)
-            for role, name, dg in stored
-        ],
-        batch_size=BATCH,
-    )
-    media_ids = {name: file_ids[dg.sha256] for role, name, dg in stored if role == "media"}
-
-    def insert(model: type[Model], fields: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
-        for start in range(0, len(rows), BATCH):
-            progress.advance(insert_rows(model, fields, rows[start : start + BATCH]))
-
-    insert(
-        Account,
-        (
-            "operation_id",
-            "disclosure_id",
-            "account_id",
-            "platform",
-            "username",
-            "display_name",
-            "created_at",
-            "profile_url",
-            "stated_country",
-            "status",
-        ),
-        [
-            (
-                operation.pk,
-                disclosure.pk,
-                a.account_id,
-                a.platform or "",
-                a.username or "",
-                a.display_name or "",
-                a.created_at,
-                a.profile_url or "",
-                a.stated_country or "",
-                a.status or "",
-            )
-            for a in d.accounts
-        ],
-    )
-    account_pk = dict(Account.objects.filter(disclosure=disclosure).values_list("account_id", "pk"))
-    insert(
-        Identifier,
-        ("account_id", "kind", "value", "verified", "observed_at"),
-        [(account_pk[i.account_id], i.kind, i.value, i.verified, i.observed_at) for i in d.identifiers],
-    )
-    insert(
-        IPEvent,
-        ("account_id", "ip", "port", "event", "timestamp", "possible_proxy"),
-        [
-            (account_pk[e.account_id], e.ip, e.port, e.event or "", e.timestamp, e.possible_proxy)
-            for e in d.ip_events
-        ],
-    )
-    # Venues named by uploads, accesses or memberships but absent from a venues table still get a row.
-    listed = {v.venue_id for v in d.venues}
-    named = [*(u.venue_id for u in d.uploads), *(x.venue_id for x in d.accesses)]
-    named += [m.venue_id for m in d.memberships]
-    referenced = {v for v in named if v} - listed
-    insert(
-        Venue,
-        ("disclosure_id", "venue_id", "kind", "name", "url"),
-        [
-            *((disclosure.pk, v.venue_id, v.kind or "", v.name or "", v.url or "") for v in d.venues),
-            *((disclosure.pk, vid, "", "", "") for vid in sorted(referenced)),
-        ],
-    )
-    venue_pk = dict(Venue.objects.filter(disclosure=disclosure).values_list("venue_id", "pk"))
-    insert(
-        VenueMembership,
-        ("account_id", "venue_id", "role", "joined_at"),
-        [(account_pk[m.account_id], venue_pk[m.venue_id], m.role or "", m.joined_at) for m in d.memberships],
-    )
-    insert(
-        Upload,
-        (
-            "disclosure_id",
-            "upload_id",
-            "account_id",
-            "file_name",
-            "stored_id",
-            "md5",
-            "sha1",
-            "sha256",
-            "pdq",
-            "uploaded_at",
-            "venue_id",
-            "viewed_by_provider",
-            "publicly_available",
-        ),
-        [
-            (
-                disclosure.pk,
-                u.upload_id,
-                account_pk[u.account_id],
-                u.file or "",
-                media_ids[u.file] if u.file else None,
-                u.md5 or "",
-                u.sha1 or "",
-                u.sha256 or "",
-                u.pdq or "",
-                u.uploaded_at,
-                venue_pk[u.venue_id] if u.venue_id else None,
-                u.viewed_by_provider,
-                u.publicly_available,
-            )
-            for u in d.uploads
-        ],
-    )
-    upload_pk = dict(Upload.objects.filter(disclosure=disclosure).values_list("upload_id", "pk"))
-    insert(
-        Access,
-        ("account_id", "upload_id", "venue_id", "action", "timestamp"),
-        [
-            (
-                account_pk[x.account_id],
-                upload_pk[x.upload_id] if x.upload_id else None,
-                venue_pk[x.venue_id] if x.venue_id else None,
-                x.action or "",
-                x.timestamp,
-            )
-            for x in d.accesses
-        ],
-    )
-    return {
-        "accounts": len(d.accounts),
-        "identifiers": len(d.identifiers),
-        "ip_events": len(d.ip_events),
-        "venues": len(venue_pk),
-        "memberships": len(d.memberships),
-        "uploads": len(d.uploads),
-        "accesses": len(d.accesses),
-        "media_files": len(media_ids),
-    }

@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
                 ),
                 ("resolution_threshold", models.FloatField(default=-1.5)),
                 ("geo_dir", models.CharField(blank=True, default="", max_length=1000)),
-                ("triage_model", models.CharField(default="points-1", max_length=40)),
+                ("triage_model", models.CharField(default="points-2", max_length=40)),
                 (
                     "grading_scheme",
                     models.CharField(

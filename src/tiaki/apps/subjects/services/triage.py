@@ -11,7 +11,7 @@ from tiaki.apps.audit.services.log import record
 from tiaki.apps.core.actor import Actor
 from tiaki.apps.core.bulk import insert_rows, update_rows
 from tiaki.apps.core.roles import Permission
-from tiaki.apps.intake.models import Access, Identifier, VenueMembership
+from tiaki.apps.intake.models import Access, Account, Identifier, Report, Upload, VenueMembership
 from tiaki.apps.media.choices import MediaKind
 from tiaki.apps.media.models import Grade, MediaItem, MediaUpload
 from tiaki.apps.media.queries import is_known
@@ -101,6 +101,23 @@ def _gather(operation: Operation) -> dict[int, triage.PersonFacts]:
         elif item.kind in (MediaKind.IMAGE, MediaKind.VIDEO):
             # New material stays new when a reviewer grades it: grading never lowers a priority.
             facts[owner].new_items.append(item.key)
+    for report in Report.objects.filter(disclosure__operation=operation).exclude(escalation=""):
+        escalated = {
+            person_of[pk]
+            for pk in Account.objects.filter(
+                disclosure_id=report.disclosure_id, account_id__in=report.account_ids
+            ).values_list("pk", flat=True)
+            if pk in person_of
+        }
+        for person in escalated:
+            facts[person].escalations.append((report.report_id, report.escalation))
+    for account_pk, upload_id, classification in (
+        Upload.objects.filter(disclosure__operation=operation)
+        .exclude(industry_classification="")
+        .values_list("account_id", "upload_id", "industry_classification")
+    ):
+        if account_pk in person_of:
+            facts[person_of[account_pk]].provider_grades.append((upload_id, classification))
     for account_pk, n in Counter(
         Access.objects.filter(account__operation=operation).values_list("account_id", flat=True)
     ).items():
