@@ -111,7 +111,13 @@ def _date(option: str, text: str | None) -> date | None:
 
 @hashlist_app.command("import")
 def hashlist_import(
-    file: Annotated[Path, typer.Argument(help="VICS JSON (1.3, 2.0) or hash-list CSV.")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="A list in any format tiaki reads: VICS JSON, CSV (generic, ICSE), NCMEC XML, StopNCII, "
+            "HMA/ThreatExchange signals, PDQ-hasher output, plain digests, vPDQ files (a folder or zip)."
+        ),
+    ],
     name: Annotated[str | None, typer.Option(help="Name of the list (default: the file name).")] = None,
     profile: Annotated[
         str | None, typer.Option(help="Category scheme: vic-us, dhs-legacy, uk-caid, generic.")
@@ -120,19 +126,79 @@ def hashlist_import(
     version: Annotated[str | None, typer.Option(help="The list's version or release.")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
     licence: Annotated[str | None, typer.Option(help="Terms under which the list may be used.")] = None,
+    hash_type: Annotated[
+        str | None, typer.Option(help="What a plain list of 64-character digests holds: sha256 or pdq.")
+    ] = None,
 ) -> None:
-    """Import a known-material hash list, with where it came from."""
+    """Import a known-material hash list, with where it came from. The same list again (in any file or
+    format) changes nothing."""
     when = _date("--published", published)
     actor = open_case()
     from tiaki.apps.media.services.hashlists import ListInfo, import_hashlist
 
     info = ListInfo(
-        name=name, profile=profile, source=source, version=version, published=when, licence=licence
+        name=name,
+        profile=profile,
+        source=source,
+        version=version,
+        published=when,
+        licence=licence,
+        hash_type=hash_type,
     )
     with RichProgress(console) as progress:
         result = import_hashlist(file, actor=actor, info=info, progress=progress)
-    verb = "imported" if result.created else "already imported, nothing changed:"
+    verb = "imported" if result.created else "already imported (the same content), nothing changed:"
     console.print(f"{verb} list '{result.name}' ({result.entries} entries, profile {result.profile})")
+
+
+@hashlist_app.command("list")
+def hashlist_list() -> None:
+    """Every imported list: name, format, profile, entries, source, version, publication, fingerprint."""
+    actor = open_case(create=False)
+    from rich.table import Table
+
+    from tiaki.apps.media.queries import hash_lists
+
+    table = Table(title="Known-material lists", header_style="bold")
+    for column in ("name", "format", "profile", "entries", "source", "version", "published", "fingerprint"):
+        table.add_column(column)
+    for h in hash_lists(actor):
+        table.add_row(
+            h.name,
+            h.file_format,
+            h.profile,
+            f"{h.entry_count:,}",
+            h.source,
+            h.version,
+            str(h.published or ""),
+            h.fingerprint[:16],
+        )
+    console.print(table)
+
+
+@hashlist_app.command("export")
+def hashlist_export(
+    name: Annotated[str, typer.Argument(help="The list's name (see `tiaki hashlist list`).")],
+    out: Annotated[Path, typer.Option(help="File to write (a folder for vpdq).")],
+    format: Annotated[
+        str, typer.Option("--format", help="vics, csv, ncmec-xml, signals, pdq-hasher, plain or vpdq.")
+    ] = "vics",
+    hash_type: Annotated[str | None, typer.Option(help="For plain lists: md5, sha1 or sha256.")] = None,
+) -> None:
+    """Write an imported list again in any format tiaki reads; reading it back gives the same list."""
+    actor = open_case(create=False)
+    from tiaki.apps.audit.services.log import record
+    from tiaki.apps.media.queries import list_content
+    from tiaki.formats.hashlist_any import WRITABLE, write_hashlist
+
+    if format not in WRITABLE:
+        raise Invalid(f"--format must be one of {', '.join(WRITABLE)}")
+    content = list_content(actor, name)
+    written = write_hashlist(out, content, format=format, hash_type=hash_type)
+    record("media.hashlist-export", actor=actor, target=name, details={"format": format, "out": str(out)})
+    console.print(
+        f"wrote {len(content.entries):,} entries of '{name}' as {format}: {', '.join(map(str, written))}"
+    )
 
 
 @records_app.command("import")

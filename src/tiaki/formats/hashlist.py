@@ -137,6 +137,31 @@ def category_for(profile: str, code: str | None) -> Category | None:
         raise ValueError(f"category '{code}' does not exist in profile '{profile}'") from None
 
 
+def fingerprint_line(entry: ListEntry) -> str:
+    """One entry's line in the list's fingerprint (see :func:`list_fingerprint`)."""
+    frames = ";".join(f"{f.pdq}:{f.quality}" for f in entry.video_frames or ())
+    parts = (
+        (entry.md5 or "").lower(),
+        (entry.sha1 or "").lower(),
+        (entry.sha256 or "").lower(),
+        (entry.pdq or "").lower(),
+        entry.photodna or "",
+        entry.category or "",
+        entry.classification or "",
+        entry.status or "",
+        frames,
+    )
+    return "|".join(parts)
+
+
+def fingerprint_of(lines: Iterable[str]) -> str:
+    """The fingerprint of a list from its entries' lines, in any order."""
+    digest = hashlib.sha256()
+    for line in sorted(lines):
+        digest.update(line.encode("utf-8") + b"\n")
+    return digest.hexdigest()
+
+
 def list_fingerprint(entries: Iterable[ListEntry]) -> str:
     """The content identity of a list: SHA-256 over its entries' sorted normalised lines.
 
@@ -145,22 +170,4 @@ def list_fingerprint(entries: Iterable[ListEntry]) -> str:
     number their rows and a list exported and read again must keep its identity. The same list under
     another name, in another format or in another order has the same fingerprint.
     """
-    lines = []
-    for entry in entries:
-        frames = ";".join(f"{f.pdq}:{f.quality}" for f in entry.video_frames or ())
-        parts = (
-            (entry.md5 or "").lower(),
-            (entry.sha1 or "").lower(),
-            (entry.sha256 or "").lower(),
-            (entry.pdq or "").lower(),
-            entry.photodna or "",
-            entry.category or "",
-            entry.classification or "",
-            entry.status or "",
-            frames,
-        )
-        lines.append("|".join(parts))
-    digest = hashlib.sha256()
-    for line in sorted(lines):
-        digest.update(line.encode("utf-8") + b"\n")
-    return digest.hexdigest()
+    return fingerprint_of(fingerprint_line(entry) for entry in entries)

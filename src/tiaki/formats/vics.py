@@ -28,7 +28,8 @@ distribution writes (``.../2.0.xml/Default/$metadata#Media``), in the US scheme,
 without a byte-order mark) or UTF-16.
 
 An item known by its PhotoDNA alone is kept (tiaki carries PhotoDNA, never computes it). An item
-without a category and with ``"IsPrecategorized": false`` is read with ``status="new"``: listed, not
+without a category (or with category 0, "uncategorised") and with ``"IsPrecategorized": false``, or
+any item tagged ``tiaki:new-ungraded``, is read with ``status="new"``: listed, not
 graded, never to be taken as known material (what a referral package writes for its new items).
 """
 
@@ -296,7 +297,10 @@ def _parse_entry(row: int, item: dict[str, Any], profile: str) -> ListEntry:
     precategorized = _flag("IsPrecategorized", get("IsPrecategorized"))
     tags = get("Tags")
     tagged_new = isinstance(tags, list) and NEW_TAG in tags
-    status = "new" if category is None and (precategorized is False or tagged_new) else None
+    # Category 0 is "uncategorised" in the VIC scheme: with IsPrecategorized false, or tiaki's tag, the
+    # item is listed but not graded.
+    ungraded = category is None or category == "0"
+    status = "new" if tagged_new or (ungraded and precategorized is False) else None
     try:
         category_for(profile, category)
     except ValueError as exc:

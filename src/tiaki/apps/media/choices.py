@@ -16,6 +16,7 @@ class MatchMethod(models.TextChoices):
     SHA1 = "sha1", "exact SHA-1"
     SHA256 = "sha256", "exact SHA-256"
     PDQ = "pdq", "PDQ distance"
+    VPDQ = "vpdq", "video frames (vPDQ)"
 
 
 class GradeSource(models.TextChoices):

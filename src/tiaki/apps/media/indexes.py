@@ -32,7 +32,9 @@ def list_index(hash_list: HashList) -> tuple[PdqIndex, np.ndarray]:
     folder = _index_folder(hash_list)
     if (folder / "entries.npy").is_file():
         return PdqIndex.load(folder, mmap=True), np.load(folder / "entries.npy", mmap_mode="r")
-    with_pdq = HashEntry.objects.filter(hash_list=hash_list).exclude(pdq="").order_by("pk")
+    with_pdq = (
+        HashEntry.objects.filter(hash_list=hash_list).exclude(pdq="").exclude(status="new").order_by("pk")
+    )
     n = with_pdq.count()
     words = np.zeros((n, 4), dtype=np.uint64)
     entries = np.zeros(n, dtype=np.int64)

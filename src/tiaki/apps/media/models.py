@@ -18,6 +18,9 @@ class HashList(models.Model):
     licence = models.CharField(max_length=200, blank=True, default="")
     file_sha256 = models.CharField(max_length=64)
     file_format = models.CharField(max_length=40)
+    # SHA-256 over the list's normalised entries: the same list in another file, format or order has
+    # the same fingerprint, and is not imported twice.
+    fingerprint = models.CharField(max_length=64, blank=True, default="", db_index=True)
     entry_count = models.PositiveIntegerField(default=0)
     imported_at = models.DateTimeField(auto_now_add=True)
 
@@ -38,6 +41,13 @@ class HashEntry(models.Model):
     victim_identified = models.BooleanField(null=True)
     is_distributed = models.BooleanField(null=True)
     comments = models.TextField(blank=True, default="")
+    classification = models.CharField(max_length=2, blank=True, default="")  # industry A1, A2, B1, B2
+    kind = models.CharField(max_length=10, blank=True, default="")  # image, video; empty: unknown
+    video_frames = models.JSONField(
+        null=True
+    )  # a video's vPDQ frames: [[frame, pdq, quality, timestamp], ...]
+    # "new": listed but not graded (another unit's new material): carried, never matched as known.
+    status = models.CharField(max_length=10, blank=True, default="")
 
 
 class MediaGroup(models.Model):
@@ -70,6 +80,8 @@ class MediaItem(models.Model):
     pdq = models.CharField(max_length=64, blank=True, default="")
     pdq_quality = models.PositiveSmallIntegerField(null=True)
     pdq_source = models.CharField(max_length=40, blank=True, default="")  # pipeline version or "provider"
+    # A photo stored turned (EXIF orientation): its hash as stored, which other tools' lists hold.
+    pdq_stored = models.CharField(max_length=64, blank=True, default="")
     video_hash = models.JSONField(null=True)  # sampled frames' PDQ, in the form of engines.video.to_dict
     error = models.TextField(blank=True, default="")
     group = models.ForeignKey(MediaGroup, on_delete=models.SET_NULL, null=True, related_name="members")

@@ -12,9 +12,11 @@ from tiaki.apps.core import scope
 from tiaki.apps.core.actor import Actor
 from tiaki.apps.core.roles import Permission
 from tiaki.apps.media.choices import MediaKind
-from tiaki.apps.media.models import Match, MediaGroup, MediaItem
+from tiaki.apps.media.models import HashEntry, HashList, Match, MediaGroup, MediaItem
 from tiaki.apps.operations.models import Operation
 from tiaki.errors import Invalid, NotFound
+from tiaki.formats.hashlist import HashList as KnownList
+from tiaki.formats.hashlist import ListEntry, VpdqFrame
 
 TO_PERSON = "uploads__upload__account__" + scope.ACCOUNT
 
@@ -83,4 +85,48 @@ def summarise(actor: Actor, operation: Operation) -> MediaSummary:
         new=total - known_count,
         matches=Match.objects.filter(media__in=items).count(),
         groups_to_review=MediaGroup.objects.filter(operation=operation, members__in=items).distinct().count(),
+    )
+
+
+def hash_lists(actor: Actor) -> QuerySet[HashList]:
+    """Every imported known-material list (lists are shared by the case's operations)."""
+    actor.require(Permission.READ_CASE)
+    return HashList.objects.order_by("name")
+
+
+def list_content(actor: Actor, name: str) -> KnownList:
+    """The list called ``name`` as the formats write it, every entry with everything kept."""
+    found = hash_lists(actor).filter(name=name).first()
+    if found is None:
+        raise NotFound(f"there is no list '{name}' (see `tiaki hashlist list`)")
+    entries = [
+        ListEntry(
+            entry_id=e.entry_id,
+            md5=e.md5 or None,
+            sha1=e.sha1 or None,
+            sha256=e.sha256 or None,
+            pdq=e.pdq or None,
+            photodna=e.photodna or None,
+            category=e.category or None,
+            series=e.series or None,
+            victim_identified=e.victim_identified,
+            is_distributed=e.is_distributed,
+            comments=e.comments or None,
+            classification=e.classification or None,
+            kind=e.kind or None,
+            video_frames=tuple(VpdqFrame(int(n), int(q), str(h), float(t)) for n, h, q, t in e.video_frames)
+            if e.video_frames
+            else None,
+            status=e.status or None,
+        )
+        for e in HashEntry.objects.filter(hash_list=found).order_by("pk").iterator(chunk_size=5000)
+    ]
+    return KnownList(
+        name=found.name,
+        profile=found.profile,
+        source=found.source or None,
+        version=found.version or None,
+        published=found.published,
+        licence=found.licence or None,
+        entries=entries,
     )

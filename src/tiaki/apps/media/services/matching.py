@@ -2,39 +2,44 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from tiaki.apps.media.choices import GradeSource
 from tiaki.apps.media.indexes import list_index
 from tiaki.apps.media.models import Grade, HashEntry, HashList, Match, MediaItem
 from tiaki.apps.operations.models import Operation
+from tiaki.engines.hashindex import PdqIndex
 from tiaki.engines.pdq import MATCH_THRESHOLD, MIN_QUALITY
 from tiaki.engines.progress import Progress
-from tiaki.formats.hashlist import category_for
+from tiaki.engines.video import compare_query, from_dict, from_vpdq_frames
+from tiaki.formats.hashlist import VpdqFrame, category_for
 
 BATCH = 5000
 
 
 def match_known(operation: Operation, progress: Progress) -> None:
-    """Match every item against every list: exact digests, then PDQ within the match threshold."""
-    items = list(
+    """Match every item against every list: exact digests; PDQ within the match threshold, for a photo
+    both as shown upright and as stored (other tools hash the stored pixels); and videos against listed
+    vPDQ hashes by Meta's rule (the share of the item's own frames found in the listed video). Entries a
+    list marks as new (listed, not graded) are never matched: they are not known material."""
+    items: list[Any] = list(
         MediaItem.objects.filter(operation=operation).values_list(
-            "pk", "md5", "sha1", "sha256", "pdq", "pdq_quality"
+            "pk", "md5", "sha1", "sha256", "pdq", "pdq_quality", "pdq_stored", "video_hash", named=True
         )
     )
     progress.start("matching known material", len(items))
+    known_entries = HashEntry.objects.exclude(status="new")
     found: list[Match] = []
-    for method, column in (("md5", 1), ("sha1", 2), ("sha256", 3)):
-        by_value = {row[column]: row[0] for row in items if row[column]}
+    for method in ("md5", "sha1", "sha256"):
+        by_value = {getattr(row, method): row.pk for row in items if getattr(row, method)}
         values = list(by_value)
         for start in range(0, len(values), 900):
             chunk = values[start : start + 900]
-            for entry_pk, value in HashEntry.objects.filter(**{f"{method}__in": chunk}).values_list(
-                "pk", method
-            ):
+            for entry_pk, value in known_entries.filter(**{f"{method}__in": chunk}).values_list("pk", method):
                 found.append(Match(media_id=by_value[value], entry_id=entry_pk, method=method, distance=0))
-    queries = [
-        (pk, pdq)
-        for pk, _, _, _, pdq, quality in items
-        if pdq and (quality is None or quality >= MIN_QUALITY)
+    good = [row for row in items if row.pdq and (row.pdq_quality is None or row.pdq_quality >= MIN_QUALITY)]
+    queries = [(row.pk, row.pdq) for row in good] + [
+        (row.pk, row.pdq_stored) for row in good if row.pdq_stored
     ]
     if queries:
         for hash_list in HashList.objects.order_by("pk"):
@@ -50,8 +55,40 @@ def match_known(operation: Operation, progress: Progress) -> None:
                         distance=distance,
                     )
                 )
+    found += _video_matches([(row.pk, row.video_hash) for row in items if row.video_hash])
     Match.objects.bulk_create(found, batch_size=BATCH, ignore_conflicts=True)
     progress.advance(len(items))
+
+
+def _video_matches(videos: list[tuple[int, dict[str, Any]]]) -> list[Match]:
+    """Items' videos against every listed video: candidates share a frame within the threshold, then
+    Meta's rule decides on the share of the item's unique frames found in the listed video."""
+    listed = list(
+        HashEntry.objects.exclude(status="new")
+        .filter(video_frames__isnull=False)
+        .values_list("pk", "video_frames")
+    )
+    if not videos or not listed:
+        return []
+    hashes = {
+        pk: from_vpdq_frames(VpdqFrame(int(n), int(q), str(h), float(t)) for n, h, q, t in frames or [])
+        for pk, frames in listed
+    }
+    owner = [pk for pk, video in hashes.items() for _ in video.frames]
+    index = PdqIndex([f.pdq for video in hashes.values() for f in video.frames])
+    matches = []
+    for media_pk, data in videos:
+        query = from_dict(data)
+        frames = [f.pdq for f in query.frames if f.quality >= MIN_QUALITY]
+        if not frames:
+            continue
+        candidates = {owner[position] for _, position, _ in index.search(frames, MATCH_THRESHOLD)}
+        for entry_pk in sorted(candidates):
+            verdict = compare_query(query, hashes[entry_pk])
+            if verdict.matched:
+                distance = round(100 * (1 - verdict.query_share))  # 0: every frame of the item found
+                matches.append(Match(media_id=media_pk, entry_id=entry_pk, method="vpdq", distance=distance))
+    return matches
 
 
 def grade_from_lists(operation: Operation) -> None:
@@ -62,7 +99,7 @@ def grade_from_lists(operation: Operation) -> None:
     for m in matches:
         category = category_for(m.entry.hash_list.profile, m.entry.category or None)
         severity = category.severity if category else 0
-        rank = (0 if m.method != "pdq" else 1, m.distance, -severity)
+        rank = (0 if m.method not in ("pdq", "vpdq") else 1, m.distance, -severity)
         if m.media_id not in best or rank < best[m.media_id][0]:
             best[m.media_id] = (rank, m)
     existing = {g.media_id: g for g in Grade.objects.filter(media__operation=operation)}
@@ -70,7 +107,10 @@ def grade_from_lists(operation: Operation) -> None:
     for media_id, (_, m) in best.items():
         hl = m.entry.hash_list
         category = category_for(hl.profile, m.entry.category or None)
-        how = "exact " + m.method if m.method != "pdq" else f"PDQ distance {m.distance}"
+        how = {
+            "pdq": f"PDQ distance {m.distance}",
+            "vpdq": f"video frames, {100 - m.distance}% of the item's frames found",
+        }.get(m.method, "exact " + m.method)
         fields = dict(
             source=GradeSource.HASHLIST,
             profile=hl.profile,

@@ -154,12 +154,13 @@ def _examine_all(operation: Operation, progress: Progress) -> None:
                     pdq=r.pdq or "",
                     pdq_quality=r.quality,
                     pdq_source=PIPELINE_VERSION if r.pdq else "",
+                    pdq_stored=r.pdq_stored or "",
                     video_hash=r.video,
                     error=r.error or "",
                 )
                 for (pk, _), r in zip(chunk, results, strict=True)
             ],
-            ["kind", "pdq", "pdq_quality", "pdq_source", "video_hash", "error"],
+            ["kind", "pdq", "pdq_quality", "pdq_source", "pdq_stored", "video_hash", "error"],
             batch_size=BATCH,
         )
 
