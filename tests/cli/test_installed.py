@@ -185,3 +185,38 @@ def test_a_signed_package_is_checked_by_tiaki_and_by_standard_tools(env, tmp_pat
     assert "another key" in tiaki(env, "package", "verify", folder, "--key", other, code=1)
     (folder / "persons.csv").write_text("person_id,country\nP-someone-else,NZ\n")
     tiaki(env, "package", "verify", folder, code=1)
+
+
+def test_what_came_in_can_be_seen_whole(env, tmp_path: Path):
+    import csv
+    import json
+
+    from builders import scenes, write_clip
+    from specimens import details_file, report_file
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    report_file(folder, "111")
+    details_file(folder, "111", "f1")
+    tiaki(env, "ingest", folder / "*.xml", "-o", "op", code=2)  # a local time and no --timezone
+    tiaki(env, "ingest", folder / "*.xml", "-o", "op", "--timezone", "Europe/London")
+    exported = tiaki(env, "export", "disclosure", "-o", "op", "--out", "-")  # stdout, then the stderr note
+    records = [json.loads(line) for line in exported.splitlines() if line.startswith("{")]
+    assert exported.count("\n") == len(records) + 1
+    kinds = {r["record"] for r in records}
+    assert {"disclosure", "report", "safeguarding_lead", "account", "upload"} <= kinds
+    report = next(r for r in records if r["record"] == "report")
+    assert report["report_id"] == "111" and report["escalation"]
+    upload = next(r for r in records if r["record"] == "upload")
+    assert (
+        upload["industry_classification"] == "A1"
+        and ["PhotoDNA", "opaque-photodna-value"] in upload["hashes"]
+    )
+    tiaki(env, "run", "-o", "op", "--stage", "media")
+    out = tmp_path / "media.csv"
+    tiaki(env, "export", "media", "-o", "op", "--out", out)
+    rows = list(csv.DictReader(out.open()))
+    assert rows and rows[0]["status"] == "new" and rows[0]["provider_classification"] == "A1"
+    clip = write_clip(tmp_path / "clip.mp4", scenes(3))
+    hashed = json.loads(tiaki(env, "hash", clip).splitlines()[0])
+    assert hashed["vpdq"] and all(len(line.split(",")) == 4 for line in hashed["vpdq"])

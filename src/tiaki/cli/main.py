@@ -8,9 +8,10 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
@@ -356,14 +357,70 @@ def export_persons(
         target=str(out),
         details={"rows": len(rows), "detailed": detailed},
     )
-    err.print(f"wrote {len(rows)} rows to {'standard output' if to_stdout else out}")
+    err.print(f"wrote {len(rows)} rows to {'standard output' if str(out) == '-' else out}")
+
+
+@export_app.command("disclosure")
+def export_disclosure(
+    operation: OperationOpt,
+    out: Annotated[Path, typer.Option(help="JSON Lines file to write; - for standard output.")],
+) -> None:
+    """Everything kept of what came in, one JSON object per record: disclosures, reports, safeguarding
+    leads, accounts (with identifiers, devices, IP events), uploads (with every hash, name and flag)."""
+    actor = open_case(create=False)
+    from tiaki.apps.audit.services.log import record
+    from tiaki.apps.intake.queries import disclosure_records
+    from tiaki.apps.operations.queries import get_operation
+
+    op = get_operation(operation, actor)
+    count = 0
+    with _output(out) as fh:
+        for item in disclosure_records(actor, op):
+            fh.write(json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n")
+            count += 1
+    record("export.disclosure", actor=actor, operation=op.name, target=str(out), details={"records": count})
+    err.print(f"wrote {count} records to {'standard output' if str(out) == '-' else out}")
+
+
+@export_app.command("media")
+def export_media(
+    operation: OperationOpt,
+    out: Annotated[Path, typer.Option(help="CSV file to write; - for standard output.")],
+) -> None:
+    """One row per media item: key, digests, kind, known or new (and the list and entry it matched),
+    who graded it and how, the provider's own grade."""
+    actor = open_case(create=False)
+    from tiaki.apps.audit.services.log import record
+    from tiaki.apps.media.queries import MEDIA_COLUMNS, media_rows
+    from tiaki.apps.operations.queries import get_operation
+    from tiaki.formats.csvsafe import write_csv
+
+    op = get_operation(operation, actor)
+    with _output(out) as fh:
+        count = write_csv(fh, MEDIA_COLUMNS, media_rows(actor, op))
+    record("export.media", actor=actor, operation=op.name, target=str(out), details={"rows": count})
+    err.print(f"wrote {count} rows to {'standard output' if str(out) == '-' else out}")
+
+
+@contextmanager
+def _output(out: Path) -> Iterator[TextIO]:
+    """A text file to write, or standard output for ``-``."""
+    if str(out) == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    with open(out, "w", newline="", encoding="utf-8") as fh:
+        yield fh
 
 
 @app.command("hash")
 def hash_files(paths: Annotated[list[Path], typer.Argument(help="Files (folders are walked).")]) -> None:
-    """One JSON line per file: path, md5, sha1, sha256, pdq, quality."""
+    """One JSON line per file: path, md5, sha1, sha256, pdq, quality; for a photo stored turned also
+    pdq_stored (the hash of the stored pixels, as other tools compute it); for a video its vPDQ hash
+    (``frame,quality,pdq_hex,timestamp`` lines, as Meta's vPDQ writes them)."""
     from tiaki.engines.digest import digest_file
     from tiaki.engines.media import examine
+    from tiaki.engines.video import from_dict, vpdq_lines
 
     def files() -> Iterator[Path]:
         for p in paths:
@@ -381,7 +438,7 @@ def hash_files(paths: Annotated[list[Path], typer.Argument(help="Files (folders 
             status = 2
             continue
         examined = examine(f)
-        line = {
+        line: dict[str, object] = {
             "path": str(f),
             "md5": d.md5,
             "sha1": d.sha1,
@@ -389,6 +446,12 @@ def hash_files(paths: Annotated[list[Path], typer.Argument(help="Files (folders 
             "pdq": examined.pdq,
             "quality": examined.quality,
         }
+        if examined.pdq_stored:
+            line["pdq_stored"] = examined.pdq_stored
+        if examined.video:
+            line["vpdq"] = vpdq_lines(from_dict(examined.video))
+        if examined.error:
+            line["error"] = examined.error
         sys.stdout.write(json.dumps(line) + "\n")
     raise typer.Exit(status)
 

@@ -4,6 +4,7 @@ reviewer, a suggestion from a near-duplicate) is a separate fact, kept on its gr
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -12,7 +13,7 @@ from tiaki.apps.core import scope
 from tiaki.apps.core.actor import Actor
 from tiaki.apps.core.roles import Permission
 from tiaki.apps.media.choices import MediaKind
-from tiaki.apps.media.models import HashEntry, HashList, Match, MediaGroup, MediaItem
+from tiaki.apps.media.models import HashEntry, HashList, Match, MediaGroup, MediaItem, MediaUpload
 from tiaki.apps.operations.models import Operation
 from tiaki.errors import Invalid, NotFound
 from tiaki.formats.hashlist import HashList as KnownList
@@ -130,3 +131,65 @@ def list_content(actor: Actor, name: str) -> KnownList:
         licence=found.licence or None,
         entries=entries,
     )
+
+
+MEDIA_COLUMNS = (
+    "media_id",
+    "sha256",
+    "md5",
+    "sha1",
+    "kind",
+    "status",
+    "list",
+    "entry",
+    "match",
+    "grade_source",
+    "grade_profile",
+    "grade_category",
+    "grade_label",
+    "provider_classification",
+    "pdq",
+    "pdq_stored",
+    "error",
+)
+
+
+def media_rows(actor: Actor, operation: Operation) -> Iterator[tuple[object, ...]]:
+    """One row per media item the actor may see, in the order of :data:`MEDIA_COLUMNS`: whether it is
+    known (and by which list and entry), who graded it, and the provider's own grade."""
+    actor.require(Permission.EXPORT)
+    items = media_items(actor, operation).select_related("grade").order_by("key")
+    best: dict[int, Match] = {}
+    for match in (
+        Match.objects.filter(media__in=items).select_related("entry__hash_list").order_by("distance", "pk")
+    ):
+        best.setdefault(match.media_id, match)
+    provider: dict[int, set[str]] = {}
+    for media_id, grade in (
+        MediaUpload.objects.filter(media__in=items)
+        .exclude(upload__industry_classification="")
+        .values_list("media_id", "upload__industry_classification")
+    ):
+        provider.setdefault(media_id, set()).add(grade)
+    for item in items.iterator(chunk_size=5000):
+        found = best.get(item.pk)
+        graded = getattr(item, "grade", None)
+        yield (
+            item.key,
+            item.sha256,
+            item.md5,
+            item.sha1,
+            item.kind,
+            "known" if found else "new",
+            found.entry.hash_list.name if found else "",
+            found.entry.entry_id if found else "",
+            f"{found.method} {found.distance}" if found else "",
+            graded.source if graded else "",
+            graded.profile if graded else "",
+            graded.category if graded else "",
+            graded.label if graded else "",
+            ";".join(sorted(provider.get(item.pk, ()))),
+            item.pdq,
+            item.pdq_stored,
+            item.error,
+        )

@@ -102,9 +102,7 @@ def import_hashlist(
     progress.start(f"importing {name}", None)
     lines: list[str] = []
     try:
-        return _import(
-            path, name, profile, file_format, entries, lines, sha256, info, actor, progress
-        )
+        return _import(path, name, profile, file_format, entries, lines, sha256, info, actor, progress)
     except _Duplicate as duplicate:
         same = duplicate.existing
         return HashListResult(same.name, False, same.entry_count, same.profile)
