@@ -163,6 +163,12 @@ def pdq_dihedral(image: Image.Image) -> list[PdqResult]:
     return [PdqResult(bits_to_hex(bits), int(quality)) for bits in hashes]
 
 
+def pdq_file_dihedral(path: str | Path) -> list[PdqResult]:
+    """The eight dihedral hashes of an image file (see :func:`pdq_dihedral`), upright first."""
+    with Image.open(path) as image:
+        return pdq_dihedral(image)
+
+
 def pdq_file(path: str | Path) -> PdqResult:
     """PDQ of an image file. Raises ``OSError``/``ValueError`` (from Pillow) for unreadable files."""
     with Image.open(path) as image:

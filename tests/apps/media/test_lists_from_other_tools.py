@@ -93,3 +93,22 @@ def test_a_photo_listed_by_the_hash_of_its_stored_pixels_is_known(tmp_path: Path
     item = MediaItem.objects.get(uploads__upload__upload_id="u1")
     assert item.pdq_stored == pair.stored.hash
     assert Match.objects.filter(media=item, method="pdq").exists()
+
+
+def test_a_copy_turned_by_hand_matches_its_listed_original(tmp_path: Path):
+    media = tmp_path / "b" / "media"
+    media.mkdir(parents=True)
+    original = Image.fromarray(texture(np.random.default_rng(8), 640, 480))
+    original.save(tmp_path / "original.png")
+    original.transpose(Image.Transpose.ROTATE_90).save(media / "p1.jpg", quality=95)  # no EXIF: truly turned
+    listed = pdq_file_both(tmp_path / "original.png").upright.hash
+    rows = [{"pdq": listed, "category": "1"}]
+    import_hashlist(
+        known_list(tmp_path / "l.csv", rows), actor=actor(), info=ListInfo(name="l", profile="vic-us")
+    )
+    ingest(write_bundle(tmp_path / "b"), "op", actor=actor())
+    run_media(get_operation("op", actor()), actor=actor())
+    item = MediaItem.objects.get(uploads__upload__upload_id="u1")
+    match = Match.objects.get(media=item)
+    assert match.method == "pdq-turned" and match.distance <= 31
+    assert not Match.objects.exclude(media=item).exists()

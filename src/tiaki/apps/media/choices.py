@@ -17,6 +17,7 @@ class MatchMethod(models.TextChoices):
     SHA256 = "sha256", "exact SHA-256"
     PDQ = "pdq", "PDQ distance"
     VPDQ = "vpdq", "video frames (vPDQ)"
+    PDQ_TURNED = "pdq-turned", "PDQ distance, turned or mirrored"
 
 
 class GradeSource(models.TextChoices):

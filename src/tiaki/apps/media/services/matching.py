@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from tiaki.apps.core import evidence
 from tiaki.apps.media.choices import GradeSource
 from tiaki.apps.media.indexes import list_index
 from tiaki.apps.media.models import Grade, HashEntry, HashList, Match, MediaItem
 from tiaki.apps.operations.models import Operation
 from tiaki.engines.hashindex import PdqIndex
-from tiaki.engines.pdq import MATCH_THRESHOLD, MIN_QUALITY
+from tiaki.engines.pdq import MATCH_THRESHOLD, MIN_QUALITY, pdq_file_dihedral
 from tiaki.engines.progress import Progress
 from tiaki.engines.video import compare_query, from_dict, from_vpdq_frames
 from tiaki.formats.hashlist import VpdqFrame, category_for
@@ -56,8 +57,45 @@ def match_known(operation: Operation, progress: Progress) -> None:
                     )
                 )
     found += _video_matches([(row.pk, row.video_hash) for row in items if row.video_hash])
+    matched = {m.media_id for m in found} | set(
+        Match.objects.filter(media__operation=operation).values_list("media_id", flat=True)
+    )
+    found += _turned_matches([row.pk for row in good if row.pk not in matched])
     Match.objects.bulk_create(found, batch_size=BATCH, ignore_conflicts=True)
     progress.advance(len(items))
+
+
+def _turned_matches(unmatched: list[int]) -> list[Match]:
+    """Pictures no list matched, searched again as turned and mirrored (the seven other dihedral
+    variants of their hash): a copy rotated or flipped by hand matches its listed original. Only the
+    unmatched pay for it, decoding their file again, so hashing every picture stays as fast as it was."""
+    stored = dict(
+        MediaItem.objects.filter(pk__in=unmatched, stored__isnull=False).values_list("pk", "sha256")
+    )
+    queries: list[tuple[int, str]] = []
+    for pk, sha256 in stored.items():
+        try:
+            variants = pdq_file_dihedral(evidence.path_for(sha256))
+        except Exception:
+            continue
+        queries += [(pk, v.hash) for v in variants[1:] if v.quality >= MIN_QUALITY]
+    found: list[Match] = []
+    if not queries:
+        return found
+    for hash_list in HashList.objects.order_by("pk"):
+        index, entries = list_index(hash_list)
+        if not len(index):
+            continue
+        for qi, position, distance in index.search([h for _, h in queries], MATCH_THRESHOLD):
+            found.append(
+                Match(
+                    media_id=queries[qi][0],
+                    entry_id=int(entries[position]),
+                    method="pdq-turned",
+                    distance=distance,
+                )
+            )
+    return found
 
 
 def _video_matches(videos: list[tuple[int, dict[str, Any]]]) -> list[Match]:
@@ -99,7 +137,7 @@ def grade_from_lists(operation: Operation) -> None:
     for m in matches:
         category = category_for(m.entry.hash_list.profile, m.entry.category or None)
         severity = category.severity if category else 0
-        rank = (0 if m.method not in ("pdq", "vpdq") else 1, m.distance, -severity)
+        rank = (0 if m.method not in ("pdq", "vpdq", "pdq-turned") else 1, m.distance, -severity)
         if m.media_id not in best or rank < best[m.media_id][0]:
             best[m.media_id] = (rank, m)
     existing = {g.media_id: g for g in Grade.objects.filter(media__operation=operation)}
@@ -110,6 +148,7 @@ def grade_from_lists(operation: Operation) -> None:
         how = {
             "pdq": f"PDQ distance {m.distance}",
             "vpdq": f"video frames, {100 - m.distance}% of the item's frames found",
+            "pdq-turned": f"PDQ distance {m.distance}, turned or mirrored",
         }.get(m.method, "exact " + m.method)
         fields = dict(
             source=GradeSource.HASHLIST,
