@@ -77,3 +77,18 @@ def test_the_current_assessment_is_chosen_by_its_flag_not_by_the_model_name(two_
     shown = person_record(actor(), two_countries, person.label).assessment
     assert shown is not None and shown.model_version == MODEL_VERSION
     assert current(TriageAssessment.objects.filter(person=person)).count() == 1
+
+
+def test_a_packages_vics_marks_new_items_so_that_importing_it_adds_no_known_material(
+    two_countries: Operation,
+):
+    from tiaki.formats.vics import read_vics
+
+    item = MediaItem.objects.get(uploads__upload__upload_id="u1")
+    grade_item(two_countries, item.key, profile="vic-us", category="1", actor=actor("reviewer"))
+    run_all(two_countries, "refer")
+    package = Package.objects.get(operation=two_countries, country="NZ")
+    vics = datadir.absolute(package.folder) / "media.vics.json"
+    entries = read_vics(vics).entries
+    assert [e.status for e in entries] == ["new"] and entries[0].category is None
+    assert entries[0].entry_id == "1"  # integer media ids, as VICS tools expect

@@ -128,6 +128,7 @@ def package_files(
             version="2.0",
             profile="vic-us",
             case_name=f"{referral.operation} {referral.country}",
+            integer_ids=True,
         )
         files[VICS] = vics_path.read_bytes()
     counts = {
@@ -185,14 +186,15 @@ receiving agency can act without viewing any material.
 | ip_events.csv | IP events with the country found and which geolocation source (and build) answered |
 | media.csv | every file the persons shared: digests, PDQ, known or new, grade and description |
 | uploads.csv | which account shared which file, when and where |
-| media.vics.json | the same media as a VICS 2.0 hash list, for import into forensic tools |
+| media.vics.json | the same media as a VICS 2.0 list for forensic tools (new items marked uncategorised) |
 | manifest.json | every file with its SHA-256, the country, counts and handling |
 | SHA256SUMS | every file's SHA-256, for `sha256sum -c` |
 | SHA256SUMS.sig | the sender's signature of SHA256SUMS (when signed) |
 
 `status` in media.csv is `known` when the file matched an entry of a known-material list, `new`
-otherwise; a grade's profile and description say who graded it. New material is ungraded until
-reviewed.
+otherwise (in media.vics.json new items carry no category, `IsPrecategorized: false` and the tag
+`tiaki:new-ungraded`, so importing the list adds no known material); a grade's profile and
+description say who graded it. New material is ungraded until reviewed.
 
 ## Checking this package
 

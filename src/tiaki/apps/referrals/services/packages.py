@@ -221,8 +221,14 @@ def _media_rows(referral: CountryReferral, uploads: list[Any], label: dict[int, 
                 sha1=m.sha1 or None,
                 sha256=m.sha256 or None,
                 pdq=m.pdq or None,
-                category=grade.category if grade and grade.profile == "vic-us" and grade.category else None,
+                category=(
+                    grade.category
+                    if m.known and grade and grade.profile == "vic-us" and grade.category
+                    else None
+                ),
                 series=(grade.series or None) if grade else None,
+                # New material, graded here or not, must not become known material where it is imported.
+                status=None if m.known else "new",
             )
         )
 
