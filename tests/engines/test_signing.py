@@ -17,10 +17,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from requirements import tool
 from tiaki.engines import sealing, signing
@@ -44,6 +40,7 @@ from tiaki.engines.signing import (
     timestamp_request,
     verify,
 )
+from timestamping import make_tsa, reply
 
 MANIFEST = b'{"files": {"persons.csv": "5f2b..."}, "country": "NZ"}\n'
 HEAD = "ab" * 32
@@ -393,57 +390,7 @@ def test_ssh_keygen_verifies_a_checkpoint(unit: signing.KeyInfo, tmp_path: Path)
 
 @pytest.fixture
 def tsa(tmp_path: Path) -> Path:
-    """A throwaway time-stamp authority for ``openssl ts -reply``: EC P-256, self-signed."""
-    folder = tmp_path / "tsa"
-    folder.mkdir()
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Test TSA")])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    (folder / "tsa.crt").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    (folder / "tsa.key").write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
-    )
-    (folder / "serial").write_text("01\n")
-    (folder / "tsa.cnf").write_text(
-        f"""[ tsa ]
-default_tsa = tsa_config
-[ tsa_config ]
-serial = {folder / "serial"}
-crypto_device = builtin
-signer_digest = sha256
-default_policy = 1.2.3.4.1
-digests = sha256
-accuracy = secs:1, millisecs:500
-ordering = yes
-tsa_name = yes
-ess_cert_id_chain = no
-ess_cert_id_alg = sha256
-"""
-    )
-    return folder
-
-
-def _reply(openssl: str, tsa: Path, query: bytes) -> bytes:
-    (tsa / "query.tsq").write_bytes(query)
-    done = run(
-        openssl, "ts", "-reply", "-config", tsa / "tsa.cnf", "-queryfile", tsa / "query.tsq",
-        "-signer", tsa / "tsa.crt", "-inkey", tsa / "tsa.key", "-out", tsa / "reply.tsr",
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    return (tsa / "reply.tsr").read_bytes()
+    return make_tsa(tmp_path / "tsa")
 
 
 def test_timestamp_request_is_understood_by_openssl(tmp_path: Path) -> None:
@@ -464,8 +411,8 @@ def test_timestamp_request_is_understood_by_openssl(tmp_path: Path) -> None:
 def test_timestamp_response_is_checked_against_the_request(tsa: Path) -> None:
     openssl = tool("openssl")
     request = timestamp_request(_checkpoint())
-    reply = _reply(openssl, tsa, request.der)
-    stamp = read_timestamp_response(reply, request)
+    response = reply(openssl, tsa, request.der)
+    stamp = read_timestamp_response(response, request)
     assert abs(stamp.gen_time - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=5)
     assert stamp.serial_number == int((tsa / "serial").read_text(), 16)  # the last serial openssl issued
     assert stamp.policy == "1.2.3.4.1"
@@ -478,11 +425,11 @@ def test_timestamp_response_is_checked_against_the_request(tsa: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     # The same response does not answer another request.
     with pytest.raises(TimestampError, match="nonce differs"):
-        read_timestamp_response(reply, timestamp_request(_checkpoint()))
+        read_timestamp_response(response, timestamp_request(_checkpoint()))
     with pytest.raises(TimestampError, match="message imprint differs"):
-        read_timestamp_response(reply, timestamp_request(_checkpoint(seq=42), nonce=request.nonce))
+        read_timestamp_response(response, timestamp_request(_checkpoint(seq=42), nonce=request.nonce))
     with pytest.raises(TimestampError, match="truncated or corrupt"):
-        read_timestamp_response(reply[:-10], request)
+        read_timestamp_response(response[:-10], request)
 
 
 def test_refused_timestamp_is_reported(tsa: Path) -> None:
@@ -490,9 +437,9 @@ def test_refused_timestamp_is_reported(tsa: Path) -> None:
     # The authority accepts SHA-256 only; a SHA-512 query is refused.
     done = run(openssl, "ts", "-query", "-digest", "00" * 64, "-sha512", "-out", tsa / "q512.tsq")
     assert done.returncode == 0, done.stderr
-    reply = _reply(openssl, tsa, (tsa / "q512.tsq").read_bytes())
+    response = reply(openssl, tsa, (tsa / "q512.tsq").read_bytes())
     with pytest.raises(TimestampError, match="refused the request: rejection"):
-        read_timestamp_response(reply, timestamp_request(_checkpoint()))
+        read_timestamp_response(response, timestamp_request(_checkpoint()))
 
 
 # --- age encryption --------------------------------------------------------------------------

@@ -325,6 +325,33 @@ def audit_verify() -> None:
     console.print(f"[green]✓[/] audit log intact: {result.events} events")
 
 
+@audit_app.command("timestamp-request")
+def audit_timestamp_request() -> None:
+    """Write an RFC 3161 time-stamp request for the latest signed checkpoint (tiaki sends nothing)."""
+    actor = open_case(create=False)
+    from tiaki.apps.audit.services.timestamps import request_timestamp
+
+    path = request_timestamp(actor)
+    console.print(f"wrote {path}. Send it to the time-stamp authority you trust, for example:")
+    console.print(
+        f"  curl -H 'Content-Type: application/timestamp-query' --data-binary @{path} URL > response.tsr",
+        soft_wrap=True,
+    )
+    console.print("then: tiaki audit timestamp-response response.tsr")
+
+
+@audit_app.command("timestamp-response")
+def audit_timestamp_response(
+    response: Annotated[Path, typer.Argument(help="The authority's DER response (.tsr).")],
+) -> None:
+    """Check an RFC 3161 response against the waiting request and keep it beside the checkpoint."""
+    actor = open_case(create=False)
+    from tiaki.apps.audit.services.timestamps import accept_timestamp
+
+    stamp = accept_timestamp(response, actor)
+    console.print(f"[green]✓[/] time-stamped at {stamp.gen_time.isoformat()} (serial {stamp.serial_number})")
+
+
 @export_app.command("persons")
 def export_persons(
     operation: OperationOpt,
