@@ -7,7 +7,10 @@ resolved to; a country-scoped actor sees them only when that person is placed in
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from datetime import datetime
+
+from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncMonth
 
 from tiaki.apps.core import scope
 from tiaki.apps.core.actor import Actor
@@ -50,3 +53,16 @@ def disclosures(actor: Actor, operation: Operation) -> QuerySet[Disclosure]:
     actor.require(Permission.READ_CASE)
     found = Disclosure.objects.filter(operation=operation)
     return found if not actor.scoped else found.none()
+
+
+def events_per_month(actor: Actor, operation: Operation) -> list[tuple[datetime, int]]:
+    """IP events per calendar month (UTC), oldest first; events without a time are not counted."""
+    rows = (
+        ip_events(actor, operation)
+        .exclude(timestamp=None)
+        .annotate(month=TruncMonth("timestamp"))
+        .values_list("month")
+        .annotate(n=Count("pk"))
+        .order_by("month")
+    )
+    return [(month, n) for month, n in rows]

@@ -30,6 +30,7 @@ from tiaki.apps.intake.models import (
 from tiaki.apps.operations.models import Operation
 from tiaki.apps.operations.services.operations import ensure_operation
 from tiaki.engines.digest import Digests
+from tiaki.engines.identifiers import KINDS, normalise_identifier
 from tiaki.engines.progress import NullProgress, Progress
 from tiaki.errors import Conflict
 from tiaki.formats import disclosure as fmt
@@ -121,6 +122,12 @@ def ingest(
     return IngestResult(operation_name, disclosure.disclosure_id, created=True, counts=counts)
 
 
+def _normalised(kind: str, value: str, country: str | None) -> str:
+    """The identifier as search and linkage compare it (empty when it cannot be normalised)."""
+    normal = normalise_identifier(kind, value, country) if kind in KINDS else None
+    return (normal or "")[:500]
+
+
 def _stored_file_ids(stored: list[tuple[str, str, Digests]]) -> dict[str, int]:
     by_sha = {d.sha256: d for _, _, d in stored}
     existing = dict(StoredFile.objects.filter(sha256__in=list(by_sha)).values_list("sha256", "id"))
@@ -209,10 +216,21 @@ def _write(
         ],
     )
     account_pk = dict(Account.objects.filter(disclosure=disclosure).values_list("account_id", "pk"))
+    stated = {a.account_id: a.stated_country or None for a in d.accounts}
     insert(
         Identifier,
-        ("account_id", "kind", "value", "verified", "observed_at"),
-        [(account_pk[i.account_id], i.kind, i.value, i.verified, i.observed_at) for i in d.identifiers],
+        ("account_id", "kind", "value", "normalised", "verified", "observed_at"),
+        [
+            (
+                account_pk[i.account_id],
+                i.kind,
+                i.value,
+                _normalised(i.kind, i.value, stated.get(i.account_id)),
+                i.verified,
+                i.observed_at,
+            )
+            for i in d.identifiers
+        ],
     )
     insert(
         IPEvent,
