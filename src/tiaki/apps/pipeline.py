@@ -10,6 +10,7 @@ from typing import Any
 
 from tiaki.apps.audit.queries import latest
 from tiaki.apps.core.actor import Actor
+from tiaki.apps.core.roles import Permission
 from tiaki.apps.intake.queries import accounts
 from tiaki.apps.media.queries import MediaSummary, summarise
 from tiaki.apps.media.services.stage import run_media
@@ -68,7 +69,7 @@ class OperationSummary:
     persons: int
     countries: int
     persons_to_review: int
-    packages: int
+    packages: int | None  # None: the actor's role does not read packages
     packages_root: str
     media: MediaSummary
     top: list[TriageRow] = field(default_factory=list)
@@ -85,7 +86,7 @@ def operation_summary(actor: Actor, operation: Operation, top: int = 10) -> Oper
         persons=people.count(),
         countries=placed(people).values("country").distinct().count(),
         persons_to_review=people.filter(needs_review=True).count(),
-        packages=packages(actor, operation).count(),
+        packages=packages(actor, operation).count() if actor.may(Permission.READ_PACKAGES) else None,
         packages_root=str(packages_root(operation)),
         media=summarise(actor, operation),
         top=[TriageRow(a.rank, a.person.label, a.person.country, a.score, a.reasons) for a in queue],

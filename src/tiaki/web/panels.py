@@ -33,16 +33,10 @@ class Charts:
 
 
 def funnel(summary: OperationSummary) -> str:
-    return charts.funnel(
-        [
-            ("Accounts", summary.accounts),
-            ("Persons", summary.persons),
-            ("Countries", summary.countries),
-            ("Packages", summary.packages),
-        ],
-        title="From accounts to packages",
-        width=560,
-    )
+    steps = [("Accounts", summary.accounts), ("Persons", summary.persons), ("Countries", summary.countries)]
+    if summary.packages is not None:
+        steps.append(("Packages", summary.packages))
+    return charts.funnel(steps, title="From accounts to packages", width=560)
 
 
 def _scores(counts: dict[int, int]) -> str:

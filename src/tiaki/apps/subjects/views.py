@@ -32,7 +32,7 @@ from tiaki.apps.subjects.queries import (
 )
 from tiaki.apps.subjects.services.casework import set_case
 from tiaki.apps.subjects.services.decisions import decide, merge_persons, split_person
-from tiaki.errors import Invalid
+from tiaki.errors import Invalid, NotFound
 
 PAGE = 50
 
@@ -189,16 +189,16 @@ def merge(request: HttpRequest, operation: Operation, actor: Actor, label: str) 
     """This person and another are one."""
     actor.require(Permission.DECIDE)
     form = MergeForm(request.POST)
+    accounts = person_file(actor, operation, label).record.accounts
     if form.is_valid():
         try:
             merge_persons(
                 operation, label, form.cleaned_data["other"], reason=form.cleaned_data["reason"], actor=actor
             )
-        except Invalid as exc:
+        except (Invalid, NotFound) as exc:
             form.add_error("other", str(exc))
         else:
-            first = person_file(actor, operation, label).record.accounts
-            return _after(operation, actor, first[0].pk if first else 0, label)
+            return _after(operation, actor, accounts[0].pk if accounts else 0, label)
     return _invalid(request, operation, actor, label, merge_form=form)
 
 
