@@ -75,19 +75,35 @@ def test_every_action_is_allowed_or_refused_by_role(
         assert response.status_code == expected, f"{role} POST {name}: {response.status_code}"
 
     nz = _nz(operation)
-    act("case", f"/o/{o}/persons/{nz.label}/case/", {"status": "in-progress", "assignee": "ivy"},
-        Permission.CASEWORK)
+    act(
+        "case",
+        f"/o/{o}/persons/{nz.label}/case/",
+        {"status": "in-progress", "assignee": "ivy"},
+        Permission.CASEWORK,
+    )
     link = ResolutionLink.objects.get(person=nz)
-    act("confirm link", f"/o/{o}/persons/{nz.label}/links/{link.pk}/",
-        {"decision": "confirm", "reason": "same mailbox"}, Permission.DECIDE)
+    act(
+        "confirm link",
+        f"/o/{o}/persons/{nz.label}/links/{link.pk}/",
+        {"decision": "confirm", "reason": "same mailbox"},
+        Permission.DECIDE,
+    )
     act("start stage", f"/o/{o}/stages/", {"stage": "triage"}, Permission.RUN)
     nz = _nz(operation)
-    act("merge", f"/o/{o}/persons/{nz.label}/merge/", {"other": _us(operation).label, "reason": "same person"},
-        Permission.DECIDE)
+    act(
+        "merge",
+        f"/o/{o}/persons/{nz.label}/merge/",
+        {"other": _us(operation).label, "reason": "same person"},
+        Permission.DECIDE,
+    )
     nz = _nz(operation)
     a2 = nz.accounts.get(account__account_id="a2").account
-    act("split", f"/o/{o}/persons/{nz.label}/split/", {"accounts": [str(a2.pk)], "reason": "another user"},
-        Permission.DECIDE)
+    act(
+        "split",
+        f"/o/{o}/persons/{nz.label}/split/",
+        {"accounts": [str(a2.pk)], "reason": "another user"},
+        Permission.DECIDE,
+    )
 
 
 def test_a_country_scoped_user_sees_only_their_countrys_persons(

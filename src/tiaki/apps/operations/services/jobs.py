@@ -87,7 +87,12 @@ def run_job(job_id: int, runner: Runner) -> StageJob:
         status, message = JobStatus.FAILED, f"internal error ({type(exc).__name__}: {exc})"
     try:
         StageJob.objects.filter(pk=job_id).update(
-            status=status, message=message[:2000], finished_at=datetime.now(UTC)
+            status=status,
+            message=message[:2000],
+            finished_at=datetime.now(UTC),
+            phase=progress.phase,
+            done=progress.done,
+            total=progress.total,
         )
         return StageJob.objects.get(pk=job_id)
     finally:
