@@ -192,7 +192,13 @@ CONTENT_SECURITY_POLICY = {
 # Dashboard charts are computed at most once a minute per operation and process.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tiaki"}}
 
-LOGGING = {"version": 1, "disable_existing_loggers": False}
+# A failing request is logged with its traceback on standard error (the server's log).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"stderr": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False}},
+}
 CSRF_FAILURE_VIEW = "tiaki.web.errors.csrf_failure"
 # Lockout counts failures per user name: behind a reverse proxy every user shares the proxy's address.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]

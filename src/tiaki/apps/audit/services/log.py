@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -24,7 +25,8 @@ from tiaki.apps.core.actor import Actor
 def _write_head(log_id: str, seq: int, digest: str) -> None:
     path = head_path(log_id)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    # Each writer its own temporary file: servers write the head from many threads and processes.
+    tmp = path.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")
     tmp.write_text(json.dumps({"seq": seq, "hash": digest}))
     os.replace(tmp, path)
 
