@@ -90,14 +90,15 @@ def test_household_guard_holds_back_a_shared_phone() -> None:
     )
     identifiers = pa.table(
         {
-            "account": [0, 1, 0, 2, 3],
-            "kind": ["email", "email", "phone", "phone", "email"],
+            "account": [0, 1, 0, 2, 3, 2],
+            "kind": ["email", "email", "phone", "phone", "email", "email"],
             "value": [
                 "kari@example.com",
                 "kari@example.com",
                 "+64211234567",
                 "+64211234567",
                 "zz@example.org",
+                "rito@example.net",
             ],
         }
     )
@@ -110,7 +111,8 @@ def test_household_guard_holds_back_a_shared_phone() -> None:
     )
     result = resolve(accounts, identifiers, ip_events)
     assert result.labels[0] == result.labels[1]
-    assert result.labels[2] != result.labels[0]  # the household's phone alone does not merge Kari and Rito
+    # A household: one phone, different given names and different personal mailboxes.
+    assert result.labels[2] != result.labels[0]
     assert any(link.evidence == ("phone:+64211234567",) for link in result.held_back)
 
 
@@ -177,3 +179,61 @@ def test_given_handle_carries_no_weight(operation: dict[str, pa.Table]) -> None:
     evidence = {e for link in by_threshold[-50.0].links for e in link.evidence}
     assert "username:given-handle" not in evidence  # only levels with positive weight are named
     assert any(e.startswith("username:") for e in evidence)
+
+
+def _no_events() -> pa.Table:
+    return pa.table(
+        {
+            "account": pa.array([], pa.int64()),
+            "ip": pa.array([], pa.string()),
+            "timestamp": pa.array([], pa.int64()),
+        }
+    )
+
+
+def test_names_alone_never_veto_strong_evidence() -> None:
+    # One person: a mailbox written two ways on two accounts, a device on a third, the phone on a
+    # fourth; display names as real ones vary (full name, a handle, initial and surname, none).
+    accounts = pa.table(
+        {
+            "username": ["rob.stone", "stoner77", "rstone", "quiet_one"],
+            "display_name": ["Robert Stone", "Bobby", "R. Stone", ""],
+            "stated_country": ["NZ", "NZ", "", ""],
+        }
+    )
+    identifiers = pa.table(
+        {
+            "account": [0, 1, 1, 2, 2, 3],
+            "kind": ["email", "email", "device", "device", "phone", "phone"],
+            "value": [
+                "robstone@gmail.com",
+                "robstone@gmail.com",
+                "dev-1",
+                "dev-1",
+                "+64211234567",
+                "+64211234567",
+            ],
+        }
+    )
+    result = resolve(accounts, identifiers, _no_events())
+    assert len(set(result.labels.tolist())) == 1
+    assert not result.held_back
+
+
+def test_a_name_and_a_country_alone_link_nobody() -> None:
+    accounts = pa.table(
+        {
+            "username": ["", ""],
+            "display_name": ["Maria Garcia", "Maria Garcia"],
+            "stated_country": ["ES", "ES"],
+        }
+    )
+    identifiers = pa.table(
+        {
+            "account": pa.array([], pa.int64()),
+            "kind": pa.array([], pa.string()),
+            "value": pa.array([], pa.string()),
+        }
+    )
+    result = resolve(accounts, identifiers, _no_events())
+    assert result.labels[0] != result.labels[1]

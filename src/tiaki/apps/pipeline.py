@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
+from tiaki.apps.audit.queries import latest
 from tiaki.apps.core.actor import Actor
+from tiaki.apps.core.roles import Permission
 from tiaki.apps.intake.queries import accounts
 from tiaki.apps.media.queries import MediaSummary, summarise
 from tiaki.apps.media.services.stage import run_media
 from tiaki.apps.operations.choices import Stage
-from tiaki.apps.operations.models import Operation
+from tiaki.apps.operations.models import Operation, StageJob
+from tiaki.apps.operations.queries import latest_jobs
 from tiaki.apps.operations.services.locking import operation_lock
 from tiaki.apps.referrals.queries import packages, packages_root
 from tiaki.apps.referrals.services.packages import write_packages
@@ -31,6 +35,16 @@ _RUNNERS: dict[str, Callable[..., Any]] = {
     Stage.LOCATE: locate,
     Stage.TRIAGE: run_triage,
     Stage.REFER: write_packages,
+}
+
+
+# The audit event each stage writes when it has run.
+STAGE_EVENTS: dict[str, str] = {
+    Stage.MEDIA: "stage.media",
+    Stage.RESOLVE: "stage.resolve",
+    Stage.LOCATE: "stage.locate",
+    Stage.TRIAGE: "stage.triage",
+    Stage.REFER: "referrals.packages-written",
 }
 
 
@@ -76,7 +90,7 @@ class OperationSummary:
     persons: int
     countries: int
     persons_to_review: int
-    packages: int
+    packages: int | None  # None: the actor's role does not read packages
     packages_root: str
     media: MediaSummary
     top: list[TriageRow] = field(default_factory=list)
@@ -93,8 +107,36 @@ def operation_summary(actor: Actor, operation: Operation, top: int = 10) -> Oper
         persons=people.count(),
         countries=placed(people).values("country").distinct().count(),
         persons_to_review=people.filter(needs_review=True).count(),
-        packages=packages(actor, operation).count(),
+        packages=packages(actor, operation).count() if actor.may(Permission.READ_PACKAGES) else None,
         packages_root=str(packages_root(operation)),
         media=summarise(actor, operation),
         top=[TriageRow(a.rank, a.person.label, a.person.country, a.score, a.reasons) for a in queue],
     )
+
+
+@dataclass
+class StageStatus:
+    stage: str
+    label: str
+    last_run: datetime | None  # when it last completed, from whichever front end
+    last_by: str
+    job: StageJob | None  # the newest background job, running or ended
+
+
+def stage_status(actor: Actor, operation: Operation) -> list[StageStatus]:
+    """Each stage in order: when it last completed and by whom, and its newest background job."""
+    events = latest(actor, operation.name, list(STAGE_EVENTS.values()))
+    jobs = latest_jobs(actor, operation)
+    rows = []
+    for stage in STAGES:
+        event = events.get(STAGE_EVENTS[stage])
+        rows.append(
+            StageStatus(
+                stage=stage,
+                label=Stage(stage).label,
+                last_run=event.at if event else None,
+                last_by=event.actor if event else "",
+                job=jobs.get(stage),
+            )
+        )
+    return rows

@@ -22,6 +22,8 @@ from tiaki.cli.keys import keys_app
 from tiaki.cli.operation import OperationOpt, operation_app
 from tiaki.cli.person import person_app
 from tiaki.cli.progress import RichProgress
+from tiaki.cli.serve import serve
+from tiaki.cli.user import user_app
 from tiaki.errors import Invalid, NotFound
 
 app = typer.Typer(
@@ -47,6 +49,8 @@ app.add_typer(media_app, name="media")
 app.add_typer(person_app, name="person")
 app.add_typer(operation_app, name="operation")
 app.add_typer(keys_app, name="keys")
+app.add_typer(user_app, name="user")
+app.command("serve")(serve)
 
 console = Console()
 err = Console(stderr=True)

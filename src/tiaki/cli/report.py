@@ -31,7 +31,11 @@ def print_summary(console: Console, actor: Actor, operation: Operation) -> None:
     ):
         flow.add_column(column, justify="right")
     flow.add_row(
-        f"{s.accounts:,}", f"{s.persons:,}", f"{s.countries:,}", f"{s.packages:,}", f"{s.persons_to_review:,}"
+        f"{s.accounts:,}",
+        f"{s.persons:,}",
+        f"{s.countries:,}",
+        "-" if s.packages is None else f"{s.packages:,}",
+        f"{s.persons_to_review:,}",
     )
     console.print(flow)
 

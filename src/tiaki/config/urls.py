@@ -1,4 +1,56 @@
-from django.contrib import admin
-from django.urls import path
+"""URL wiring: the shell's pages, and each app's pages under ``/o/<operation id>/``, reached through
+``operation_view`` (signed in with both factors, a role in the operation)."""
 
-urlpatterns = [path("admin/", admin.site.urls)]
+from django.contrib import admin
+from django.urls import include, path
+from django_otp.admin import OTPAdminSite
+
+from tiaki.apps.audit import views as audit
+from tiaki.apps.operations import views as operations
+from tiaki.apps.subjects import views as subjects
+from tiaki.web import signin
+from tiaki.web import views as web
+from tiaki.web.guards import operation_view
+
+admin.site.__class__ = OTPAdminSite  # the admin asks for the second factor too
+
+web_urls = [
+    path("healthz", web.healthz, name="healthz"),
+    path("", web.home, name="home"),
+    path("signin/", signin.signin, name="signin"),
+    path("signin/enrol/", signin.enrol, name="enrol"),
+    path("signin/verify/", signin.verify, name="verify"),
+    path("signout/", signin.signout, name="signout"),
+    path("o/<int:operation_id>/", operation_view(web.dashboard), name="dashboard"),
+    path("o/<int:operation_id>/stages/", operation_view(web.start_stage), name="start-stage"),
+]
+operations_urls = [
+    path("o/<int:operation_id>/jobs/<int:job_id>/", operation_view(operations.job_status), name="job"),
+]
+subjects_urls = [
+    path("o/<int:operation_id>/persons/", operation_view(subjects.person_list), name="persons"),
+    path("o/<int:operation_id>/persons/<str:label>/", operation_view(subjects.person_detail), name="person"),
+    path(
+        "o/<int:operation_id>/persons/<str:label>/links/<int:link_id>/",
+        operation_view(subjects.decide_link),
+        name="decide-link",
+    ),
+    path("o/<int:operation_id>/persons/<str:label>/merge/", operation_view(subjects.merge), name="merge"),
+    path("o/<int:operation_id>/persons/<str:label>/split/", operation_view(subjects.split), name="split"),
+    path("o/<int:operation_id>/persons/<str:label>/case/", operation_view(subjects.case), name="case"),
+    path("o/<int:operation_id>/review/", operation_view(subjects.review), name="review"),
+]
+audit_urls = [
+    path("o/<int:operation_id>/audit/", operation_view(audit.audit_log), name="log"),
+]
+
+urlpatterns = [
+    path("", include((web_urls, "web"))),
+    path("", include((operations_urls, "operations"))),
+    path("", include((subjects_urls, "subjects"))),
+    path("", include((audit_urls, "audit"))),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "tiaki.web.errors.forbidden"
+handler404 = "tiaki.web.errors.not_found"

@@ -342,6 +342,25 @@ _FEATURE_COLUMNS = (
 _EVIDENCE_NAMES = tuple(name for name, _ in _COMPARISONS)
 # The comparisons on (parts of) hard identifiers: their m inside hard groups is biased.
 _HARD_FEATURES = frozenset({"email_local", "phone", "device"})
+# Hard identifiers that belong to one person: a shared mailbox or payment instrument is never held
+# back by the household guard (a phone or a device may be a household's).
+_PERSONAL_KINDS = frozenset({"email", "payment"})
+# What the model's link needs besides anything else: agreement on something a person uses and few
+# others do (a mailbox's local part, a phone, a device, a long identical handle, logins from one rare
+# address on the same day). A name, a country and addresses used on different days corroborate such
+# evidence but never link on their own: namesakes share a name and a country, and addresses behind
+# carrier NAT, offices and VPNs are shared by strangers, so a model that links on them (as weights
+# learned from pairs a generator made independent would) merges strangers into large persons.
+_IDENTIFYING = frozenset(
+    {
+        "email_local:agree-long",
+        "email_local:agree-short",
+        "phone:agree",
+        "device:agree",
+        "username:exact-long",
+        "rare_ip:same-day",
+    }
+)
 # Levels whose evidence another comparison already counts: they carry no weight (m = u).
 _NO_WEIGHT = frozenset({("username", "given-handle")})
 
@@ -462,11 +481,13 @@ def _comparisons(u: dict[str, list[float]]) -> list[Any]:
 
 # ------------------------------------------------------------------------------------ the guard
 class _GuardedForest:
-    """Union-find over accounts that refuses to join two groups whose given names disagree."""
+    """Union-find over accounts with the household guard (see the module docstring): a merge is held
+    back when it would join two groups that look like two members of one household."""
 
-    def __init__(self, given: list[frozenset[str]], guard: bool) -> None:
+    def __init__(self, given: list[frozenset[str]], personal: list[frozenset[str]], guard: bool) -> None:
         self.parent = list(range(len(given)))
         self.given: list[frozenset[str]] = given
+        self.personal: list[frozenset[str]] = personal
         self.guard = guard
 
     def find(self, x: int) -> int:
@@ -476,26 +497,34 @@ class _GuardedForest:
             x = parent[x]
         return x
 
-    def union(self, a: int, b: int) -> bool | None:
-        """Merge; ``True`` if merged, ``False`` if already one group, ``None`` if the guard refused."""
+    def union(self, a: int, b: int, strength: str = "soft") -> bool | None:
+        """Merge; ``True`` if merged, ``False`` if already one group, ``None`` if the guard refused.
+
+        ``strength`` is the evidence: ``"personal"`` (a shared personal mailbox or payment instrument)
+        always merges; ``"shared"`` (a phone or device, which a household may share) is held back only
+        when the two groups carry different given names *and* different personal mailboxes, as two
+        members of one household do; ``"soft"`` (the model's evidence) is held back when the given
+        names disagree."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
         ga, gb = self.given[ra], self.given[rb]
-        if self.guard and ga and gb and ga.isdisjoint(gb):
-            return None
+        if self.guard and strength != "personal" and ga and gb and ga.isdisjoint(gb):
+            pa_, pb = self.personal[ra], self.personal[rb]
+            if strength == "soft" or (pa_ and pb and pa_.isdisjoint(pb)):
+                return None
         if ra > rb:
             ra, rb = rb, ra
         self.parent[rb] = ra  # the smaller index is the root, so labels need no second pass
-        if gb:
-            self.given[ra] = ga | gb if ga else gb
+        self.given[ra] = self.given[ra] | gb
+        self.personal[ra] = self.personal[ra] | self.personal[rb]
         return True
 
     def labels(self) -> np.ndarray:
         return np.array([self.find(i) for i in range(len(self.parent))], dtype=np.int64)
 
     def copy(self) -> _GuardedForest:
-        twin = _GuardedForest(list(self.given), self.guard)
+        twin = _GuardedForest(list(self.given), list(self.personal), self.guard)
         twin.parent = list(self.parent)
         return twin
 
@@ -522,12 +551,14 @@ class _Scored:
             table = self.scored.slice(0, keep)
             columns = [table.column(c).to_pylist() for c in table.column_names]
             for a, b, weight, probability, *levels in zip(*columns, strict=True):
-                outcome = forest.union(a, b)
-                if outcome is False:
-                    continue
                 evidence = tuple(
                     f"{name}:{lv}" for name, lv in zip(_EVIDENCE_NAMES, levels, strict=True) if lv
                 )
+                if _IDENTIFYING.isdisjoint(evidence):
+                    continue  # corroborating evidence alone is not an identity
+                outcome = forest.union(a, b)
+                if outcome is False:
+                    continue
                 link = Link(a, b, PROBABILISTIC, evidence, round(float(weight), 3), float(probability))
                 (links if outcome else held_back).append(link)
         return Resolution(
@@ -651,12 +682,21 @@ def _prepare(
         given = [frozenset(g) if g else frozenset() for g in given_col.to_pylist()]
 
         # 2. Replay the hard merges through the household guard.
-        forest = _GuardedForest(given, config.household_guard)
+        personal_sets: list[set[str]] = [set() for _ in range(n)]
+        for a, k, v in zip(
+            identifiers.column("account").to_pylist(),
+            identifiers.column("kind").to_pylist(),
+            identifiers.column("value").to_pylist(),
+            strict=True,
+        ):
+            if k == "email" and v:
+                personal_sets[a].add(v)
+        forest = _GuardedForest(given, [frozenset(p) for p in personal_sets], config.household_guard)
         links: list[Link] = []
         held_back: list[Link] = []
         for a, b, kind, value in hard.links:
             link = Link(a, b, HARD, (f"{kind}:{value}",))
-            outcome = forest.union(a, b)
+            outcome = forest.union(a, b, "personal" if kind in _PERSONAL_KINDS else "shared")
             if outcome:
                 links.append(link)
             elif outcome is None:

@@ -21,6 +21,11 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["seq"]
+        indexes = [
+            models.Index(fields=["operation", "action"], name="audit_operation_action"),
+            models.Index(fields=["actor"], name="audit_actor"),
+            models.Index(fields=["target"], name="audit_target"),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action} {self.operation} {self.target}"

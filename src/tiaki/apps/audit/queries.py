@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 
 from tiaki.apps.audit import anchor
 from tiaki.apps.audit.chain import GENESIS_PREV, event_hash
 from tiaki.apps.audit.models import AuditEvent
 from tiaki.apps.core.actor import Actor
 from tiaki.apps.core.roles import Permission
+from tiaki.errors import Invalid
 
 
 def restrict(actor: Actor, queryset: QuerySet[AuditEvent] | None = None) -> QuerySet[AuditEvent]:
@@ -94,3 +95,39 @@ def _against(
     if seq < last:
         return [f"events #{seq + 1}-#{last} come after {what} (appended outside tiaki)"]
     return []
+
+
+def events(
+    actor: Actor, *, who: str = "", target: str = "", action: str = "", operation: str = ""
+) -> QuerySet[AuditEvent]:
+    """The log, newest first, narrowed to the events matching every filter given: ``who`` an actor
+    (as written, e.g. ``user:alice``), ``target`` the object, ``action`` an action or the start of one
+    ending in ``.`` (``subjects.``), ``operation`` an operation's name."""
+    for name, value in (("actor", who), ("object", target), ("action", action), ("operation", operation)):
+        if len(value) > 300:
+            raise Invalid(f"{name}: at most 300 characters")
+    found = restrict(actor)
+    if who:
+        found = found.filter(actor=who)
+    if target:
+        found = found.filter(target=target)
+    if action:
+        found = (
+            found.filter(action__startswith=action) if action.endswith(".") else found.filter(action=action)
+        )
+    if operation:
+        found = found.filter(operation=operation)
+    return found.order_by("-seq")
+
+
+def latest(actor: Actor, operation: str, actions: list[str]) -> dict[str, AuditEvent]:
+    """The newest event of each of ``actions`` in ``operation`` (when a stage last ran, and by whom):
+    facts about the case, so those who read the case may know them."""
+    actor.require(Permission.READ_CASE)
+    newest = (
+        AuditEvent.objects.filter(operation=operation, action__in=actions)
+        .values("action")
+        .annotate(seq=Max("seq"))
+        .values_list("seq", flat=True)
+    )
+    return {e.action: e for e in AuditEvent.objects.filter(seq__in=list(newest))}

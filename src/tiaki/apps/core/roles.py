@@ -19,6 +19,7 @@ class Permission(models.TextChoices):
     INGEST = "ingest", "ingest disclosures, lists and records checks"
     RUN = "run", "run stages and change run settings"
     DECIDE = "decide", "confirm, reject, merge and split"
+    CASEWORK = "casework", "assign persons and set their case status"
     GRADE = "grade", "grade and describe media"
     EXPORT = "export", "export and write packages"
     READ_AUDIT = "read-audit", "read the audit log"
@@ -36,6 +37,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.INGEST,
             Permission.RUN,
             Permission.DECIDE,
+            Permission.CASEWORK,
             Permission.EXPORT,
             Permission.READ_PACKAGES,
         }

@@ -64,6 +64,9 @@ class DisclosureFile(models.Model):
 
 
 class Account(models.Model):
+    """An account as the provider disclosed it. Indexed by its id and username, which investigators
+    type into the workspace's search."""
+
     operation = models.ForeignKey(Operation, on_delete=models.PROTECT, related_name="accounts")
     disclosure = models.ForeignKey(Disclosure, on_delete=models.PROTECT, related_name="accounts")
     account_id = models.CharField(max_length=200)
@@ -84,18 +87,30 @@ class Account(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["disclosure", "account_id"], name="account_unique_id"),
         ]
+        indexes = [
+            models.Index(fields=["operation", "account_id"], name="account_op_id"),
+            models.Index(fields=["operation", "username"], name="account_op_username"),
+        ]
 
     def __str__(self) -> str:
         return self.account_id
 
 
 class Identifier(models.Model):
+    """An identifier as disclosed, and its normalised form (``engines.identifiers.normalise_identifier``
+    with the account's stated country as the hint; empty when it cannot be normalised), written at
+    ingest and indexed, so that a person is found from an identifier written any way."""
+
     account = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="identifiers")
     kind = models.CharField(max_length=20, choices=IdentifierKind.choices)
     value = models.CharField(max_length=500)
+    normalised = models.CharField(max_length=500, blank=True, default="")
     verified = models.BooleanField(null=True)
     observed_at = models.DateTimeField(null=True)
     subtype = models.CharField(max_length=100, blank=True, default="")  # a device id's or phone's type
+
+    class Meta:
+        indexes = [models.Index(fields=["normalised"], name="identifier_normalised")]
 
 
 class IPEvent(models.Model):
@@ -107,6 +122,9 @@ class IPEvent(models.Model):
     possible_proxy = models.BooleanField(null=True)
     upload_id = models.CharField(max_length=200, blank=True, default="")  # captured for one file
     report_id = models.CharField(max_length=200, blank=True, default="")
+
+    class Meta:
+        indexes = [models.Index(fields=["ip"], name="ipevent_ip")]
 
 
 class Venue(models.Model):

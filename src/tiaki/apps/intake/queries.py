@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncMonth
 
 from tiaki.apps.core import scope
 from tiaki.apps.core.actor import Actor
@@ -169,3 +170,16 @@ def disclosure_records(actor: Actor, operation: Operation) -> Iterator[dict[str,
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def events_per_month(actor: Actor, operation: Operation) -> list[tuple[datetime, int]]:
+    """IP events per calendar month (UTC), oldest first; events without a time are not counted."""
+    rows = (
+        ip_events(actor, operation)
+        .exclude(timestamp=None)
+        .annotate(month=TruncMonth("timestamp"))
+        .values_list("month")
+        .annotate(n=Count("pk"))
+        .order_by("month")
+    )
+    return [(month, n) for month, n in rows]

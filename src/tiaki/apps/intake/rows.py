@@ -28,10 +28,17 @@ from tiaki.apps.intake.models import (
 )
 from tiaki.apps.operations.models import Operation
 from tiaki.engines.digest import Digests
+from tiaki.engines.identifiers import KINDS, normalise_identifier
 from tiaki.engines.progress import Progress
 from tiaki.formats import disclosure as fmt
 
 BATCH = 5000
+
+
+def normalised(kind: str, value: str, country: str | None) -> str:
+    """The identifier as search and linkage compare it (empty when it cannot be normalised)."""
+    normal = normalise_identifier(kind, value, country) if kind in KINDS else None
+    return (normal or "")[:500]
 
 
 def plain(value: Any) -> Any:
@@ -135,11 +142,20 @@ def write_disclosure(
         ],
     )
     account_pk = dict(Account.objects.filter(disclosure=disclosure).values_list("account_id", "pk"))
+    stated = {a.account_id: a.stated_country or None for a in d.accounts}
     insert(
         Identifier,
-        ("account_id", "kind", "value", "verified", "observed_at", "subtype"),
+        ("account_id", "kind", "value", "normalised", "verified", "observed_at", "subtype"),
         [
-            (account_pk[i.account_id], i.kind, i.value, i.verified, i.observed_at, i.subtype or "")
+            (
+                account_pk[i.account_id],
+                i.kind,
+                i.value,
+                normalised(i.kind, i.value, stated.get(i.account_id)),
+                i.verified,
+                i.observed_at,
+                i.subtype or "",
+            )
             for i in d.identifiers
         ],
     )

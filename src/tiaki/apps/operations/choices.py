@@ -22,3 +22,9 @@ class GradingScheme(models.TextChoices):
     VIC_US = "vic-us", "Project VIC (US) 0-4"
     UK_CAID = "uk-caid", "UK / CAID A, B, C"
     DHS_LEGACY = "dhs-legacy", "legacy DHS numbering"
+
+
+class JobStatus(models.TextChoices):
+    RUNNING = "running", "running"
+    DONE = "done", "done"
+    FAILED = "failed", "failed"

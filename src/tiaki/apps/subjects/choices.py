@@ -25,6 +25,13 @@ JOINING = frozenset({DecisionKind.CONFIRM, DecisionKind.MERGE})
 SEPARATING = frozenset({DecisionKind.REJECT, DecisionKind.SPLIT})
 
 
+class CaseStatus(models.TextChoices):
+    NEW = "new", "new"
+    IN_PROGRESS = "in-progress", "in progress"
+    REFERRED = "referred", "referred"
+    CLOSED = "closed", "closed"
+
+
 class CountryBasis(models.TextChoices):
     IP_VOTE = "ip-vote", "a vote over the person's IP events"
     PHONE = "phone", "the country of the person's phone numbers"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 from tiaki.apps.intake.models import Account, IPEvent
 from tiaki.apps.operations.models import Operation
-from tiaki.apps.subjects.choices import CountryBasis, DecisionKind, LinkMethod, RecordsFactKind
+from tiaki.apps.subjects.choices import CaseStatus, CountryBasis, DecisionKind, LinkMethod, RecordsFactKind
 
 
 class Person(models.Model):
@@ -116,9 +117,26 @@ class TriageAssessment(models.Model):
     current = models.BooleanField(default=False)
 
     class Meta:
+        indexes = [models.Index(fields=["current", "rank"], name="assessment_current_rank")]
         constraints = [
             models.UniqueConstraint(fields=["person", "model_version"], name="assessment_unique"),
             models.UniqueConstraint(
                 fields=["person"], condition=models.Q(current=True), name="assessment_one_current"
             ),
         ]
+
+
+class PersonCase(models.Model):
+    """How the investigators' work on a person stands: who has it and its status. A person with no row
+    is new and unassigned. Written only by ``services/casework.py``."""
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="case")
+    status = models.CharField(max_length=20, choices=CaseStatus.choices, default=CaseStatus.NEW)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    updated_by = models.CharField(max_length=150)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["status"], name="case_status")]

@@ -7,24 +7,31 @@ chosen by an explicit flag), and how a person or an account is found from what a
 
 from __future__ import annotations
 
+import ipaddress
 import json
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from tiaki.apps.core import scope
 from tiaki.apps.core.actor import Actor
 from tiaki.apps.core.roles import Permission
-from tiaki.apps.intake.models import Account, SafeguardingLead
+from tiaki.apps.intake.models import Account, Identifier, IPEvent, SafeguardingLead
 from tiaki.apps.intake.queries import accounts as visible_accounts
+from tiaki.apps.intake.queries import identifiers as visible_identifiers
+from tiaki.apps.intake.queries import ip_events as visible_ip_events
 from tiaki.apps.operations.models import Operation
+from tiaki.apps.subjects.choices import CaseStatus
 from tiaki.apps.subjects.models import (
     Person,
     PersonAccount,
+    PersonCase,
+    RecordsFact,
     ResolutionDecision,
     ResolutionLink,
     TriageAssessment,
 )
+from tiaki.engines.identifiers import normalise_identifier
 from tiaki.errors import Invalid, NotFound
 
 
@@ -146,3 +153,247 @@ def _leads(accounts: list[Account]) -> list[SafeguardingLead]:
         if by_disclosure[lead.disclosure_id] & set(lead.subject_account_ids):
             found.append(lead)
     return found
+
+
+# Triage score bands, as the persons list filters them: (lowest score, highest score or None).
+SCORE_BANDS: dict[str, tuple[int, int | None]] = {"high": (50, None), "medium": (20, 49), "low": (0, 19)}
+
+
+@dataclass(frozen=True)
+class PersonFilter:
+    """What the persons list is narrowed to; empty fields do not narrow. ``review``: "yes" for persons
+    whose country awaits review, "no" for placed ones; ``assignee``: a username, or "-" for nobody."""
+
+    country: str = ""
+    band: str = ""
+    review: str = ""
+    status: str = ""
+    assignee: str = ""
+
+    def check(self) -> None:
+        """:class:`Invalid` naming the first field that cannot be accepted."""
+        if self.country and (len(self.country) != 2 or not self.country.isalpha()):
+            raise Invalid(f"country: '{self.country}' is not a two-letter country code")
+        if self.band and self.band not in SCORE_BANDS:
+            raise Invalid(f"band: '{self.band}' is not one of {', '.join(SCORE_BANDS)}")
+        if self.review not in ("", "yes", "no"):
+            raise Invalid("review: answer yes or no")
+        if self.status and self.status not in CaseStatus.values:
+            raise Invalid(f"status: '{self.status}' is not one of {', '.join(CaseStatus.values)}")
+
+
+def triage_list(actor: Actor, operation: Operation, where: PersonFilter | None = None) -> QuerySet[Person]:
+    """Persons in triage order (rank of their current assessment; by label before triage has run),
+    narrowed by ``where``. Each carries ``score``, ``rank``, ``case_status`` and ``assignee_name``
+    (None when not set). Ordered through the index on (current, rank), so a page costs the same at
+    any size of operation."""
+    where = where or PersonFilter()
+    where.check()
+    found = persons(actor, operation)
+    if where.country:
+        found = found.filter(country=where.country.upper())
+    if where.review:
+        found = found.filter(needs_review=where.review == "yes")
+    if where.status == CaseStatus.NEW:
+        found = found.filter(Q(case__isnull=True) | Q(case__status=CaseStatus.NEW))
+    elif where.status:
+        found = found.filter(case__status=where.status)
+    if where.assignee == "-":
+        found = found.filter(Q(case__isnull=True) | Q(case__assignee__isnull=True))
+    elif where.assignee:
+        found = found.filter(case__assignee__username=where.assignee)
+    triaged = TriageAssessment.objects.filter(person__operation=operation, current=True).exists()
+    if triaged:
+        found = found.filter(assessments__current=True)
+        if where.band:
+            low, high = SCORE_BANDS[where.band]
+            found = found.filter(assessments__score__gte=low)
+            if high is not None:
+                found = found.filter(assessments__score__lte=high)
+        found = found.annotate(score=F("assessments__score"), rank=F("assessments__rank")).order_by(
+            "assessments__rank"
+        )
+    elif where.band:
+        found = found.none()
+    else:
+        found = found.order_by("label")
+    return found.annotate(case_status=F("case__status"), assignee_name=F("case__assignee__username"))
+
+
+def _search_values(text: str, countries: list[str]) -> set[str]:
+    """Every normalised form ``text`` may be the typed form of: an e-mail, a phone number read in
+    each of ``countries`` (and in international form), a device id, the text as written."""
+    found = {text, text.lower()}
+    for kind in ("email", "device", "payment", "name", "other"):
+        normal = normalise_identifier(kind, text)
+        if normal:
+            found.add(normal)
+    if any(ch.isdigit() for ch in text):
+        for country in [None, *countries]:
+            phone = normalise_identifier("phone", text, country)
+            if phone:
+                found.add(phone)
+    return found
+
+
+def search(actor: Actor, operation: Operation, text: str) -> QuerySet[Person]:
+    """Persons found from anything an investigator may type: a person id, an account id, a username,
+    any identifier written any way (an e-mail with dots or +tags, a phone number in national or
+    international form, a device id) or an IP address. Each lookup uses an index."""
+    text = text.strip()
+    if not text:
+        raise Invalid("q: type an identifier, an account, a username, an IP address or a person id")
+    if len(text) > 500:
+        raise Invalid("q: at most 500 characters")
+    countries = sorted(
+        {c for c in Account.objects.filter(operation=operation).values_list("stated_country", flat=True) if c}
+        | {c for c in Person.objects.filter(operation=operation).values_list("country", flat=True) if c}
+    )
+    values = _search_values(text, countries)
+    accounts: set[int] = set()
+    accounts.update(
+        visible_identifiers(actor, operation)
+        .filter(normalised__in=values)
+        .values_list("account_id", flat=True)
+    )
+    accounts.update(
+        visible_accounts(actor, operation)
+        .filter(Q(account_id__in=values) | Q(username__in=values))
+        .values_list("pk", flat=True)
+    )
+    try:
+        ip = str(ipaddress.ip_address(text))
+    except ValueError:
+        ip = ""
+    if ip:
+        accounts.update(
+            visible_ip_events(actor, operation).filter(ip__in={ip, text}).values_list("account_id", flat=True)
+        )
+    found = persons(actor, operation)
+    return (
+        found.filter(Q(label__in=values) | Q(accounts__account_id__in=accounts)).distinct().order_by("label")
+    )
+
+
+def review_queue(actor: Actor, operation: Operation) -> QuerySet[Person]:
+    """Persons whose country is uncertain (listed for review, not put into a package)."""
+    return persons(actor, operation).filter(needs_review=True).order_by("label")
+
+
+def held_back_links(actor: Actor, operation: Operation) -> list[ResolutionLink]:
+    """Links the resolution's household guard held back, for an investigator to confirm or reject.
+
+    The resolve stage does not store them yet (``engines.resolution`` reports them as ``held_back``;
+    ``services/resolve.py`` drops them): until it does, this queue is empty and the persons whose
+    placement needs review stand in for it on the review page."""
+    actor.require(Permission.READ_CASE)
+    return []
+
+
+def workload(actor: Actor, operation: Operation) -> list[tuple[str, str, int]]:
+    """(assignee or "", status, persons) for the triage queue by assignee; persons without a case row
+    count as new and unassigned."""
+    cases = scope.restrict(actor, PersonCase.objects.filter(person__operation=operation), "person__")
+    rows = [
+        (name or "", status, n)
+        for name, status, n in cases.values_list("assignee__username", "status")
+        .annotate(n=Count("pk"))
+        .order_by("assignee__username", "status")
+    ]
+    untouched = persons(actor, operation).filter(case__isnull=True).count()
+    if untouched:
+        rows.insert(0, ("", CaseStatus.NEW.value, untouched))
+    return rows
+
+
+def score_counts(actor: Actor, operation: Operation) -> dict[int, int]:
+    """How many persons have each current triage score."""
+    rows = current(assessments(actor, operation)).values_list("score").annotate(n=Count("pk"))
+    return {score: n for score, n in rows}
+
+
+def persons_per_country(actor: Actor, operation: Operation) -> dict[str, int]:
+    """Placed persons per country."""
+    rows = placed(persons(actor, operation)).values_list("country").annotate(n=Count("pk"))
+    return {country: n for country, n in rows}
+
+
+@dataclass
+class EventRow:
+    event: IPEvent
+    account: str
+    country: str
+    source: str
+    network: str  # the network's owner, when a source names it
+
+
+@dataclass
+class PersonFile:
+    """A person's file: the record, and everything the workspace shows beside it."""
+
+    record: PersonRecord
+    identifiers: list[Identifier]
+    events: list[EventRow]
+    facts: list[RecordsFact]
+    case: PersonCase | None
+    accounts_by_pk: dict[int, Account] = field(default_factory=dict)
+
+
+def person_file(actor: Actor, operation: Operation, label: str, *, max_events: int = 500) -> PersonFile:
+    """Everything about one person the actor may see: accounts, identifiers, links with evidence,
+    decisions, IP events (newest first, at most ``max_events``) with the country and the source that
+    answered, the triage assessment, the records-check facts that matched and the case."""
+    r = person_record(actor, operation, label)
+    pks = [a.pk for a in r.accounts]
+    idents = list(
+        Identifier.objects.filter(account_id__in=pks).select_related("account").order_by("kind", "value")
+    )
+    events = []
+    for e in (
+        IPEvent.objects.filter(account_id__in=pks)
+        .select_related("account", "geo", "geo__source")
+        .order_by(F("timestamp").desc(nulls_last=True), "pk")[:max_events]
+    ):
+        geo = getattr(e, "geo", None)
+        events.append(
+            EventRow(
+                event=e,
+                account=e.account.account_id,
+                country=geo.country if geo else "",
+                source=str(geo.source) if geo else "",
+                network="",
+            )
+        )
+    keys = {(i.kind, i.normalised) for i in idents if i.normalised}
+    names = [i.normalised for i in idents if i.kind == "name" and i.normalised]
+    dobs = [i.normalised for i in idents if i.kind == "dob" and i.normalised]
+    wanted = Q(pk__in=[])
+    for kind in {k for k, _ in keys}:
+        wanted |= Q(kind=kind, normalised__in=[v for k, v in keys if k == kind])
+    if names and dobs:
+        wanted |= Q(kind="name+dob", normalised__in=[f"{n}|{d}" for n in names for d in dobs])
+    facts = list(
+        RecordsFact.objects.filter(wanted, records_import__operation=operation).order_by("fact", "value")
+    )
+    return PersonFile(
+        record=r,
+        identifiers=idents,
+        events=events,
+        facts=facts,
+        case=PersonCase.objects.filter(person=r.person).select_related("assignee").first(),
+        accounts_by_pk={a.pk: a for a in r.accounts},
+    )
+
+
+def holder(actor: Actor, operation: Operation, account_pk: int) -> Person | None:
+    """The person an account belongs to now (after a decision re-clustered it), if the actor sees it."""
+    return persons(actor, operation).filter(accounts__account_id=account_pk).first()
+
+
+def person_link(actor: Actor, operation: Operation, label: str, link_id: int) -> ResolutionLink:
+    """One link of a person's: :class:`NotFound` unless it is the person's."""
+    person = find_person(actor, operation, label)
+    link = person.links.select_related("account_a", "account_b").filter(pk=link_id).first()
+    if link is None:
+        raise NotFound(f"{label} has no link #{link_id} (the person may have changed: reload the page)")
+    return link

@@ -1,0 +1,68 @@
+"""Who may reach a page: signed in with both factors, and a role in the operation the page is about.
+
+Domain apps' views are plain functions of ``(request, operation, actor, ...)``; the URL wiring wraps
+them with :func:`operation_view`, which turns the signed-in user into the :class:`Actor` they are in
+that operation (their role and country scope). What the role allows is then checked by the query or
+service the view calls, from the one table in ``apps/core/roles.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from tiaki.apps.access.queries import open_operation
+
+View = Callable[..., HttpResponse]
+
+
+def _to_signin(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if user.is_authenticated:  # the password was right; the second factor is still to come
+        return redirect(reverse("web:verify") + "?" + urlencode({"next": request.get_full_path()}))
+    return redirect(reverse("web:signin") + "?" + urlencode({"next": request.get_full_path()}))
+
+
+def user_id(request: HttpRequest) -> int:
+    """The signed-in user's id (callers have checked that a user is signed in)."""
+    pk = request.user.pk
+    if pk is None:
+        raise PermissionError("no user is signed in")
+    return int(pk)
+
+
+def verified(request: HttpRequest) -> bool:
+    user: Any = request.user
+    return bool(user.is_authenticated and user.is_active and user.is_verified())
+
+
+def signed_in(view: View) -> View:
+    """The page needs a user signed in with password and second factor."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not verified(request):
+            return _to_signin(request)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def operation_view(view: Callable[..., HttpResponse]) -> View:
+    """``view(request, operation, actor, **kwargs)`` reached as ``/o/<operation_id>/...``: 404 for an
+    operation that does not exist, 403 for one the user holds no role in."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, operation_id: int, **kwargs: Any) -> HttpResponse:
+        if not verified(request):
+            return _to_signin(request)
+        operation, actor = open_operation(user_id(request), request.user.get_username(), operation_id)
+        return view(request, operation, actor, **kwargs)
+
+    return wrapped
