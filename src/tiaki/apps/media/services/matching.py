@@ -42,20 +42,7 @@ def match_known(operation: Operation, progress: Progress) -> None:
     queries = [(row.pk, row.pdq) for row in good] + [
         (row.pk, row.pdq_stored) for row in good if row.pdq_stored
     ]
-    if queries:
-        for hash_list in HashList.objects.order_by("pk"):
-            index, entries = list_index(hash_list)
-            if not len(index):
-                continue
-            for qi, position, distance in index.search([pdq for _, pdq in queries], MATCH_THRESHOLD):
-                found.append(
-                    Match(
-                        media_id=queries[qi][0],
-                        entry_id=int(entries[position]),
-                        method="pdq",
-                        distance=distance,
-                    )
-                )
+    found += _search_lists(queries, "pdq")
     found += _video_matches([(row.pk, row.video_hash) for row in items if row.video_hash])
     matched = {m.media_id for m in found} | set(
         Match.objects.filter(media__operation=operation).values_list("media_id", flat=True)
@@ -76,23 +63,26 @@ def _turned_matches(unmatched: list[int]) -> list[Match]:
     for pk, sha256 in stored.items():
         try:
             variants = pdq_file_dihedral(evidence.path_for(sha256))
-        except Exception:
+        except (OSError, ValueError, SyntaxError):  # hashed once already: a second failure adds nothing
             continue
         queries += [(pk, v.hash) for v in variants[1:] if v.quality >= MIN_QUALITY]
+    return _search_lists(queries, "pdq-turned")
+
+
+def _search_lists(queries: list[tuple[int, str]], method: str) -> list[Match]:
+    """Matches of (item, PDQ hash) ``queries`` within the threshold, in every list's index."""
     found: list[Match] = []
     if not queries:
         return found
+    hashes = [pdq for _, pdq in queries]
     for hash_list in HashList.objects.order_by("pk"):
         index, entries = list_index(hash_list)
         if not len(index):
             continue
-        for qi, position, distance in index.search([h for _, h in queries], MATCH_THRESHOLD):
+        for qi, position, distance in index.search(hashes, MATCH_THRESHOLD):
             found.append(
                 Match(
-                    media_id=queries[qi][0],
-                    entry_id=int(entries[position]),
-                    method="pdq-turned",
-                    distance=distance,
+                    media_id=queries[qi][0], entry_id=int(entries[position]), method=method, distance=distance
                 )
             )
     return found
