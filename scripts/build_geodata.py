@@ -114,7 +114,9 @@ def build(tgz: Path, prefix: str, out: Path, describe: dict[str, str]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("country_tgz", type=Path)
     parser.add_argument("asn_tgz", type=Path)
     args = parser.parse_args()

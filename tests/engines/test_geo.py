@@ -41,7 +41,9 @@ def test_embedded_source_is_dated_geolocation_data_with_its_licence() -> None:
     source = EmbeddedSource()
     # 1.1.1.1 is registered to APNIC's research block in Australia and used there; 3.120.0.1 is an
     # Amazon block registered in the US (ARIN) and used in Frankfurt: the registry data says US.
-    assert source.countries(["8.8.8.8", "3.120.0.1", " 1.1.1.1", "not an ip", "10.0.0.1", "::ffff:8.8.8.8"]) == [
+    assert source.countries(
+        ["8.8.8.8", "3.120.0.1", " 1.1.1.1", "not an ip", "10.0.0.1", "::ffff:8.8.8.8"]
+    ) == [
         "US",
         "DE",
         "AU",
@@ -59,7 +61,9 @@ def test_embedded_source_is_dated_geolocation_data_with_its_licence() -> None:
 
 
 def test_parse_addresses_in_batch() -> None:
-    parsed = parse(["192.0.2.7", " 10.0.0.1 ", "010.0.0.1", "256.1.1.1", "::ffff:192.0.2.7", "2001:db8::1", "x", ""])
+    parsed = parse(
+        ["192.0.2.7", " 10.0.0.1 ", "010.0.0.1", "256.1.1.1", "::ffff:192.0.2.7", "2001:db8::1", "x", ""]
+    )
     assert parsed.family.tolist() == [4, 4, 0, 0, 4, 6, 0, 0]
     assert parsed.v4[[0, 1, 4]].tolist() == [0xC0000207, 0x0A000001, 0xC0000207]
     assert parsed.v6[5] == bytes.fromhex("20010db8000000000000000000000001")
@@ -231,5 +235,13 @@ def test_cross_check_flags_disagreeing_sources(tmp_path: Path) -> None:
         located = locate_epochs(ips, epochs, snapshots)
         assert cross_check(ips, epochs, snapshots, located=located).tolist() == flags.tolist()
         # The registries put 8.8.8.8 in the US: b's NZ differs from the registration.
-        assert registry_check(ips, located, snapshots).tolist() == [False, False, False, True, False, False, False]
+        assert registry_check(ips, located, snapshots).tolist() == [
+            False,
+            False,
+            False,
+            True,
+            False,
+            False,
+            False,
+        ]
     assert not cross_check(ips, epochs, SnapshotSet(None)).any()

@@ -28,24 +28,38 @@ EMBEDDED_ASN = "asn.npz"
 # The largest cloud, hosting and VPN operators whose names do not say so.
 HOSTING_ASNS = frozenset(
     {
-        16509, 14618, 8987,  # Amazon Web Services
-        396982, 19527, 36492,  # Google Cloud
-        8075, 8068, 8069,  # Microsoft Azure
+        16509,
+        14618,
+        8987,  # Amazon Web Services
+        396982,
+        19527,
+        36492,  # Google Cloud
+        8075,
+        8068,
+        8069,  # Microsoft Azure
         31898,  # Oracle Cloud
         14061,  # DigitalOcean
         16276,  # OVH
-        24940, 213230, 212317,  # Hetzner
+        24940,
+        213230,
+        212317,  # Hetzner
         63949,  # Akamai Connected Cloud (Linode)
         20473,  # Choopa / Vultr
-        60781, 28753, 16265, 30633, 7203,  # Leaseweb
+        60781,
+        28753,
+        16265,
+        30633,
+        7203,  # Leaseweb
         12876,  # Scaleway
         51167,  # Contabo
-        45102, 37963,  # Alibaba Cloud
+        45102,
+        37963,  # Alibaba Cloud
         132203,  # Tencent Cloud
         9009,  # M247 (VPN exits)
         60068,  # Datacamp / CDN77 (VPN exits)
         212238,  # Datacamp
-        136787, 207137,  # Tefincom, PacketHub (NordVPN)
+        136787,
+        207137,  # Tefincom, PacketHub (NordVPN)
         62240,  # Clouvider
         21859,  # Zenlayer
         40676,  # Psychz
@@ -56,8 +70,10 @@ HOSTING_ASNS = frozenset(
         203020,  # HostRoyale
         35916,  # Multacom
         174,  # Cogent (transit: no subscribers behind its own addresses)
-        13335, 209242,  # Cloudflare (WARP, proxies)
-        9370, 2516,  # Sakura Internet, KDDI Web Communications hosting
+        13335,
+        209242,  # Cloudflare (WARP, proxies)
+        9370,
+        2516,  # Sakura Internet, KDDI Web Communications hosting
         29802,  # HIVELOCITY
         32097,  # WholeSale Internet
         36352,  # ColoCrossing

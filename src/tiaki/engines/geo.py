@@ -359,8 +359,9 @@ def locate_epochs(ips: IpInput, epochs: np.ndarray, snapshots: SnapshotSet) -> L
     The batch form of ``locate``. Snapshot choice is one ``searchsorted`` over the build times (an
     event older than every snapshot takes the oldest and is flagged ``after_event``); events are
     grouped by chosen source and each group is one batch: the embedded source parses and searches
-    its range table in numpy, an MMDB source looks each distinct address up once. ``ips`` may be a list, a numpy array or an Arrow string
-    array; surrounding whitespace is ignored; nulls and anything that is not an address get ``""``.
+    its range table in numpy, an MMDB source looks each distinct address up once. ``ips`` may be a
+    list, a numpy array or an Arrow string array; surrounding whitespace is ignored; nulls and
+    anything that is not an address get ``""``.
     """
     epochs = np.asarray(epochs, dtype=np.float64)
     _check_lengths(len(ips), len(epochs))
@@ -393,8 +394,9 @@ def cross_check(
     An event is flagged when both sides of a comparison name a country and the countries differ.
     An answer from one side only ("unknown" on the other) is not a disagreement, and events answered
     by the embedded source itself (no snapshot at all) are never flagged: there is nothing to compare
-    them with. The registry data is not a geolocation source and is compared in ``registry_check``. Pass ``located`` (the result of ``locate_epochs`` on the same input) to
-    avoid looking the chosen sources up again.
+    them with. The registry data is not a geolocation source and is compared in ``registry_check``.
+    Pass ``located`` (the result of ``locate_epochs`` on the same input) to avoid looking the chosen
+    sources up again.
     """
     epochs = np.asarray(epochs, dtype=np.float64)
     _check_lengths(len(ips), len(epochs))

@@ -75,9 +75,7 @@ def parse(ips: list[str]) -> Parsed:
 def _leading_zero(text: pa.Array) -> np.ndarray:
     """Dotted quads with a part written with a leading zero (``010.0.0.1``): not an address here, as
     for ``ipaddress`` (some readers take such parts as octal)."""
-    return (
-        pc.match_substring_regex(text, r"(^|\.)0[0-9]").to_numpy(zero_copy_only=False).astype(bool)
-    )
+    return pc.match_substring_regex(text, r"(^|\.)0[0-9]").to_numpy(zero_copy_only=False).astype(bool)
 
 
 def _parse_one(ip: str) -> tuple[int, int]:
@@ -145,5 +143,7 @@ def load_table(name: str) -> EmbeddedTable:
     with np.load(path, allow_pickle=False) as npz:
         arrays = {key: npz[key] for key in npz.files}
     meta = json.loads(arrays.pop("meta").tobytes().decode())
-    table = RangeTable(*(arrays.pop(k) for k in ("v4_start", "v4_end", "v4_value", "v6_start", "v6_end", "v6_value")))
+    table = RangeTable(
+        *(arrays.pop(k) for k in ("v4_start", "v4_end", "v4_value", "v6_start", "v6_end", "v6_value"))
+    )
     return EmbeddedTable(path, sha256, meta, table, arrays)
