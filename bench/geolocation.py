@@ -332,7 +332,10 @@ def ours(
     return placements, shared
 
 
-BEFORE = SharedRules(foreign_min_users=10**9)  # the rules before: no foreign-users rule
+# The engine before these rules: no foreign-users rule, no provider-flagged exits, no network owners,
+# no extra weight for the person's own countries, confidence = share.
+BEFORE_SHARED = SharedRules(foreign_min_users=10**9)
+BEFORE_VOTE = VoteRules(phone_agrees_factor=1.0, stated_agrees_factor=1.0, calibration={})
 
 
 def scores(op: Operation, countries: list[str | None], review: list[bool]) -> dict[str, float]:
@@ -373,11 +376,11 @@ def evaluate(op: Operation) -> dict[str, Any]:
     n = op.n_persons
     no_review = [False] * n
     placements, shared = ours(op, loc.countries, loc.hosting)
-    before, _ = ours(op, loc.countries, None, rules=BEFORE, proxy_keys=False)
+    before, _ = ours(op, loc.countries, None, rules=BEFORE_SHARED, proxy_keys=False, vote=BEFORE_VOTE)
     results = {
         "plain vote, registry data": scores(op, plain_vote(person_of_event, loc.registry, n), no_review),
         "plain vote": scores(op, plain_vote(person_of_event, loc.countries, n), no_review),
-        "before (many-countries and many-users only)": scores(
+        "before (previous engine)": scores(
             op, [p.country for p in before], [p.review for p in before]
         ),
         "ours without network owners": scores(

@@ -85,7 +85,7 @@ HOSTING_ASNS = frozenset(
 
 # Words in an organisation's name that mean servers, not subscribers.
 HOSTING_WORDS = re.compile(
-    r"hosting|\bhost\b|data ?cent(er|re)s?|datacenter|\bvps\b|\bvpn\b|\bservers?\b|colocation|\bcolo\b"
+    r"hosting|\bhost\b|data ?cent(er|re)s?|datacenter|\bvps\b|vpn|\bservers?\b|colocation|\bcolo\b"
     r"|dedicated|\bproxy\b|cloud (computing|services?|servers?|infrastructure|hosting)|\bcdn\b",
     re.IGNORECASE,
 )

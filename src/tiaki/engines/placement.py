@@ -393,6 +393,34 @@ DEFAULT_KIND_WEIGHTS: Mapping[str, float] = {
 }
 
 
+# The probability that a person's country is right, by basis and share of the vote: steps of (upper
+# bound of the share, probability), an isotonic fit on the development sets (``bench/geolocation.py
+# --set development``: tiaki synth seed 2, independent seed 12), never on the sets reported on.
+CALIBRATION: Mapping[str, tuple[tuple[float, float], ...]] = {
+    "ip-vote": ((0.55, 0.5833), (0.6, 0.6923), (0.65, 0.85), (0.75, 0.9149), (1.0, 0.9973)),
+    "phone": ((0.95, 0.9667),),
+    "stated": ((0.4, 0.5714), (0.75, 0.913)),
+}
+
+
+def calibrate(
+    basis: np.ndarray, share: np.ndarray, table: Mapping[str, tuple[tuple[float, float], ...]]
+) -> np.ndarray:
+    """The calibrated confidence of each placement: the probability of the first step of its basis
+    whose upper bound is at least its share. Bases without steps keep their share; ``none`` is 0."""
+    out = np.asarray(share, dtype=np.float64).copy()
+    for name, steps in table.items():
+        mine = basis == name
+        if not steps or not mine.any():
+            continue
+        uppers = np.array([u for u, _ in steps])
+        probability = np.array([p for _, p in steps])
+        at = np.minimum(np.searchsorted(uppers, out[mine] - 1e-9, side="left"), len(steps) - 1)
+        out[mine] = probability[at]
+    out[basis == "none"] = 0.0
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class VoteRules:
     """Weights of the country vote and the review rule (see ``docs/geolocation.md``).
@@ -402,7 +430,11 @@ class VoteRules:
     ``many_users_weight``: factor for events at keys shared by many users in one country (carrier NAT).
     ``repeat_weight``: factor for a further event in the same country on the same day as a stronger one:
     a person seen on ten days in one country is better evidence than ten logins in one afternoon.
-    ``phone_confidence`` / ``stated_confidence``: the confidence of a fallback that is unanimous.
+    ``phone_agrees_factor`` / ``stated_agrees_factor``: factor for the IP weight of a country that
+    one of the person's phone numbers / stated countries names.
+    ``phone_confidence`` / ``stated_confidence``: the share of a fallback that is unanimous.
+    ``calibration``: maps (basis, share) to the probability that the country is right (``CALIBRATION``;
+    ``{}`` keeps the share as the confidence).
     ``review_below``: persons placed with a lower confidence go to review, as do fallbacks whose
     evidence conflicts (two phone countries; phone and stated country differ; two stated countries).
     """
@@ -412,10 +444,11 @@ class VoteRules:
     proxy_weight: float = 0.25
     many_users_weight: float = 0.5
     repeat_weight: float = 0.25
-    phone_agrees_factor: float = 1.0
-    stated_agrees_factor: float = 1.0
+    phone_agrees_factor: float = 2.0
+    stated_agrees_factor: float = 2.0
     phone_confidence: float = 0.9
     stated_confidence: float = 0.7
+    calibration: Mapping[str, tuple[tuple[float, float], ...]] = field(default_factory=lambda: dict(CALIBRATION))
     review_below: float = 0.6
 
 
@@ -582,7 +615,7 @@ def place_persons(
     use_stated = ~use_ip & ~use_phone & (stated_win > 0)
     use_proxy = ~use_ip & ~use_phone & ~use_stated & (ip_winner > 0)  # proxy-flagged events only
     winner = np.select([use_ip | use_proxy, use_phone, use_stated], [ip_winner, phone_win, stated_win], 0)
-    confidence = np.select(
+    share = np.select(
         [use_ip, use_phone, use_stated, use_proxy],
         [
             ip_share,
@@ -592,6 +625,8 @@ def place_persons(
         ],
         0.0,
     )
+    basis = np.select([use_ip | use_proxy, use_phone, use_stated], ["ip-vote", "phone", "stated"], "none")
+    confidence = calibrate(basis, share, rules.calibration)
     sp, sc, _ = stated_rows
     pp, pc_, _ = phone_rows
     stated_not_phone = np.zeros(n_persons, dtype=bool)
@@ -601,7 +636,6 @@ def place_persons(
     phone_agrees = np.bincount(pp[pc_ == ip_winner[pp]], minlength=n_persons) > 0
     phone_disagrees = use_ip & has_phone & ~phone_agrees
     review = (winner == 0) | (confidence < rules.review_below) | conflict
-    basis = np.select([use_ip | use_proxy, use_phone, use_stated], ["ip-vote", "phone", "stated"], "none")
     why = np.select(
         [counts["counted"] > 0, counts["left_out_shared"] > 0],
         [
@@ -621,6 +655,7 @@ def place_persons(
         return out
 
     columns = {name: values.tolist() for name, values in counts.items()}
+    columns["share"] = np.round(share, 4).tolist()
     votes = {
         "ip_votes": grouped((vote_p, vote_c, vote_w)),
         "phone_countries": grouped(phone_rows),
