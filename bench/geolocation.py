@@ -1,25 +1,29 @@
-"""Geolocation benchmark: lookup speed, shared-infrastructure detection and person placement.
+"""Geolocation benchmark: placement of persons and accounts, calibration, lookup speed.
 
-    python bench/geolocation.py --accounts 153000 [--seed 1] [--work /tmp/tiaki-geo-bench]
+    python bench/geolocation.py --set report        # tiaki synth seed 1, independent seed 11
+    python bench/geolocation.py --set development   # tiaki synth seed 2, independent seed 12 (fits)
 
-Generates a synthetic operation (or reuses the one cached in the work folder), reads the bundle's
-CSV files directly and takes the TRUE persons from truth/persons.csv as the resolution, so that only
-placement is measured. Every IP event is located with the embedded source.
+Generates (or reuses, in --work) two operations: a ``tiaki synth`` operation and one from the
+independent generator (``bench.independent``), which also writes the operator's two dated country
+databases. The TRUE persons are the resolution, so only placement is measured. Events are located as
+the product locates them: with the operator's snapshots when there are some (the independent
+operation), else with the embedded data; the ``tiaki synth`` world is built from the registry data
+(every address is used where it is registered), so there the registry answers, as its world says.
 
-* Speed: ``locate_epochs`` over all events in one batch, against the plain per-event loop
-  ``iptocc.country_code(ip)`` measured in the same run (best of three each, interleaved), also on
-  the events repeated to 1,000,000.
-* Placement: share of persons placed in their true country, placed wrongly and sent to review, for
-  the plain vote (every located event one vote, no exclusions, no fallback), the vote the service
-  used before (unweighted; IPs of >= 10 persons and possible_proxy events left out; phone then stated
-  country when nothing is left) and ours (``tiaki.engines.placement``).
+Per operation: the share of persons and of accounts placed in their true country, placed wrongly and
+sent to review, for the plain vote with the registry data, the plain vote, the previous engine, ours
+without network owners and ours; a reliability table (placed persons by calibrated confidence:
+mean confidence against the share placed correctly). Thresholds and the calibration are fitted on the
+development set only (``--set development`` prints the isotonic fit pasted into
+``placement.CALIBRATION``); the report set is only reported on.
 
-Prints a table and a final JSON line; writes bench/results/geolocation-<accounts>.json.
+Prints tables and a final JSON line; writes bench/results/geolocation-<set>.json.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import platform
 import subprocess
@@ -44,7 +48,6 @@ from tiaki.engines.geo import SnapshotSet, locate_epochs, vote_country
 from tiaki.engines.identifiers import normalise_phone
 from tiaki.engines.placement import (
     Placement,
-    SharedKey,
     SharedRules,
     VoteRules,
     ip_keys,
@@ -56,11 +59,6 @@ from tiaki.synth import generate
 HERE = Path(__file__).resolve().parent
 TARGET_LOOKUPS = 1_000_000
 TARGET_CORRECT = 0.95
-SERVICE_SHARED_PERSONS = 10  # the threshold the service's vote used
-
-
-def vars_of(key: SharedKey) -> dict[str, Any]:
-    return {name: getattr(key, name) for name in key.__slots__}
 
 
 def read_csv(path: Path) -> pa.Table:
@@ -123,34 +121,6 @@ def plain_vote(person: np.ndarray, country: np.ndarray, n_persons: int) -> list[
     for p, c in zip(person.tolist(), country.tolist(), strict=True):
         votes[p].append((c or None, 1.0))
     return [vote_country(votes.get(i, []))[0] for i in range(n_persons)]
-
-
-def service_vote(
-    person: np.ndarray,
-    country: np.ndarray,
-    ips: list[str],
-    proxy: np.ndarray,
-    phones: dict[int, list[str]],
-    stated: dict[int, list[str]],
-    n_persons: int,
-) -> list[str | None]:
-    """The vote the subjects service used before this engine (see apps/subjects/services.py)."""
-    persons_by_ip: dict[str, set[int]] = defaultdict(set)
-    for p, ip in zip(person.tolist(), ips, strict=True):
-        persons_by_ip[ip].add(p)
-    shared = {ip for ip, ps in persons_by_ip.items() if len(ps) >= SERVICE_SHARED_PERSONS}
-    votes: dict[int, list[tuple[str | None, float]]] = defaultdict(list)
-    for p, c, ip, flagged in zip(person.tolist(), country.tolist(), ips, proxy.tolist(), strict=True):
-        if ip not in shared and not flagged:
-            votes[p].append((c or None, 1.0))
-    placed: list[str | None] = []
-    for i in range(n_persons):
-        winner, _ = vote_country(votes.get(i, []))
-        for candidates in (phones.get(i), stated.get(i)):
-            if winner is None:
-                winner, _ = vote_country((c, 1.0) for c in candidates or [])
-        placed.append(winner)
-    return placed
 
 
 @dataclass
@@ -356,7 +326,7 @@ def reliability(
 ) -> list[dict[str, float]]:
     """Bins of stated confidence -> persons, mean confidence, observed share placed correctly."""
     rows = []
-    for low, high in zip(edges[:-1], edges[1:], strict=True):
+    for low, high in itertools.pairwise(edges):
         inside = (confidence >= low) & (confidence < high)
         if inside.any():
             rows.append(
@@ -380,9 +350,7 @@ def evaluate(op: Operation) -> dict[str, Any]:
     results = {
         "plain vote, registry data": scores(op, plain_vote(person_of_event, loc.registry, n), no_review),
         "plain vote": scores(op, plain_vote(person_of_event, loc.countries, n), no_review),
-        "before (previous engine)": scores(
-            op, [p.country for p in before], [p.review for p in before]
-        ),
+        "before (previous engine)": scores(op, [p.country for p in before], [p.review for p in before]),
         "ours without network owners": scores(
             op,
             *zip(*[(p.country, p.review) for p in ours(op, loc.countries, None)[0]], strict=True),  # type: ignore[arg-type]
@@ -491,10 +459,12 @@ def main() -> None:
     for r in results:
         r.pop("_calibration_rows")
         print(
-            f"\n{r['operation']}: {r['accounts']:,} accounts, {r['persons']:,} persons, {r['events']:,} events"
+            f"\n{r['operation']}: {r['accounts']:,} accounts, {r['persons']:,} persons, "
+            f"{r['events']:,} events"
         )
         print(
-            f"  located with {r['located_with']}; {r['events_snapshot_after_event']:,} events before every snapshot;"
+            f"  located with {r['located_with']}; "
+            f"{r['events_snapshot_after_event']:,} events before every snapshot;"
             f" {r['events_hosting_network']:,} in hosting networks; shared keys {r['shared_keys']}"
         )
         print(
@@ -503,7 +473,8 @@ def main() -> None:
         )
         for name, s in r["placement"].items():
             print(
-                f"  {name:<46} {s['persons_correct']:>16.2%} {s['persons_wrong']:>7.2%} {s['persons_review']:>7.2%}"
+                f"  {name:<46} {s['persons_correct']:>16.2%} {s['persons_wrong']:>7.2%} "
+                f"{s['persons_review']:>7.2%}"
                 f" {s['accounts_correct']:>18.2%} {s['accounts_wrong']:>7.2%} {s['accounts_review']:>7.2%}"
             )
         print(f"  by basis: {r['by_basis']}")

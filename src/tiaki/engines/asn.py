@@ -20,8 +20,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from tiaki.engines.geo import IpInput, LookupSource, _as_list
-from tiaki.engines.iptable import EmbeddedTable, load_table, parse
+from tiaki.engines.geo import IpInput, LookupSource, as_texts
+from tiaki.engines.iptable import EmbeddedTable, load_table
 
 EMBEDDED_ASN = "asn.npz"
 
@@ -135,5 +135,5 @@ class NetworkOwners:
 
     def lookup(self, ips: IpInput) -> Owners:
         """The owner of each address; unknown (and not an address) gives ASN 0 and ``""``."""
-        index = self._table.lookup(parse(_as_list(ips)))  # -1 picks the trailing "unknown" entry
+        index = self._table.lookup_texts(as_texts(ips))  # -1 picks the trailing "unknown" entry
         return Owners(self._asn[index], self._names[index], self._hosting[index], self.source)

@@ -43,7 +43,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from tiaki.engines.iptable import EmbeddedTable, load_table, parse
+from tiaki.engines.iptable import EmbeddedTable, load_table
 
 # Codes that name no country: "unknown" placeholders, and the registries' "EU"/"AP" for addresses
 # allocated to Europe or Asia-Pacific as a whole.
@@ -164,7 +164,7 @@ class EmbeddedSource:
 
     def codes(self, ips: list[str]) -> np.ndarray:
         # Unknown (-1) indexes the trailing "" of the names.
-        return self._names[self._table.lookup(parse(ips))]
+        return self._names[self._table.lookup_texts(ips)]
 
 
 class RegistrySource:
@@ -330,7 +330,8 @@ class Located:
         return list(zip(countries.tolist(), provenance[self.source_index].tolist(), strict=True))
 
 
-def _as_list(ips: IpInput) -> list[str]:
+def as_texts(ips: IpInput) -> list[str]:
+    """Addresses as a list of texts (nulls as ``""``), from a list, numpy array or Arrow array."""
     if isinstance(ips, pa.ChunkedArray | pa.Array):
         return [ip or "" for ip in ips.to_pylist()] if ips.null_count else ips.to_pylist()
     if isinstance(ips, np.ndarray):
@@ -367,7 +368,7 @@ def locate_epochs(ips: IpInput, epochs: np.ndarray, snapshots: SnapshotSet) -> L
     _check_lengths(len(ips), len(epochs))
     chosen, after = snapshots.choose(epochs)
     sources = snapshots.sources
-    texts = _as_list(ips)
+    texts = as_texts(ips)
     used = np.unique(chosen).tolist()
     if len(used) == 1:  # one source answers every event: no regrouping
         countries = _lookup(sources[used[0]], texts, None)
@@ -406,7 +407,7 @@ def cross_check(
     flagged = np.zeros(len(epochs), dtype=bool)
     chosen = located.source_index
     sources = snapshots.sources
-    texts = _as_list(ips)
+    texts = as_texts(ips)
 
     def disagree(events: np.ndarray, other: CountrySource) -> None:
         mine, theirs = located.countries[events], _lookup(other, texts, events)
@@ -425,7 +426,7 @@ def registry_check(ips: IpInput, located: Located, snapshots: SnapshotSet) -> np
     elsewhere), so it is kept for the analyst and does not change the event's country.
     """
     _check_lengths(len(ips), len(located))
-    registered = snapshots.registry.codes(_as_list(ips))
+    registered = snapshots.registry.codes(as_texts(ips))
     return (registered != "") & (located.countries != "") & (registered != located.countries)
 
 

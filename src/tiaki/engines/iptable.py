@@ -119,6 +119,17 @@ class RangeTable:
         return out
 
 
+    def lookup_texts(self, ips: list[str]) -> np.ndarray:
+        """``lookup`` of addresses given as text: each distinct text is parsed and searched once
+        (Arrow's dictionary encoding finds them), nulls give ``-1``."""
+        if not ips:
+            return np.empty(0, dtype=np.int64)
+        encoded = pc.dictionary_encode(pa.array(ips, type=pa.string()))
+        found = self.lookup(parse(encoded.dictionary.to_pylist()))
+        indices = encoded.indices.fill_null(len(found)).to_numpy(zero_copy_only=False)
+        return np.append(found, np.int64(-1))[indices]
+
+
 @dataclass(frozen=True)
 class EmbeddedTable:
     """One embedded data file: its ranges, its extra arrays and its provenance."""

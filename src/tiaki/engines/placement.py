@@ -448,7 +448,9 @@ class VoteRules:
     stated_agrees_factor: float = 2.0
     phone_confidence: float = 0.9
     stated_confidence: float = 0.7
-    calibration: Mapping[str, tuple[tuple[float, float], ...]] = field(default_factory=lambda: dict(CALIBRATION))
+    calibration: Mapping[str, tuple[tuple[float, float], ...]] = field(
+        default_factory=lambda: dict(CALIBRATION)
+    )
     review_below: float = 0.6
 
 
