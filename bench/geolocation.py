@@ -484,6 +484,14 @@ def main() -> None:
                 f"    {row['bin']:<10} {row['persons']:>6} {row['confidence']:>8.3f} {row['observed']:>8.3f}"
             )
     out["operations"] = results
+    independent = results[0]["placement"]["ours"]["accounts_correct"]
+    out["targets"] = {
+        "accounts_correct_independent": TARGET_CORRECT,
+        "met": independent >= TARGET_CORRECT,
+    }
+    print(
+        f"\naccounts placed correctly on the independent operation: {independent:.2%} (target {TARGET_CORRECT:.0%})"
+    )
     if "calibration_fit" in out:
         print(f"\ncalibration fit (development): {out['calibration_fit']}")
     if not args.no_speed:
