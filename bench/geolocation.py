@@ -230,7 +230,7 @@ def independent_operation(work: Path, accounts: int, seed: int) -> Path:
 
 
 @dataclass
-class Located:
+class Placed:
     countries: np.ndarray
     registry: np.ndarray
     hosting: np.ndarray
@@ -238,7 +238,7 @@ class Located:
     source: str
 
 
-def locate_operation(op: Operation) -> Located:
+def locate_operation(op: Operation) -> Placed:
     """Countries as the product finds them: the operator's snapshots when the operation has them,
     else the embedded data. ``tiaki synth`` builds its world from the registry data (every address
     is used where it is registered), so there the registry is the world's geolocation database."""
@@ -247,10 +247,10 @@ def locate_operation(op: Operation) -> Located:
         registry = snapshots.registry.codes(op.ips)
     owners = NetworkOwners().lookup(op.ips)
     if op.world == "synth":
-        return Located(registry, registry, owners.hosting, 0, "registry (the synthetic world's own)")
+        return Placed(registry, registry, owners.hosting, 0, "registry (the synthetic world's own)")
     used = sorted(set(located.source_index.tolist()))
     names = ", ".join(f"{located.sources[i].name} {located.sources[i].build_date}" for i in used)
-    return Located(located.countries, registry, owners.hosting, int(located.after_event.sum()), names)
+    return Placed(located.countries, registry, owners.hosting, int(located.after_event.sum()), names)
 
 
 def evidence(op: Operation) -> dict[str, np.ndarray]:
@@ -490,7 +490,8 @@ def main() -> None:
         "met": independent >= TARGET_CORRECT,
     }
     print(
-        f"\naccounts placed correctly on the independent operation: {independent:.2%} (target {TARGET_CORRECT:.0%})"
+        f"\naccounts placed correctly on the independent operation: {independent:.2%} "
+        f"(target {TARGET_CORRECT:.0%})"
     )
     if "calibration_fit" in out:
         print(f"\ncalibration fit (development): {out['calibration_fit']}")

@@ -118,7 +118,6 @@ class RangeTable:
             out[rows[inside]] = value[at[inside]]
         return out
 
-
     def lookup_texts(self, ips: list[str]) -> np.ndarray:
         """``lookup`` of addresses given as text: each distinct text is parsed and searched once
         (Arrow's dictionary encoding finds them), nulls give ``-1``."""
