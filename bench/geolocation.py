@@ -1,30 +1,37 @@
-"""Geolocation benchmark: lookup speed, shared-infrastructure detection and person placement.
+"""Geolocation benchmark: placement of persons and accounts, calibration, lookup speed.
 
-    python bench/geolocation.py --accounts 153000 [--seed 1] [--work /tmp/tiaki-geo-bench]
+    python bench/geolocation.py --set report        # tiaki synth seed 1, independent seed 11
+    python bench/geolocation.py --set development   # tiaki synth seed 2, independent seed 12 (fits)
 
-Generates a synthetic operation (or reuses the one cached in the work folder), reads the bundle's
-CSV files directly and takes the TRUE persons from truth/persons.csv as the resolution, so that only
-placement is measured. Every IP event is located with the embedded source.
+Generates (or reuses, in --work) two operations: a ``tiaki synth`` operation and one from the
+independent generator (``bench.independent``), which also writes the operator's two dated country
+databases. The TRUE persons are the resolution, so only placement is measured. Events are located as
+the product locates them: with the operator's snapshots when there are some (the independent
+operation), else with the embedded data; the ``tiaki synth`` world is built from the registry data
+(every address is used where it is registered), so there the registry answers, as its world says.
 
-* Speed: ``locate_epochs`` over all events in one batch, against the plain per-event loop
-  ``iptocc.country_code(ip)`` measured in the same run (best of three each, interleaved), also on
-  the events repeated to 1,000,000.
-* Placement: share of persons placed in their true country, placed wrongly and sent to review, for
-  the plain vote (every located event one vote, no exclusions, no fallback), the vote the service
-  used before (unweighted; IPs of >= 10 persons and possible_proxy events left out; phone then stated
-  country when nothing is left) and ours (``tiaki.engines.placement``).
+Per operation: the share of persons and of accounts placed in their true country, placed wrongly and
+sent to review, for the plain vote with the registry data, the plain vote, the previous engine, ours
+without network owners and ours; a reliability table (placed persons by calibrated confidence:
+mean confidence against the share placed correctly). Thresholds and the calibration are fitted on the
+development set only (``--set development`` prints the isotonic fit pasted into
+``placement.CALIBRATION``); the report set is only reported on.
 
-Prints a table and a final JSON line; writes bench/results/geolocation-<accounts>.json.
+Prints tables and a final JSON line; writes bench/results/geolocation-<set>.json.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import platform
+import subprocess
+import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -36,13 +43,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
+from tiaki.engines.asn import NetworkOwners
 from tiaki.engines.geo import SnapshotSet, locate_epochs, vote_country
 from tiaki.engines.identifiers import normalise_phone
 from tiaki.engines.placement import (
-    MANY_COUNTRIES,
-    MANY_USERS,
     Placement,
-    SharedKey,
+    SharedRules,
     VoteRules,
     ip_keys,
     place_persons,
@@ -53,11 +59,6 @@ from tiaki.synth import generate
 HERE = Path(__file__).resolve().parent
 TARGET_LOOKUPS = 1_000_000
 TARGET_CORRECT = 0.95
-SERVICE_SHARED_PERSONS = 10  # the threshold the service's vote used
-
-
-def vars_of(key: SharedKey) -> dict[str, Any]:
-    return {name: getattr(key, name) for name in key.__slots__}
 
 
 def read_csv(path: Path) -> pa.Table:
@@ -122,246 +123,384 @@ def plain_vote(person: np.ndarray, country: np.ndarray, n_persons: int) -> list[
     return [vote_country(votes.get(i, []))[0] for i in range(n_persons)]
 
 
-def service_vote(
-    person: np.ndarray,
-    country: np.ndarray,
-    ips: list[str],
-    proxy: np.ndarray,
-    phones: dict[int, list[str]],
-    stated: dict[int, list[str]],
-    n_persons: int,
-) -> list[str | None]:
-    """The vote the subjects service used before this engine (see apps/subjects/services.py)."""
-    persons_by_ip: dict[str, set[int]] = defaultdict(set)
-    for p, ip in zip(person.tolist(), ips, strict=True):
-        persons_by_ip[ip].add(p)
-    shared = {ip for ip, ps in persons_by_ip.items() if len(ps) >= SERVICE_SHARED_PERSONS}
-    votes: dict[int, list[tuple[str | None, float]]] = defaultdict(list)
-    for p, c, ip, flagged in zip(person.tolist(), country.tolist(), ips, proxy.tolist(), strict=True):
-        if ip not in shared and not flagged:
-            votes[p].append((c or None, 1.0))
-    placed: list[str | None] = []
-    for i in range(n_persons):
-        winner, _ = vote_country(votes.get(i, []))
-        for candidates in (phones.get(i), stated.get(i)):
-            if winner is None:
-                winner, _ = vote_country((c, 1.0) for c in candidates or [])
-        placed.append(winner)
-    return placed
+@dataclass
+class Operation:
+    """One evaluation operation, read from its bundle's CSV files, with its truth."""
+
+    name: str
+    world: str  # "synth" (tiaki synth) or "independent" (bench.independent)
+    ips: list[str]
+    epochs: np.ndarray
+    kinds: pa.ChunkedArray
+    proxy: np.ndarray  # int8 per event: 1 flagged, 0 not, -1 not said
+    account_of_event: np.ndarray
+    person_of_account: np.ndarray  # the TRUE persons
+    account_country: np.ndarray  # true country per account
+    person_country: np.ndarray  # true country per person
+    stated: np.ndarray
+    phone_account: np.ndarray
+    phone_country: np.ndarray
+    geo_dir: Path | None
+    shared_truth: dict[str, str]
+
+    @property
+    def n_persons(self) -> int:
+        return len(self.person_country)
+
+
+def load(folder: Path, world: str) -> Operation:
+    bundle = folder / "bundle"
+    events = read_csv(bundle / "ip_events.csv")
+    accounts = read_csv(bundle / "accounts.csv")
+    identifiers = read_csv(bundle / "identifiers.csv")
+    truth = read_csv(folder / "truth" / ("persons.csv" if world == "synth" else "accounts.csv"))
+    account_ids = accounts["account_id"]
+    account_of_event = pc.index_in(events["account_id"], value_set=account_ids).to_numpy()
+    truth_row = pc.index_in(account_ids, value_set=truth["account_id"]).to_numpy()
+    labels, person_of_truth_row = np.unique(
+        truth["person_id"].to_numpy(zero_copy_only=False), return_inverse=True
+    )
+    truth_country = truth["country"].to_numpy(zero_copy_only=False).astype("U2")
+    person_country = np.empty(len(labels), dtype="U2")
+    person_country[person_of_truth_row] = truth_country
+    stated = pc.utf8_upper(pc.utf8_trim_whitespace(accounts["stated_country"])).to_numpy(zero_copy_only=False)
+    stated = stated.astype("U2")
+    phones = identifiers.filter(pc.equal(identifiers["kind"], "phone"))
+    phone_account = pc.index_in(phones["account_id"], value_set=account_ids).to_numpy()
+    phone_country = np.array(
+        [
+            phone_region(v, stated[a])
+            for v, a in zip(phones["value"].to_pylist(), phone_account.tolist(), strict=True)
+        ],
+        dtype="U2",
+    )
+    keep = phone_country != ""
+    flag = pc.utf8_lower(events["possible_proxy"]).to_numpy(zero_copy_only=False).astype(str)
+    proxy = np.where(flag == "true", 1, np.where(flag == "false", 0, -1)).astype(np.int8)
+    summary_path = folder / "truth" / "summary.json"
+    summary = json.loads(summary_path.read_text()) if summary_path.exists() else {}
+    geo_dir = folder / "geo"
+    return Operation(
+        name=f"{world} {folder.name}",
+        world=world,
+        ips=events["ip"].to_pylist(),
+        epochs=epochs_of(events["timestamp"]),
+        kinds=events["event"],
+        proxy=proxy,
+        account_of_event=account_of_event,
+        person_of_account=person_of_truth_row[truth_row],
+        account_country=truth_country[truth_row],
+        person_country=person_country,
+        stated=stated,
+        phone_account=phone_account[keep],
+        phone_country=phone_country[keep],
+        geo_dir=geo_dir if geo_dir.is_dir() else None,
+        shared_truth={s["ip"]: s["kind"] for s in summary.get("shared_addresses", [])},
+    )
+
+
+def synth_operation(work: Path, accounts: int, seed: int) -> Path:
+    folder = work / f"synth-{accounts}-{seed}"
+    if not (folder / "truth" / "summary.json").exists():
+        print(f"generating {accounts} accounts into {folder} ...", flush=True)
+        generate(folder, accounts=accounts, seed=seed, overwrite=True)
+    return folder
+
+
+def independent_operation(work: Path, accounts: int, seed: int) -> Path:
+    folder = work / f"independent-{accounts}-{seed}"
+    if not (folder / "truth" / "summary.json").exists():
+        print(f"generating {accounts} independent accounts into {folder} ...", flush=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bench.independent.generator",
+                str(folder),
+                "--accounts",
+                str(accounts),
+                "--seed",
+                str(seed),
+            ],
+            check=True,
+            cwd=HERE.parent,
+            stdout=subprocess.DEVNULL,
+        )
+    return folder
+
+
+@dataclass
+class Placed:
+    countries: np.ndarray
+    registry: np.ndarray
+    hosting: np.ndarray
+    after_event: int
+    source: str
+
+
+def locate_operation(op: Operation) -> Placed:
+    """Countries as the product finds them: the operator's snapshots when the operation has them,
+    else the embedded data. ``tiaki synth`` builds its world from the registry data (every address
+    is used where it is registered), so there the registry is the world's geolocation database."""
+    with SnapshotSet(op.geo_dir) as snapshots:
+        located = locate_epochs(op.ips, op.epochs, snapshots)
+        registry = snapshots.registry.codes(op.ips)
+    owners = NetworkOwners().lookup(op.ips)
+    if op.world == "synth":
+        return Placed(registry, registry, owners.hosting, 0, "registry (the synthetic world's own)")
+    used = sorted(set(located.source_index.tolist()))
+    names = ", ".join(f"{located.sources[i].name} {located.sources[i].build_date}" for i in used)
+    return Placed(located.countries, registry, owners.hosting, int(located.after_event.sum()), names)
+
+
+def evidence(op: Operation) -> dict[str, np.ndarray]:
+    account_phone = np.full(len(op.stated), "", dtype="U2")
+    account_phone[op.phone_account] = op.phone_country
+    return {
+        "hint": np.where(account_phone != "", account_phone, op.stated),
+        "phone_person": op.person_of_account[op.phone_account],
+        "phone_country": op.phone_country,
+        "stated_person": op.person_of_account[op.stated != ""],
+        "stated_country": op.stated[op.stated != ""],
+    }
+
+
+def ours(
+    op: Operation,
+    countries: np.ndarray,
+    hosting: np.ndarray | None,
+    *,
+    rules: SharedRules | None = None,
+    proxy_keys: bool = True,
+    vote: VoteRules | None = None,
+) -> tuple[list[Placement], Any]:
+    ev = evidence(op)
+    shared = shared_infrastructure(
+        ip_keys(op.ips),
+        op.account_of_event,
+        ev["hint"],
+        person_of_account=op.person_of_account,
+        event_country=countries,
+        hosting=hosting,
+        possible_proxy=op.proxy if proxy_keys else None,
+        rules=rules,
+    )
+    placements = place_persons(
+        op.person_of_account[op.account_of_event],
+        countries,
+        n_persons=op.n_persons,
+        event_kind=op.kinds,
+        possible_proxy=op.proxy == 1,
+        shared=shared.event_reason,
+        event_day=(op.epochs // 86400).astype(np.int64),
+        phone_person=ev["phone_person"],
+        phone_country=ev["phone_country"],
+        stated_person=ev["stated_person"],
+        stated_country=ev["stated_country"],
+        rules=vote,
+    )
+    return placements, shared
+
+
+# The engine before these rules: no foreign-users rule, no provider-flagged exits, no network owners,
+# no extra weight for the person's own countries, confidence = share.
+BEFORE_SHARED = SharedRules(foreign_min_users=10**9)
+BEFORE_VOTE = VoteRules(phone_agrees_factor=1.0, stated_agrees_factor=1.0, calibration={})
+
+
+def scores(op: Operation, countries: list[str | None], review: list[bool]) -> dict[str, float]:
+    """Persons and accounts: share placed in their true country, placed wrongly, sent to review."""
+    out = {f"persons_{k}": v for k, v in score(countries, review, op.person_country).items()}
+    per_account = [countries[p] for p in op.person_of_account.tolist()]
+    account_review = [review[p] for p in op.person_of_account.tolist()]
+    out.update(
+        {f"accounts_{k}": v for k, v in score(per_account, account_review, op.account_country).items()}
+    )
+    return out
+
+
+def reliability(
+    confidence: np.ndarray,
+    correct: np.ndarray,
+    edges: tuple[float, ...] = (0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0001),
+) -> list[dict[str, float]]:
+    """Bins of stated confidence -> persons, mean confidence, observed share placed correctly."""
+    rows = []
+    for low, high in itertools.pairwise(edges):
+        inside = (confidence >= low) & (confidence < high)
+        if inside.any():
+            rows.append(
+                {
+                    "bin": f"{low:.2f}-{min(high, 1):.2f}",
+                    "persons": int(inside.sum()),
+                    "confidence": round(float(confidence[inside].mean()), 4),
+                    "observed": round(float(correct[inside].mean()), 4),
+                }
+            )
+    return rows
+
+
+def evaluate(op: Operation) -> dict[str, Any]:
+    loc = locate_operation(op)
+    person_of_event = op.person_of_account[op.account_of_event]
+    n = op.n_persons
+    no_review = [False] * n
+    placements, shared = ours(op, loc.countries, loc.hosting)
+    before, _ = ours(op, loc.countries, None, rules=BEFORE_SHARED, proxy_keys=False, vote=BEFORE_VOTE)
+    results = {
+        "plain vote, registry data": scores(op, plain_vote(person_of_event, loc.registry, n), no_review),
+        "plain vote": scores(op, plain_vote(person_of_event, loc.countries, n), no_review),
+        "before (previous engine)": scores(op, [p.country for p in before], [p.review for p in before]),
+        "ours without network owners": scores(
+            op,
+            *zip(*[(p.country, p.review) for p in ours(op, loc.countries, None)[0]], strict=True),  # type: ignore[arg-type]
+        ),
+        "ours": scores(op, [p.country for p in placements], [p.review for p in placements]),
+    }
+    placed = np.array([p.country is not None for p in placements])
+    confidence = np.array([p.confidence for p in placements])
+    raw = np.array([p.evidence.get("share", p.confidence) for p in placements])
+    correct = np.array([p.country == op.person_country[p.person] for p in placements])
+    basis = np.array([p.basis for p in placements])
+    reasons = Counter(k.reason for k in shared.keys.values())
+    return {
+        "operation": op.name,
+        "accounts": len(op.person_of_account),
+        "persons": n,
+        "events": len(op.ips),
+        "located_with": loc.source,
+        "events_snapshot_after_event": loc.after_event,
+        "events_hosting_network": int(loc.hosting.sum()),
+        "shared_keys": dict(reasons),
+        "placement": results,
+        "by_basis": {
+            b: {
+                "persons": int((basis == b).sum()),
+                "correct": int((correct & (basis == b)).sum()),
+                "review": int(sum(p.review for p in placements if p.basis == b)),
+            }
+            for b in ("ip-vote", "phone", "stated", "none")
+        },
+        "reliability": reliability(confidence[placed], correct[placed]),
+        "_calibration_rows": (basis[placed], raw[placed], correct[placed]),
+    }
+
+
+def fit_calibration(
+    rows: list[tuple[np.ndarray, np.ndarray, np.ndarray]],
+) -> dict[str, list[tuple[float, float]]]:
+    """Isotonic (pool-adjacent-violators) fit of correctness on raw confidence, per basis, on the
+    development sets: (upper raw bound, probability) steps."""
+    basis = np.concatenate([r[0] for r in rows])
+    raw = np.concatenate([r[1] for r in rows])
+    correct = np.concatenate([r[2] for r in rows]).astype(float)
+    edges = np.array([0.0, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.99, 1.0001])
+    table: dict[str, list[tuple[float, float]]] = {}
+    for b in ("ip-vote", "phone", "stated"):
+        mine = basis == b
+        which = np.clip(np.searchsorted(edges, raw[mine], side="right") - 1, 0, len(edges) - 2)
+        blocks: list[list[float]] = []  # [upper, hits, count]
+        for i in range(len(edges) - 1):
+            count = int((which == i).sum())
+            if count:
+                blocks.append(
+                    [float(min(edges[i + 1], 1.0)), float(correct[mine][which == i].sum()), float(count)]
+                )
+                while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] > blocks[-1][1] / blocks[-1][2]:
+                    upper, hits, count_ = blocks.pop()
+                    blocks[-1] = [upper, blocks[-1][1] + hits, blocks[-1][2] + count_]
+        # Laplace's rule (one hit and one miss added), so no step claims certainty from a finite sample.
+        table[b] = [(round(u, 2), round((h + 1) / (c + 2), 4)) for u, h, c in blocks]
+    return table
+
+
+def speed(op: Operation) -> dict[str, Any]:
+    snapshots = SnapshotSet(None)
+    repeat = -(-TARGET_LOOKUPS // len(op.ips))
+    big_list, big_epochs = op.ips * repeat, np.tile(op.epochs, repeat)
+    ours_s, base_s = best_of(
+        3,
+        lambda: locate_epochs(big_list, big_epochs, snapshots),
+        lambda: [iptocc.country_code(ip) for ip in big_list],
+    )
+    owners_s = best_of(1, lambda: NetworkOwners().lookup(big_list))[0]
+    n = len(big_list)
+    return {
+        "events": n,
+        "embedded_lookups_per_s": round(n / ours_s),
+        "registry_loop_lookups_per_s": round(n / base_s),
+        "network_owner_lookups_per_s": round(n / owners_s),
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--accounts", type=int, default=153_000)
-    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--set", choices=["report", "development"], default="report")
+    parser.add_argument("--synth-accounts", type=int, default=15300)
+    parser.add_argument("--independent-accounts", type=int, default=15300)
     parser.add_argument("--work", type=Path, default=Path("/tmp/tiaki-geo-bench"))
+    parser.add_argument("--no-speed", action="store_true")
     args = parser.parse_args()
-
-    synth = args.work / f"synth-{args.accounts}-{args.seed}"
-    if not (synth / "truth" / "summary.json").exists():
-        print(f"generating {args.accounts} accounts into {synth} ...", flush=True)
-        generate(synth, accounts=args.accounts, seed=args.seed, overwrite=True)
-    bundle = synth / "bundle"
-    events = read_csv(bundle / "ip_events.csv")
-    accounts = read_csv(bundle / "accounts.csv")
-    identifiers = read_csv(bundle / "identifiers.csv")
-    truth = read_csv(synth / "truth" / "persons.csv")
-    summary = json.loads((synth / "truth" / "summary.json").read_text())
-
-    account_ids = accounts["account_id"]
-    n_accounts = len(account_ids)
-    account_of_event = pc.index_in(events["account_id"], value_set=account_ids).to_numpy()
-    truth_row = pc.index_in(account_ids, value_set=truth["account_id"]).to_numpy()
-    person_labels, person_of_truth_row = np.unique(
-        truth["person_id"].to_numpy(zero_copy_only=False), return_inverse=True
-    )
-    person_of_account = person_of_truth_row[truth_row]
-    n_persons = len(person_labels)
-    truth_country = np.empty(n_persons, dtype=object)
-    truth_country[person_of_truth_row] = truth["country"].to_numpy(zero_copy_only=False)
-    person_of_event = person_of_account[account_of_event]
-
-    # ---- speed
-    ips = events["ip"]
-    ip_list = ips.to_pylist()
-    epochs = epochs_of(events["timestamp"])
-    snapshots = SnapshotSet(None)
-    located = locate_epochs(ip_list, epochs, snapshots)
-    baseline = [iptocc.country_code(ip) for ip in ip_list]
-    agree = float(np.mean(located.countries == np.array([c or "" for c in baseline], dtype="U2")))
-    repeat = -(-TARGET_LOOKUPS // len(ip_list))
-    big_list = ip_list * repeat
-    big_epochs = np.tile(epochs, repeat)
-    ours_s, base_s, ours_big_s, base_big_s = best_of(
-        3,
-        lambda: locate_epochs(ip_list, epochs, snapshots),
-        lambda: [iptocc.country_code(ip) for ip in ip_list],
-        lambda: locate_epochs(big_list, big_epochs, snapshots),
-        lambda: [iptocc.country_code(ip) for ip in big_list],
-    )
-    n_events, n_big = len(ip_list), len(big_list)
-    speed = {
-        "events": n_events,
-        "ours_lookups_per_s": round(n_events / ours_s),
-        "baseline_lookups_per_s": round(n_events / base_s),
-        "ratio": round(base_s / ours_s, 2),
-        "events_big": n_big,
-        "ours_big_lookups_per_s": round(n_big / ours_big_s),
-        "baseline_big_lookups_per_s": round(n_big / base_big_s),
-        "ratio_big": round(base_big_s / ours_big_s, 2),
-        "agreement_with_baseline": round(agree, 6),
-    }
-
-    # ---- evidence per account and person
-    stated_text = pc.utf8_upper(pc.utf8_trim_whitespace(accounts["stated_country"]))
-    stated_account = stated_text.to_numpy(zero_copy_only=False).astype("U2")
-    phones = identifiers.filter(pc.equal(identifiers["kind"], "phone"))
-    phone_account = pc.index_in(phones["account_id"], value_set=account_ids).to_numpy()
-    phone_country = np.array(
-        [
-            phone_region(value, stated_account[a])
-            for value, a in zip(phones["value"].to_pylist(), phone_account.tolist(), strict=True)
-        ],
-        dtype="U2",
-    )
-    has_phone = phone_country != ""
-    account_phone = np.full(n_accounts, "", dtype="U2")
-    account_phone[phone_account[has_phone]] = phone_country[has_phone]
-    hint = np.where(account_phone != "", account_phone, stated_account)
-
-    proxy = pc.equal(pc.utf8_lower(events["possible_proxy"]), "true").to_numpy(zero_copy_only=False)
-    kinds = events["event"]
-    days = (epochs // 86400).astype(np.int64)
-
-    start = time.perf_counter()
-    keys = ip_keys(ips)
-    keys_s = time.perf_counter() - start
-    shared = shared_infrastructure(
-        keys, account_of_event, hint, person_of_account=person_of_account, event_country=located.countries
-    )
-    shared_s = time.perf_counter() - start - keys_s
-    fallback = {
-        "phone_person": person_of_account[phone_account[has_phone]],
-        "phone_country": phone_country[has_phone],
-        "stated_person": person_of_account[stated_account != ""],
-        "stated_country": stated_account[stated_account != ""],
-    }
-
-    def ours(shared_codes: np.ndarray, rules: VoteRules | None = None) -> list[Placement]:
-        return place_persons(
-            person_of_event,
-            located.countries,
-            n_persons=n_persons,
-            event_kind=kinds,
-            possible_proxy=proxy,
-            shared=shared_codes,
-            event_day=days,
-            rules=rules,
-            **fallback,
-        )
-
-    placements = ours(shared.event_reason)
-    placement_s = time.perf_counter() - start
-
-    phones_by_person: dict[int, list[str]] = defaultdict(list)
-    for a, c in zip(phone_account[has_phone].tolist(), phone_country[has_phone].tolist(), strict=True):
-        phones_by_person[int(person_of_account[a])].append(c)
-    stated_by_person: dict[int, list[str]] = defaultdict(list)
-    for a in np.flatnonzero(stated_account != "").tolist():
-        stated_by_person[int(person_of_account[a])].append(str(stated_account[a]))
-
-    no_review = [False] * n_persons
-    plain = plain_vote(person_of_event, located.countries, n_persons)
-    service = service_vote(
-        person_of_event, located.countries, ip_list, proxy, phones_by_person, stated_by_person, n_persons
-    )
-    uniform = VoteRules(kind_weights={}, default_kind_weight=1.0, repeat_weight=1.0)
-    carrier_out = np.where(shared.event_reason == MANY_USERS, MANY_COUNTRIES, shared.event_reason)
-    variants = {
-        "ours, uniform weights": ours(shared.event_reason, uniform),
-        "ours, carrier NAT left out": ours(carrier_out.astype(np.int8)),
-    }
-
-    def scored(found: list[Placement]) -> dict[str, float]:
-        return score([p.country for p in found], [p.review for p in found], truth_country)
-
-    results = {
-        "plain vote": score(plain, no_review, truth_country),
-        "service vote (before)": score(service, no_review, truth_country),
-        "ours": scored(placements),
-        **{name: scored(found) for name, found in variants.items()},
-    }
-    basis = Counter(p.basis for p in placements)
-    basis_correct = Counter(
-        p.basis for p in placements if not p.review and p.country == truth_country[p.person]
-    )
-    review_basis = Counter(p.basis for p in placements if p.review)
-
-    truth_shared = {s["ip"]: s["kind"] for s in summary.get("shared_addresses", [])}
-    found = {k: v.reason for k, v in shared.keys.items()}
-    detection = {
-        "vpn_exits": sum(kind == "vpn" for kind in truth_shared.values()),
-        "vpn_found_many_countries": sum(
-            found.get(ip) == "many-countries" for ip, k in truth_shared.items() if k == "vpn"
-        ),
-        "cgnat": sum(kind == "cgnat" for kind in truth_shared.values()),
-        "cgnat_found_many_persons": sum(
-            found.get(ip) == "many-persons" for ip, k in truth_shared.items() if k == "cgnat"
-        ),
-        "other_keys_flagged": sum(k not in truth_shared for k in found),
-        "many_countries_events": int(np.sum(shared.event_reason == MANY_COUNTRIES)),
-    }
-
-    print(f"events {n_events:,}  persons {n_persons:,}  accounts {n_accounts:,}")
-    print("\nlookups/s (embedded source)      ours (batch)   per-event loop   ratio")
-    print(
-        f"  operation ({n_events:>9,} events) {speed['ours_lookups_per_s']:>12,} "
-        f"{speed['baseline_lookups_per_s']:>16,}   {speed['ratio']:.2f}"
-    )
-    print(
-        f"  repeated  ({n_big:>9,} events) {speed['ours_big_lookups_per_s']:>12,} "
-        f"{speed['baseline_big_lookups_per_s']:>16,}   {speed['ratio_big']:.2f}"
-    )
-    print(f"  agreement with the loop: {agree:.4%}")
-    print("\nplacement (true persons)       correct    wrong   review")
-    for name, r in results.items():
-        print(f"  {name:<26} {r['correct']:>8.2%} {r['wrong']:>8.2%} {r['review']:>8.2%}")
-    print(f"\nours by basis: {dict(basis)}; correct {dict(basis_correct)}; review {dict(review_basis)}")
-    print(f"shared infrastructure: {detection}")
-    shared_keys = [
-        {**vars_of(k), "truth": truth_shared.get(k.key, "")}
-        for k in sorted(shared.keys.values(), key=lambda k: -k.accounts)
+    synth_seed, independent_seed = (1, 11) if args.set == "report" else (2, 12)
+    ops = [
+        load(independent_operation(args.work, args.independent_accounts, independent_seed), "independent"),
+        load(synth_operation(args.work, args.synth_accounts, synth_seed), "synth"),
     ]
-    for k in shared_keys:
-        print(
-            f"  {k['key']:<16} {k['reason']:<15} accounts {k['accounts']:>5}  persons {k['persons']:>5}  "
-            f"countries {k['countries']:>3}  top {k['top_country']} {k['top_share']:.0%}  ({k['truth']})"
-        )
-    print(
-        f"ip_keys {keys_s:.2f} s, shared_infrastructure {shared_s:.2f} s, "
-        f"place_persons {placement_s - keys_s - shared_s:.2f} s"
-    )
-    ok = speed["ours_lookups_per_s"] >= TARGET_LOOKUPS and results["ours"]["correct"] >= TARGET_CORRECT
-    out = {
+    out: dict[str, Any] = {
         "benchmark": "geolocation",
-        "accounts": args.accounts,
-        "seed": args.seed,
-        "persons": n_persons,
-        "machine": f"{platform.machine()} {platform.system()}, {platform.python_version()}",
-        "speed": speed,
-        "placement": results,
-        "ours_basis": dict(basis),
-        "ours_review_by_basis": dict(review_basis),
-        "shared_infrastructure": detection,
-        "shared_keys": shared_keys,
-        "placement_seconds": round(placement_s, 2),
-        "targets": {"lookups_per_s": TARGET_LOOKUPS, "correct": TARGET_CORRECT, "met": ok},
+        "set": args.set,
+        "machine": f"{platform.machine()}, {platform.python_version()}",
     }
+    results = [evaluate(op) for op in ops]
+    if args.set == "development":
+        out["calibration_fit"] = fit_calibration([r["_calibration_rows"] for r in results])
+    for r in results:
+        r.pop("_calibration_rows")
+        print(
+            f"\n{r['operation']}: {r['accounts']:,} accounts, {r['persons']:,} persons, "
+            f"{r['events']:,} events"
+        )
+        print(
+            f"  located with {r['located_with']}; "
+            f"{r['events_snapshot_after_event']:,} events before every snapshot;"
+            f" {r['events_hosting_network']:,} in hosting networks; shared keys {r['shared_keys']}"
+        )
+        print(
+            f"  {'placement (true persons)':<46} {'persons: correct':>16} {'wrong':>7} {'review':>7}"
+            f" {'accounts: correct':>18} {'wrong':>7} {'review':>7}"
+        )
+        for name, s in r["placement"].items():
+            print(
+                f"  {name:<46} {s['persons_correct']:>16.2%} {s['persons_wrong']:>7.2%} "
+                f"{s['persons_review']:>7.2%}"
+                f" {s['accounts_correct']:>18.2%} {s['accounts_wrong']:>7.2%} {s['accounts_review']:>7.2%}"
+            )
+        print(f"  by basis: {r['by_basis']}")
+        print("  reliability (placed persons): confidence bin, persons, mean confidence, observed correct")
+        for row in r["reliability"]:
+            print(
+                f"    {row['bin']:<10} {row['persons']:>6} {row['confidence']:>8.3f} {row['observed']:>8.3f}"
+            )
+    out["operations"] = results
+    independent = results[0]["placement"]["ours"]["accounts_correct"]
+    out["targets"] = {
+        "accounts_correct_independent": TARGET_CORRECT,
+        "met": independent >= TARGET_CORRECT,
+    }
+    print(
+        f"\naccounts placed correctly on the independent operation: {independent:.2%} "
+        f"(target {TARGET_CORRECT:.0%})"
+    )
+    if "calibration_fit" in out:
+        print(f"\ncalibration fit (development): {out['calibration_fit']}")
+    if not args.no_speed:
+        out["speed"] = speed(ops[1])
+        print(f"\nspeed: {out['speed']}")
     results_dir = HERE / "results"
     results_dir.mkdir(exist_ok=True)
-    (results_dir / f"geolocation-{args.accounts}.json").write_text(json.dumps(out, indent=2) + "\n")
+    (results_dir / f"geolocation-{args.set}.json").write_text(json.dumps(out, indent=2) + "\n")
     print(json.dumps(out))
 
 

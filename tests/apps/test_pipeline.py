@@ -136,14 +136,34 @@ def test_locate_uses_the_newest_snapshot_built_before_each_event(operation, tmp_
     assert result.country == "NZ"
     assert result.source.kind == "mmdb" and str(result.source.build_date) == "2019-02-01"
     assert len(result.source.version) == 64  # the database file's SHA-256
+    assert not result.snapshot_after_event
+    # The network's owner, from the embedded ASN data, with its provenance.
+    assert (result.asn, result.organisation, result.hosting) == (15169, "Google LLC", False)
+    assert (
+        result.owner_source.name == "ip-location-db-asn"
+        and str(result.owner_source.build_date) == "2026-06-17"
+    )
+    assert result.registry_differs  # the registries say US, the operator's snapshot NZ
     person = Person.objects.get(accounts__account__account_id="a1")
-    assert (person.country, person.country_basis, person.country_confidence) == ("NZ", "ip-vote", 1.0)
+    assert (person.country, person.country_basis) == ("NZ", "ip-vote")
+    # Only a snapshot built after the events: it answers (not the embedded data), and says so.
+    (geo_dir / "early.mmdb").unlink()
+    summary = locate(operation, actor=actor("tester"))
+    result.refresh_from_db()
+    assert (result.country, str(result.source.build_date), result.snapshot_after_event) == (
+        "AU",
+        "2019-06-01",
+        True,
+    )
+    assert summary.after_snapshot == 2
     # Without snapshots the embedded source answers, and a re-run updates the provenance.
     for snapshot in geo_dir.iterdir():
         snapshot.unlink()
     locate(operation, actor=actor("tester"))
     result.refresh_from_db()
     assert result.source.kind == "embedded" and result.country == "US"
+    assert result.source.name == "dbip-country-lite" and str(result.source.build_date) == "2026-06-01"
+    assert not result.snapshot_after_event and not result.registry_differs
 
 
 def test_triage_ranks_records_facts_first_and_cites_them(operation, tmp_path: Path):

@@ -12,14 +12,17 @@ from tiaki.engines.geo import (
     EmbeddedSource,
     LookupSource,
     MmdbSource,
+    RegistrySource,
     SnapshotSet,
     country_of_record,
     cross_check,
     epochs_of,
     locate,
     locate_epochs,
+    registry_check,
     vote_country,
 )
+from tiaki.engines.iptable import DATA, parse
 
 JAN_2023 = int(datetime(2023, 1, 1, tzinfo=UTC).timestamp())
 JUL_2024 = int(datetime(2024, 7, 1, tzinfo=UTC).timestamp())
@@ -34,15 +37,36 @@ def snapshot_folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_embedded_source_answers_public_resolvers() -> None:
+def test_embedded_source_is_dated_geolocation_data_with_its_licence() -> None:
     source = EmbeddedSource()
-    assert source.countries(["8.8.8.8", "2001:4860:4860::8888", "not an ip", "10.0.0.1"]) == [
+    # 1.1.1.1 is registered to APNIC's research block in Australia and used there; 3.120.0.1 is an
+    # Amazon block registered in the US (ARIN) and used in Frankfurt: the registry data says US.
+    assert source.countries(
+        ["8.8.8.8", "3.120.0.1", " 1.1.1.1", "not an ip", "10.0.0.1", "::ffff:8.8.8.8"]
+    ) == [
         "US",
-        "US",
+        "DE",
+        "AU",
         None,
         None,
+        "US",
     ]
-    assert source.source == LookupSource("iptocc", version("iptocc"), None, "embedded")
+    assert RegistrySource().countries(["3.120.0.1"]) == ["US"]
+    path = DATA / "dbip-country-lite.npz"
+    assert source.source == LookupSource(
+        "dbip-country-lite", hashlib.sha256(path.read_bytes()).hexdigest(), date(2026, 6, 1), "embedded"
+    )
+    assert source.meta["licence"] == "CC BY 4.0" and "DB-IP" in source.meta["attribution"]
+    assert RegistrySource().source == LookupSource("iptocc", version("iptocc"), None, "registry")
+
+
+def test_parse_addresses_in_batch() -> None:
+    parsed = parse(
+        ["192.0.2.7", " 10.0.0.1 ", "010.0.0.1", "256.1.1.1", "::ffff:192.0.2.7", "2001:db8::1", "x", ""]
+    )
+    assert parsed.family.tolist() == [4, 4, 0, 0, 4, 6, 0, 0]
+    assert parsed.v4[[0, 1, 4]].tolist() == [0xC0000207, 0x0A000001, 0xC0000207]
+    assert parsed.v6[5] == bytes.fromhex("20010db8000000000000000000000001")
 
 
 @pytest.mark.parametrize("layout", ["maxmind", "country_code", "string"])
@@ -81,7 +105,8 @@ def test_snapshot_selection_by_time(snapshot_folder: Path) -> None:
     with SnapshotSet(snapshot_folder) as snapshots:
         old, new = snapshots.snapshots
         assert (old.source.name, new.source.name) == ("DBIP-Country-Lite", "GeoLite2-Country")
-        assert snapshots.for_time(datetime(2022, 12, 31, 23, 59, tzinfo=UTC)) is snapshots.embedded
+        # Older than every snapshot: the oldest one, not the embedded data.
+        assert snapshots.for_time(datetime(2022, 12, 31, 23, 59, tzinfo=UTC)) is old
         assert snapshots.for_time(datetime(2023, 1, 1, tzinfo=UTC)) is old  # built on the day counts
         assert snapshots.for_time(datetime(2024, 6, 30)) is old  # naive times are UTC
         assert snapshots.for_time(datetime(2024, 7, 1, 11, tzinfo=timezone(timedelta(hours=12)))) is old
@@ -104,11 +129,12 @@ def test_locate_uses_the_snapshot_of_the_time(snapshot_folder: Path) -> None:
         assert locate(ips, times, snapshots) == [
             ("NZ", old),
             ("FR", new),
-            (None, embedded),  # documentation range: no registry country
-            ("US", embedded),
+            ("NZ", old),  # before every snapshot: the oldest answers
+            (None, old),  # the snapshots do not know Google's resolver; the embedded data is not asked
             ("GB", new),
             ("FR", new),
         ]
+        assert embedded.kind == "embedded"
 
 
 def test_without_snapshots_everything_is_embedded() -> None:
@@ -156,8 +182,9 @@ def test_locate_epochs_returns_arrays_and_agrees_with_locate(snapshot_folder: Pa
         epochs = epochs_of(times)
         located = locate_epochs(ips, epochs, snapshots)
         assert located.countries.dtype == np.dtype("U2")
-        assert located.countries.tolist() == ["NZ", "FR", "US", "GB", "FR", "", "FR"]
-        assert located.source_index.tolist() == [1, 2, 0, 2, 2, 2, 2]
+        assert located.countries.tolist() == ["NZ", "FR", "", "GB", "FR", "", "FR"]
+        assert located.source_index.tolist() == [1, 2, 1, 2, 2, 2, 2]
+        assert located.after_event.tolist() == [False, False, True, False, False, False, False]
         assert located.sources == [s.source for s in snapshots.sources]
         assert located.pairs() == locate(ips, times, snapshots)
         # The same from a numpy array and from an Arrow array (with a null).
@@ -174,13 +201,15 @@ def test_locate_epochs_returns_arrays_and_agrees_with_locate(snapshot_folder: Pa
 def test_source_indexes_from_epochs(snapshot_folder: Path) -> None:
     with SnapshotSet(snapshot_folder) as snapshots:
         epochs = np.array([JAN_2023 - 1, JAN_2023, JUL_2024 - 1, JUL_2024, JUL_2024 + 86400])
-        assert snapshots.source_indexes_epochs(epochs).tolist() == [0, 1, 1, 2, 2]
+        assert snapshots.source_indexes_epochs(epochs).tolist() == [1, 1, 1, 2, 2]
+        assert snapshots.choose(epochs)[1].tolist() == [True, False, False, False, False]
     assert SnapshotSet(None).source_indexes_epochs(epochs).tolist() == [0] * 5
+    assert not SnapshotSet(None).choose(epochs)[1].any()
 
 
 def test_cross_check_flags_disagreeing_sources(tmp_path: Path) -> None:
     # Two vendors' databases: they agree on 198.51.100.0/24, disagree on 192.0.2.0/24, and the newer
-    # one places Google's resolver (US in the registry data) in NZ.
+    # one places Google's resolver (US in the embedded data) in NZ.
     write_country_mmdb(tmp_path / "a.mmdb", {"192.0.2.0/24": "NZ", "198.51.100.0/24": "AU"}, JAN_2023)
     write_country_mmdb(
         tmp_path / "b.mmdb",
@@ -196,7 +225,7 @@ def test_cross_check_flags_disagreeing_sources(tmp_path: Path) -> None:
         datetime(2024, 8, 1, tzinfo=UTC),  # b says NZ, embedded US: flagged
         datetime(2023, 8, 1, tzinfo=UTC),  # a knows nothing: an answer from one side only
         datetime(2024, 8, 1, tzinfo=UTC),  # b knows nothing
-        datetime(2020, 1, 1, tzinfo=UTC),  # answered by the embedded source: nothing to compare
+        datetime(2020, 1, 1, tzinfo=UTC),  # before both: a knows nothing
     ]
     with SnapshotSet(tmp_path) as snapshots:
         epochs = epochs_of(times)
@@ -205,4 +234,14 @@ def test_cross_check_flags_disagreeing_sources(tmp_path: Path) -> None:
         assert flags.tolist() == [True, False, False, True, False, False, False]
         located = locate_epochs(ips, epochs, snapshots)
         assert cross_check(ips, epochs, snapshots, located=located).tolist() == flags.tolist()
+        # The registries put 8.8.8.8 in the US: b's NZ differs from the registration.
+        assert registry_check(ips, located, snapshots).tolist() == [
+            False,
+            False,
+            False,
+            True,
+            False,
+            False,
+            False,
+        ]
     assert not cross_check(ips, epochs, SnapshotSet(None)).any()

@@ -10,11 +10,13 @@ import pytest
 from tiaki.engines.geo import SnapshotSet, locate_epochs, vote_country
 from tiaki.engines.identifiers import normalise_phone
 from tiaki.engines.placement import (
+    CALIBRATION,
     MANY_COUNTRIES,
     MANY_USERS,
     NOT_SHARED,
     SharedRules,
     VoteRules,
+    calibrate,
     ip_key,
     ip_keys,
     place_persons,
@@ -25,6 +27,10 @@ from tiaki.synth import generate
 
 def u2(values: list[str]) -> np.ndarray:
     return np.array(values, dtype="U2")
+
+
+def _calibrated(basis: str, share: float) -> float:
+    return float(calibrate(np.array([basis]), np.array([share]), CALIBRATION)[0])
 
 
 # ---------------------------------------------------------------- keys
@@ -139,7 +145,8 @@ def test_weighted_vote_counts_days_kinds_and_proxies() -> None:
     assert (p.country, p.basis, p.review) == ("NZ", "ip-vote", False)
     # AU: 1 + 2 * 0.25 = 1.5; NZ: 1.5 + 1 + 1 = 3.5
     assert p.evidence["ip_votes"] == {"AU": 1.5, "NZ": 3.5}
-    assert p.confidence == pytest.approx(3.5 / 5.0, abs=1e-4)
+    assert p.evidence["share"] == pytest.approx(3.5 / 5.0, abs=1e-4)
+    assert p.confidence == _calibrated("ip-vote", 0.7)
     assert p.evidence["days"] == 4
     # Without days, each event is its own day: the plain count wins.
     (flat,) = place_persons(person, country, rules=VoteRules(kind_weights={}, default_kind_weight=1.0))
@@ -156,7 +163,7 @@ def test_shared_keys_are_left_out_and_carrier_nat_counts_less() -> None:
     country = u2(["NL", "NL", "NL", "IN", "IN"])
     shared = np.array([MANY_COUNTRIES] * 3 + [MANY_USERS, NOT_SHARED], np.int8)
     (p,) = place_persons(person, country, shared=shared)
-    assert (p.country, p.confidence, p.basis) == ("IN", 1.0, "ip-vote")
+    assert (p.country, p.evidence["share"], p.basis) == ("IN", 1.0, "ip-vote")
     assert p.evidence["left_out_shared"] == 3
     assert p.evidence["carrier_shared"] == 1
     assert p.evidence["ip_votes"] == {"IN": 1.5}
@@ -179,11 +186,12 @@ def test_vpn_only_persons_fall_back_and_say_so() -> None:
     )
     by_phone, by_stated, conflicted, nothing, home, absent = placements
     assert (by_phone.country, by_phone.basis, by_phone.review) == ("NZ", "phone", False)
-    assert by_phone.confidence == pytest.approx(0.9)
+    assert by_phone.evidence["share"] == pytest.approx(0.9)
+    assert by_phone.confidence == _calibrated("phone", 0.9)
     assert "shared infrastructure used from many countries" in by_phone.evidence["fallback"]
     assert by_phone.evidence["phone_countries"] == {"NZ": 2.0}
     assert (by_stated.country, by_stated.basis, by_stated.review) == ("FR", "stated", False)
-    assert by_stated.confidence == pytest.approx(0.7)
+    assert by_stated.evidence["share"] == pytest.approx(0.7)
     assert (conflicted.country, conflicted.basis) == ("GB", "stated")
     assert (nothing.country, nothing.basis, nothing.review, nothing.confidence) == (None, "none", True, 0.0)
     assert nothing.evidence["left_out_shared"] == 1
@@ -208,12 +216,14 @@ def test_proxy_only_persons_fall_back_too() -> None:
 
 
 def test_review_rule() -> None:
-    rules = VoteRules()
+    rules = VoteRules(calibration={})  # confidence = share
     # 60% of the weight is enough; 55% is not.
-    even = place_persons(np.zeros(5, np.int64), u2(["NZ", "NZ", "NZ", "AU", "AU"]))[0]
+    even = place_persons(np.zeros(5, np.int64), u2(["NZ", "NZ", "NZ", "AU", "AU"]), rules=rules)[0]
     assert (even.confidence, even.review) == (0.6, False)
     close = place_persons(
-        np.zeros(20, np.int64), u2(["NZ"] * 11 + ["AU"] * 9), rules=VoteRules(repeat_weight=1.0)
+        np.zeros(20, np.int64),
+        u2(["NZ"] * 11 + ["AU"] * 9),
+        rules=VoteRules(repeat_weight=1.0, calibration={}),
     )[0]
     assert close.confidence == pytest.approx(0.55) and close.review
     # Fallback on conflicting evidence: two phone countries, or phone against stated.
@@ -224,6 +234,7 @@ def test_review_rule() -> None:
         phone_country=u2(["NZ", "NZ", "AU", "NZ", "NZ"]),
         stated_person=np.array([1, 2]),
         stated_country=u2(["AU", "NZ"]),
+        rules=rules,
     )
     assert two_phones.country == "NZ" and two_phones.review and two_phones.evidence["conflict"]
     assert two_phones.confidence == pytest.approx(rules.phone_confidence * 2 / 3, abs=1e-4)
@@ -345,3 +356,120 @@ def test_ours_beats_the_plain_vote_on_a_synthetic_operation(operation: dict) -> 
     assert ours_correct >= plain_correct
     assert ours_correct >= 0.95 * n_persons
     assert ours_wrong <= n_persons - plain_correct
+
+
+# ---------------------------------------------------------------- small operations
+
+
+def test_an_exit_foreign_to_its_few_users_is_left_out_but_a_mixed_household_is_not() -> None:
+    # 203.0.113.9 (located NL) is used by two persons, one with a DE hint and one with FR: a VPN exit.
+    # 192.0.2.1 (located NZ) is a home of two: one with an NZ hint, one with an IN phone (a migrant).
+    # 198.51.100.7 (located NL) is used by one person whose hint is DE: one user says nothing.
+    rows = [("203.0.113.9", 0), ("203.0.113.9", 1), ("192.0.2.1", 2), ("192.0.2.1", 3), ("198.51.100.7", 4)]
+    keys, accounts = _events(rows)
+    event_country = u2(["NL", "NL", "NZ", "NZ", "NL"])
+    hints = u2(["DE", "FR", "NZ", "IN", "DE"])
+    shared = shared_infrastructure(
+        keys, accounts, hints, person_of_account=np.arange(5), event_country=event_country
+    )
+    assert set(shared.keys) == {"203.0.113.9"}
+    assert shared.keys["203.0.113.9"].reason == "foreign-users"
+    assert shared.event_reason.tolist() == [
+        MANY_COUNTRIES,
+        MANY_COUNTRIES,
+        NOT_SHARED,
+        NOT_SHARED,
+        NOT_SHARED,
+    ]
+    # Two users from one other country (a migrant couple at home) are not enough either.
+    same = shared_infrastructure(
+        keys,
+        accounts,
+        u2(["DE", "DE", "NZ", "IN", "DE"]),
+        person_of_account=np.arange(5),
+        event_country=event_country,
+    )
+    assert same.keys == {}
+    # The rule can be switched off.
+    off = shared_infrastructure(
+        keys,
+        accounts,
+        hints,
+        person_of_account=np.arange(5),
+        event_country=event_country,
+        rules=SharedRules(foreign_min_users=3),
+    )
+    assert off.keys == {}
+
+
+def test_hosting_networks_and_provider_flagged_exits_are_left_out() -> None:
+    rows = [
+        ("203.0.113.9", 0),
+        ("192.0.2.1", 0),
+        ("192.0.2.1", 1),
+        ("198.51.100.7", 2),
+        ("198.51.100.7", 2),
+        ("198.51.100.7", 2),
+        ("198.51.100.8", 3),
+        ("198.51.100.8", 3),
+        ("198.51.100.8", 3),
+    ]
+    keys, accounts = _events(rows)
+    hosting = np.array([True] + [False] * 8)
+    # 198.51.100.7: two of its three events flagged (the third not said); 198.51.100.8: one of three.
+    proxy = np.array([0, 0, 0, 1, 1, -1, 1, 0, 0], np.int8)
+    shared = shared_infrastructure(
+        keys, accounts, u2(["NZ"] * 4), person_of_account=np.arange(4), hosting=hosting, possible_proxy=proxy
+    )
+    assert {k: v.reason for k, v in shared.keys.items()} == {
+        "203.0.113.9": "hosting-network",
+        "198.51.100.7": "proxy-flagged",
+    }
+    with pytest.raises(ValueError, match="hosting flags"):
+        shared_infrastructure(keys, accounts, u2(["NZ"] * 4), hosting=hosting[:2])
+
+
+def test_a_country_the_persons_own_evidence_names_counts_more() -> None:
+    # Home events on two days in MD (a database error for the home block), one day in CZ; the person
+    # states CZ and has a CZ phone.
+    person = np.zeros(3, np.int64)
+    country = u2(["MD", "MD", "CZ"])
+    days = np.array([1, 2, 3])
+    plain = place_persons(person, country, event_day=days)[0]
+    assert plain.country == "MD"
+    backed = place_persons(
+        person,
+        country,
+        event_day=days,
+        phone_person=np.array([0]),
+        phone_country=u2(["CZ"]),
+        stated_person=np.array([0]),
+        stated_country=u2(["CZ"]),
+        rules=VoteRules(phone_agrees_factor=2.0, stated_agrees_factor=1.5),
+    )[0]
+    assert (backed.country, backed.basis) == ("CZ", "ip-vote")
+    assert backed.evidence["ip_votes"] == {"CZ": 1.0, "MD": 2.0}  # the evidence shows the events' own weights
+    # A phone country the events never show changes nothing.
+    (elsewhere,) = place_persons(
+        person,
+        country,
+        event_day=days,
+        phone_person=np.array([0]),
+        phone_country=u2(["FR"]),
+        rules=VoteRules(phone_agrees_factor=5.0),
+    )
+    assert elsewhere.country == "MD"
+
+
+def test_calibration_maps_a_share_to_the_probability_of_its_step() -> None:
+    table = {"ip-vote": ((0.6, 0.55), (1.0, 0.98)), "phone": ((1.0, 0.9),)}
+    basis = np.array(["ip-vote", "ip-vote", "ip-vote", "phone", "stated", "none"])
+    share = np.array([0.5, 0.6, 0.61, 0.9, 0.7, 0.3])
+    assert calibrate(basis, share, table).tolist() == [0.55, 0.55, 0.98, 0.9, 0.7, 0.0]
+    # The shipped table rises with the share, stays below certainty, and review follows it.
+    for steps in CALIBRATION.values():
+        probabilities = [p for _, p in steps]
+        assert probabilities == sorted(probabilities) and probabilities[-1] < 1.0
+    (split,) = place_persons(np.zeros(4, np.int64), u2(["NZ", "NZ", "AU", "FR"]))
+    assert split.evidence["share"] == 0.5 and split.confidence == _calibrated("ip-vote", 0.5)
+    assert split.review == (split.confidence < VoteRules().review_below)

@@ -5,17 +5,22 @@ Sources:
 * **MMDB snapshots**: country databases in MaxMind DB format, loaded from a folder the operator
   controls. Their provenance is the database type from the file's metadata, the SHA-256 of the file
   and its build date (``build_epoch``). Three record layouts are read (see ``country_of_record``).
-* **Embedded**: the ``iptocc`` package, built from the regional internet registries' delegation
-  files and shipped inside the wheel. It needs no files, but its data carries no build date, so its
-  provenance is the package version and ``build_date`` is ``None``: a lookup answered by it says "as
-  of whenever that package release was built", which is why dated snapshots are preferred.
+* **Embedded**: DB-IP's IP to Country Lite (CC BY 4.0, "IP Geolocation by DB-IP"), a geolocation
+  database (where an address is used), shipped as a range table in ``engines/data/`` (see
+  ``data/GEO-README.md``). Its provenance is the SHA-256 of that file and the data's build date.
+* **Registry** (cross-check only): the ``iptocc`` package, built from the regional internet
+  registries' delegation files: where an address block was *registered*, which for mobile carriers,
+  hosting and multinational operators is often not where it is used. It never answers an event; it
+  says when the answer differs from the registration (``registry_check``).
 
 An IP address moves between networks and countries over time, so each event is located with the
-newest snapshot built on or before the event (``SnapshotSet.for_time``); events older than every
-snapshot fall back to the embedded source. Nothing here touches the network.
+newest snapshot built on or before the event (``SnapshotSet.for_time``). An event older than every
+snapshot is located with the oldest snapshot and flagged ``after_event`` (the snapshot was built
+after it); the embedded data answers only when the operator supplies no snapshot at all. Nothing here
+touches the network.
 
-``locate_epochs`` is the batch form (numpy arrays in and out, >= 1M lookups/s) and ``cross_check``
-flags events on which two sources disagree; see ``docs/geolocation.md``.
+``locate_epochs`` is the batch form (numpy arrays in and out) and ``cross_check`` flags events on
+which two geolocation sources disagree; see ``docs/geolocation.md``.
 """
 
 from __future__ import annotations
@@ -38,6 +43,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tiaki.engines.iptable import EmbeddedTable, load_table
+
 # Codes that name no country: "unknown" placeholders, and the registries' "EU"/"AP" for addresses
 # allocated to Europe or Asia-Pacific as a whole.
 NOT_COUNTRIES = frozenset({"ZZ", "XX", "--", "EU", "AP"})
@@ -47,14 +54,15 @@ NOT_COUNTRIES = frozenset({"ZZ", "XX", "--", "EU", "AP"})
 class LookupSource:
     """Which database answered a lookup: enough to find that exact database again.
 
-    ``version`` is the package version for the embedded source and the SHA-256 of the file for MMDB
-    snapshots; ``build_date`` is ``None`` for the embedded source, whose data is undated.
+    ``version`` is the SHA-256 of the data file for the embedded source and MMDB snapshots, and the
+    package version for the registry data; ``build_date`` is ``None`` for the registry data, whose
+    package carries no date.
     """
 
     name: str
     version: str
     build_date: date | None
-    kind: Literal["embedded", "mmdb"]
+    kind: Literal["embedded", "mmdb", "registry"]
 
 
 class CountrySource(Protocol):
@@ -126,12 +134,48 @@ def _retry_trimmed(
     return codes
 
 
+EMBEDDED_COUNTRY = "dbip-country-lite.npz"
+
+
+@lru_cache(maxsize=1)
+def _embedded_country() -> tuple[EmbeddedTable, np.ndarray]:
+    data = load_table(EMBEDDED_COUNTRY)
+    names = np.array([_clean_code(str(c)) or "" for c in data.arrays["country"].tolist()] + [""], dtype="U2")
+    return data, names
+
+
 class EmbeddedSource:
-    """Country lookups from the ``iptocc`` package's built-in registry data."""
+    """Country lookups from the embedded DB-IP IP to Country Lite table (where addresses are used).
+
+    ``meta`` holds the data's title, licence, attribution, build date and the package it came from.
+    """
+
+    def __init__(self) -> None:
+        data, self._names = _embedded_country()
+        self._table = data.table
+        self.meta = dict(data.meta)
+        self.source = LookupSource(
+            name=data.meta["name"], version=data.sha256, build_date=data.build_date, kind="embedded"
+        )
+
+    def countries(self, ips: Sequence[str]) -> list[str | None]:
+        codes = self.codes(list(ips))
+        return [code or None for code in codes.tolist()]
+
+    def codes(self, ips: list[str]) -> np.ndarray:
+        # Unknown (-1) indexes the trailing "" of the names.
+        return self._names[self._table.lookup_texts(ips)]
+
+
+class RegistrySource:
+    """Registration countries from the ``iptocc`` package (the registries' delegation files).
+
+    Where a block was registered, not where it is used: a cross-check, never an event's answer.
+    """
 
     def __init__(self) -> None:
         self.source = LookupSource(
-            name="iptocc", version=package_version("iptocc"), build_date=None, kind="embedded"
+            name="iptocc", version=package_version("iptocc"), build_date=None, kind="registry"
         )
 
     def countries(self, ips: Sequence[str]) -> list[str | None]:
@@ -187,10 +231,12 @@ class MmdbSource:
 
 
 class SnapshotSet:
-    """The MMDB snapshots in a folder, ordered by build time, with the embedded source behind them."""
+    """The MMDB snapshots in a folder, ordered by build time; the embedded source answers only when
+    there is none. ``registry`` is the registration-country cross-check."""
 
     def __init__(self, folder: Path | None = None) -> None:
         self.embedded = EmbeddedSource()
+        self.registry = RegistrySource()
         snapshots: list[MmdbSource] = []
         if folder is not None:
             folder = Path(folder)
@@ -217,8 +263,10 @@ class SnapshotSet:
         return [self.embedded, *self.snapshots]
 
     def for_time(self, ts: datetime) -> CountrySource:
-        """The newest snapshot built on or before ``ts`` (naive times are UTC), else the embedded one."""
-        return self.sources[bisect.bisect_right(self._built_epochs, _epoch(ts))]
+        """The newest snapshot built on or before ``ts`` (naive times are UTC); for a time before every
+        snapshot the oldest one; the embedded source when there is no snapshot."""
+        index = bisect.bisect_right(self._built_epochs, _epoch(ts))
+        return self.sources[max(index, 1) if self.snapshots else 0]
 
     def source_indexes(self, timestamps: Sequence[datetime]) -> np.ndarray:
         """``for_time`` for many timestamps at once, as indexes into ``sources``."""
@@ -226,11 +274,19 @@ class SnapshotSet:
 
     def source_indexes_epochs(self, epochs: np.ndarray) -> np.ndarray:
         """``for_time`` for many times given as epoch seconds (UTC), as indexes into ``sources``."""
+        return self.choose(epochs)[0]
+
+    def choose(self, epochs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(index into ``sources`` of the snapshot for each time, whether that snapshot was built
+        after the time). Times before every snapshot get the oldest one (index 1) and the flag; with
+        no snapshot every time gets the embedded source (index 0) and no flag."""
         epochs = np.asarray(epochs, dtype=np.float64)
         if not self.snapshots:
-            return np.zeros(len(epochs), dtype=np.int64)
+            return np.zeros(len(epochs), dtype=np.int64), np.zeros(len(epochs), dtype=bool)
         built = np.array(self._built_epochs, dtype=np.float64)
-        return np.searchsorted(built, epochs, side="right").astype(np.int64)
+        index = np.searchsorted(built, epochs, side="right").astype(np.int64)
+        after = index == 0
+        return np.maximum(index, 1), after
 
 
 def _epoch(ts: datetime) -> float:
@@ -254,11 +310,13 @@ class Located:
     ``countries``: ISO alpha-2 codes (``"U2"``), ``""`` where the source knows no country (or the
     text is not an address). ``source_index``: index into ``sources`` of the source that answered
     (0 is the embedded source, then the snapshots oldest first, as ``SnapshotSet.sources``).
+    ``after_event``: the answering snapshot was built after the event (no snapshot is older).
     """
 
     countries: np.ndarray
     source_index: np.ndarray
     sources: list[LookupSource]
+    after_event: np.ndarray
 
     def __len__(self) -> int:
         return len(self.countries)
@@ -272,7 +330,8 @@ class Located:
         return list(zip(countries.tolist(), provenance[self.source_index].tolist(), strict=True))
 
 
-def _as_list(ips: IpInput) -> list[str]:
+def as_texts(ips: IpInput) -> list[str]:
+    """Addresses as a list of texts (nulls as ``""``), from a list, numpy array or Arrow array."""
     if isinstance(ips, pa.ChunkedArray | pa.Array):
         return [ip or "" for ip in ips.to_pylist()] if ips.null_count else ips.to_pylist()
     if isinstance(ips, np.ndarray):
@@ -298,17 +357,18 @@ def _lookup(source: CountrySource, ips: list[str], events: np.ndarray | None) ->
 def locate_epochs(ips: IpInput, epochs: np.ndarray, snapshots: SnapshotSet) -> Located:
     """Country and answering source for each (IP, time) event, times as epoch seconds (UTC).
 
-    The batch form of ``locate``. Snapshot choice is one ``searchsorted`` over the build times;
-    events are grouped by chosen source and each group is one batch: the embedded source takes the
-    whole list in one call (its lookup costs about what removing repeats would), an MMDB source
-    looks each distinct address up once. ``ips`` may be a list, a numpy array or an Arrow string
-    array; surrounding whitespace is ignored; nulls and anything that is not an address get ``""``.
+    The batch form of ``locate``. Snapshot choice is one ``searchsorted`` over the build times (an
+    event older than every snapshot takes the oldest and is flagged ``after_event``); events are
+    grouped by chosen source and each group is one batch: the embedded source parses and searches
+    its range table in numpy, an MMDB source looks each distinct address up once. ``ips`` may be a
+    list, a numpy array or an Arrow string array; surrounding whitespace is ignored; nulls and
+    anything that is not an address get ``""``.
     """
     epochs = np.asarray(epochs, dtype=np.float64)
     _check_lengths(len(ips), len(epochs))
-    chosen = snapshots.source_indexes_epochs(epochs)
+    chosen, after = snapshots.choose(epochs)
     sources = snapshots.sources
-    texts = _as_list(ips)
+    texts = as_texts(ips)
     used = np.unique(chosen).tolist()
     if len(used) == 1:  # one source answers every event: no regrouping
         countries = _lookup(sources[used[0]], texts, None)
@@ -317,7 +377,7 @@ def locate_epochs(ips: IpInput, epochs: np.ndarray, snapshots: SnapshotSet) -> L
         for index in used:
             events = np.flatnonzero(chosen == index)
             countries[events] = _lookup(sources[index], texts, events)
-    return Located(countries, chosen, [source.source for source in sources])
+    return Located(countries, chosen, [source.source for source in sources], after)
 
 
 def cross_check(
@@ -328,15 +388,16 @@ def cross_check(
     For each event the chosen source's answer (the newest snapshot built on or before the event,
     as ``locate_epochs``) is compared with
 
-    * the embedded source (``iptocc``), for every event answered by a snapshot; and
+    * the embedded geolocation data, for every event answered by a snapshot; and
     * the snapshot built just before the chosen one, when there is one: the previous edition of
       the same feed, or another vendor's database from the same period.
 
     An event is flagged when both sides of a comparison name a country and the countries differ.
     An answer from one side only ("unknown" on the other) is not a disagreement, and events answered
-    by the embedded source itself (no snapshot old enough) are never flagged: there is nothing to
-    compare them with. Pass ``located`` (the result of ``locate_epochs`` on the same input) to
-    avoid looking the chosen sources up again.
+    by the embedded source itself (no snapshot at all) are never flagged: there is nothing to compare
+    them with. The registry data is not a geolocation source and is compared in ``registry_check``.
+    Pass ``located`` (the result of ``locate_epochs`` on the same input) to avoid looking the chosen
+    sources up again.
     """
     epochs = np.asarray(epochs, dtype=np.float64)
     _check_lengths(len(ips), len(epochs))
@@ -346,7 +407,7 @@ def cross_check(
     flagged = np.zeros(len(epochs), dtype=bool)
     chosen = located.source_index
     sources = snapshots.sources
-    texts = _as_list(ips)
+    texts = as_texts(ips)
 
     def disagree(events: np.ndarray, other: CountrySource) -> None:
         mine, theirs = located.countries[events], _lookup(other, texts, events)
@@ -356,6 +417,17 @@ def cross_check(
     for index in np.unique(chosen[chosen > 1]).tolist():
         disagree(np.flatnonzero(chosen == index), sources[index - 1])
     return flagged
+
+
+def registry_check(ips: IpInput, located: Located, snapshots: SnapshotSet) -> np.ndarray:
+    """Per event: the registries name a country for the address and it is not the located country.
+
+    Normal for mobile carriers, hosting and multinational operators (registered at a hub, used
+    elsewhere), so it is kept for the analyst and does not change the event's country.
+    """
+    _check_lengths(len(ips), len(located))
+    registered = snapshots.registry.codes(as_texts(ips))
+    return (registered != "") & (located.countries != "") & (registered != located.countries)
 
 
 def locate(

@@ -27,13 +27,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 Basis = Literal["ip-vote", "phone", "stated", "none"]
-Reason = Literal["many-countries", "many-persons", "many-accounts"]
+Reason = Literal[
+    "hosting-network", "many-countries", "foreign-users", "proxy-flagged", "many-persons", "many-accounts"
+]
 Texts: TypeAlias = Sequence[str] | np.ndarray | pa.Array | pa.ChunkedArray
 
 # Per-event codes in ``SharedInfra.event_reason``.
 NOT_SHARED = 0
 MANY_USERS = 1  # many persons (or accounts) in one country: carrier-grade NAT and the like
-MANY_COUNTRIES = 2  # accounts from many countries: VPN exits, hosting, proxies
+MANY_COUNTRIES = 2  # not where its users are: VPN exits, hosting, proxies (left out of the vote)
 
 
 # ---------------------------------------------------------------------------------------- keys
@@ -116,6 +118,18 @@ class SharedRules:
     ``max_top_share`` of them. A carrier's NAT address has nearly all its users in one country (a few
     stated countries are wrong); a VPN exit's users come from everywhere.
 
+    *Foreign users* (the same idea for the few users of a small operation's VPN exit): at least
+    ``foreign_min_users`` hinted users naming at least ``foreign_min_countries`` countries, and fewer
+    than ``foreign_max_home_share`` of them have the key's own country as their hint. A household
+    with a migrant member has the home's country among its hints; a VPN exit's users rarely do.
+
+    *Hosting network*: an event at the key is in a hosting, cloud or VPN operator's network
+    (``hosting``, from the network owner): a server, nobody's home.
+
+    *Proxy flagged*: the provider flagged ``possible_proxy`` on at least ``proxy_min_share`` of the
+    key's events that carry the flag, and the key is not used by many (a carrier's NAT address gets a
+    few stray flags): the other events at that exit are no more the user's home than the flagged ones.
+
     *Many users*: at least ``many_persons`` distinct persons use the key (when persons are known),
     otherwise at least ``many_accounts`` distinct accounts (a person may hold dozens of accounts on one
     home connection; households hold 2-4 persons).
@@ -124,6 +138,10 @@ class SharedRules:
     min_hinted_users: int = 5
     min_countries: int = 3
     max_top_share: float = 0.5
+    foreign_min_users: int = 2
+    foreign_min_countries: int = 2
+    foreign_max_home_share: float = 0.5
+    proxy_min_share: float = 0.5
     many_persons: int = 10
     many_accounts: int = 20
 
@@ -203,6 +221,8 @@ def shared_infrastructure(
     *,
     person_of_account: np.ndarray | None = None,
     event_country: np.ndarray | None = None,
+    hosting: np.ndarray | None = None,
+    possible_proxy: np.ndarray | None = None,
     rules: SharedRules | None = None,
 ) -> SharedInfra:
     """Find the shared keys among IP events.
@@ -215,7 +235,10 @@ def shared_infrastructure(
     seen only behind a VPN exit has no hint and casts no vote on that exit.
 
     ``person_of_account`` (the resolution, when known) lets many accounts of one person count as one
-    user. Keys ``""`` (not an address) are never shared.
+    user. ``hosting`` (per event, from the network owner) marks keys in hosting, cloud or VPN
+    networks. ``possible_proxy`` (per event: 1 flagged, 0 not, -1 not said) is the provider's flag.
+    Keys ``""`` (not an address) are never shared. Reasons in order of precedence: hosting-network,
+    many-countries, foreign-users, proxy-flagged (all left out of the vote), then many users.
     """
     rules = rules or SharedRules()
     accounts = np.asarray(account_index, dtype=np.int64)
@@ -283,8 +306,49 @@ def shared_infrastructure(
         & (countries_per_key >= rules.min_countries)
         & (top_share < rules.max_top_share)
     )
+    # Users whose hint is the key's own country (its most common located country).
+    foreign = np.zeros(n_keys, dtype=bool)
+    if event_country is not None and len(accounts):
+        codes = _country_codes(np.asarray(event_country), vocab)
+        located = codes > 0
+        kk, kc, kn = _sum_pairs(
+            key_of_event[located], codes[located], np.ones(int(located.sum())), len(vocab)
+        )
+        top_k, top_c, *_ = _top_per_group(kk, kc, kn)
+        key_country = np.zeros(n_keys, dtype=np.int64)
+        key_country[top_k] = top_c
+        at_home = (user_hint[user] == key_country[user_key]) & hinted
+        home_share = np.zeros(n_keys)
+        np.divide(
+            np.bincount(user_key[at_home], minlength=n_keys),
+            hinted_per_key,
+            out=home_share,
+            where=hinted_per_key > 0,
+        )
+        foreign = (
+            (key_country > 0)
+            & (hinted_per_key >= rules.foreign_min_users)
+            & (countries_per_key >= rules.foreign_min_countries)
+            & (home_share < rules.foreign_max_home_share)
+        )
+    on_hosting = np.zeros(n_keys, dtype=bool)
+    if hosting is not None:
+        flags = np.asarray(hosting, dtype=bool)
+        if len(flags) != len(accounts):
+            raise ValueError(f"{len(flags)} hosting flags for {len(accounts)} events")
+        on_hosting[key_of_event[flags]] = True
 
-    reason_code = np.where(many_countries, MANY_COUNTRIES, np.where(many_users, MANY_USERS, NOT_SHARED))
+    proxied = np.zeros(n_keys, dtype=bool)
+    if possible_proxy is not None:
+        flag = np.asarray(possible_proxy).astype(np.int8)
+        if len(flag) != len(accounts):
+            raise ValueError(f"{len(flag)} proxy flags for {len(accounts)} events")
+        said = np.bincount(key_of_event[flag >= 0], minlength=n_keys)
+        flagged = np.bincount(key_of_event[flag == 1], minlength=n_keys)
+        proxied = (flagged > 0) & (flagged >= rules.proxy_min_share * said) & ~many_users
+
+    left_out = on_hosting | many_countries | foreign | proxied
+    reason_code = np.where(left_out, MANY_COUNTRIES, np.where(many_users, MANY_USERS, NOT_SHARED))
     blank = [i for i, v in enumerate(key_values) if v == ""]
     reason_code[blank] = NOT_SHARED
     names = np.array(list(vocab), dtype=object)
@@ -292,7 +356,17 @@ def shared_infrastructure(
     keys = {
         key_values[k]: SharedKey(
             key=key_values[k],
-            reason="many-countries" if reason_code[k] == MANY_COUNTRIES else by_users,
+            reason=(
+                "hosting-network"
+                if on_hosting[k]
+                else "many-countries"
+                if many_countries[k]
+                else "foreign-users"
+                if foreign[k]
+                else "proxy-flagged"
+                if proxied[k]
+                else by_users
+            ),
             accounts=int(accounts_per_key[k]),
             persons=None if persons_per_key is None else int(persons_per_key[k]),
             hinted_users=int(hinted_per_key[k]),
@@ -319,6 +393,34 @@ DEFAULT_KIND_WEIGHTS: Mapping[str, float] = {
 }
 
 
+# The probability that a person's country is right, by basis and share of the vote: steps of (upper
+# bound of the share, probability), an isotonic fit on the development sets (``bench/geolocation.py
+# --set development``: tiaki synth seed 2, independent seed 12), never on the sets reported on.
+CALIBRATION: Mapping[str, tuple[tuple[float, float], ...]] = {
+    "ip-vote": ((0.55, 0.5833), (0.6, 0.6923), (0.65, 0.85), (0.75, 0.9149), (1.0, 0.9973)),
+    "phone": ((0.95, 0.9667),),
+    "stated": ((0.4, 0.5714), (0.75, 0.913)),
+}
+
+
+def calibrate(
+    basis: np.ndarray, share: np.ndarray, table: Mapping[str, tuple[tuple[float, float], ...]]
+) -> np.ndarray:
+    """The calibrated confidence of each placement: the probability of the first step of its basis
+    whose upper bound is at least its share. Bases without steps keep their share; ``none`` is 0."""
+    out = np.asarray(share, dtype=np.float64).copy()
+    for name, steps in table.items():
+        mine = basis == name
+        if not steps or not mine.any():
+            continue
+        uppers = np.array([u for u, _ in steps])
+        probability = np.array([p for _, p in steps])
+        at = np.minimum(np.searchsorted(uppers, out[mine] - 1e-9, side="left"), len(steps) - 1)
+        out[mine] = probability[at]
+    out[basis == "none"] = 0.0
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class VoteRules:
     """Weights of the country vote and the review rule (see ``docs/geolocation.md``).
@@ -328,7 +430,11 @@ class VoteRules:
     ``many_users_weight``: factor for events at keys shared by many users in one country (carrier NAT).
     ``repeat_weight``: factor for a further event in the same country on the same day as a stronger one:
     a person seen on ten days in one country is better evidence than ten logins in one afternoon.
-    ``phone_confidence`` / ``stated_confidence``: the confidence of a fallback that is unanimous.
+    ``phone_agrees_factor`` / ``stated_agrees_factor``: factor for the IP weight of a country that
+    one of the person's phone numbers / stated countries names.
+    ``phone_confidence`` / ``stated_confidence``: the share of a fallback that is unanimous.
+    ``calibration``: maps (basis, share) to the probability that the country is right (``CALIBRATION``;
+    ``{}`` keeps the share as the confidence).
     ``review_below``: persons placed with a lower confidence go to review, as do fallbacks whose
     evidence conflicts (two phone countries; phone and stated country differ; two stated countries).
     """
@@ -338,8 +444,13 @@ class VoteRules:
     proxy_weight: float = 0.25
     many_users_weight: float = 0.5
     repeat_weight: float = 0.25
+    phone_agrees_factor: float = 2.0
+    stated_agrees_factor: float = 2.0
     phone_confidence: float = 0.9
     stated_confidence: float = 0.7
+    calibration: Mapping[str, tuple[tuple[float, float], ...]] = field(
+        default_factory=lambda: dict(CALIBRATION)
+    )
     review_below: float = 0.6
 
 
@@ -476,11 +587,19 @@ def place_persons(
     clean_w = np.bincount(p[clean], weights=w[clean], minlength=n_persons)
     days = np.bincount(p[first], minlength=n_persons) if len(p) else np.zeros(n_persons, np.int64)
 
-    names = np.array(list(vocab), dtype=object)
-    ip_winner, ip_share = _winners(vote_p, vote_c, vote_w, names, n_persons)
     phone_rows, phone_win, phone_share = _fallback_votes(phone_person, phone_country, vocab, n_persons)
     stated_rows, stated_win, stated_share = _fallback_votes(stated_person, stated_country, vocab, n_persons)
     names = np.array(list(vocab), dtype=object)  # fallbacks may have added codes
+    n_codes = max(len(vocab), 1)
+    # A country the person's own phone numbers or statements name counts more in the IP vote: a
+    # wrong database entry for one home block, or a neighbour's network near a border, is then
+    # outweighed where the person's own evidence agrees with the rest of their events.
+    pair = vote_p * n_codes + vote_c
+    backed_w = vote_w
+    for rows, factor in ((phone_rows, rules.phone_agrees_factor), (stated_rows, rules.stated_agrees_factor)):
+        rp, rc, _ = rows
+        backed_w = np.where(np.isin(pair, rp * n_codes + rc), backed_w * factor, backed_w)
+    ip_winner, ip_share = _winners(vote_p, vote_c, backed_w, names, n_persons)
 
     counts = {
         "events": np.bincount(people[mine], minlength=n_persons),
@@ -498,7 +617,7 @@ def place_persons(
     use_stated = ~use_ip & ~use_phone & (stated_win > 0)
     use_proxy = ~use_ip & ~use_phone & ~use_stated & (ip_winner > 0)  # proxy-flagged events only
     winner = np.select([use_ip | use_proxy, use_phone, use_stated], [ip_winner, phone_win, stated_win], 0)
-    confidence = np.select(
+    share = np.select(
         [use_ip, use_phone, use_stated, use_proxy],
         [
             ip_share,
@@ -508,6 +627,8 @@ def place_persons(
         ],
         0.0,
     )
+    basis = np.select([use_ip | use_proxy, use_phone, use_stated], ["ip-vote", "phone", "stated"], "none")
+    confidence = calibrate(basis, share, rules.calibration)
     sp, sc, _ = stated_rows
     pp, pc_, _ = phone_rows
     stated_not_phone = np.zeros(n_persons, dtype=bool)
@@ -517,7 +638,6 @@ def place_persons(
     phone_agrees = np.bincount(pp[pc_ == ip_winner[pp]], minlength=n_persons) > 0
     phone_disagrees = use_ip & has_phone & ~phone_agrees
     review = (winner == 0) | (confidence < rules.review_below) | conflict
-    basis = np.select([use_ip | use_proxy, use_phone, use_stated], ["ip-vote", "phone", "stated"], "none")
     why = np.select(
         [counts["counted"] > 0, counts["left_out_shared"] > 0],
         [
@@ -537,6 +657,7 @@ def place_persons(
         return out
 
     columns = {name: values.tolist() for name, values in counts.items()}
+    columns["share"] = np.round(share, 4).tolist()
     votes = {
         "ip_votes": grouped((vote_p, vote_c, vote_w)),
         "phone_countries": grouped(phone_rows),

@@ -67,3 +67,17 @@ def test_escalation_and_the_providers_grades_raise_triage_and_leads_reach_the_pe
     assert reasons["provider graded the files"]["points"] == 5 + 3  # A1 and B2
     record = person_record(actor(), operation, person.label)
     assert {lead.role for lead in record.leads} == {"victim", "intended_recipient"}
+
+
+def test_the_reporters_estimated_country_is_placement_evidence(tmp_path: Path):
+    from tiaki.apps.intake.models import Identifier
+
+    ingest([_documents(tmp_path)], "op", actor=actor(), timezone="Europe/London")
+    operation = get_operation("op", actor())
+    # Take the phone's country away (its events carry documentation addresses that place nowhere), and
+    # let the report's estimate differ from anything the account says.
+    Identifier.objects.filter(kind="phone").update(value="12")
+    Account.objects.filter(account_id="acct-100").update(estimated_country="IE")
+    run_all(operation, "resolve", "locate")
+    person = Person.objects.get(accounts__account__account_id="acct-100")
+    assert person.country == "IE"

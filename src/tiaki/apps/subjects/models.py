@@ -81,6 +81,16 @@ class GeoResult(models.Model):
     source = models.ForeignKey(GeoSource, on_delete=models.PROTECT)
     # The chosen source and another available one (the embedded data, the previous snapshot) disagree.
     disagrees = models.BooleanField(default=False)
+    # Every snapshot was built after the event: the oldest one answered.
+    snapshot_after_event = models.BooleanField(default=False)
+    # The registries' delegation data names another country (where the block was registered).
+    registry_differs = models.BooleanField(default=False)
+    # The network's owner: who legal process is served on. ASN null and organisation "" when unknown.
+    asn = models.PositiveBigIntegerField(null=True)
+    organisation = models.CharField(max_length=200, blank=True, default="")
+    owner_source = models.ForeignKey(GeoSource, on_delete=models.PROTECT, null=True, related_name="+")
+    # The owner is a hosting, cloud or VPN operator: the address is a server, nobody's home.
+    hosting = models.BooleanField(default=False)
 
 
 class RecordsImport(models.Model):

@@ -23,6 +23,7 @@ from tiaki.apps.intake.queries import ip_events as visible_ip_events
 from tiaki.apps.operations.models import Operation
 from tiaki.apps.subjects.choices import CaseStatus
 from tiaki.apps.subjects.models import (
+    GeoResult,
     Person,
     PersonAccount,
     PersonCase,
@@ -361,7 +362,7 @@ def person_file(actor: Actor, operation: Operation, label: str, *, max_events: i
                 account=e.account.account_id,
                 country=geo.country if geo else "",
                 source=str(geo.source) if geo else "",
-                network="",
+                network=_owner(geo),
             )
         )
     keys = {(i.kind, i.normalised) for i in idents if i.normalised}
@@ -383,6 +384,13 @@ def person_file(actor: Actor, operation: Operation, label: str, *, max_events: i
         case=PersonCase.objects.filter(person=r.person).select_related("assignee").first(),
         accounts_by_pk={a.pk: a for a in r.accounts},
     )
+
+
+def _owner(geo: GeoResult | None) -> str:
+    """The network's owner as served legal process: ``AS64500 Example Networks``, or ""."""
+    if geo is None or (geo.asn is None and not geo.organisation):
+        return ""
+    return " ".join(x for x in (f"AS{geo.asn}" if geo.asn is not None else "", geo.organisation) if x)
 
 
 def holder(actor: Actor, operation: Operation, account_pk: int) -> Person | None:

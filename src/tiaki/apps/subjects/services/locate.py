@@ -1,4 +1,5 @@
-"""The locate stage: every IP event placed in a country as of its day, then every person."""
+"""The locate stage: every IP event placed in a country as of its day, with its network's owner, then
+every person."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from tiaki.apps.subjects.models import (
     Person,
     PersonAccount,
 )
-from tiaki.engines import geo, placement
+from tiaki.engines import asn, geo, placement
 from tiaki.engines.identifiers import normalise_identifier
 from tiaki.engines.progress import NullProgress, Progress
 from tiaki.errors import Invalid
@@ -41,6 +42,8 @@ class LocateSummary:
     located: int
     relocated: int
     shared_ips: int
+    after_snapshot: int  # events older than every snapshot (the oldest one answered)
+    hosting: int  # events in hosting, cloud or VPN networks
     persons_placed: int
     persons_to_review: int
     sources: list[str]
@@ -103,6 +106,12 @@ def locate(operation: Operation, *, actor: Actor, progress: Progress | None = No
             "geo__source__version",
             "geo__country",
             "geo__disagrees",
+            "geo__snapshot_after_event",
+            "geo__registry_differs",
+            "geo__asn",
+            "geo__organisation",
+            "geo__owner_source_id",
+            "geo__hosting",
             "geo__id",
             named=True,
         )
@@ -113,39 +122,84 @@ def locate(operation: Operation, *, actor: Actor, progress: Progress | None = No
     with geo.SnapshotSet(geo_dir) as snapshots:
         located = geo.locate_epochs(ips, epochs, snapshots)
         disagrees = geo.cross_check(ips, epochs, snapshots, located)
+        registry_differs = geo.registry_check(ips, located, snapshots)
+    owners = asn.NetworkOwners().lookup(ips)
     progress.advance(len(events))
     sources = located.sources
-    source_ids = _geo_source_ids(set(sources))
+    source_ids = _geo_source_ids({*sources, owners.source})
+    owner_source = source_ids[owners.source]
     create: list[tuple[object, ...]] = []
     update: list[tuple[object, ...]] = []
-    for e, country, s_index, flag in zip(
-        events, located.countries.tolist(), located.source_index.tolist(), disagrees.tolist(), strict=True
+    for e, country, s_index, *facts in zip(
+        events,
+        located.countries.tolist(),
+        located.source_index.tolist(),
+        disagrees.tolist(),
+        located.after_event.tolist(),
+        registry_differs.tolist(),
+        [int(n) or None for n in owners.asn.tolist()],
+        owners.organisation.tolist(),
+        owners.hosting.tolist(),
+        strict=True,
     ):
         source = sources[s_index]
+        flag, after, differs, number, organisation, hosting = facts
+        organisation = organisation[:200]
+        row = (country, source_ids[source], flag, after, differs, number, organisation, owner_source, hosting)
         if e.geo__source__name is None:
-            create.append((e.pk, country, source_ids[source], flag))
-        elif (e.geo__source__name, e.geo__source__version, e.geo__country, e.geo__disagrees) != (
+            create.append((e.pk, *row))
+        elif (
+            e.geo__source__name,
+            e.geo__source__version,
+            e.geo__country,
+            e.geo__disagrees,
+            e.geo__snapshot_after_event,
+            e.geo__registry_differs,
+            e.geo__asn,
+            e.geo__organisation,
+            e.geo__owner_source_id,
+            e.geo__hosting,
+        ) != (
             source.name,
             source.version,
             country,
             flag,
+            after,
+            differs,
+            number,
+            organisation,
+            owner_source,
+            hosting,
         ):
-            update.append((e.geo__id, country, source_ids[source], flag))
+            update.append((e.geo__id, *row))
+    columns = (
+        "country",
+        "source_id",
+        "disagrees",
+        "snapshot_after_event",
+        "registry_differs",
+        "asn",
+        "organisation",
+        "owner_source_id",
+        "hosting",
+    )
     with transaction.atomic():
-        insert_rows(GeoResult, ("ip_event_id", "country", "source_id", "disagrees"), create)
-        update_rows(GeoResult, ("country", "source_id", "disagrees"), update)
-        placed, review, shared = _place_persons(operation, events, located.countries, epochs)
+        insert_rows(GeoResult, ("ip_event_id", *columns), create)
+        update_rows(GeoResult, columns, update)
+        placed, review, shared = _place_persons(operation, events, located.countries, epochs, owners.hosting)
         used = sorted({int(i) for i in np.unique(located.source_index)}) if events else []
         summary = LocateSummary(
             len(events),
             len(create),
             len(update),
             shared,
+            int(located.after_event.sum()),
+            int(owners.hosting.sum()),
             placed,
             review,
             [
-                f"{sources[i].name} {sources[i].version[:16]} built {sources[i].build_date or 'undated'}"
-                for i in used
+                f"{s.name} {s.version[:16]} built {s.build_date or 'undated'}"
+                for s in [*(sources[i] for i in used), owners.source]
             ],
         )
         record(
@@ -155,6 +209,7 @@ def locate(operation: Operation, *, actor: Actor, progress: Progress | None = No
             details={
                 **summary.__dict__,
                 "disagreements": int(disagrees.sum()),
+                "registry_differs": int(registry_differs.sum()),
                 "geo_dir": str(geo_dir) if geo_dir else None,
             },
         )
@@ -162,14 +217,19 @@ def locate(operation: Operation, *, actor: Actor, progress: Progress | None = No
 
 
 def _place_persons(
-    operation: Operation, events: list, countries: np.ndarray, epochs: np.ndarray
+    operation: Operation, events: list, countries: np.ndarray, epochs: np.ndarray, hosting: np.ndarray
 ) -> tuple[int, int, int]:
     """(persons placed, persons sent to review, shared addresses) after writing every person's place."""
     persons = list(Person.objects.filter(operation=operation).order_by("pk"))
     person_index = {p.pk: i for i, p in enumerate(persons)}
-    account_rows = list(
-        Account.objects.filter(operation=operation).order_by("pk").values_list("pk", "stated_country")
-    )
+    account_rows = [
+        # The reporter's estimate of an account's country (a CyberTipline report) is better evidence
+        # than what the user stated: it stands in its place, as evidence of the same weight.
+        (pk, estimated or stated)
+        for pk, stated, estimated in Account.objects.filter(operation=operation)
+        .order_by("pk")
+        .values_list("pk", "stated_country", "estimated_country")
+    ]
     account_index = {pk: i for i, (pk, _) in enumerate(account_rows)}
     person_of_account = np.full(len(account_rows), -1, dtype=np.int64)
     for account_pk, person_pk in PersonAccount.objects.filter(person__operation=operation).values_list(
@@ -192,8 +252,17 @@ def _place_persons(
     hint[phone_account_arr] = phone_country_arr  # a phone's country is better evidence than a statement
     account_of_event = np.array([account_index[e.account_id] for e in events], dtype=np.int64)
     keys = placement.ip_keys([e.ip for e in events])
+    proxy_said = np.array(
+        [-1 if e.possible_proxy is None else int(e.possible_proxy) for e in events], np.int8
+    )
     shared = placement.shared_infrastructure(
-        keys, account_of_event, hint, person_of_account=person_of_account, event_country=countries
+        keys,
+        account_of_event,
+        hint,
+        person_of_account=person_of_account,
+        event_country=countries,
+        hosting=hosting,
+        possible_proxy=proxy_said,
     )
     results = placement.place_persons(
         person_of_account[account_of_event] if len(events) else np.zeros(0, dtype=np.int64),
