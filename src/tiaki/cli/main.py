@@ -329,6 +329,19 @@ def audit_verify() -> None:
     console.print(f"[green]✓[/] audit log intact: {result.events} events")
 
 
+@audit_app.command("accept-head")
+def audit_accept_head(
+    reason: Annotated[str, typer.Option(help="Why: kept in the audit log.")],
+) -> None:
+    """After a crash between a commit and the head's update only: move the recorded head to the log's
+    end, when the events past it follow it in an unbroken chain (audited, the events named)."""
+    actor = open_case(create=False)
+    from tiaki.apps.audit.services.log import accept_head
+
+    old, new = accept_head(actor, reason)
+    console.print(f"the recorded head moved from #{old} to #{new}")
+
+
 @audit_app.command("timestamp-request")
 def audit_timestamp_request() -> None:
     """Write an RFC 3161 time-stamp request for the latest signed checkpoint (tiaki sends nothing)."""

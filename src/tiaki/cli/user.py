@@ -48,7 +48,9 @@ def add(
     """Add a user with a role in one or more operations (every existing one when none is named). They
     set up their second factor at their first sign-in."""
     actor = open_case()
-    from tiaki.apps.access.services.users import add_user, set_password
+    from django.db import transaction
+
+    from tiaki.apps.access.services.users import add_user, check_password, set_password
     from tiaki.apps.operations.models import Operation
     from tiaki.apps.operations.queries import get_operation
 
@@ -58,9 +60,12 @@ def add(
         else list(Operation.objects.order_by("name"))
     )
     password = None if no_password else _read_password(password_stdin)
-    add_user(name, role, operations, countries=country or [], agency=agency, actor=actor)
     if password is not None:
-        set_password(name, password, actor=actor)
+        check_password(password, name)  # before anything is written: all or nothing
+    with transaction.atomic():
+        add_user(name, role, operations, countries=country or [], agency=agency, actor=actor)
+        if password is not None:
+            set_password(name, password, actor=actor)
     where = ", ".join(o.name for o in operations) or "no operation yet"
     console.print(f"added {name} ({role}) in {where}")
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -41,6 +42,8 @@ class ErrorPages:
     def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
         if isinstance(exc, TiakiError):
             return error_page(request, exc.http_status, str(exc))
+        if isinstance(exc, DatabaseError):  # a stage holding SQLite's write lock, a database gone away
+            return error_page(request, 503, "The case database is busy or unavailable; try again shortly.")
         return None
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 from typing import Any
+from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
@@ -82,7 +83,7 @@ def signin(request: HttpRequest) -> HttpResponse:
             login(request, user)
             step = "web:verify" if _device(user, confirmed=True) else "web:enrol"
             response = redirect(step)
-            response["Location"] += "?next=" + _next(request)
+            response["Location"] += "?" + urlencode({"next": _next(request)})
             return response
     return render(request, "web/signin.html", {"form": form, "next": _next(request)})
 

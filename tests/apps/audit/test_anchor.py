@@ -15,7 +15,7 @@ from tiaki.apps.audit.chain import event_hash
 from tiaki.apps.audit.models import AuditEvent
 from tiaki.apps.audit.services import log
 from tiaki.apps.core import keys
-from tiaki.errors import Conflict
+from tiaki.errors import Conflict, Invalid
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -124,3 +124,64 @@ def test_a_corrupt_or_missing_anchor_is_reported_as_such():
         log.record("test.event", actor=actor())
     anchor.head_path().unlink()
     assert any("anchor deleted" in p for p in _problems())
+
+
+def test_many_writers_at_once_keep_the_log_and_its_head_in_step():
+    import threading
+
+    failures: list[BaseException] = []
+
+    def write(n: int) -> None:
+        try:
+            for i in range(8):
+                log.record("test.event", actor=actor(f"writer-{n}"), target=f"{n}-{i}")
+        except BaseException as exc:
+            failures.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert not failures, failures
+    result = queries.verify(actor())
+    assert result.ok, result.problems
+    assert result.events == 6 * 8 + 1 and anchor.read_head().seq == result.events
+
+
+def test_with_a_key_deleting_events_and_the_head_file_is_not_erased_by_the_next_append():
+    keys.init("unit-test")
+    _events(6)
+    _sql("DELETE FROM audit_auditevent WHERE seq > 3")
+    anchor.head_path().unlink()
+    with pytest.raises(Conflict, match="checkpoint signed by unit-test"):
+        log.record("test.event", actor=actor())
+    assert any("anchor deleted" in p for p in _problems())
+
+
+def test_a_head_left_behind_by_a_crash_is_accepted_by_a_person_and_only_then(monkeypatch):
+    monkeypatch.setattr(log, "HEAD_WAIT", 0.1)
+    _events(3)
+    behind = AuditEvent.objects.get(seq=3)
+    genesis = AuditEvent.objects.get(seq=1).details["log_id"]
+    anchor.head_path().write_text(json.dumps({"log_id": genesis, "seq": 3, "hash": behind.hash}))
+    with pytest.raises(Conflict, match="accept-head"):
+        log.record("test.event", actor=actor())
+    with pytest.raises(Invalid):
+        log.accept_head(actor(), reason=" ")
+    assert log.accept_head(actor(), reason="the machine lost power after a commit") == (3, 4)
+    log.record("test.event", actor=actor())
+    assert queries.verify(actor()).ok
+    assert AuditEvent.objects.filter(action="audit.head-accepted").exists()
+
+
+def test_a_broken_chain_past_the_head_is_not_accepted():
+    _events(3)
+    _sql("UPDATE audit_auditevent SET target = %s WHERE seq = 4", ["forged"])
+    genesis = AuditEvent.objects.get(seq=1).details["log_id"]
+    three = AuditEvent.objects.get(seq=3)
+    anchor.head_path().write_text(json.dumps({"log_id": genesis, "seq": 3, "hash": three.hash}))
+    with pytest.raises(Conflict, match="does not follow"):
+        log.accept_head(actor(), reason="after a crash")

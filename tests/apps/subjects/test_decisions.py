@@ -97,3 +97,20 @@ def find_account(operation, ref: str):
 
 def person_record(operation, label: str):
     return _person_record(actor(), operation, label)
+
+
+def test_a_decision_keeps_the_persons_place_case_and_queue_position(two_countries):
+    from tiaki.apps.subjects.models import PersonCase
+    from tiaki.apps.subjects.queries import current
+
+    before = Person.objects.get(accounts__account__account_id="a1")
+    score = current(before.assessments.all()).get().score
+    PersonCase.objects.create(person=before, status="in-progress", updated_by="inv")
+    a1, a2 = find_account(two_countries, "a1"), find_account(two_countries, "a2")
+    decide(two_countries, "reject-link", [(a1, a2)], reason="two people", actor=actor("inv"))
+    for account in ("a1", "a2"):
+        after = Person.objects.get(accounts__account__account_id=account)
+        assert after.pk != before.pk
+        assert (after.country, after.needs_review) == ("NZ", False)
+        assert after.case.status == "in-progress"
+        assert current(after.assessments.all()).get().score == score

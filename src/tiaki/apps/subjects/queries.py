@@ -133,15 +133,25 @@ def person_record(actor: Actor, operation: Operation, label: str) -> PersonRecor
         person=person,
         accounts=accounts,
         links=list(person.links.select_related("account_a", "account_b").order_by("pk")),
-        decisions=list(
-            ResolutionDecision.objects.filter(operation=operation)
-            .filter(Q(account_a_id__in=pks) | Q(account_b_id__in=pks))
-            .select_related("account_a", "account_b")
-            .order_by("decided_at", "pk")
-        ),
+        decisions=_decisions(actor, operation, pks),
         assessment=current(person.assessments.all()).first(),
         leads=_leads(accounts),
     )
+
+
+def _decisions(actor: Actor, operation: Operation, pks: list[int]) -> list[ResolutionDecision]:
+    """Decisions about the person's accounts; a scoped actor sees those whose other account it may
+    see too (a decision names accounts of a person outside the actor's countries otherwise)."""
+    found = (
+        ResolutionDecision.objects.filter(operation=operation)
+        .filter(Q(account_a_id__in=pks) | Q(account_b_id__in=pks))
+        .select_related("account_a", "account_b")
+        .order_by("decided_at", "pk")
+    )
+    if actor.scoped:
+        seen = set(visible_accounts(actor, operation).values_list("pk", flat=True))
+        return [d for d in found if d.account_a_id in seen and d.account_b_id in seen]
+    return list(found)
 
 
 def _leads(accounts: list[Account]) -> list[SafeguardingLead]:

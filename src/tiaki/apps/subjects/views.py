@@ -149,6 +149,7 @@ def _invalid(
     request: HttpRequest, operation: Operation, actor: Actor, label: str, **forms_: Any
 ) -> HttpResponse:
     context = _file_context(operation, actor, label, **forms_)
+    record("subjects.person-viewed", actor=actor, operation=operation.name, target=label)
     return render(request, "subjects/person_file.html", context, status=422)
 
 

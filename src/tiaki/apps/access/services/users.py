@@ -80,6 +80,14 @@ def _user(name: str) -> User:
     return user
 
 
+def check_password(password: str, name: str = "") -> None:
+    """:class:`Invalid` naming what the password validators refuse (for a user not created yet too)."""
+    try:
+        password_validation.validate_password(password, User(username=name))
+    except ValidationError as exc:
+        raise Invalid("password: " + " ".join(exc.messages)) from None
+
+
 def set_password(name: str, password: str, *, actor: Actor) -> None:
     """Set the user's password, after the validators accept it (Invalid names what they refused)."""
     actor.require(Permission.MANAGE)

@@ -18,10 +18,11 @@ from tiaki.formats.hashlist import VpdqFrame, category_for
 BATCH = 5000
 
 
-def match_known(operation: Operation, progress: Progress) -> None:
-    """Match every item against every list: exact digests; PDQ within the match threshold, for a photo
-    both as shown upright and as stored (other tools hash the stored pixels); and videos against listed
-    vPDQ hashes by Meta's rule (the share of the item's own frames found in the listed video). Entries a
+def find_matches(operation: Operation, progress: Progress) -> list[Match]:
+    """The matches of every item against every list (the caller writes them): exact digests; PDQ
+    within the match threshold, for a photo both as shown upright and as stored (other tools hash the
+    stored pixels); videos against listed vPDQ hashes by Meta's rule (the share of the item's own
+    frames found in the listed video); and pictures no list matched, turned and mirrored. Entries a
     list marks as new (listed, not graded) are never matched: they are not known material."""
     items: list[Any] = list(
         MediaItem.objects.filter(operation=operation).values_list(
@@ -48,8 +49,8 @@ def match_known(operation: Operation, progress: Progress) -> None:
         Match.objects.filter(media__operation=operation).values_list("media_id", flat=True)
     )
     found += _turned_matches([row.pk for row in good if row.pk not in matched])
-    Match.objects.bulk_create(found, batch_size=BATCH, ignore_conflicts=True)
     progress.advance(len(items))
+    return found
 
 
 def _turned_matches(unmatched: list[int]) -> list[Match]:

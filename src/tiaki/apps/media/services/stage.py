@@ -15,10 +15,10 @@ from tiaki.apps.core import evidence
 from tiaki.apps.core.actor import Actor
 from tiaki.apps.core.roles import Permission
 from tiaki.apps.intake.models import Upload
-from tiaki.apps.media.models import MediaItem, MediaUpload
+from tiaki.apps.media.models import Match, MediaItem, MediaUpload
 from tiaki.apps.media.queries import MediaSummary, summarise
 from tiaki.apps.media.services.grouping import group_new
-from tiaki.apps.media.services.matching import grade_from_lists, match_known
+from tiaki.apps.media.services.matching import find_matches, grade_from_lists
 from tiaki.apps.operations.models import Operation
 from tiaki.engines.media import Examined, examine, sniff
 from tiaki.engines.pdq import PIPELINE_VERSION
@@ -34,8 +34,11 @@ def run_media(operation: Operation, *, actor: Actor, progress: Progress | None =
     with transaction.atomic():
         created = _link_uploads(operation)
     _examine_all(operation, progress)
+    # Searching the lists (and decoding unmatched pictures again for their turned variants) happens
+    # before the write transaction, so the case database's write lock is held only for the writes.
+    found = find_matches(operation, progress)
     with transaction.atomic():
-        match_known(operation, progress)
+        Match.objects.bulk_create(found, batch_size=BATCH, ignore_conflicts=True)
         grade_from_lists(operation)
         group_new(operation)
         summary = summarise(actor, operation)

@@ -28,7 +28,14 @@ from tiaki.apps.operations.choices import ResolutionMethod
 from tiaki.apps.operations.models import Operation, RunSettings
 from tiaki.apps.operations.queries import run_settings
 from tiaki.apps.subjects.choices import JOINING, SEPARATING, LinkMethod
-from tiaki.apps.subjects.models import Person, PersonAccount, ResolutionDecision, ResolutionLink
+from tiaki.apps.subjects.models import (
+    Person,
+    PersonAccount,
+    PersonCase,
+    ResolutionDecision,
+    ResolutionLink,
+    TriageAssessment,
+)
 from tiaki.engines import resolution as probabilistic
 from tiaki.engines.identifiers import HARD_KINDS, KINDS, normalise_identifier
 from tiaki.engines.linkage import cluster_with_decisions, resolve_hard
@@ -194,6 +201,7 @@ def write_persons(
         persons = persons.filter(pk__in=list(within))
     existing = dict(persons.values_list("key", "pk"))
     stale = [pk for key, pk in existing.items() if key not in wanted]
+    before = _snapshot(stale) if within is not None else None
     for start in range(0, len(stale), 900):
         Person.objects.filter(pk__in=stale[start : start + 900]).delete()
     fresh = [key for key in wanted if key not in existing]
@@ -205,6 +213,8 @@ def write_persons(
         [PersonAccount(person_id=new_pk[k], account_id=accounts[i].pk) for k in fresh for i in wanted[k]],
         batch_size=BATCH,
     )
+    if before is not None:
+        _inherit(before, {new_pk[k]: {accounts[i].pk for i in wanted[k]} for k in fresh})
     # Links are evidence, so they follow the evidence: kept where unchanged, replaced where the
     # method, a decision or the weights changed, even for a person whose accounts stayed the same.
     person_pk = {**{k: pk for k, pk in existing.items() if k in wanted}, **new_pk}
@@ -239,6 +249,66 @@ def write_persons(
         [link for link in wanted_links if link not in current],
     )
     return len(evidence), len(fresh), len(stale)
+
+
+@dataclass
+class _Before:
+    """What persons about to be replaced by a decision carried, for their successors."""
+
+    persons: dict[int, Person]
+    accounts: dict[int, set[int]]
+    cases: dict[int, PersonCase]
+    assessments: dict[int, TriageAssessment]
+
+
+def _snapshot(pks: list[int]) -> _Before:
+    accounts: dict[int, set[int]] = defaultdict(set)
+    for person, account in PersonAccount.objects.filter(person_id__in=pks).values_list(
+        "person_id", "account_id"
+    ):
+        accounts[person].add(account)
+    return _Before(
+        persons={p.pk: p for p in Person.objects.filter(pk__in=pks)},
+        accounts=accounts,
+        cases={c.person_id: c for c in PersonCase.objects.filter(person_id__in=pks)},
+        assessments={
+            a.person_id: a for a in TriageAssessment.objects.filter(person_id__in=pks, current=True)
+        },
+    )
+
+
+def _inherit(before: _Before, fresh: dict[int, set[int]]) -> None:
+    """A person a decision made takes over, from the replaced person holding most of its accounts, the
+    place, the case (status and assignee) and the current assessment, until locate and triage run
+    again: a merge or a split does not drop a person from the queue, its country or its case."""
+    for pk, members in fresh.items():
+        ranked = sorted(before.accounts, key=lambda old: (-len(before.accounts[old] & members), old))
+        if not ranked or not before.accounts[ranked[0]] & members:
+            continue
+        old = ranked[0]
+        was = before.persons[old]
+        Person.objects.filter(pk=pk).update(
+            country=was.country,
+            country_confidence=was.country_confidence,
+            country_basis=was.country_basis,
+            country_evidence=was.country_evidence,
+            needs_review=was.needs_review,
+        )
+        if old in before.cases:
+            case = before.cases[old]
+            PersonCase.objects.create(
+                person_id=pk, status=case.status, assignee_id=case.assignee_id, updated_by=case.updated_by
+            )
+        if old in before.assessments:
+            a = before.assessments[old]
+            TriageAssessment.objects.create(
+                person_id=pk,
+                model_version=a.model_version,
+                score=a.score,
+                rank=a.rank,
+                reasons=a.reasons,
+                current=True,
+            )
 
 
 def resolve(operation: Operation, *, actor: Actor, progress: Progress | None = None) -> ResolveSummary:
