@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from tiaki.apps.core.actor import Actor, local_operator
-from tiaki.errors import NotFound, Unavailable
+from tiaki.errors import Invalid, NotFound, Unavailable
 
 
 def setup_django() -> None:
@@ -28,6 +28,7 @@ def open_case(*, create: bool = True) -> Actor:
     from django.conf import settings
     from django.core.management import call_command
     from django.db import DatabaseError, connection
+    from django.db.migrations.exceptions import InconsistentMigrationHistory
 
     data = Path(settings.DATA_DIR)
     sqlite = connection.vendor == "sqlite"
@@ -43,6 +44,11 @@ def open_case(*, create: bool = True) -> Actor:
             call_command("migrate", verbosity=0, interactive=False)
         elif "operations_operation" not in connection.introspection.table_names():
             raise NotFound(f"no case in {describe_database()} (create one with `tiaki ingest`)")
+    except InconsistentMigrationHistory:
+        raise Invalid(
+            f"the case in {describe_database()} was made by an incompatible version of tiaki; there is no "
+            "upgrade path from it: open it with the version that made it"
+        ) from None
     except DatabaseError as exc:
         raise Unavailable(
             f"cannot open the case database: {describe_database()}: {first_line(exc)}"
