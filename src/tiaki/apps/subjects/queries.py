@@ -228,7 +228,10 @@ def triage_list(actor: Actor, operation: Operation, where: PersonFilter | None =
         found = found.none()
     else:
         found = found.order_by("label")
-    return found.annotate(case_status=F("case__status"), assignee_name=F("case__assignee__username"))
+    # The list shows no evidence: the vote's evidence (JSON, often large) stays in the database.
+    return found.defer("country_evidence").annotate(
+        case_status=F("case__status"), assignee_name=F("case__assignee__username")
+    )
 
 
 def _search_values(text: str, countries: list[str]) -> set[str]:
