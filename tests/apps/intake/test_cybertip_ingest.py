@@ -81,3 +81,26 @@ def test_the_reporters_estimated_country_is_placement_evidence(tmp_path: Path):
     run_all(operation, "resolve", "locate")
     person = Person.objects.get(accounts__account__account_id="acct-100")
     assert person.country == "IE"
+
+
+def test_an_event_without_a_time_is_placed_as_of_its_report(tmp_path: Path):
+    from datetime import UTC, datetime
+
+    from mmdb_helpers import write_country_mmdb
+    from tiaki.apps.operations.services.operations import SettingsChange, change_settings
+    from tiaki.apps.subjects.models import GeoResult
+
+    ingest([_documents(tmp_path)], "op", actor=actor(), timezone="Europe/London")
+    operation = get_operation("op", actor())
+    geo = tmp_path / "geo"
+    geo.mkdir()
+    # The reports' incidents are on 2024-03-01: January's snapshot is the one of their time.
+    january = int(datetime(2024, 1, 10, tzinfo=UTC).timestamp())
+    june = int(datetime(2024, 6, 10, tzinfo=UTC).timestamp())
+    write_country_mmdb(geo / "jan.mmdb", {"203.0.113.0/24": "NZ"}, january)
+    write_country_mmdb(geo / "jun.mmdb", {"203.0.113.0/24": "AU"}, june)
+    change_settings(operation, SettingsChange(geo_dir=geo), actor())
+    run_all(operation, "resolve", "locate")
+    undated = GeoResult.objects.get(ip_event__ip="203.0.113.9", ip_event__report_id="111")
+    assert undated.ip_event.timestamp is None
+    assert undated.country == "NZ" and str(undated.source.build_date) == "2024-01-10"

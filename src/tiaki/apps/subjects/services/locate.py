@@ -19,7 +19,7 @@ from tiaki.apps.core import datadir
 from tiaki.apps.core.actor import Actor
 from tiaki.apps.core.bulk import insert_rows, update_rows
 from tiaki.apps.core.roles import Permission
-from tiaki.apps.intake.models import Account, Identifier, IPEvent
+from tiaki.apps.intake.models import Account, Disclosure, Identifier, IPEvent, Report
 from tiaki.apps.operations.models import Operation
 from tiaki.apps.operations.queries import run_settings
 from tiaki.apps.subjects.models import (
@@ -66,9 +66,34 @@ def _phone_country(e164: str) -> str | None:
         return None
 
 
-# An event whose time the provider did not give is placed with the newest snapshot, and its events count
-# as one day's (repeats within a day weigh less in the vote).
+# An event whose time the provider did not give, nor anything that reported it, is placed with the newest
+# snapshot, and such events count as one day's (repeats within a day weigh less in the vote).
 UNDATED = datetime(2100, 1, 1, tzinfo=UTC)
+
+
+def _undated_times(operation: Operation) -> dict[tuple[int, str], datetime]:
+    """For events the provider gave no time: the time of what reported them, by (disclosure pk, report
+    id), and by (disclosure pk, "") the disclosure's receipt."""
+    times: dict[tuple[int, str], datetime] = {}
+    for pk, received in Disclosure.objects.filter(operation=operation).values_list("pk", "received_at"):
+        if received is not None:
+            times[(pk, "")] = received
+    for disclosure, report, at in Report.objects.filter(disclosure__operation=operation).values_list(
+        "disclosure_id", "report_id", "incident_at"
+    ):
+        if at is not None:
+            times[(disclosure, report)] = at
+    return times
+
+
+def _reference_time(event: Any, undated: dict[tuple[int, str], datetime]) -> datetime:
+    """The time an event without one is placed as of: its report's incident, else its disclosure's
+    receipt, else the newest snapshot (``UNDATED``): the snapshot nearest what is known of it."""
+    return (
+        undated.get((event.account__disclosure_id, event.report_id))
+        or undated.get((event.account__disclosure_id, ""))
+        or UNDATED
+    )
 
 
 def geo_folder(operation: Operation) -> Path | None:
@@ -113,12 +138,15 @@ def locate(operation: Operation, *, actor: Actor, progress: Progress | None = No
             "geo__owner_source_id",
             "geo__hosting",
             "geo__id",
+            "report_id",
+            "account__disclosure_id",
             named=True,
         )
     )
     progress.start("locating IP events", len(events))
+    undated = _undated_times(operation) if any(e.timestamp is None for e in events) else {}
     ips = [e.ip for e in events]
-    epochs = geo.epochs_of([e.timestamp or UNDATED for e in events])
+    epochs = geo.epochs_of([e.timestamp or _reference_time(e, undated) for e in events])
     with geo.SnapshotSet(geo_dir) as snapshots:
         located = geo.locate_epochs(ips, epochs, snapshots)
         disagrees = geo.cross_check(ips, epochs, snapshots, located)
