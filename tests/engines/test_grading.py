@@ -8,6 +8,7 @@ import pytest
 
 from tiaki.engines.grading import (
     AGE_BANDS,
+    CATEGORIES,
     CONDUCTS,
     DEPICTIONS,
     SCHEMES,
@@ -109,11 +110,23 @@ def test_every_combination_derives_a_code_its_profile_knows() -> None:
         facts = Facts.of(bands, depiction, conduct)
         for scheme, category in derive_all(facts).items():
             if category is not None and scheme != "baseline":
-                assert PROFILES[scheme][category.code] == category
+                listed = PROFILES[scheme][category.code]
+                assert (listed.code, listed.label, listed.severity) == (
+                    category.code,
+                    category.label,
+                    category.severity,
+                )
         assert 0 <= severity(facts) <= 3
         if conduct == "none":
             assert severity(facts) == 0
     assert set(derive_all(Facts.of([], "real", "none"))) == set(SCHEMES)
+
+
+def test_the_engines_categories_are_the_hash_list_profiles() -> None:
+    for scheme, categories in CATEGORIES.items():
+        for code, category in categories.items():
+            listed = PROFILES[scheme][code]
+            assert (listed.code, listed.label, listed.severity) == (code, category.label, category.severity)
 
 
 def test_self_generated_indicators_never_change_a_category() -> None:

@@ -4,8 +4,9 @@ A reviewer records *facts* in one controlled vocabulary, never a scheme's number
 band(s) of any child, whether the depiction is real, drawn, computer-generated or suspected
 AI-generated, the conduct level in the terms the legal schemes use, and self-generated indicators.
 Every scheme's category is then a function of those facts, by the tables below (each tested in
-``tests/engines/test_grading.py``). Codes are the ones ``formats.hashlist.PROFILES`` defines, so a
-derived grade can be stored, exported to VICS or put in a package without translation.
+``tests/engines/test_grading.py``). Codes, labels and severities are those of the hash-list profiles
+(``formats.hashlist.PROFILES``; a test keeps the two equal), so a derived grade can be stored,
+exported to VICS or put in a package without translation.
 
 Age bands (:data:`AGE_BANDS`): ``infant`` (infant or toddler), ``prepubescent``, ``pubescent``,
 ``cannot-tell`` (a person whose age, child or adult, cannot be told). No band: no child visible.
@@ -65,8 +66,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from tiaki.formats.hashlist import PROFILES, Category
-
 INFANT, PREPUBESCENT, PUBESCENT, CANNOT_TELL = "infant", "prepubescent", "pubescent", "cannot-tell"
 AGE_BANDS: dict[str, str] = {
     INFANT: "infant or toddler",
@@ -111,6 +110,45 @@ SCHEMES: dict[str, str] = {
     "dhs-legacy": "legacy DHS numbering",
     "industry": "industry scale A1, A2, B1, B2",
     "baseline": "Interpol baseline",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A scheme's category: its code, the scheme's own label, and severity 0-3 (as the profiles)."""
+
+    code: str
+    label: str
+    severity: int
+
+
+#: The categories the tables derive, per scheme: the same as ``formats.hashlist.PROFILES``.
+CATEGORIES: dict[str, dict[str, Category]] = {
+    "uk-caid": {
+        "A": Category("A", "category A", 3),
+        "B": Category("B", "category B", 2),
+        "C": Category("C", "category C", 1),
+        "0": Category("0", "uncategorised", 0),
+        "4": Category("4", "not indecent", 0),
+    },
+    "vic-us": {
+        "0": Category("0", "non-pertinent", 0),
+        "1": Category("1", "child abuse material", 3),
+        "2": Category("2", "child exploitive / age difficult", 2),
+        "3": Category("3", "CGI / animation", 1),
+    },
+    "dhs-legacy": {
+        "1": Category("1", "child abuse material", 3),
+        "2": Category("2", "child exploitive / age difficult", 2),
+        "3": Category("3", "CGI / animation", 1),
+        "5": Category("5", "non-pertinent", 0),
+    },
+    "industry": {
+        "A1": Category("A1", "prepubescent minor, sex act", 3),
+        "A2": Category("A2", "prepubescent minor, lascivious exhibition", 2),
+        "B1": Category("B1", "pubescent minor, sex act", 3),
+        "B2": Category("B2", "pubescent minor, lascivious exhibition", 2),
+    },
 }
 
 _CHILD = frozenset({INFANT, PREPUBESCENT, PUBESCENT})
@@ -167,7 +205,7 @@ class Facts:
 
 
 def _category(scheme: str, code: str) -> Category:
-    return PROFILES[scheme][code]
+    return CATEGORIES[scheme][code]
 
 
 def uk_caid(facts: Facts) -> Category:

@@ -33,10 +33,10 @@ from tiaki.apps.media.models import (
 )
 from tiaki.apps.operations.models import Operation
 from tiaki.engines import clues as clue_engine
-from tiaki.engines.grading import Facts, derive, scheme_for
+from tiaki.engines.grading import Category, Facts, derive, scheme_for
 from tiaki.errors import Invalid, NotFound
-from tiaki.formats.hashlist import Category, ListEntry, VpdqFrame, category_for
 from tiaki.formats.hashlist import HashList as KnownList
+from tiaki.formats.hashlist import ListEntry, VpdqFrame, category_for
 
 TO_PERSON = "uploads__upload__account__" + scope.ACCOUNT
 
@@ -244,7 +244,8 @@ def grade_in_scheme(item: MediaItem, scheme: str) -> Category | None:
     if facts is not None:
         return derive(facts, scheme)
     if grade.profile == scheme:
-        return category_for(scheme, grade.category)
+        listed = category_for(scheme, grade.category)
+        return Category(listed.code, listed.label, listed.severity) if listed else None
     return None
 
 
