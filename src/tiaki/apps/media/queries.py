@@ -290,9 +290,9 @@ class QueueEntry:
 
     item: MediaItem
     group_size: int
-    possible_production: bool  # the group was uploaded by a single account
+    possible_production: bool  # the group was uploaded by a single person (or account, unresolved)
     triage_score: int | None  # the best current triage score among its uploaders
-    expected_severity: int  # from the provider's classification, 0 when none
+    expected_severity: int  # from the provider's classification of any member's upload, 0 when none
 
     @property
     def severe(self) -> bool:
@@ -302,14 +302,14 @@ class QueueEntry:
 def review_queue(actor: Actor, operation: Operation) -> list[QueueEntry]:
     """The new media a person still has to look at: one representative per near-duplicate group none
     of whose members a reviewer has graded, known material never. Ordered by what matters: possible
-    production first (one uploader), then the uploaders' best triage score, then the severity the
+    production first (new material that a single person uploaded, nobody else shared), then the uploaders' best triage score, then the severity the
     provider's classification suggests, then the group's size; ties by key."""
     actor.require(Permission.GRADE)
     reviewed = Grade.objects.filter(media__group=OuterRef("group"), source=GradeSource.REVIEWER)
     person = "uploads__upload__account__person_link__person__assessments__"
     severity = Case(
         *(
-            When(uploads__upload__industry_classification=code, then=Value(points))
+            When(group__members__uploads__upload__industry_classification=code, then=Value(points))
             for code, points in _PROVIDER_SEVERITY.items()
         ),
         default=Value(0),
@@ -321,7 +321,8 @@ def review_queue(actor: Actor, operation: Operation) -> list[QueueEntry]:
         .exclude(Exists(reviewed))
         .exclude(kind=MediaKind.OTHER)
         .annotate(
-            uploaders=Count("group__members__uploads__upload__account", distinct=True),
+            accounts=Count("group__members__uploads__upload__account", distinct=True),
+            persons=Count(f"group__members__{TO_PERSON}pk", distinct=True),
             score=Max(f"{person}score", filter=Q(**{f"{person}current": True})),
             provider=Max(severity),
         )
@@ -331,7 +332,7 @@ def review_queue(actor: Actor, operation: Operation) -> list[QueueEntry]:
         QueueEntry(
             item=i,
             group_size=i.group.size if i.group else 1,
-            possible_production=i.uploaders == 1,
+            possible_production=(i.persons or i.accounts) == 1,
             triage_score=i.score,
             expected_severity=i.provider or 0,
         )
@@ -351,11 +352,13 @@ def review_queue(actor: Actor, operation: Operation) -> list[QueueEntry]:
 
 def item_severity(item: MediaItem) -> int:
     """0-3: the item's graded severity (a reviewer's facts or a list's category), else what the
-    provider's classification of its uploads suggests, else 0."""
+    provider's classification of the uploads of its near-duplicate group suggests, else 0."""
     grade = Grade.objects.filter(media=item).first()
     if grade is not None:
         return int(grade.severity)
-    codes = MediaUpload.objects.filter(media=item).values_list("upload__industry_classification", flat=True)
+    members = MediaUpload.objects.filter(media__group=item.group) if item.group_id else None
+    found = members if members is not None else MediaUpload.objects.filter(media=item)
+    codes = found.values_list("upload__industry_classification", flat=True)
     return max((_PROVIDER_SEVERITY.get(c, 0) for c in codes), default=0)
 
 
