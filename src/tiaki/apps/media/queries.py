@@ -302,8 +302,9 @@ class QueueEntry:
 def review_queue(actor: Actor, operation: Operation) -> list[QueueEntry]:
     """The new media a person still has to look at: one representative per near-duplicate group none
     of whose members a reviewer has graded, known material never. Ordered by what matters: possible
-    production first (new material that a single person uploaded, nobody else shared), then the uploaders' best triage score, then the severity the
-    provider's classification suggests, then the group's size; ties by key."""
+    production first (new material that a single person uploaded, nobody else shared), then the
+    uploaders' best triage score, then the severity the provider's classification suggests, then the
+    group's size; ties by key."""
     actor.require(Permission.GRADE)
     reviewed = Grade.objects.filter(media__group=OuterRef("group"), source=GradeSource.REVIEWER)
     person = "uploads__upload__account__person_link__person__assessments__"
