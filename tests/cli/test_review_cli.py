@@ -9,7 +9,6 @@ from typer.testing import CliRunner
 
 from builders import actor, run_all, write_bundle
 from tiaki.apps.intake.services.ingest import ingest
-
 from tiaki.apps.media.models import Grade, MediaItem
 from tiaki.apps.media.queries import grade_in_scheme
 from tiaki.apps.operations.models import Operation
