@@ -30,15 +30,12 @@ ACCOUNTS = 300
 OPERATION = f"demo-{ACCOUNTS}-7"
 REVEAL_SECONDS = 3
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-MARK_SEVERE = (
-    """
+MARK_SEVERE = f"""
 import django
 django.setup()
 from tiaki.apps.intake.models import Upload
-Upload.objects.filter(disclosure__operation__name=%r).update(industry_classification="A1")
+Upload.objects.filter(disclosure__operation__name={OPERATION!r}).update(industry_classification="A1")
 """
-    % OPERATION
-)
 
 
 def _run(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
