@@ -114,3 +114,11 @@ def test_the_browser_gets_the_derivative_and_the_original_only_while_revealed(
     # Another reviewer has no window on it.
     other = client_as("reviewer", name="otto")
     assert other.get(f"/o/{o}/media/items/{key}/original").status_code == 403
+
+
+def test_the_dashboard_reports_the_share_of_media_that_needed_a_person(
+    operation: Operation, client_as: Callable[..., Client]
+):
+    page = client_as("investigator").get(f"/o/{operation.pk}/").content.decode()
+    # Two new pictures, each its own group: both needed a person.
+    assert "2 of 2 media item(s) needed a person (100%)" in page
