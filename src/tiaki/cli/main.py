@@ -22,6 +22,7 @@ from tiaki.cli.keys import keys_app
 from tiaki.cli.operation import OperationOpt, operation_app
 from tiaki.cli.person import person_app
 from tiaki.cli.progress import RichProgress
+from tiaki.cli.review import review_app
 from tiaki.cli.serve import serve
 from tiaki.cli.user import user_app
 from tiaki.errors import Invalid, NotFound
@@ -50,6 +51,7 @@ app.add_typer(person_app, name="person")
 app.add_typer(operation_app, name="operation")
 app.add_typer(keys_app, name="keys")
 app.add_typer(user_app, name="user")
+app.add_typer(review_app, name="review")
 app.command("serve")(serve)
 
 console = Console()
@@ -227,15 +229,43 @@ def records_import(
 def media_grade(
     media: Annotated[str, typer.Argument(help="The item's key (its SHA-256), or enough of its start.")],
     operation: OperationOpt,
-    category: Annotated[str, typer.Option(help="The category code in the profile, e.g. 1 or A.")],
+    category: Annotated[
+        str | None, typer.Option(help="A category in one scheme's terms, e.g. 1 or A (instead of facts).")
+    ] = None,
     profile: Annotated[str, typer.Option(help="Category scheme: vic-us, dhs-legacy, uk-caid.")] = "vic-us",
     description: Annotated[str, typer.Option(help="A structured description, if any.")] = "",
+    age_band: Annotated[
+        list[str] | None, typer.Option(help="infant, prepubescent, pubescent or cannot-tell (repeatable).")
+    ] = None,
+    depiction: Annotated[
+        str | None, typer.Option(help="real, drawn, computer-generated or suspected-ai.")
+    ] = None,
+    conduct: Annotated[
+        str | None,
+        typer.Option(help="penetrative, animal-sadism, non-penetrative, posing, other-indecent or none."),
+    ] = None,
+    self_generated: Annotated[list[str] | None, typer.Option(help="Self-generated indicators.")] = None,
 ) -> None:
-    """Grade one item; the grade is offered to the rest of its near-duplicate group."""
+    """Grade one item, by content facts (every scheme derived) or by a category in one scheme; the
+    grade is offered to the rest of its near-duplicate group."""
     actor = open_case()
     from tiaki.apps.media.services.grading import grade_item
+    from tiaki.apps.media.services.review import record_facts
     from tiaki.apps.operations.queries import get_operation
+    from tiaki.engines.grading import Facts
 
+    if depiction or conduct:
+        if category is not None or not (depiction and conduct):
+            raise Invalid("give facts (--depiction and --conduct, with --age-band) or --category, not both")
+        try:
+            facts = Facts.of(age_band or [], depiction, conduct, self_generated or [])
+        except ValueError as exc:
+            raise Invalid(str(exc)) from None
+        offered = record_facts(get_operation(operation, actor), media, facts, actor=actor)
+        console.print(f"graded; offered to {offered} near-duplicate(s)")
+        return
+    if category is None:
+        raise Invalid("give facts (--depiction, --conduct, --age-band) or a --category")
     offered = grade_item(
         get_operation(operation, actor),
         media,

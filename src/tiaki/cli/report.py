@@ -49,7 +49,7 @@ def print_summary(console: Console, actor: Actor, operation: Operation) -> None:
         "new",
         "unreadable",
         "groups of new media",
-        "still needing a human look",
+        "needing a person (one per new group)",
     ):
         media.add_column(column, justify="right")
     media.add_row(

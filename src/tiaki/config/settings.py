@@ -151,6 +151,9 @@ AXES_LOCKOUT_TEMPLATE = "web/locked.html"
 AXES_VERBOSE = False
 OTP_TOTP_ISSUER = "tiaki"
 
+# A reviewer's reveal of an item lasts this long before the view blurs again.
+REVEAL_SECONDS = int(os.environ.get("TIAKI_REVEAL_SECONDS", "20"))
+
 # A session ends after 30 minutes without a request, and when the browser closes.
 SESSION_IDLE_SECONDS = int(os.environ.get("TIAKI_SESSION_IDLE_SECONDS", "1800"))
 SESSION_COOKIE_AGE = 12 * 3600

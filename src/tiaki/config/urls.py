@@ -6,6 +6,7 @@ from django.urls import include, path
 from django_otp.admin import OTPAdminSite
 
 from tiaki.apps.audit import views as audit
+from tiaki.apps.media import views as media
 from tiaki.apps.operations import views as operations
 from tiaki.apps.subjects import views as subjects
 from tiaki.web import signin
@@ -40,6 +41,37 @@ subjects_urls = [
     path("o/<int:operation_id>/persons/<str:label>/case/", operation_view(subjects.case), name="case"),
     path("o/<int:operation_id>/review/", operation_view(subjects.review), name="review"),
 ]
+_item = "o/<int:operation_id>/media/items/<str:key>/"
+media_urls = [
+    path("o/<int:operation_id>/media/", operation_view(media.queue), name="queue"),
+    path("o/<int:operation_id>/media/next/", operation_view(media.next_item), name="next"),
+    path(_item, operation_view(media.item), name="item"),
+    path(_item + "derivative.png", operation_view(media.derivative), name="derivative"),
+    path(_item + "original", operation_view(media.original), name="original"),
+    path(_item + "reveal/", operation_view(media.reveal), name="reveal"),
+    path(_item + "facts/", operation_view(media.grade), name="grade"),
+    path(_item + "description/", operation_view(media.describe), name="describe"),
+    path(_item + "clues/", operation_view(media.clue), name="clue"),
+    path("o/<int:operation_id>/media/suggested/", operation_view(media.suggested_list), name="suggested"),
+    path("o/<int:operation_id>/media/suggested/confirm/", operation_view(media.confirm), name="confirm"),
+    path(
+        "o/<int:operation_id>/media/descriptions/",
+        operation_view(media.description_list),
+        name="descriptions",
+    ),
+    path(
+        "o/<int:operation_id>/media/descriptions/<int:description_id>/",
+        operation_view(media.decide),
+        name="decide",
+    ),
+    path("o/<int:operation_id>/media/series/", operation_view(media.series), name="series"),
+    path(
+        "o/<int:operation_id>/media/series/status/", operation_view(media.series_status), name="series-status"
+    ),
+    path("o/<int:operation_id>/media/markets/", operation_view(media.market), name="market"),
+    path("o/<int:operation_id>/media/exposure/", operation_view(media.exposure_page), name="exposure"),
+    path("o/<int:operation_id>/media/exposure/budget/", operation_view(media.budget), name="budget"),
+]
 audit_urls = [
     path("o/<int:operation_id>/audit/", operation_view(audit.audit_log), name="log"),
 ]
@@ -48,6 +80,7 @@ urlpatterns = [
     path("", include((web_urls, "web"))),
     path("", include((operations_urls, "operations"))),
     path("", include((subjects_urls, "subjects"))),
+    path("", include((media_urls, "media"))),
     path("", include((audit_urls, "audit"))),
     path("admin/", admin.site.urls),
 ]

@@ -13,13 +13,13 @@ from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from tiaki.apps.access.queries import open_operation
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def _to_signin(request: HttpRequest) -> HttpResponse:
@@ -46,7 +46,7 @@ def signed_in(view: View) -> View:
     """The page needs a user signed in with password and second factor."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not verified(request):
             return _to_signin(request)
         return view(request, *args, **kwargs)
@@ -54,12 +54,12 @@ def signed_in(view: View) -> View:
     return wrapped
 
 
-def operation_view(view: Callable[..., HttpResponse]) -> View:
+def operation_view(view: Callable[..., HttpResponseBase]) -> View:
     """``view(request, operation, actor, **kwargs)`` reached as ``/o/<operation_id>/...``: 404 for an
     operation that does not exist, 403 for one the user holds no role in."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, operation_id: int, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, operation_id: int, **kwargs: Any) -> HttpResponseBase:
         if not verified(request):
             return _to_signin(request)
         operation, actor = open_operation(user_id(request), request.user.get_username(), operation_id)

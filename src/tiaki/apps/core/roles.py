@@ -25,6 +25,7 @@ class Permission(models.TextChoices):
     READ_AUDIT = "read-audit", "read the audit log"
     READ_PACKAGES = "read-packages", "read referral packages"
     MANAGE = "manage", "manage users, agencies and keys"
+    SUPERVISE = "supervise", "see reviewers' exposure and set their budgets"
 
 
 _ALL = frozenset(Permission)

@@ -1,11 +1,22 @@
-"""Media items, known-material hash lists, matches and grades."""
+"""Media items, known-material hash lists, matches and grades; the review's records: content facts
+(on the grade), descriptions with their four-eyes decisions, series and clue cards, reveals, exposure
+and budgets, and the operator's table of each country's grading scheme."""
 
 from __future__ import annotations
 
 from django.db import models
 
 from tiaki.apps.intake.models import StoredFile, Upload
-from tiaki.apps.media.choices import GradeSource, MatchMethod, MediaKind
+from tiaki.apps.media.choices import (
+    ClueKind,
+    DescriptionStatus,
+    ExposureKind,
+    GradeSource,
+    MatchMethod,
+    MediaKind,
+    Scheme,
+    Setting,
+)
 from tiaki.apps.operations.models import Operation
 
 
@@ -124,3 +135,133 @@ class Grade(models.Model):
     series = models.CharField(max_length=200, blank=True, default="")
     basis = models.ForeignKey(Match, on_delete=models.SET_NULL, null=True)
     description = models.TextField(blank=True, default="")
+    # The content facts a reviewer recorded (engines.grading.Facts); empty for a list's grade or a
+    # grade given in one scheme's terms. Every scheme's category is derived from them on reading.
+    age_bands = models.JSONField(default=list, blank=True)
+    depiction = models.CharField(max_length=20, blank=True, default="")
+    conduct = models.CharField(max_length=20, blank=True, default="")
+    self_generated = models.JSONField(default=list, blank=True)
+    graded_by = models.CharField(max_length=150, blank=True, default="")
+    graded_at = models.DateTimeField(null=True)
+
+    @property
+    def has_facts(self) -> bool:
+        return bool(self.depiction and self.conduct)
+
+
+class CountryScheme(models.Model):
+    """The operator's table: the scheme a country's agencies read grades in (engines.grading.scheme_for
+    gives the default for a country not in it)."""
+
+    country = models.CharField(max_length=2, unique=True)
+    scheme = models.CharField(max_length=20, choices=Scheme.choices)
+    changed_by = models.CharField(max_length=150)
+    changed_at = models.DateTimeField(auto_now=True)
+
+
+class Description(models.Model):
+    """One version of an item's structured description, written so that a partner can act without
+    viewing. Versions are never edited: a change is a new version. Four eyes: a second reviewer, not
+    the author, approves or returns it; only the newest approved version goes into packages."""
+
+    media = models.ForeignKey(MediaItem, on_delete=models.CASCADE, related_name="descriptions")
+    version = models.PositiveIntegerField()
+    setting = models.CharField(max_length=20, choices=Setting.choices)
+    children = models.PositiveSmallIntegerField(default=0)
+    adults = models.PositiveSmallIntegerField(default=0)
+    child_age_bands = models.JSONField(default=list, blank=True)
+    objects_seen = models.TextField(blank=True, default="")  # objects that could identify a place
+    visible_text = models.TextField(blank=True, default="")
+    sounds = models.TextField(blank=True, default="")
+    summary = models.TextField(blank=True, default="")
+    status = models.CharField(max_length=20, choices=DescriptionStatus.choices)
+    author = models.CharField(max_length=150)
+    written_at = models.DateTimeField(auto_now_add=True)
+    reviewer = models.CharField(max_length=150, blank=True, default="")
+    decided_at = models.DateTimeField(null=True)
+    note = models.TextField(blank=True, default="")  # why it was returned
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["media", "version"], name="description_version")]
+
+
+class Series(models.Model):
+    """Material of the same child or the same set, and whether the child is identified and
+    safeguarded."""
+
+    operation = models.ForeignKey(Operation, on_delete=models.PROTECT, related_name="series")
+    name = models.CharField(max_length=200)
+    child_identified = models.BooleanField(null=True)
+    safeguarded = models.BooleanField(null=True)
+    notes = models.TextField(blank=True, default="")
+    updated_by = models.CharField(max_length=150, blank=True, default="")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["operation", "name"], name="series_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ClueCard(models.Model):
+    """An identifying object, as text only (never an image or a crop), linked to media and a series."""
+
+    operation = models.ForeignKey(Operation, on_delete=models.PROTECT, related_name="clue_cards")
+    kind = models.CharField(max_length=20, choices=ClueKind.choices)
+    value = models.CharField(max_length=200)
+    note = models.TextField(blank=True, default="")
+    series = models.ForeignKey(Series, on_delete=models.SET_NULL, null=True, related_name="clues")
+    media = models.ManyToManyField(MediaItem, related_name="clue_cards")
+    created_by = models.CharField(max_length=150)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class ProductMarket(models.Model):
+    """A country a product or brand is sold in, as a reviewer recorded it (``product`` lower case)."""
+
+    product = models.CharField(max_length=200)
+    country = models.CharField(max_length=2)
+    added_by = models.CharField(max_length=150)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["product", "country"], name="market_unique")]
+
+
+class Reveal(models.Model):
+    """A reviewer's deliberate reveal of one item, with the reason, for a short window."""
+
+    media = models.ForeignKey(MediaItem, on_delete=models.CASCADE, related_name="reveals")
+    reviewer = models.CharField(max_length=150)
+    reason = models.TextField()
+    started_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+
+
+class Exposure(models.Model):
+    """One item served to (or revealed by) one reviewer: counts only, for their wellbeing. ``severity``
+    is the item's, 0-3 (its grade once graded, else what the provider's classification suggests)."""
+
+    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="exposures")
+    media = models.ForeignKey(MediaItem, on_delete=models.CASCADE, related_name="exposures")
+    reviewer = models.CharField(max_length=150)
+    event = models.CharField(max_length=10, choices=ExposureKind.choices)
+    severity = models.PositiveSmallIntegerField(default=0)
+    kind = models.CharField(max_length=10, blank=True, default="")
+    at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["operation", "reviewer", "at"], name="exposure_reviewer_at")]
+
+
+class ExposureBudget(models.Model):
+    """How many severe items a reviewer may be served per day and per week (``reviewer`` empty: the
+    operation's default for everyone). ``None``: no limit."""
+
+    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="exposure_budgets")
+    reviewer = models.CharField(max_length=150, blank=True, default="")
+    severe_per_day = models.PositiveIntegerField(null=True)
+    severe_per_week = models.PositiveIntegerField(null=True)
+    updated_by = models.CharField(max_length=150)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["operation", "reviewer"], name="budget_unique")]
