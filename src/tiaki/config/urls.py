@@ -40,6 +40,11 @@ subjects_urls = [
     path("o/<int:operation_id>/persons/<str:label>/split/", operation_view(subjects.split), name="split"),
     path("o/<int:operation_id>/persons/<str:label>/case/", operation_view(subjects.case), name="case"),
     path("o/<int:operation_id>/review/", operation_view(subjects.review), name="review"),
+    path(
+        "o/<int:operation_id>/review/held-back/<int:link_id>/",
+        operation_view(subjects.decide_held_back),
+        name="decide-held-back",
+    ),
 ]
 _item = "o/<int:operation_id>/media/items/<str:key>/"
 media_urls = [

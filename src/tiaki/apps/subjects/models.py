@@ -49,6 +49,20 @@ class ResolutionLink(models.Model):
     weight = models.FloatField(null=True)
 
 
+class HeldBackLink(models.Model):
+    """Evidence that two accounts are one person which the household guard held back (different given
+    names and different personal mailboxes on the two sides): offered to an investigator, who confirms
+    or rejects it. Written afresh by every resolve; pairs decided since are not offered again."""
+
+    operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="held_back_links")
+    account_a = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="+")
+    account_b = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="+")
+    method = models.CharField(max_length=20, choices=LinkMethod.choices)
+    kind = models.CharField(max_length=20)
+    value = models.CharField(max_length=500)
+    weight = models.FloatField(null=True)
+
+
 class ResolutionDecision(models.Model):
     """An investigator's decision about two accounts. It is kept apart from the computed links and
     applied on every run of the resolve stage; for any pair of accounts the latest decision counts."""

@@ -24,6 +24,7 @@ from tiaki.apps.operations.models import Operation
 from tiaki.apps.subjects.choices import CaseStatus
 from tiaki.apps.subjects.models import (
     GeoResult,
+    HeldBackLink,
     Person,
     PersonAccount,
     PersonCase,
@@ -294,14 +295,26 @@ def review_queue(actor: Actor, operation: Operation) -> QuerySet[Person]:
     return persons(actor, operation).filter(needs_review=True).order_by("label")
 
 
-def held_back_links(actor: Actor, operation: Operation) -> list[ResolutionLink]:
-    """Links the resolution's household guard held back, for an investigator to confirm or reject.
-
-    The resolve stage does not store them yet (``engines.resolution`` reports them as ``held_back``;
-    ``services/resolve.py`` drops them): until it does, this queue is empty and the persons whose
-    placement needs review stand in for it on the review page."""
+def held_back_links(actor: Actor, operation: Operation) -> list[HeldBackLink]:
+    """Links the resolution's household guard held back, with the evidence and both sides' persons,
+    for an investigator to confirm or reject (a scoped reader: those between accounts it may see)."""
     actor.require(Permission.READ_CASE)
-    return []
+    found = list(
+        HeldBackLink.objects.filter(operation=operation)
+        .select_related("account_a__person_link__person", "account_b__person_link__person")
+        .order_by(F("weight").desc(nulls_last=True), "pk")
+    )
+    if actor.scoped:
+        seen = set(visible_accounts(actor, operation).values_list("pk", flat=True))
+        found = [h for h in found if h.account_a_id in seen and h.account_b_id in seen]
+    return found
+
+
+def held_back_link(actor: Actor, operation: Operation, link_id: int) -> HeldBackLink:
+    found = next((h for h in held_back_links(actor, operation) if h.pk == link_id), None)
+    if found is None:
+        raise NotFound(f"no held-back link {link_id} in '{operation.name}'")
+    return found
 
 
 def workload(actor: Actor, operation: Operation) -> list[tuple[str, str, int]]:

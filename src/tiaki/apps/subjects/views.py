@@ -21,6 +21,7 @@ from tiaki.apps.subjects.choices import CaseStatus, DecisionKind
 from tiaki.apps.subjects.queries import (
     SCORE_BANDS,
     PersonFilter,
+    held_back_link,
     held_back_links,
     holder,
     person_file,
@@ -183,6 +184,28 @@ def decide_link(
         form.add_error(None, str(exc))
         return _invalid(request, operation, actor, label, link_errors={link_id: form.errors})
     return _after(operation, actor, link.account_a_id, label)
+
+
+@require_POST
+def decide_held_back(request: HttpRequest, operation: Operation, actor: Actor, link_id: int) -> HttpResponse:
+    """Confirm or reject a link the household guard held back, with a reason."""
+    actor.require(Permission.DECIDE)
+    link = held_back_link(actor, operation, link_id)
+    form = LinkDecisionForm(request.POST)
+    if form.is_valid():
+        kind = DecisionKind.CONFIRM if form.cleaned_data["decision"] == "confirm" else DecisionKind.REJECT
+        try:
+            decide(
+                operation,
+                kind,
+                [(link.account_a, link.account_b)],
+                reason=form.cleaned_data["reason"],
+                actor=actor,
+            )
+            return redirect(reverse("subjects:review", args=[operation.pk]) + "#held-back")
+        except Invalid as exc:
+            form.add_error(None, str(exc))
+    raise Invalid("; ".join(f"{k}: {' '.join(map(str, v))}" for k, v in form.errors.items()))
 
 
 @require_POST

@@ -10,6 +10,7 @@ over all the evidence.
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
 
 from tiaki.apps.audit.services.log import record
 from tiaki.apps.core.actor import Actor
@@ -18,7 +19,7 @@ from tiaki.apps.intake.models import Account
 from tiaki.apps.operations.models import Operation
 from tiaki.apps.operations.services.locking import operation_lock
 from tiaki.apps.subjects.choices import DecisionKind, LinkMethod
-from tiaki.apps.subjects.models import Person, PersonAccount, ResolutionDecision, ResolutionLink
+from tiaki.apps.subjects.models import HeldBackLink, Person, PersonAccount, ResolutionDecision, ResolutionLink
 from tiaki.apps.subjects.queries import find_account, find_person
 from tiaki.apps.subjects.services.resolve import (
     Edge,
@@ -59,6 +60,10 @@ def decide(
                 for a, b in pairs
             ]
         )
+        for a, b in pairs:  # decided: no longer offered for review
+            HeldBackLink.objects.filter(operation=operation).filter(
+                Q(account_a=a, account_b=b) | Q(account_a=b, account_b=a)
+            ).delete()
         record(
             f"subjects.{kind}",
             actor=actor,

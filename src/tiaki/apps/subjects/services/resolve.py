@@ -29,6 +29,7 @@ from tiaki.apps.operations.models import Operation, RunSettings
 from tiaki.apps.operations.queries import run_settings
 from tiaki.apps.subjects.choices import JOINING, SEPARATING, LinkMethod
 from tiaki.apps.subjects.models import (
+    HeldBackLink,
     Person,
     PersonAccount,
     PersonCase,
@@ -115,9 +116,10 @@ def latest_decisions(
 
 def _evidence_edges(
     operation: Operation, accounts: list[AccountRow], index: dict[int, int], settings: RunSettings
-) -> list[Edge]:
+) -> tuple[list[Edge], list[Edge]]:
     """Links between accounts, strongest first: hard identifiers, then (unless the method is "hard")
-    the probabilistic model's links in the order it applied them."""
+    the probabilistic model's links in the order it applied them; and the links the household guard
+    held back."""
     hints = {row.pk: row.stated_country or None for row in accounts}
     hard_only = settings.resolution_method == ResolutionMethod.HARD
     kinds = HARD_KINDS if hard_only else KINDS
@@ -134,7 +136,7 @@ def _evidence_edges(
             rows_v.append(normal)
     if hard_only:
         hard = resolve_hard(len(accounts), zip(rows_a, rows_k, rows_v, strict=True))
-        return [Edge(a, b, LinkMethod.HARD, kind, value) for a, b, kind, value in hard.links]
+        return [Edge(a, b, LinkMethod.HARD, kind, value) for a, b, kind, value in hard.links], []
     ip_a, ip_k, ip_t = [], [], []
     for account_pk, ip, ts in (
         IPEvent.objects.filter(account__operation=operation, timestamp__isnull=False)
@@ -160,16 +162,14 @@ def _evidence_edges(
         ),
         config=probabilistic.ResolutionConfig(threshold=settings.resolution_threshold),
     )
-    edges = []
-    for link in result.links:
-        if link.method == probabilistic.HARD:
-            kind, _, value = link.evidence[0].partition(":")
-            edges.append(Edge(link.a, link.b, link.method, kind, value))
-        else:
-            edges.append(
-                Edge(link.a, link.b, link.method, "features", ", ".join(link.evidence), link.match_weight)
-            )
-    return edges
+    return [_edge(link) for link in result.links], [_edge(link) for link in result.held_back]
+
+
+def _edge(link: probabilistic.Link) -> Edge:
+    if link.method == probabilistic.HARD:
+        kind, _, value = link.evidence[0].partition(":")
+        return Edge(link.a, link.b, link.method, kind, value)
+    return Edge(link.a, link.b, link.method, "features", ", ".join(link.evidence), link.match_weight)
 
 
 def write_persons(
@@ -311,6 +311,33 @@ def _inherit(before: _Before, fresh: dict[int, set[int]]) -> None:
             )
 
 
+def _offer(
+    operation: Operation,
+    accounts: list[AccountRow],
+    labels: np.ndarray,
+    held_back: list[Edge],
+    decided: set[tuple[int, int]],
+) -> None:
+    """Keep the links the household guard held back for investigators: those still between two persons
+    and about a pair no investigator has decided."""
+    HeldBackLink.objects.filter(operation=operation).delete()
+    seen: set[tuple[int, int]] = set()
+    rows = []
+    for e in held_back:
+        pair = (min(e.a, e.b), max(e.a, e.b))
+        if labels[e.a] == labels[e.b] or pair in decided or pair in seen:
+            continue
+        seen.add(pair)
+        rows.append(
+            (operation.pk, accounts[e.a].pk, accounts[e.b].pk, str(e.method), e.kind, e.value[:500], e.weight)
+        )
+    insert_rows(
+        HeldBackLink,
+        ("operation_id", "account_a_id", "account_b_id", "method", "kind", "value", "weight"),
+        rows,
+    )
+
+
 def resolve(operation: Operation, *, actor: Actor, progress: Progress | None = None) -> ResolveSummary:
     """Resolve every account of ``operation`` with its stored run settings (see the module docstring)."""
     actor.require(Permission.RUN)
@@ -319,12 +346,13 @@ def resolve(operation: Operation, *, actor: Actor, progress: Progress | None = N
     accounts = account_rows(operation)
     progress.start("resolving accounts", len(accounts))
     index = {row.pk: i for i, row in enumerate(accounts)}
-    edges = _evidence_edges(operation, accounts, index, settings)
+    edges, held_back = _evidence_edges(operation, accounts, index, settings)
     must, cannot = latest_decisions(operation, index)
     labels, _ = cluster_with_decisions(len(accounts), [(e.a, e.b) for e in edges], must=must, cannot=cannot)
     progress.advance(len(accounts) // 2)
     with transaction.atomic():
         links, created, removed = write_persons(operation, accounts, labels, edges, must)
+        _offer(operation, accounts, labels, held_back, {*must, *cannot})
         summary = ResolveSummary(len(accounts), len(set(labels.tolist())), links, created, removed)
         record(
             "stage.resolve",
