@@ -40,7 +40,8 @@ def run_demo(console: Console, who: Actor, *, accounts: int, seed: int) -> None:
     console.print(f"Synthetic input and its ground truth: {out}")
     console.print(f"Finished in {time.monotonic() - started:.0f} s. Data directory: {settings.DATA_DIR}")
     console.print(
-        "Open the workspace on this operation:\n"
+        "Open the workspace on this operation (from the project's folder):\n"
+        "  . .venv/bin/activate\n"
         f"  tiaki user add alice --role investigator --operation {name}\n"
         "  tiaki serve\n"
         "then open http://127.0.0.1:8000/, sign in as alice with the password you chose and set up "
