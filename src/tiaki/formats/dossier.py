@@ -82,6 +82,7 @@ LABELS: dict[str, dict[str, str]] = {
         "none": "none",
         "unknown": "not known",
         "left_out": "placed persons left out (triage score 0 and no reason)",
+        "country": "Country",
         "language_note": "",
     },
     "fr": {
@@ -113,6 +114,7 @@ LABELS: dict[str, dict[str, str]] = {
         "none": "aucun",
         "unknown": "inconnu",
         "left_out": "personnes localisées non transmises (score 0 et aucun motif)",
+        "country": "Pays",
         "language_note": "",
     },
     "es": {
@@ -144,6 +146,7 @@ LABELS: dict[str, dict[str, str]] = {
         "none": "ninguno",
         "unknown": "desconocido",
         "left_out": "personas localizadas no remitidas (puntuación 0 y sin motivo)",
+        "country": "País",
         "language_note": "",
     },
 }
@@ -342,7 +345,7 @@ def _person(data: DossierInput, person: Mapping[str, object], labels: Mapping[st
                 (labels["priority"], person.get("priority")),
                 (labels["score"], person.get("triage_score")),
                 (
-                    "Country",
+                    labels["country"],
                     f"{person.get('country')} ({person.get('country_basis')}, "
                     f"confidence {person.get('country_confidence')})",
                 ),
@@ -462,13 +465,11 @@ def _media(data: DossierInput, account_ids: set[str], labels: Mapping[str, str])
         in_scheme = m.get("recipient_grade") or labels["not_in_scheme"]
         given = f"{m.get('grade_profile')} {m.get('grade_category')}: {m.get('grade_label')}".strip()
         clues = "; ".join(data.clue_cards.get(str(m.get("media_id")), [])) or labels["none"]
+        digests = [f"SHA-256 {m.get('sha256')}", f"MD5 {m.get('md5')}", f"PDQ {m.get('pdq') or '-'}"]
         rows.append(
             [
-                m.get("media_id"),
                 m.get("status"),
-                m.get("sha256"),
-                m.get("md5"),
-                m.get("pdq"),
+                digests,
                 in_scheme,
                 given if m.get("grade_profile") else "ungraded",
                 m.get("description") or labels["none"],
