@@ -7,6 +7,7 @@ from django_otp.admin import OTPAdminSite
 
 from tiaki.apps.audit import views as audit
 from tiaki.apps.operations import views as operations
+from tiaki.apps.referrals import views as referrals
 from tiaki.apps.subjects import views as subjects
 from tiaki.web import signin
 from tiaki.web import views as web
@@ -40,6 +41,22 @@ subjects_urls = [
     path("o/<int:operation_id>/persons/<str:label>/case/", operation_view(subjects.case), name="case"),
     path("o/<int:operation_id>/review/", operation_view(subjects.review), name="review"),
 ]
+referrals_urls = [
+    path("o/<int:operation_id>/agencies/", operation_view(referrals.agency_list), name="agencies"),
+    path("o/<int:operation_id>/agencies/add/", operation_view(referrals.agency_add), name="agency-add"),
+    path(
+        "o/<int:operation_id>/agencies/<int:agency_id>/remove/",
+        operation_view(referrals.agency_remove),
+        name="agency-remove",
+    ),
+    path("o/<int:operation_id>/packages/", operation_view(referrals.package_list), name="packages"),
+    path("o/<int:operation_id>/packages/send/", operation_view(referrals.package_send), name="package-send"),
+    path(
+        "o/<int:operation_id>/packages/sends/<int:send_id>/acknowledge/",
+        operation_view(referrals.package_acknowledge),
+        name="package-acknowledge",
+    ),
+]
 audit_urls = [
     path("o/<int:operation_id>/audit/", operation_view(audit.audit_log), name="log"),
 ]
@@ -48,6 +65,7 @@ urlpatterns = [
     path("", include((web_urls, "web"))),
     path("", include((operations_urls, "operations"))),
     path("", include((subjects_urls, "subjects"))),
+    path("", include((referrals_urls, "referrals"))),
     path("", include((audit_urls, "audit"))),
     path("admin/", admin.site.urls),
 ]
