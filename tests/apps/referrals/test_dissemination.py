@@ -84,7 +84,7 @@ def test_a_package_carries_sender_case_handling_and_why_each_person_is_sent(two_
     )
     with pytest.raises(Invalid, match="H3 needs a note"):
         change_case(two_countries, CaseChange(handling_code="H3"), actor())
-    with pytest.raises(Invalid, match="TLP 2.0"):
+    with pytest.raises(Invalid, match=r"TLP 2\.0"):
         change_case(two_countries, CaseChange(tlp="white"), actor())
     run_all(two_countries, "refer")
     files = _files(two_countries, "NZ")
