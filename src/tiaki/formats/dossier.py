@@ -315,7 +315,7 @@ def _summary(data: DossierInput, labels: Mapping[str, str]) -> str:
     )
     top = list(persons)[:30]
     if top:
-        scores = [float(p.get("triage_score") or 0) for p in top]
+        scores = [float(str(p.get("triage_score") or 0)) for p in top]
         svg = charts.bar_chart(
             [str(p.get("person_id")) for p in top],
             scores,

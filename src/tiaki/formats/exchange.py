@@ -70,11 +70,13 @@ def misp_event(name: str, items: Sequence[MediaIndicator], handling: Marking, as
             value = getattr(item, relation)
             if value:
                 attribute = obj.add_attribute(relation, value=value, to_ids=item.known)
+                assert attribute is not None  # pymisp returns None only for an empty value
                 attribute.uuid = _uuid("misp-attribute", name, item.media_id, relation)
                 if not item.known:
                     attribute.add_tag("tiaki:new-ungraded")
         if item.pdq:
             attribute = obj.add_attribute("text", value=item.pdq, comment="PDQ perceptual hash")
+            assert attribute is not None
             attribute.uuid = _uuid("misp-attribute", name, item.media_id, "pdq")
         event.add_object(obj)
     data = json.loads(event.to_json())

@@ -444,7 +444,7 @@ def write_packages(
             ),
             providers=gathered.providers.get(country, []),
             left_out=gathered.left_out.get(country, 0),
-            as_of=gathered.as_of.get(country).date() if gathered.as_of.get(country) else None,
+            as_of=newest.date() if (newest := gathered.as_of.get(country)) else None,
         )
         try:
             referral = _referral(operation, country, gathered, marking, context)
