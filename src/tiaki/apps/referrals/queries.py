@@ -15,6 +15,7 @@ from tiaki.apps.core.actor import Actor
 from tiaki.apps.core.roles import Permission
 from tiaki.apps.operations.models import Operation
 from tiaki.apps.referrals.models import Agency, CaseDetails, Dissemination, Package
+from tiaki.apps.subjects.models import GeoResult, TriageAssessment
 from tiaki.formats.handling import Marking, marking
 
 
@@ -28,6 +29,19 @@ def packages_root(operation: Operation) -> Path:
     """The operation's package folder, named by its identity (so two operations whose names read
     alike never share one) and its name (so a person can tell which it is)."""
     return datadir.root() / "packages" / f"{operation.pk}-{slugify(operation.name) or 'operation'}"
+
+
+def network_owner_fields() -> tuple[str, ...]:
+    """The network owner's fields on ``GeoResult`` (the AS number and organisation found with the
+    country), those of ``("asn", "asn_org")`` that the geolocation stage records; () before it does.
+    Where they are missing, ``ip_events.csv`` leaves the network owner empty."""
+    present = {f.name for f in GeoResult._meta.get_fields()}
+    return tuple(name for name in ("asn", "asn_org") if name in present)
+
+
+def sendable(assessment: TriageAssessment | None) -> bool:
+    """The inclusion rule (``formats/referral.INCLUSION_RULE``): a score above 0 or a reason."""
+    return assessment is not None and (assessment.score > 0 or bool(assessment.reasons))
 
 
 def agencies(actor: Actor) -> QuerySet[Agency]:

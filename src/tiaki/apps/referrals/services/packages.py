@@ -42,8 +42,15 @@ from tiaki.apps.operations.models import Operation
 from tiaki.apps.operations.queries import run_settings
 from tiaki.apps.referrals.choices import MediaStatus
 from tiaki.apps.referrals.models import Agency, Package
-from tiaki.apps.referrals.queries import addressee, case_details, case_marking, packages_root
-from tiaki.apps.subjects.models import GeoResult, Person, PersonAccount, TriageAssessment
+from tiaki.apps.referrals.queries import (
+    addressee,
+    case_details,
+    case_marking,
+    network_owner_fields,
+    packages_root,
+    sendable,
+)
+from tiaki.apps.subjects.models import Person, PersonAccount, TriageAssessment
 from tiaki.apps.subjects.queries import current, placed
 from tiaki.engines import signing
 from tiaki.engines.progress import NullProgress, Progress
@@ -73,19 +80,6 @@ class PackageSummary:
     media: int
     zip_path: str
     left_out: int = 0
-
-
-def network_owner_fields() -> tuple[str, ...]:
-    """The network owner's fields on ``GeoResult`` (the AS number and organisation found with the
-    country), those of ``("asn", "asn_org")`` that the geolocation stage records; () before it does.
-    Where they are missing, ``ip_events.csv`` leaves the network owner empty."""
-    present = {f.name for f in GeoResult._meta.get_fields()}
-    return tuple(name for name in ("asn", "asn_org") if name in present)
-
-
-def sendable(assessment: TriageAssessment | None) -> bool:
-    """The inclusion rule (``formats/referral.INCLUSION_RULE``): a score above 0 or a reason."""
-    return assessment is not None and (assessment.score > 0 or bool(assessment.reasons))
 
 
 @dataclass
