@@ -175,3 +175,20 @@ def test_a_rewritten_package_drops_its_stale_sealed_copy(two_countries: Operatio
     change_case(two_countries, CaseChange(reference="OP-2"), actor())
     run_all(two_countries, "refer")
     assert not sealed.exists() and Package.objects.get(country="NZ").sealed_path == ""
+
+
+def test_each_event_carries_its_network_owner_as_the_geolocation_stage_recorded_it(two_countries: Operation):
+    from tiaki.apps.referrals.queries import network_owner_fields
+    from tiaki.apps.subjects.models import GeoResult
+
+    asn, organisation = network_owner_fields()
+    events = _rows(_files(two_countries, "NZ")["ip_events.csv"])
+    assert events
+    for event in events:
+        geo = GeoResult.objects.get(
+            ip_event__ip=event["ip"], ip_event__account__account_id=event["account_id"]
+        )
+        expected_asn = getattr(geo, asn) if asn else None
+        expected_org = getattr(geo, organisation) if organisation else ""
+        assert event["network_asn"] == ("" if expected_asn is None else str(expected_asn))
+        assert event["network_org"] == expected_org

@@ -31,12 +31,14 @@ def packages_root(operation: Operation) -> Path:
     return datadir.root() / "packages" / f"{operation.pk}-{slugify(operation.name) or 'operation'}"
 
 
-def network_owner_fields() -> tuple[str, ...]:
-    """The network owner's fields on ``GeoResult`` (the AS number and organisation found with the
-    country), those of ``("asn", "asn_org")`` that the geolocation stage records; () before it does.
-    Where they are missing, ``ip_events.csv`` leaves the network owner empty."""
+def network_owner_fields() -> tuple[str | None, str | None]:
+    """The network owner's fields on ``GeoResult``, where legal process is served: the AS number
+    (``asn``) and the organisation (``organisation``, or ``asn_org``), each None while the geolocation
+    stage does not record it; ``ip_events.csv`` then leaves that column empty."""
     present = {f.name for f in GeoResult._meta.get_fields()}
-    return tuple(name for name in ("asn", "asn_org") if name in present)
+    asn = "asn" if "asn" in present else None
+    organisation = next((name for name in ("organisation", "asn_org") if name in present), None)
+    return asn, organisation
 
 
 def sendable(assessment: TriageAssessment | None) -> bool:

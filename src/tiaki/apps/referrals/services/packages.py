@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import BigIntegerField, CharField, F, Value
 
 from tiaki.apps.audit.services.log import record
 from tiaki.apps.core import datadir, keys, scope
@@ -158,19 +158,28 @@ def _gather(operation: Operation) -> _Gathered:
     identifiers = Identifier.objects.filter(via_account, account__operation=operation).values_list(
         "account_id", "kind", "value", "verified", "observed_at", named=True
     )
-    events = IPEvent.objects.filter(via_account, account__operation=operation).values_list(
-        "account_id",
-        "ip",
-        "port",
-        "event",
-        "timestamp",
-        "possible_proxy",
-        "geo__country",
-        "geo__source__name",
-        "geo__source__version",
-        "geo__source__build_date",
-        *(f"geo__{name}" for name in network_owner_fields()),
-        named=True,
+    asn, organisation = network_owner_fields()
+    events = (
+        IPEvent.objects.filter(via_account, account__operation=operation)
+        .annotate(
+            network_asn=F(f"geo__{asn}") if asn else Value(None, output_field=BigIntegerField()),
+            network_org=F(f"geo__{organisation}") if organisation else Value("", output_field=CharField()),
+        )
+        .values_list(
+            "account_id",
+            "ip",
+            "port",
+            "event",
+            "timestamp",
+            "possible_proxy",
+            "geo__country",
+            "geo__source__name",
+            "geo__source__version",
+            "geo__source__build_date",
+            "network_asn",
+            "network_org",
+            named=True,
+        )
     )
     uploads = (
         MediaUpload.objects.filter(scope.placed("upload__account__" + scope.ACCOUNT))
@@ -378,10 +387,7 @@ def _referral(
         for a in g.accounts[country]
     ]
     tables["identifiers.csv"] = [[label[i.account_id], *i[1:]] for i in g.identifiers.get(country, [])]
-    owner = len(network_owner_fields())
-    tables["ip_events.csv"] = [
-        [label[e.account_id], *e[1:], *([""] * (2 - owner))] for e in g.events.get(country, [])
-    ]
+    tables["ip_events.csv"] = [[label[e.account_id], *e[1:]] for e in g.events.get(country, [])]
     uploads = g.uploads.get(country, [])
     scheme = context.addressee.grading_scheme if context.addressee else "vic-us"
     _media_rows(referral, uploads, label, g, scheme)
