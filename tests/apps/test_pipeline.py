@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 from PIL import Image
 
-from builders import actor, picture, scenes, write_bundle, write_clip
+from builders import actor, picture, run_all, scenes, write_bundle, write_clip
 from mmdb_helpers import write_country_mmdb
 from tiaki.apps.audit.models import AuditEvent
 from tiaki.apps.core import datadir
@@ -273,8 +273,7 @@ def test_a_country_left_with_nobody_loses_its_package_files(tmp_path: Path):
 
     ingest(write_bundle(tmp_path / "b"), "op", actor=actor("tester"))
     operation = get_operation("op")
-    resolve(operation, actor=actor("tester"))
-    locate(operation, actor=actor("tester"))
+    run_all(operation, "media", "resolve", "locate", "triage")  # the unassessed are not sent
     write_packages(operation, actor=actor("tester"))
     package = Package.objects.get(country="US")
     assert not Path(package.zip_path).is_absolute()  # kept relative to the data directory

@@ -135,7 +135,7 @@ def test_demo_completes_with_a_summary(settings):
     summary = operation_summary(actor(), get_operation("demo-200-3", actor()))
     assert summary.accounts == 200
     assert 0 < summary.persons < 200
-    assert summary.packages == summary.countries > 0
+    assert 0 < summary.packages <= summary.countries  # a country with nobody to send gets none
     assert summary.media.known > 0 and summary.media.new > 0
     assert len(summary.top) == 10 and summary.top[0].score >= summary.top[-1].score
 

@@ -220,3 +220,76 @@ def test_what_came_in_can_be_seen_whole(env, tmp_path: Path):
     clip = write_clip(tmp_path / "clip.mp4", scenes(3))
     hashed = json.loads(tiaki(env, "hash", clip).splitlines()[0])
     assert hashed["vpdq"] and all(len(line.split(",")) == 4 for line in hashed["vpdq"])
+
+
+def test_a_sealed_package_is_opened_with_age_and_checked_with_standard_tools(env, tmp_path: Path):
+    from requirements import tool
+
+    age, age_keygen = tool("age"), tool("age-keygen")
+    ssh_keygen, sha256sum = tool("ssh-keygen"), tool("sha256sum")
+    key, other = tmp_path / "key.txt", tmp_path / "other.txt"
+    for path in (key, other):
+        subprocess.run([age_keygen, "-o", path], capture_output=True, check=True)
+    public = tmp_path / "agency.pub"
+    public.write_text(subprocess.run([age_keygen, "-y", key], capture_output=True, text=True).stdout)
+    tiaki(env, "keys", "init", "--unit", "unit-1")
+    tiaki(env, "ingest", write_bundle(tmp_path / "b"), "-o", "op")
+    tiaki(env, "agency", "add", "--country", "AU", "--name", "AU Police", "--channel", "liaison",
+          "--key", public)  # fmt: skip
+    assert "not an age public key" in tiaki(
+        env, "agency", "add", "--country", "AU", "--name", "X", "--channel", "direct", "--key", key, code=2
+    )
+    tiaki(env, "operation", "case", "-o", "op", "--reference", "OP-1", "--legal-basis", "Treaty, art. 5",
+          "--tlp", "amber", "--handling", "H1", "--source", "A", "--information", "2")  # fmt: skip
+    tiaki(env, "run", "-o", "op")
+    assert "AU: sealed" in tiaki(env, "package", "seal", "-o", "op")
+    data = Path(env["TIAKI_DATA_DIR"])
+    sealed = next((data / "packages").glob("*/*-AU.zip.age"))
+    opened = tmp_path / "opened.zip"
+    done = subprocess.run([age, "-d", "-i", key, "-o", opened, sealed], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert opened.read_bytes() == sealed.with_suffix("").read_bytes()
+    refused = subprocess.run([age, "-d", "-i", other, "-o", tmp_path / "x.zip", sealed], capture_output=True)
+    assert refused.returncode != 0
+    assert "signature good" in tiaki(env, "package", "verify", opened)
+    unpacked = tmp_path / "unpacked"
+    import zipfile
+
+    with zipfile.ZipFile(opened) as archive:
+        archive.extractall(unpacked)
+    folder = next(unpacked.iterdir())
+    assert {"dossier.pdf", "dossier.html", "context.json", "misp-event.json", "stix-bundle.json"} <= {
+        p.name for p in folder.iterdir()
+    }
+    with (folder / "SHA256SUMS").open("rb") as sums:
+        checked = subprocess.run(
+            [ssh_keygen, "-Y", "verify", "-f", str(data / "keys" / "allowed_signers"), "-I", "unit-1",
+             "-n", "tiaki", "-s", str(folder / "SHA256SUMS.sig")],
+            stdin=sums, capture_output=True, text=True,
+        )  # fmt: skip
+    assert checked.returncode == 0 and "Good" in checked.stdout + checked.stderr
+    assert subprocess.run([sha256sum, "-c", "SHA256SUMS"], cwd=folder, capture_output=True).returncode == 0
+    # Forgeries: a changed dossier, a changed handling code, an added file.
+    for name, change in (
+        ("dossier.pdf", lambda b: b.replace(b"%%EOF", b"%%EOF\n%", 1)),
+        ("manifest.json", lambda b: b.replace(b'"H1"', b'"H0"')),
+        ("context.json", lambda b: b.replace(b"OP-1", b"OP-9")),
+    ):
+        original = (folder / name).read_bytes()
+        (folder / name).write_bytes(change(original))
+        assert change(original) != original, name
+        tiaki(env, "package", "verify", folder, code=1)
+        assert (
+            subprocess.run([sha256sum, "-c", "SHA256SUMS"], cwd=folder, capture_output=True).returncode != 0
+        )
+        (folder / name).write_bytes(original)
+    (folder / "extra.txt").write_text("added")
+    assert "not listed" in tiaki(env, "package", "verify", folder, code=1)
+    (folder / "extra.txt").unlink()
+    assert "signature good" in tiaki(env, "package", "verify", folder)
+    assert "send #1" in tiaki(env, "package", "send", "-o", "op", "AU", "--reference", "LO-1")
+    assert "acknowledged" in tiaki(env, "package", "acknowledge", "-o", "op", "1", "--note", "received")
+    index = tiaki(env, "package", "index", "-o", "op")
+    assert "AU Police" in index and "AU" in index
+    assert "AU Police" in tiaki(env, "agency", "list")
+    assert "sent to it" in tiaki(env, "agency", "remove", "--country", "AU", "--name", "AU Police", code=2)

@@ -16,6 +16,8 @@ from typing import Annotated, TextIO
 import typer
 from rich.console import Console
 
+from tiaki.cli import dissemination
+from tiaki.cli.agency import agency_app
 from tiaki.cli.bootstrap import open_case
 from tiaki.cli.errors import Commands
 from tiaki.cli.keys import keys_app
@@ -52,6 +54,13 @@ app.add_typer(operation_app, name="operation")
 app.add_typer(keys_app, name="keys")
 app.add_typer(user_app, name="user")
 app.add_typer(review_app, name="review")
+app.add_typer(agency_app, name="agency")
+operation_app.command("case")(dissemination.case)
+package_app.command("seal")(dissemination.seal)
+package_app.command("index")(dissemination.index)
+package_app.command("send")(dissemination.send)
+package_app.command("acknowledge")(dissemination.acknowledge)
+package_app.command("log")(dissemination.log)
 app.command("serve")(serve)
 
 console = Console()

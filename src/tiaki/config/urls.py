@@ -8,6 +8,7 @@ from django_otp.admin import OTPAdminSite
 from tiaki.apps.audit import views as audit
 from tiaki.apps.media import views as media
 from tiaki.apps.operations import views as operations
+from tiaki.apps.referrals import views as referrals
 from tiaki.apps.subjects import views as subjects
 from tiaki.web import signin
 from tiaki.web import views as web
@@ -77,6 +78,22 @@ media_urls = [
     path("o/<int:operation_id>/media/exposure/", operation_view(media.exposure_page), name="exposure"),
     path("o/<int:operation_id>/media/exposure/budget/", operation_view(media.budget), name="budget"),
 ]
+referrals_urls = [
+    path("o/<int:operation_id>/agencies/", operation_view(referrals.agency_list), name="agencies"),
+    path("o/<int:operation_id>/agencies/add/", operation_view(referrals.agency_add), name="agency-add"),
+    path(
+        "o/<int:operation_id>/agencies/<int:agency_id>/remove/",
+        operation_view(referrals.agency_remove),
+        name="agency-remove",
+    ),
+    path("o/<int:operation_id>/packages/", operation_view(referrals.package_list), name="packages"),
+    path("o/<int:operation_id>/packages/send/", operation_view(referrals.package_send), name="package-send"),
+    path(
+        "o/<int:operation_id>/packages/sends/<int:send_id>/acknowledge/",
+        operation_view(referrals.package_acknowledge),
+        name="package-acknowledge",
+    ),
+]
 audit_urls = [
     path("o/<int:operation_id>/audit/", operation_view(audit.audit_log), name="log"),
 ]
@@ -86,6 +103,7 @@ urlpatterns = [
     path("", include((operations_urls, "operations"))),
     path("", include((subjects_urls, "subjects"))),
     path("", include((media_urls, "media"))),
+    path("", include((referrals_urls, "referrals"))),
     path("", include((audit_urls, "audit"))),
     path("admin/", admin.site.urls),
 ]

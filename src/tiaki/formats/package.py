@@ -3,10 +3,12 @@
 A package carries hashes, grades, structured descriptions and metadata as text, never media bytes.
 What is checked, by the writer before anything is written and by the verifier again:
 
-- **Only expected text files.** Names are flat (no folders), of letters, digits, ``.``, ``_`` and
-  ``-``, ending in ``.csv``, ``.json``, ``.md`` or ``.txt``. Every file is UTF-8 text without NUL or
-  other control characters (tab and line endings aside): pictures and videos are binary, so none can
-  hide in such a file as raw bytes, however its cells begin (a user name ``GIF89a`` is just text).
+- **Only expected files.** Names are flat (no folders), of letters, digits, ``.``, ``_`` and
+  ``-``, ending in ``.csv``, ``.json``, ``.md``, ``.txt``, ``.html`` or ``.pdf``. Every file but a PDF
+  is UTF-8 text without NUL or other control characters (tab and line endings aside): pictures and
+  videos are binary, so none can hide in such a file as raw bytes, however its cells begin (a user
+  name ``GIF89a`` is just text). An HTML file holds no image, script or outside reference, and a PDF
+  no image, embedded file, script or action (``formats/documents.py``).
 - **No media payload in any value.** No ``data:`` URI of an image or video type, and no run of
   base64 (40 characters or more) or hex (128 or more) that decodes to bytes holding an image or
   video signature (``engines.media.find_media_signature``). A refused value raises
@@ -53,6 +55,7 @@ from typing import Any
 from tiaki.engines.media import find_media_signature, sniff
 from tiaki.errors import Invalid
 from tiaki.formats.csvsafe import is_formula, safe_cell
+from tiaki.formats.documents import DocumentError, check_html, check_pdf
 from tiaki.formats.errors import InputError
 
 PACKAGE_FORMAT = "tiaki-referral-package"
@@ -65,7 +68,7 @@ RESERVED_META = ("format", "version", "files")
 REQUIRED_META = ("country", "handling", "counts")
 COUNTED = ("persons", "accounts", "media")  # counts[k] is the number of rows of k.csv
 REQUIRED_FILES = ("README.md", "persons.csv", "accounts.csv", "media.csv")
-SUFFIXES = (".csv", ".json", ".md", ".txt")
+SUFFIXES = (".csv", ".json", ".md", ".txt", ".html", ".pdf")
 MAX_MEMBERS = 1000
 MAX_MEMBER_BYTES = 2 * 2**30
 MAX_NAME = 100
@@ -242,6 +245,23 @@ def _check_json(name: str, text: str) -> None:
             stack.extend((f"{path}[{index}]", child) for index, child in enumerate(item))
 
 
+def _check_document(name: str, data: bytes) -> bool:
+    """Check a PDF or HTML document (``formats/documents.py``): True when ``name`` is one."""
+    suffix = Path(name).suffix.lower()
+    try:
+        if suffix == ".pdf":
+            check_pdf(data)
+            return True
+        if suffix == ".html":
+            text = _check_text_file(name, data)
+            check_html(text)
+            _check_lines(name, text)
+            return True
+    except DocumentError as error:
+        raise PackageContentError(name, f"{error}; packages never carry imagery or scripts") from None
+    return False
+
+
 def check_file(name: str, data: bytes) -> tuple[bytes, int | None]:
     """Check one package file as the writer does: returns its bytes as they are to be written (a CSV
     written again through ``safe_cell``) and its number of rows (for a CSV; else None). Raises
@@ -249,6 +269,8 @@ def check_file(name: str, data: bytes) -> tuple[bytes, int | None]:
     problem = _name_problem(name)
     if problem:
         raise PackageContentError(name, problem)
+    if _check_document(name, data):
+        return data, None
     text = _check_text_file(name, data)
     suffix = Path(name).suffix.lower()
     if suffix == ".csv":
@@ -478,6 +500,8 @@ def _content_problems(name: str, data: bytes, rows: dict[str, int]) -> list[str]
     if problem:
         return [f"{name}: {problem}"]
     try:
+        if _check_document(name, data):
+            return []
         text = _check_text_file(name, data)
         if Path(name).suffix.lower() == ".json":
             _check_json(name, text)

@@ -8,12 +8,17 @@ Cells are written by ``formats/csvsafe.py``, as the disclosure bundle writes the
 
 from __future__ import annotations
 
+import json
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from tiaki.formats.csvsafe import csv_bytes
+from tiaki.formats.dossier import HTML_NAME, PDF_NAME, DossierInput, render_html, render_pdf
+from tiaki.formats.exchange import MISP, STIX, MediaIndicator, misp_event, stix_bundle
+from tiaki.formats.handling import Marking
 from tiaki.formats.hashlist import ListEntry
 from tiaki.formats.vics import write_vics
 
@@ -34,7 +39,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "operation_rank",
         "triage_reasons",
         "accounts",
+        "tlp",
+        "handling_code",
+        "evaluation",
     ),
+    "reasons.csv": ("person_id", "factor", "points", "evidence"),
     "accounts.csv": (
         "account_id",
         "person_id",
@@ -60,6 +69,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "geo_source",
         "geo_source_version",
         "geo_build_date",
+        "network_asn",
+        "network_org",
     ),
     "media.csv": (
         "media_id",
@@ -77,16 +88,56 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "series",
         "description",
         "uploaded_by",
+        "recipient_scheme",
+        "recipient_grade",
     ),
     "uploads.csv": ("upload_id", "account_id", "media_id", "uploaded_at", "venue_id"),
+    "venues.csv": ("venue_id", "disclosure_id", "kind", "name", "address"),
+    "memberships.csv": ("account_id", "venue_id", "role", "joined_at"),
+    "accesses.csv": ("account_id", "action", "timestamp", "venue_id", "upload_id"),
 }
 # Tables whose rows have no natural order of their own are sorted, so a re-run is byte-identical.
-SORTED = frozenset({"identifiers.csv", "ip_events.csv", "uploads.csv"})
+SORTED = frozenset(
+    {"identifiers.csv", "ip_events.csv", "uploads.csv", "venues.csv", "memberships.csv", "accesses.csv"}
+)
 VICS = "media.vics.json"
 README = "README.md"
-FILES = (*COLUMNS, VICS, README)
+CONTEXT = "context.json"
+FILES = (*COLUMNS, VICS, CONTEXT, MISP, STIX, HTML_NAME, PDF_NAME, README)
+INCLUSION_RULE = (
+    "A placed person is sent when their current triage assessment has a score above 0 or at least one "
+    "reason; a person with a score of 0 and no reason (or not yet assessed) is left out and counted."
+)
 
 Row = Sequence[object]
+
+
+@dataclass
+class Addressee:
+    """The agency a package is addressed to, as the package names it."""
+
+    name: str
+    channel: str
+    contact: str = ""
+    grading_scheme: str = "vic-us"
+    language: str = "en"
+
+
+@dataclass
+class Context:
+    """What an officer needs besides the rows: who sent it and how to reach them, the case reference
+    and legal basis, the addressee, the providers' legal contacts, and how many placed persons were
+    left out under :data:`INCLUSION_RULE`. ``as_of`` is the newest time in the package's data (the
+    exchange files' date; packages hold no wall-clock time)."""
+
+    unit: str = ""
+    contact: str = ""
+    reference: str = ""
+    legal_basis: str = ""
+    addressee: Addressee | None = None
+    providers: list[dict[str, str]] = field(default_factory=list)
+    left_out: int = 0
+    as_of: date | None = None
 
 
 @dataclass
@@ -97,9 +148,17 @@ class CountryReferral:
     country: str
     tables: dict[str, list[Row]] = field(default_factory=lambda: {name: [] for name in COLUMNS})
     vics: list[ListEntry] = field(default_factory=list)
+    marking: Marking = field(default_factory=Marking)
+    context: Context = field(default_factory=Context)
+    # media id -> the clue cards approved for it (none until the media app records them).
+    clue_cards: dict[str, list[str]] = field(default_factory=dict)
 
     def count(self, table: str) -> int:
         return len(self.tables[table])
+
+    def records(self, table: str) -> list[dict[str, object]]:
+        """The rows of ``table`` as mappings of column to value."""
+        return [dict(zip(COLUMNS[table], row, strict=True)) for row in self.tables[table]]
 
 
 def table_bytes(name: str, rows: list[Row]) -> bytes:
@@ -113,6 +172,67 @@ class Sender:
 
     unit: str
     fingerprint: str
+
+
+def context_document(referral: CountryReferral, sender: Sender | None) -> dict[str, object]:
+    """``context.json``: sender, recipient, case, handling, providers, venues and every person sent
+    with the reasons and their evidence, in priority order."""
+    ctx = referral.context
+    reasons: dict[str, list[dict[str, object]]] = {}
+    for r in referral.records("reasons.csv"):
+        reasons.setdefault(str(r["person_id"]), []).append(
+            {"factor": r["factor"], "points": r["points"], "evidence": r["evidence"]}
+        )
+    return {
+        "operation": referral.operation,
+        "country": referral.country,
+        "sender": {
+            "unit": ctx.unit or (sender.unit if sender else ""),
+            "contact": ctx.contact,
+            "key_fingerprint": sender.fingerprint if sender else "",
+        },
+        "recipient": (
+            {
+                "name": ctx.addressee.name,
+                "channel": ctx.addressee.channel,
+                "contact": ctx.addressee.contact,
+                "grading_scheme": ctx.addressee.grading_scheme,
+                "language": ctx.addressee.language,
+            }
+            if ctx.addressee
+            else {}
+        ),
+        "case": {"reference": ctx.reference, "legal_basis": ctx.legal_basis},
+        "handling": referral.marking.as_dict(),
+        "providers": ctx.providers,
+        "venues": referral.records("venues.csv"),
+        "inclusion_rule": INCLUSION_RULE,
+        "left_out": ctx.left_out,
+        "persons": [
+            {
+                "person_id": p["person_id"],
+                "priority": p["priority"],
+                "triage_score": p["triage_score"],
+                "reasons": reasons.get(str(p["person_id"]), []),
+            }
+            for p in referral.records("persons.csv")
+        ],
+    }
+
+
+def _indicators(referral: CountryReferral) -> list[MediaIndicator]:
+    return [
+        MediaIndicator(
+            media_id=str(m["media_id"]),
+            md5=str(m["md5"] or ""),
+            sha1=str(m["sha1"] or ""),
+            sha256=str(m["sha256"] or ""),
+            pdq=str(m["pdq"] or ""),
+            known=m["status"] == "known",
+            grade=str(m["grade_label"] or "ungraded"),
+        )
+        for m in referral.records("media.csv")
+    ]
 
 
 def package_files(
@@ -136,11 +256,39 @@ def package_files(
         "accounts": referral.count("accounts.csv"),
         "media": referral.count("media.csv"),
     }
-    files[README] = readme(referral.operation, referral.country, sender, **counts).encode()
+    context = context_document(referral, sender)
+    files[CONTEXT] = (
+        json.dumps(context, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n"
+    ).encode()
+    name = f"{referral.operation}, {referral.country}"
+    as_of = referral.context.as_of or date(1970, 1, 1)
+    indicators = _indicators(referral)
+    files[MISP] = misp_event(name, indicators, referral.marking, as_of)
+    files[STIX] = stix_bundle(name, indicators, referral.marking, as_of)
+    addressee = referral.context.addressee
+    document = render_html(
+        DossierInput(
+            operation=referral.operation,
+            country=referral.country,
+            marking=referral.marking,
+            context=json.loads(files[CONTEXT]),
+            tables={table: referral.records(table) for table in COLUMNS},
+            scheme=addressee.grading_scheme if addressee else "vic-us",
+            language=addressee.language if addressee else "en",
+            clue_cards=referral.clue_cards,
+        )
+    )
+    files[HTML_NAME] = document.encode()
+    files[PDF_NAME] = render_pdf(document)
+    files[README] = readme(referral, sender, **counts).encode()
     meta: dict[str, object] = {
         "operation": referral.operation,
         "country": referral.country,
-        "handling": HANDLING,
+        "handling": f"{HANDLING} {referral.marking.statement()}",
+        "marking": referral.marking.as_dict(),
+        "case_reference": referral.context.reference,
+        "addressee": context["recipient"],
+        "left_out": referral.context.left_out,
         "counts": counts,
     }
     if sender is not None:
@@ -167,26 +315,50 @@ above. The first command says `Good "tiaki" signature`, the second `OK` for ever
 
 
 def readme(
-    operation: str, country: str, sender: Sender | None = None, *, persons: int, accounts: int, media: int
+    referral: CountryReferral, sender: Sender | None = None, *, persons: int, accounts: int, media: int
 ) -> str:
-    return f"""# Referral package: {operation}, {country}
+    ctx, country, marking = referral.context, referral.country, referral.marking
+    unknown = "not given"
+    to = f"{ctx.addressee.name} ({ctx.addressee.channel})" if ctx.addressee else unknown
+    return f"""# Referral package: {referral.operation}, {country}
+
+**{marking.line()}**
 
 {HANDLING}
+
+{marking.statement()}
+
+| | |
+|---|---|
+| from | {ctx.unit or (sender.unit if sender else unknown)} |
+| contact | {ctx.contact or unknown} |
+| to | {to} |
+| case reference | {ctx.reference or unknown} |
+| legal basis | {ctx.legal_basis or unknown} |
 
 This package holds {persons} person(s) with {accounts} account(s), located in {country}, and
 records of {media} media item(s) they shared. It carries no images or videos: media are described by
 their digests (MD5, SHA-1, SHA-256), PDQ perceptual hash, grade and a structured description, so the
-receiving agency can act without viewing any material.
+receiving agency can act without viewing any material. {INCLUSION_RULE} Left out here:
+{ctx.left_out}.
+
+Start with **dossier.pdf** (or dossier.html in a browser): the cover, a summary, then every person in
+priority order with why they are referred and the evidence.
 
 | file | contents |
 |---|---|
-| persons.csv | one row per person, in priority order, with the triage score and its reasons |
+| dossier.pdf, dossier.html | cover, summary, each person: reasons, accounts, IP timeline, venues, media |
+| persons.csv | one row per person, in priority order, with the triage score, its reasons and handling |
+| reasons.csv | each person's triage reasons with their points and evidence |
 | accounts.csv | the accounts behind each person, as the provider disclosed them |
 | identifiers.csv | emails, phones, devices and other identifiers of those accounts |
-| ip_events.csv | IP events with the country found and which geolocation source (and build) answered |
-| media.csv | every file the persons shared: digests, PDQ, known or new, grade and description |
+| ip_events.csv | IP events: country, geolocation source (and build), network owner (ASN, organisation) |
+| venues.csv, memberships.csv, accesses.csv | venues (names, addresses), memberships and accesses |
+| media.csv | every file shared: digests, PDQ, known or new, grade (as given, in your scheme), description |
 | uploads.csv | which account shared which file, when and where |
 | media.vics.json | the same media as a VICS 2.0 list for forensic tools (new items marked uncategorised) |
+| misp-event.json, stix-bundle.json | the media indicators for MISP and STIX 2.1, with the TLP marking |
+| context.json | sender, recipient, case, handling, providers' legal contacts, venues, persons' reasons |
 | manifest.json | every file with its SHA-256, the country, counts and handling |
 | SHA256SUMS | every file's SHA-256, for `sha256sum -c` |
 | SHA256SUMS.sig | the sender's signature of SHA256SUMS (when signed) |
@@ -194,7 +366,19 @@ receiving agency can act without viewing any material.
 `status` in media.csv is `known` when the file matched an entry of a known-material list, `new`
 otherwise (in media.vics.json new items carry no category, `IsPrecategorized: false` and the tag
 `tiaki:new-ungraded`, so importing the list adds no known material); a grade's profile and
-description say who graded it. New material is ungraded until reviewed.
+description say who graded it. New material is ungraded until reviewed. `recipient_grade` is the
+grade in your scheme where a documented mapping exists; empty means not graded in your scheme.
+
+## Opening a sealed package
+
+A package sent as `<name>.zip.age` is encrypted to your agency's age key. Open it with the standard
+`age` tool (https://age-encryption.org) and the matching secret key:
+
+```sh
+age -d -i key.txt -o package.zip package.zip.age
+```
+
+A key it was not encrypted to cannot open it.
 
 ## Checking this package
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from tiaki.apps.access.queries import workspace_memberships
@@ -15,6 +16,7 @@ from tiaki.apps.operations.models import Operation
 from tiaki.apps.operations.queries import running_job
 from tiaki.apps.operations.services.jobs import start_job
 from tiaki.apps.pipeline import STAGES, operation_summary, run_stages, stage_status
+from tiaki.apps.referrals.queries import follow_ups_due
 from tiaki.engines.progress import Progress
 from tiaki.errors import Invalid
 from tiaki.web import panels
@@ -51,6 +53,11 @@ def dashboard(request: HttpRequest, operation: Operation, actor: Actor) -> HttpR
         "running": running_job(actor, operation),
         "may_run": actor.may(Permission.RUN),
         "may_audit": actor.may(Permission.READ_AUDIT),
+        "follow_ups": (
+            list(follow_ups_due(actor, operation, timezone.now().date()))
+            if actor.may(Permission.READ_PACKAGES)
+            else []
+        ),
     }
     return render(request, "web/dashboard.html", context)
 

@@ -24,14 +24,15 @@ class Permission(models.TextChoices):
     EXPORT = "export", "export and write packages"
     READ_AUDIT = "read-audit", "read the audit log"
     READ_PACKAGES = "read-packages", "read referral packages"
-    MANAGE = "manage", "manage users, agencies and keys"
+    MANAGE = "manage", "manage users and keys"
     SUPERVISE = "supervise", "see reviewers' exposure and set their budgets"
+    AGENCIES = "agencies", "keep the directory of recipient agencies"
 
 
 _ALL = frozenset(Permission)
 GRANTS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: _ALL,
-    Role.SUPERVISOR: _ALL - {Permission.MANAGE},
+    Role.SUPERVISOR: _ALL - {Permission.MANAGE},  # agencies, not users or keys
     Role.INVESTIGATOR: frozenset(
         {
             Permission.READ_CASE,
