@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import ipaddress
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from django.db.models import Count, F, Q, QuerySet
 
@@ -194,45 +196,78 @@ class PersonFilter:
             raise Invalid(f"status: '{self.status}' is not one of {', '.join(CaseStatus.values)}")
 
 
-def triage_list(actor: Actor, operation: Operation, where: PersonFilter | None = None) -> QuerySet[Person]:
+class RankedPersons(Sequence[Person]):
+    """Persons in the order of their current assessment's rank, read a page at a time through the
+    index on (current, rank): the assessments of one page are found in rank order, then their persons
+    (a sort of every person of a large operation for each page is what this avoids). A sequence, as
+    Django's paginator reads one."""
+
+    def __init__(self, assessments: QuerySet[TriageAssessment], people: QuerySet[Person]) -> None:
+        self.assessments = assessments
+        self.people = people
+
+    def __len__(self) -> int:
+        return self.assessments.count()
+
+    @overload
+    def __getitem__(self, window: int) -> Person: ...
+
+    @overload
+    def __getitem__(self, window: slice) -> list[Person]: ...
+
+    def __getitem__(self, window: int | slice) -> Person | list[Person]:
+        if isinstance(window, int):
+            return self[window : window + 1][0]
+        page = list(self.assessments.order_by("rank").values_list("person_id", "score", "rank")[window])
+        found = {p.pk: p for p in self.people.filter(pk__in=[pk for pk, _, _ in page])}
+        ordered = []
+        for pk, score, rank in page:
+            person = found[pk]
+            person.score, person.rank = score, rank  # type: ignore[attr-defined]
+            ordered.append(person)
+        return ordered
+
+
+def triage_list(
+    actor: Actor, operation: Operation, where: PersonFilter | None = None
+) -> RankedPersons | QuerySet[Person]:
     """Persons in triage order (rank of their current assessment; by label before triage has run),
     narrowed by ``where``. Each carries ``score``, ``rank``, ``case_status`` and ``assignee_name``
-    (None when not set). Ordered through the index on (current, rank), so a page costs the same at
+    (None when not set). Read through the index on (current, rank), so a page costs about the same at
     any size of operation."""
     where = where or PersonFilter()
     where.check()
-    found = persons(actor, operation)
+    narrowing = Q()
     if where.country:
-        found = found.filter(country=where.country.upper())
+        narrowing &= Q(country=where.country.upper())
     if where.review:
-        found = found.filter(needs_review=where.review == "yes")
+        narrowing &= Q(needs_review=where.review == "yes")
     if where.status == CaseStatus.NEW:
-        found = found.filter(Q(case__isnull=True) | Q(case__status=CaseStatus.NEW))
+        narrowing &= Q(case__isnull=True) | Q(case__status=CaseStatus.NEW)
     elif where.status:
-        found = found.filter(case__status=where.status)
+        narrowing &= Q(case__status=where.status)
     if where.assignee == "-":
-        found = found.filter(Q(case__isnull=True) | Q(case__assignee__isnull=True))
+        narrowing &= Q(case__isnull=True) | Q(case__assignee__isnull=True)
     elif where.assignee:
-        found = found.filter(case__assignee__username=where.assignee)
-    triaged = TriageAssessment.objects.filter(person__operation=operation, current=True).exists()
-    if triaged:
-        found = found.filter(assessments__current=True)
-        if where.band:
-            low, high = SCORE_BANDS[where.band]
-            found = found.filter(assessments__score__gte=low)
-            if high is not None:
-                found = found.filter(assessments__score__lte=high)
-        found = found.annotate(score=F("assessments__score"), rank=F("assessments__rank")).order_by(
-            "assessments__rank"
-        )
-    elif where.band:
-        found = found.none()
-    else:
-        found = found.order_by("label")
+        narrowing &= Q(case__assignee__username=where.assignee)
     # The list shows no evidence: the vote's evidence (JSON, often large) stays in the database.
-    return found.defer("country_evidence").annotate(
-        case_status=F("case__status"), assignee_name=F("case__assignee__username")
+    found = (
+        persons(actor, operation)
+        .defer("country_evidence")
+        .annotate(case_status=F("case__status"), assignee_name=F("case__assignee__username"))
     )
+    triaged = TriageAssessment.objects.filter(person__operation=operation, current=True).exists()
+    if not triaged:
+        return found.none() if where.band else found.filter(narrowing).order_by("label")
+    ranked = assessments(actor, operation).filter(current=True)
+    if narrowing:
+        ranked = ranked.filter(person__in=persons(actor, operation).filter(narrowing))
+    if where.band:
+        low, high = SCORE_BANDS[where.band]
+        ranked = ranked.filter(score__gte=low)
+        if high is not None:
+            ranked = ranked.filter(score__lte=high)
+    return RankedPersons(ranked, found)
 
 
 def _search_values(text: str, countries: list[str]) -> set[str]:
@@ -260,10 +295,10 @@ def search(actor: Actor, operation: Operation, text: str) -> QuerySet[Person]:
         raise Invalid("q: type an identifier, an account, a username, an IP address or a person id")
     if len(text) > 500:
         raise Invalid("q: at most 500 characters")
-    countries = sorted(
-        {c for c in Account.objects.filter(operation=operation).values_list("stated_country", flat=True) if c}
-        | {c for c in Person.objects.filter(operation=operation).values_list("country", flat=True) if c}
-    )
+    # The countries a national phone number may be from: those of the operation (distinct in SQL).
+    stated = Account.objects.filter(operation=operation).values_list("stated_country", flat=True).distinct()
+    placed_in = Person.objects.filter(operation=operation).values_list("country", flat=True).distinct()
+    countries = sorted({c for c in stated if c} | {c for c in placed_in if c})
     values = _search_values(text, countries)
     accounts: set[int] = set()
     accounts.update(

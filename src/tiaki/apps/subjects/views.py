@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,9 +19,11 @@ from tiaki.apps.core.actor import Actor
 from tiaki.apps.core.roles import Permission
 from tiaki.apps.operations.models import Operation
 from tiaki.apps.subjects.choices import CaseStatus, DecisionKind
+from tiaki.apps.subjects.models import Person
 from tiaki.apps.subjects.queries import (
     SCORE_BANDS,
     PersonFilter,
+    RankedPersons,
     held_back_link,
     held_back_links,
     holder,
@@ -81,6 +84,7 @@ def person_list(request: HttpRequest, operation: Operation, actor: Actor) -> Htt
     """Persons in triage order, filtered, paginated; or the persons a search finds."""
     query = request.GET.get("q", "").strip()
     where = _filter(request)
+    found: RankedPersons | QuerySet[Person]
     if query:
         found = search(actor, operation, query)
         record("subjects.searched", actor=actor, operation=operation.name, target=query[:300])
