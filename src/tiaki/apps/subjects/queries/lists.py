@@ -1,16 +1,10 @@
-"""Reading persons, their links, places and triage, narrowed to what the actor may see.
-
-The rules defined here and nowhere else: ``placed()`` (a person with a country and no review pending,
-from ``core/scope.py``), ``current()`` (the assessment by the model the operation runs with now,
-chosen by an explicit flag), and how a person or an account is found from what an investigator types.
-"""
+"""The workspace's lists of persons: the triage queue, search, the review queues."""
 
 from __future__ import annotations
 
 import ipaddress
-import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import overload
 
 from django.db.models import Count, F, Q, QuerySet
@@ -18,158 +12,22 @@ from django.db.models import Count, F, Q, QuerySet
 from tiaki.apps.core import scope
 from tiaki.apps.core.actor import Actor
 from tiaki.apps.core.roles import Permission
-from tiaki.apps.intake.models import Account, Identifier, IPEvent, SafeguardingLead
+from tiaki.apps.intake.models import Account
 from tiaki.apps.intake.queries import accounts as visible_accounts
 from tiaki.apps.intake.queries import identifiers as visible_identifiers
 from tiaki.apps.intake.queries import ip_events as visible_ip_events
 from tiaki.apps.operations.models import Operation
 from tiaki.apps.subjects.choices import CaseStatus
 from tiaki.apps.subjects.models import (
-    GeoResult,
     HeldBackLink,
     Person,
-    PersonAccount,
     PersonCase,
-    RecordsFact,
-    ResolutionDecision,
-    ResolutionLink,
     TriageAssessment,
 )
+from tiaki.apps.subjects.queries.persons import assessments, current, persons, placed
 from tiaki.engines.identifiers import normalise_identifier
 from tiaki.errors import Invalid, NotFound
 
-
-def persons(actor: Actor, operation: Operation) -> QuerySet[Person]:
-    actor.require(Permission.READ_CASE)
-    return scope.restrict(actor, Person.objects.filter(operation=operation))
-
-
-def placed(queryset: QuerySet[Person]) -> QuerySet[Person]:
-    """Persons with a country and no review pending: the ones packages carry."""
-    return queryset.filter(scope.placed())
-
-
-def current(queryset: QuerySet[TriageAssessment]) -> QuerySet[TriageAssessment]:
-    """The assessments by the model the operation runs with now (one per person)."""
-    return queryset.filter(current=True)
-
-
-def assessments(actor: Actor, operation: Operation) -> QuerySet[TriageAssessment]:
-    actor.require(Permission.READ_CASE)
-    found = TriageAssessment.objects.filter(person__operation=operation)
-    return scope.restrict(actor, found, "person__")
-
-
-def find_person(actor: Actor, operation: Operation, label: str) -> Person:
-    found = persons(actor, operation).filter(label=label).first()
-    if found is None:
-        raise NotFound(f"no person '{label}' in '{operation.name}' (run the resolve stage first?)")
-    return found
-
-
-def find_account(actor: Actor, operation: Operation, ref: str) -> Account:
-    """An account by its provider id, or ``disclosure_id/account_id`` when that is ambiguous."""
-    disclosure, _, account_id = ref.rpartition("/")
-    found = visible_accounts(actor, operation).filter(account_id=account_id)
-    if disclosure:
-        found = found.filter(disclosure__disclosure_id=disclosure)
-    matches = list(found[:2])
-    if not matches:
-        raise NotFound(f"no account '{ref}' in '{operation.name}'")
-    if len(matches) > 1:
-        raise Invalid(f"account id '{ref}' is in several disclosures; write it as disclosure_id/account_id")
-    return matches[0]
-
-
-def persons_export_rows(
-    actor: Actor, operation: Operation, *, detailed: bool = False
-) -> list[tuple[object, ...]]:
-    """(account_id, person_id, country) for every account the actor may see, sorted by account; with
-    ``detailed``, also the country's confidence, basis and evidence, and whether it awaits review."""
-    actor.require(Permission.EXPORT)
-    columns = ["account_id", "person__label", "person__country"]
-    if detailed:
-        columns += [
-            "person__country_confidence",
-            "person__country_basis",
-            "person__needs_review",
-            "person__country_evidence",
-        ]
-    links = scope.restrict(actor, PersonAccount.objects.filter(person__operation=operation), "person__")
-    person = {row[0]: row[1:] for row in links.values_list(*columns)}
-    blank = ("",) * (len(columns) - 1)
-    rows = []
-    for pk, account_id in visible_accounts(actor, operation).values_list("pk", "account_id"):
-        values = person.get(pk, blank)
-        if detailed and pk in person:
-            confidence, basis, review, evidence = values[2:]
-            values = (
-                *values[:2],
-                "" if confidence is None else confidence,
-                basis,
-                "true" if review else "false",
-                json.dumps(evidence, sort_keys=True),
-            )
-        rows.append((account_id, *values))
-    return sorted(rows, key=lambda r: str(r[0]))
-
-
-@dataclass
-class PersonRecord:
-    person: Person
-    accounts: list[Account]
-    links: list[ResolutionLink]
-    decisions: list[ResolutionDecision]
-    assessment: TriageAssessment | None
-    # Children reported with these accounts (victims, intended recipients): leads to safeguard.
-    leads: list[SafeguardingLead] = field(default_factory=list)
-
-
-def person_record(actor: Actor, operation: Operation, label: str) -> PersonRecord:
-    """Everything that says who a person is, where, and why their accounts belong together."""
-    person = find_person(actor, operation, label)
-    accounts = [
-        pa.account for pa in person.accounts.select_related("account").order_by("account__account_id")
-    ]
-    pks = [a.pk for a in accounts]
-    return PersonRecord(
-        person=person,
-        accounts=accounts,
-        links=list(person.links.select_related("account_a", "account_b").order_by("pk")),
-        decisions=_decisions(actor, operation, pks),
-        assessment=current(person.assessments.all()).first(),
-        leads=_leads(accounts),
-    )
-
-
-def _decisions(actor: Actor, operation: Operation, pks: list[int]) -> list[ResolutionDecision]:
-    """Decisions about the person's accounts; a scoped actor sees those whose other account it may
-    see too (a decision names accounts of a person outside the actor's countries otherwise)."""
-    found = (
-        ResolutionDecision.objects.filter(operation=operation)
-        .filter(Q(account_a_id__in=pks) | Q(account_b_id__in=pks))
-        .select_related("account_a", "account_b")
-        .order_by("decided_at", "pk")
-    )
-    if actor.scoped:
-        seen = set(visible_accounts(actor, operation).values_list("pk", flat=True))
-        return [d for d in found if d.account_a_id in seen and d.account_b_id in seen]
-    return list(found)
-
-
-def _leads(accounts: list[Account]) -> list[SafeguardingLead]:
-    """Safeguarding leads reported with any of ``accounts`` (matched within each account's disclosure)."""
-    by_disclosure: dict[int, set[str]] = {}
-    for a in accounts:
-        by_disclosure.setdefault(a.disclosure_id, set()).add(a.account_id)
-    found = []
-    for lead in SafeguardingLead.objects.filter(disclosure_id__in=list(by_disclosure)).order_by("lead_id"):
-        if by_disclosure[lead.disclosure_id] & set(lead.subject_account_ids):
-            found.append(lead)
-    return found
-
-
-# Triage score bands, as the persons list filters them: (lowest score, highest score or None).
 SCORE_BANDS: dict[str, tuple[int, int | None]] = {"high": (50, None), "medium": (20, 49), "low": (0, 19)}
 
 
@@ -378,91 +236,3 @@ def persons_per_country(actor: Actor, operation: Operation) -> dict[str, int]:
     """Placed persons per country."""
     rows = placed(persons(actor, operation)).values_list("country").annotate(n=Count("pk"))
     return {country: n for country, n in rows}
-
-
-@dataclass
-class EventRow:
-    event: IPEvent
-    account: str
-    country: str
-    source: str
-    network: str  # the network's owner, when a source names it
-
-
-@dataclass
-class PersonFile:
-    """A person's file: the record, and everything the workspace shows beside it."""
-
-    record: PersonRecord
-    identifiers: list[Identifier]
-    events: list[EventRow]
-    facts: list[RecordsFact]
-    case: PersonCase | None
-    accounts_by_pk: dict[int, Account] = field(default_factory=dict)
-
-
-def person_file(actor: Actor, operation: Operation, label: str, *, max_events: int = 500) -> PersonFile:
-    """Everything about one person the actor may see: accounts, identifiers, links with evidence,
-    decisions, IP events (newest first, at most ``max_events``) with the country and the source that
-    answered, the triage assessment, the records-check facts that matched and the case."""
-    r = person_record(actor, operation, label)
-    pks = [a.pk for a in r.accounts]
-    idents = list(
-        Identifier.objects.filter(account_id__in=pks).select_related("account").order_by("kind", "value")
-    )
-    events = []
-    for e in (
-        IPEvent.objects.filter(account_id__in=pks)
-        .select_related("account", "geo", "geo__source")
-        .order_by(F("timestamp").desc(nulls_last=True), "pk")[:max_events]
-    ):
-        geo = getattr(e, "geo", None)
-        events.append(
-            EventRow(
-                event=e,
-                account=e.account.account_id,
-                country=geo.country if geo else "",
-                source=str(geo.source) if geo else "",
-                network=_owner(geo),
-            )
-        )
-    keys = {(i.kind, i.normalised) for i in idents if i.normalised}
-    names = [i.normalised for i in idents if i.kind == "name" and i.normalised]
-    dobs = [i.normalised for i in idents if i.kind == "dob" and i.normalised]
-    wanted = Q(pk__in=[])
-    for kind in {k for k, _ in keys}:
-        wanted |= Q(kind=kind, normalised__in=[v for k, v in keys if k == kind])
-    if names and dobs:
-        wanted |= Q(kind="name+dob", normalised__in=[f"{n}|{d}" for n in names for d in dobs])
-    facts = list(
-        RecordsFact.objects.filter(wanted, records_import__operation=operation).order_by("fact", "value")
-    )
-    return PersonFile(
-        record=r,
-        identifiers=idents,
-        events=events,
-        facts=facts,
-        case=PersonCase.objects.filter(person=r.person).select_related("assignee").first(),
-        accounts_by_pk={a.pk: a for a in r.accounts},
-    )
-
-
-def _owner(geo: GeoResult | None) -> str:
-    """The network's owner as served legal process: ``AS64500 Example Networks``, or ""."""
-    if geo is None or (geo.asn is None and not geo.organisation):
-        return ""
-    return " ".join(x for x in (f"AS{geo.asn}" if geo.asn is not None else "", geo.organisation) if x)
-
-
-def holder(actor: Actor, operation: Operation, account_pk: int) -> Person | None:
-    """The person an account belongs to now (after a decision re-clustered it), if the actor sees it."""
-    return persons(actor, operation).filter(accounts__account_id=account_pk).first()
-
-
-def person_link(actor: Actor, operation: Operation, label: str, link_id: int) -> ResolutionLink:
-    """One link of a person's: :class:`NotFound` unless it is the person's."""
-    person = find_person(actor, operation, label)
-    link = person.links.select_related("account_a", "account_b").filter(pk=link_id).first()
-    if link is None:
-        raise NotFound(f"{label} has no link #{link_id} (the person may have changed: reload the page)")
-    return link
