@@ -92,3 +92,17 @@ def test_a_packages_vics_marks_new_items_so_that_importing_it_adds_no_known_mate
     entries = read_vics(vics).entries
     assert [e.status for e in entries] == ["new"] and entries[0].category is None
     assert entries[0].entry_id == "1"  # integer media ids, as VICS tools expect
+
+
+def test_a_packages_vics_is_written_in_the_recipients_scheme(two_countries: Operation, tmp_path):
+    from tiaki.apps.media.services.wellbeing import set_country_scheme
+    from tiaki.formats.vics import read_vics
+
+    item = MediaItem.objects.get(uploads__upload__upload_id="u1")
+    known = known_list(tmp_path / "known.csv", [{"md5": item.md5, "category": "A"}])
+    import_hashlist(known, actor=actor(), info=ListInfo(name="uk", profile="uk-caid"))
+    set_country_scheme("NZ", "uk-caid", actor=actor())
+    run_all(two_countries)
+    package = Package.objects.get(operation=two_countries, country="NZ")
+    vics = read_vics(datadir.absolute(package.folder) / "media.vics.json")
+    assert vics.profile == "uk-caid" and [e.category for e in vics.entries] == ["A"]

@@ -152,6 +152,9 @@ class CountryReferral:
     context: Context = field(default_factory=Context)
     # media id -> the clue cards approved for it (none until the media app records them).
     clue_cards: dict[str, list[str]] = field(default_factory=dict)
+    # The VICS profile media.vics.json is written in: the recipient's scheme where VICS has a region
+    # for it (vic-us, uk-caid, dhs-legacy), else Project VIC's US scheme.
+    vics_profile: str = "vic-us"
 
     def count(self, table: str) -> int:
         return len(self.tables[table])
@@ -246,7 +249,7 @@ def package_files(
             vics_path,
             referral.vics,
             version="2.0",
-            profile="vic-us",
+            profile=referral.vics_profile,
             case_name=f"{referral.operation} {referral.country}",
             integer_ids=True,
         )

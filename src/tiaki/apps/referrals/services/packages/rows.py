@@ -6,16 +6,17 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from tiaki.apps.media.models import Description, MediaItem
+from tiaki.apps.media.models import Description, Grade, MediaItem
 from tiaki.apps.media.queries import approved_description, clue_cards, scheme_for_country
 from tiaki.apps.media.queries import grade_in_scheme as grade_from_facts
 from tiaki.apps.operations.models import Operation
 from tiaki.apps.referrals.choices import MediaStatus
 from tiaki.apps.referrals.services.packages.gathering import _Gathered
 from tiaki.apps.subjects.models import Person
+from tiaki.engines.grading import Category as SchemeCategory
 from tiaki.formats.dossier import grade_in_scheme
 from tiaki.formats.handling import Marking
-from tiaki.formats.hashlist import ListEntry
+from tiaki.formats.hashlist import ListEntry, category_for
 from tiaki.formats.referral import Context, CountryReferral, Row
 
 
@@ -103,11 +104,7 @@ def _media_rows(
                 sha1=m.sha1 or None,
                 sha256=m.sha256 or None,
                 pdq=m.pdq or None,
-                category=(
-                    grade.category
-                    if m.known and grade and grade.profile == "vic-us" and grade.category
-                    else None
-                ),
+                category=_vics_category(referral.vics_profile, grade, derived) if m.known else None,
                 series=(grade.series or None) if grade else None,
                 # New material, graded here or not, must not become known material where it is imported.
                 status=None if m.known else "new",
@@ -162,6 +159,7 @@ def _referral(
         if context.addressee and context.addressee.grading_scheme
         else scheme_for_country(country)
     )
+    referral.vics_profile = scheme if scheme in VICS_PROFILES else "vic-us"
     _media_rows(referral, uploads, label, g, scheme)
     tables["uploads.csv"] = [
         [
@@ -182,3 +180,18 @@ def _referral(
         for a in g.accesses.get(country, [])
     ]
     return referral
+
+
+VICS_PROFILES = frozenset({"vic-us", "uk-caid", "dhs-legacy"})
+
+
+def _vics_category(profile: str, grade: Grade | None, derived: SchemeCategory | None) -> str | None:
+    """A known item's category in the package's VICS profile: derived from a reviewer's facts, else
+    the list's own category when the list used that profile; never a translation between schemes."""
+    if grade is None:
+        return None
+    code = derived.code if derived is not None else (grade.category if grade.profile == profile else None)
+    try:
+        return code if code and category_for(profile, code) is not None else None
+    except ValueError:
+        return None
