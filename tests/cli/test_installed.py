@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import write_bundle
+from builders import IP_EVENTS, write_bundle
 
 pytestmark = [pytest.mark.db, pytest.mark.slow]
 TIAKI = str(Path(sys.executable).with_name("tiaki"))
@@ -233,7 +233,10 @@ def test_a_sealed_package_is_opened_with_age_and_checked_with_standard_tools(env
     public = tmp_path / "agency.pub"
     public.write_text(subprocess.run([age_keygen, "-y", key], capture_output=True, text=True).stdout)
     tiaki(env, "keys", "init", "--unit", "unit-1")
-    tiaki(env, "ingest", write_bundle(tmp_path / "b"), "-o", "op")
+    # a3 logs in from an Australian access network (Telstra), so its person is placed in AU; hosting
+    # networks such as 1.1.1.1 are left out of the vote.
+    events = [{**IP_EVENTS[0]}, {**IP_EVENTS[1], "ip": "1.128.0.1"}]
+    tiaki(env, "ingest", write_bundle(tmp_path / "b", ip_events=events), "-o", "op")
     tiaki(env, "agency", "add", "--country", "AU", "--name", "AU Police", "--channel", "liaison",
           "--key", public)  # fmt: skip
     assert "not an age public key" in tiaki(
