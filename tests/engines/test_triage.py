@@ -46,3 +46,16 @@ def test_caps_hold():
         "new material uploaded (possible production)": 30,
     }
     assert score == 60
+
+
+def test_the_same_facts_in_any_order_give_the_same_reasons_and_the_most_severe_first():
+    known = [(f"k{i:02d}", 1 + i % 3, f"label {i % 3}") for i in range(14)]
+    new = [f"n{i:02d}" for i in range(13)]
+    roles = [("V2", "owner"), ("V1", "admin")]
+    facts = PersonFacts(known_items=known, new_items=new, uploads=3, venue_roles=roles)
+    backwards = PersonFacts(known_items=known[::-1], new_items=new[::-1], uploads=3, venue_roles=roles[::-1])
+    assert assess(facts) == assess(backwards)
+    _, reasons = assess(facts)
+    listed = next(r for r in reasons if r.factor == "known material uploaded").evidence
+    assert len(listed) == 10 and all("(label 2)" in e for e in listed[:4])  # severity 3 (i % 3 == 2) first
+    assert next(r for r in reasons if r.factor.startswith("new material")).evidence[1:] == new[:10]

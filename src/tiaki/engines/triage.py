@@ -67,9 +67,12 @@ class Reason:
 
 
 def assess(facts: PersonFacts) -> tuple[int, list[Reason]]:
+    """The score and its reasons. Evidence is listed in a fixed order whatever order the caller's
+    database returned the facts in (the most severe known items first), so the same facts always
+    give the same reasons and the same first ten items."""
     reasons: list[Reason] = []
     by_fact: dict[str, list[str]] = {}
-    for fact, detail, identifier in facts.records:
+    for fact, detail, identifier in sorted(facts.records):
         by_fact.setdefault(fact, []).append(f"{detail or fact} (matched {identifier})")
     for fact in sorted(by_fact, key=lambda f: -RECORD_POINTS.get(f, 5)):
         reasons.append(
@@ -81,24 +84,25 @@ def assess(facts: PersonFacts) -> tuple[int, list[Reason]]:
             Reason(
                 "new material uploaded (possible production)",
                 points,
-                [f"{len(facts.new_items)} unmatched item(s)", *facts.new_items[:10]],
+                [f"{len(facts.new_items)} unmatched item(s)", *sorted(facts.new_items)[:10]],
             )
         )
-    if facts.known_items:
-        points = min(KNOWN_CAP, sum(SEVERITY_POINTS.get(sev, 0) for _, sev, _ in facts.known_items))
+    known = sorted(facts.known_items, key=lambda item: (-item[1], item[0], item[2]))
+    if known:
+        points = min(KNOWN_CAP, sum(SEVERITY_POINTS.get(sev, 0) for _, sev, _ in known))
         if points:
             reasons.append(
                 Reason(
                     "known material uploaded",
                     points,
-                    [f"{key} ({label})" for key, _, label in facts.known_items[:10]],
+                    [f"{key} ({label})" for key, _, label in known[:10]],
                 )
             )
     if facts.uploads:
         reasons.append(Reason("uploader", UPLOADER, [f"{facts.uploads} upload(s)"]))
     elif facts.accesses:
         reasons.append(Reason("viewer only", VIEWER_ONLY, [f"{facts.accesses} access(es)"]))
-    roles = [(venue, role) for venue, role in facts.venue_roles if role in ("owner", "admin")]
+    roles = [(venue, role) for venue, role in sorted(facts.venue_roles) if role in ("owner", "admin")]
     if roles:
         reasons.append(
             Reason("owner or admin of a venue", VENUE_ROLE, [f"{role} of {v}" for v, role in roles])
@@ -108,7 +112,7 @@ def assess(facts: PersonFacts) -> tuple[int, list[Reason]]:
             Reason(
                 "provider escalated to high priority",
                 ESCALATED,
-                [f"report {report}: {why}" for report, why in facts.escalations[:10]],
+                [f"report {report}: {why}" for report, why in sorted(facts.escalations)[:10]],
             )
         )
     graded = min(PROVIDER_GRADE_CAP, sum(PROVIDER_GRADE_POINTS.get(g, 0) for _, g in facts.provider_grades))
@@ -117,7 +121,7 @@ def assess(facts: PersonFacts) -> tuple[int, list[Reason]]:
             Reason(
                 "provider graded the files",
                 graded,
-                [f"upload {upload}: {grade}" for upload, grade in facts.provider_grades[:10]],
+                [f"upload {upload}: {grade}" for upload, grade in sorted(facts.provider_grades)[:10]],
             )
         )
     return sum(r.points for r in reasons), reasons
