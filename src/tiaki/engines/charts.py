@@ -248,6 +248,22 @@ class Svg:
             f'stroke="{stroke}" stroke-width="{_num(width)}"/>'
         )
 
+    def axis_titles(
+        self,
+        box: tuple[float, float, float, float],
+        x_label: str | None,
+        y_label: str | None,
+        *,
+        below: float,
+    ) -> None:
+        """The x axis title ``below`` the plot's bottom and the y axis title turned up its left side;
+        ``box`` is the plot's (left, right, top, bottom)."""
+        left, right, top, bottom = box
+        if x_label:
+            self.text((left + right) / 2, bottom + below, clean(x_label), anchor="middle", fill=MUTED)
+        if y_label:
+            self.text(20, (top + bottom) / 2, clean(y_label), anchor="middle", fill=MUTED, rotate=-90)
+
     def render(self) -> str:
         body = "".join(self.parts)
         uid = (
@@ -372,14 +388,8 @@ def bar_chart(
         vx = x1 + 4 if v >= 0 else x0 - 4
         svg.text(vx, y + bar_h / 2 + 4, format_number(v), anchor="start" if v >= 0 else "end", fill=MUTED)
     svg.line(x(0), top, x(0), bottom, AXIS)
-    height = bottom + 24
-    if x_label:
-        svg.text((left + right) / 2, bottom + 36, clean(x_label), anchor="middle", fill=MUTED)
-        height = bottom + 46
-    if y_label:
-        cy = (top + bottom) / 2
-        svg.text(20, cy, clean(y_label), anchor="middle", fill=MUTED, rotate=-90)
-    svg.height = height
+    svg.axis_titles((left, right, top, bottom), x_label, y_label, below=36)
+    svg.height = bottom + (46 if x_label else 24)
     return svg.render()
 
 
@@ -479,10 +489,7 @@ def histogram(
     for t in x_ticks:
         svg.line(x(t), bottom, x(t), bottom + 4, AXIS)
         svg.text(x(t), bottom + 17, format_number(t), anchor="middle", fill=MUTED)
-    if x_label:
-        svg.text((left + right) / 2, bottom + 38, clean(x_label), anchor="middle", fill=MUTED)
-    if y_label:
-        svg.text(20, (top + bottom) / 2, clean(y_label), anchor="middle", fill=MUTED, rotate=-90)
+    svg.axis_titles((left, right, top, bottom), x_label, y_label, below=38)
     return svg.render()
 
 
@@ -579,13 +586,8 @@ def stacked_bar(
         svg.text(left - 6, y + bar_h / 2 + 4, short, anchor="end", tooltip=label)
         svg.text(x(acc) + 4, y + bar_h / 2 + 4, format_number(totals[i]), fill=MUTED)
     svg.line(x(0), top, x(0), bottom, AXIS)
-    height = bottom + 24
-    if x_label:
-        svg.text((left + right) / 2, bottom + 36, clean(x_label), anchor="middle", fill=MUTED)
-        height = bottom + 46
-    if y_label:
-        svg.text(20, (top + bottom) / 2, clean(y_label), anchor="middle", fill=MUTED, rotate=-90)
-    svg.height = height
+    svg.axis_titles((left, right, top, bottom), x_label, y_label, below=36)
+    svg.height = bottom + (46 if x_label else 24)
     return svg.render()
 
 
@@ -843,10 +845,7 @@ def line_chart(
                     f'<circle class="point" cx="{_num(x(_epoch(t)))}" cy="{_num(y(v))}" '
                     f'r="{_num(radius)}" fill="{colours[s]}"><title>{esc(tip)}</title></circle>'
                 )
-    if x_label:
-        svg.text((left + right) / 2, bottom + 38, clean(x_label), anchor="middle", fill=MUTED)
-    if y_label:
-        svg.text(20, (top + bottom) / 2, clean(y_label), anchor="middle", fill=MUTED, rotate=-90)
+    svg.axis_titles((left, right, top, bottom), x_label, y_label, below=38)
     return svg.render()
 
 

@@ -173,8 +173,27 @@ def decide_link(
     actor.require(Permission.DECIDE)
     link = person_link(actor, operation, label, link_id)
     form = LinkDecisionForm(request.POST)
-    if not form.is_valid():
+    if not _decide_pair(form, operation, actor, link):
         return _invalid(request, operation, actor, label, link_errors={link_id: form.errors})
+    return _after(operation, actor, link.account_a_id, label)
+
+
+@require_POST
+def decide_held_back(request: HttpRequest, operation: Operation, actor: Actor, link_id: int) -> HttpResponse:
+    """Confirm or reject a link the household guard held back, with a reason."""
+    actor.require(Permission.DECIDE)
+    link = held_back_link(actor, operation, link_id)
+    form = LinkDecisionForm(request.POST)
+    if _decide_pair(form, operation, actor, link):
+        return redirect(reverse("subjects:review", args=[operation.pk]) + "#held-back")
+    raise Invalid("; ".join(f"{k}: {' '.join(map(str, v))}" for k, v in form.errors.items()))
+
+
+def _decide_pair(form: LinkDecisionForm, operation: Operation, actor: Actor, link: Any) -> bool:
+    """Confirm or reject the link's two accounts as the form says; False (with the reason on the
+    form) when the form or the decision is refused."""
+    if not form.is_valid():
+        return False
     kind = DecisionKind.CONFIRM if form.cleaned_data["decision"] == "confirm" else DecisionKind.REJECT
     try:
         decide(
@@ -186,30 +205,8 @@ def decide_link(
         )
     except Invalid as exc:
         form.add_error(None, str(exc))
-        return _invalid(request, operation, actor, label, link_errors={link_id: form.errors})
-    return _after(operation, actor, link.account_a_id, label)
-
-
-@require_POST
-def decide_held_back(request: HttpRequest, operation: Operation, actor: Actor, link_id: int) -> HttpResponse:
-    """Confirm or reject a link the household guard held back, with a reason."""
-    actor.require(Permission.DECIDE)
-    link = held_back_link(actor, operation, link_id)
-    form = LinkDecisionForm(request.POST)
-    if form.is_valid():
-        kind = DecisionKind.CONFIRM if form.cleaned_data["decision"] == "confirm" else DecisionKind.REJECT
-        try:
-            decide(
-                operation,
-                kind,
-                [(link.account_a, link.account_b)],
-                reason=form.cleaned_data["reason"],
-                actor=actor,
-            )
-            return redirect(reverse("subjects:review", args=[operation.pk]) + "#held-back")
-        except Invalid as exc:
-            form.add_error(None, str(exc))
-    raise Invalid("; ".join(f"{k}: {' '.join(map(str, v))}" for k, v in form.errors.items()))
+        return False
+    return True
 
 
 @require_POST
