@@ -196,3 +196,20 @@ def run_all(operation: Operation, *stages: str) -> None:
 
     for stage in stages or ("media", "resolve", "locate", "triage", "refer"):
         run_stage(stage, operation, actor=actor())
+
+
+def place_and_run(operation: Operation, folder: Path) -> Operation:
+    """Give the operation a country snapshot dated 2019-02-01 (written in ``folder``) that puts
+    8.8.8.0/24 in NZ and 1.1.1.0/24 in the US, then run every stage: with the default bundle, a1 and
+    a2 are placed in NZ and a3 in the US."""
+    from datetime import UTC, datetime
+
+    from mmdb_helpers import write_country_mmdb
+    from tiaki.apps.operations.services.operations import SettingsChange, change_settings
+
+    folder.mkdir()
+    built = int(datetime(2019, 2, 1, tzinfo=UTC).timestamp())
+    write_country_mmdb(folder / "geo.mmdb", {"8.8.8.0/24": "NZ", "1.1.1.0/24": "US"}, built)
+    change_settings(operation, SettingsChange(geo_dir=folder), actor())
+    run_all(operation)
+    return operation

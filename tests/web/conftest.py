@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,13 +11,11 @@ from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from builders import actor, run_all, write_bundle
-from mmdb_helpers import write_country_mmdb
+from builders import actor, place_and_run, write_bundle
 from tiaki.apps.access.services.users import add_user, set_password
 from tiaki.apps.intake.services.ingest import ingest
 from tiaki.apps.operations.models import Operation
 from tiaki.apps.operations.queries import get_operation
-from tiaki.apps.operations.services.operations import SettingsChange, change_settings
 
 PASSWORD = "correct horse battery staple"
 
@@ -29,12 +26,7 @@ def operation(tmp_path: Path) -> Operation:
     the US. Every stage has run."""
     ingest(write_bundle(tmp_path / "bundle"), "op", actor=actor())
     op = get_operation("op", actor())
-    geo = tmp_path / "geo"
-    geo.mkdir()
-    built = int(datetime(2019, 2, 1, tzinfo=UTC).timestamp())
-    write_country_mmdb(geo / "geo.mmdb", {"8.8.8.0/24": "NZ", "1.1.1.0/24": "US"}, built)
-    change_settings(op, SettingsChange(geo_dir=geo), actor())
-    run_all(op)
+    place_and_run(op, tmp_path / "geo")
     return op
 
 

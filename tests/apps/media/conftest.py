@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from builders import actor, known_list, picture, run_all, write_bundle
-from mmdb_helpers import write_country_mmdb
+from builders import actor, known_list, picture, place_and_run, write_bundle
 from tiaki.apps.intake.services.ingest import ingest
 from tiaki.apps.media.models import MediaItem
 from tiaki.apps.media.services.hashlists import ListInfo, import_hashlist
 from tiaki.apps.operations.models import Operation
 from tiaki.apps.operations.queries import get_operation
-from tiaki.apps.operations.services.operations import SettingsChange, change_settings
 from tiaki.engines.digest import digest_file
 
 
@@ -49,12 +46,7 @@ def review_op(tmp_path: Path) -> Operation:
     import_hashlist(listed, actor=actor(), info=ListInfo(name="known", profile="vic-us"))
     ingest(folder, "op", actor=actor())
     op = get_operation("op", actor())
-    geo = tmp_path / "geo"
-    geo.mkdir()
-    built = int(datetime(2019, 2, 1, tzinfo=UTC).timestamp())
-    write_country_mmdb(geo / "geo.mmdb", {"8.8.8.0/24": "NZ", "1.1.1.0/24": "US"}, built)
-    change_settings(op, SettingsChange(geo_dir=geo), actor())
-    run_all(op)
+    place_and_run(op, tmp_path / "geo")
     return op
 
 
