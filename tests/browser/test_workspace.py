@@ -1,5 +1,5 @@
 """The workspace in a real browser: Debian's Chromium, headless, driven by Playwright, against
-`tiaki serve` on 127.0.0.1 over a synthetic operation made by `tiaki demo`.
+`tiaki serve` on 127.0.0.1 over a synthetic operation made by `tiaki demo` (``conftest.py``).
 
 Screenshots are kept as test artefacts (``$TIAKI_ARTEFACTS`` or the test's temporary folder); with
 ``TIAKI_UPDATE_SCREENSHOTS=1`` they are also written to ``docs/screenshots/`` for the user guide.
@@ -7,119 +7,17 @@ Screenshots are kept as test artefacts (``$TIAKI_ARTEFACTS`` or the test's tempo
 
 from __future__ import annotations
 
-import base64
 import csv
 import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from requirements import tool
+from serving import BROWSER_ARGS, OPERATION, PASSWORD, ROOT, totp
 
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parents[2]
-PASSWORD = "correct horse battery staple"
-ACCOUNTS = 300
-OPERATION = f"demo-{ACCOUNTS}-7"
-BROWSER_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def _tiaki(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
-    done = subprocess.run(
-        [sys.executable, "-m", "tiaki.cli.main", *args],
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return done.stdout
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """`tiaki serve` on 127.0.0.1 over a demo operation, with a supervisor 'sam' (no second factor yet)."""
-    data = tmp_path_factory.mktemp("workspace-data")
-    env = {**os.environ, "TIAKI_DATA_DIR": str(data), "PYTHONPATH": str(ROOT / "src")}
-    env.pop("DATABASE_URL", None)  # the browser test works on its own SQLite case
-    env.pop("TIAKI_SECRET_KEY", None)
-    _tiaki(env, "demo", "--accounts", str(ACCOUNTS))
-    _tiaki(
-        env,
-        "user",
-        "add",
-        "sam",
-        "--role",
-        "supervisor",
-        "--operation",
-        OPERATION,
-        "--password-stdin",
-        stdin=PASSWORD + "\n",
-    )
-    port = _free_port()
-    log = (data / "serve.log").open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "tiaki.cli.main",
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            "1",
-            "--threads",
-            "4",
-        ],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                with urllib.request.urlopen(url + "/healthz", timeout=1) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("tiaki serve did not answer: " + (data / "serve.log").read_text())
-        yield url, data
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
-
-
-def _totp(secret: str, at: float) -> str:
-    """RFC 6238 TOTP (SHA-1, 30 s, 6 digits), as the user's authenticator app computes it."""
-    from django_otp.oath import hotp
-
-    return f"{hotp(base64.b32decode(secret), int(at // 30), digits=6):06d}"
 
 
 def _phone_written_another_way(data: Path) -> tuple[str, str]:
@@ -167,7 +65,7 @@ def test_an_investigator_signs_in_searches_and_rejects_a_link(
         expect(page.locator("figure.qr svg")).to_be_visible()
         shot(page, "enrol.png")
         secret = page.locator("#totp-secret").inner_text().strip()
-        page.fill("#id_code", _totp(secret, time.time()))
+        page.fill("#id_code", totp(secret, time.time()))
         page.click("main button[type=submit]")
         expect(page.locator("h1")).to_have_text("Operations")
 

@@ -3,87 +3,39 @@ the database of the run (SQLite, or a fresh PostgreSQL database when ``DATABASE_
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from builders import IP_EVENTS, write_bundle
+from installed import TIAKI, label, tiaki
 
 pytestmark = [pytest.mark.db, pytest.mark.slow]
-TIAKI = str(Path(sys.executable).with_name("tiaki"))
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> Iterator[dict[str, str]]:
-    """The environment of a fresh case: its own data directory and database."""
-    environ = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
-    environ["TIAKI_DATA_DIR"] = str(tmp_path / "data")
-    environ["COLUMNS"] = "200"
-    url = os.environ.get("DATABASE_URL")
-    if not url:
-        yield environ
-        return
-    import psycopg
-
-    name = f"tiaki_cli_{uuid.uuid4().hex[:12]}"
-    server = url.rsplit("/", 1)[0]
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    environ["DATABASE_URL"] = f"{server}/{name}"
-    try:
-        yield environ
-    finally:
-        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def tiaki(env: dict[str, str], *args: object, code: int = 0) -> str:
-    done = subprocess.run(
-        [TIAKI, *map(str, args)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        stdin=subprocess.DEVNULL,
-    )
-    output = done.stdout + done.stderr
-    assert done.returncode == code, output
-    assert "Traceback" not in output, output
-    return output
-
-
-def _label(env: dict[str, str], account: str) -> str:
-    out = tiaki(env, "export", "persons", "-o", "op", "--out", "-")
-    return next(line.split(",")[1] for line in out.splitlines() if line.startswith(account + ","))
 
 
 def test_decisions_work_from_the_installed_command_and_use_the_stored_method(env, tmp_path: Path):
     tiaki(env, "ingest", write_bundle(tmp_path / "b"), "--operation", "op")
     tiaki(env, "run", "-o", "op", "--resolution", "hard", "--stage", "resolve")
     assert "hard" in tiaki(env, "operation", "settings", "-o", "op")
-    first = _label(env, "a1")
-    assert first == _label(env, "a2")
+    first = label(env, "a1")
+    assert first == label(env, "a2")
     out = tiaki(env, "person", "reject-link", "a1", "a2", "-o", "op", "--reason", "two siblings")
     assert "make 2 person(s)" in out
-    assert _label(env, "a1") != _label(env, "a2")
+    assert label(env, "a1") != label(env, "a2")
     tiaki(env, "person", "confirm-link", "a1", "a2", "-o", "op", "--reason", "the same person after all")
-    assert _label(env, "a1") == _label(env, "a2")
-    tiaki(env, "person", "merge", _label(env, "a1"), _label(env, "a3"), "-o", "op", "--reason", "one phone")
-    merged = _label(env, "a3")
-    assert merged == _label(env, "a1")
+    assert label(env, "a1") == label(env, "a2")
+    tiaki(env, "person", "merge", label(env, "a1"), label(env, "a3"), "-o", "op", "--reason", "one phone")
+    merged = label(env, "a3")
+    assert merged == label(env, "a1")
     tiaki(env, "person", "split", merged, "-o", "op", "--reason", "a shared phone", "--accounts", "a3")
-    assert _label(env, "a3") != _label(env, "a1")
-    shown = tiaki(env, "person", "show", _label(env, "a1"), "-o", "op")
+    assert label(env, "a3") != label(env, "a1")
+    shown = tiaki(env, "person", "show", label(env, "a1"), "-o", "op")
     assert "reject-link" in shown and "confirm-link" in shown and "merge" in shown
     # The full run applies every decision again, still with the stored method.
     tiaki(env, "run", "-o", "op", "--stage", "resolve")
-    assert _label(env, "a1") == _label(env, "a2") != _label(env, "a3")
-    assert "probabilistic" not in tiaki(env, "person", "show", _label(env, "a1"), "-o", "op")
+    assert label(env, "a1") == label(env, "a2") != label(env, "a3")
+    assert "probabilistic" not in tiaki(env, "person", "show", label(env, "a1"), "-o", "op")
     assert "intact" in tiaki(env, "audit", "verify")
 
 

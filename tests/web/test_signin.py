@@ -120,6 +120,7 @@ def test_a_partner_user_reaches_none_of_the_investigators_pages(
     operation: Operation, client_as: Callable[..., Client]
 ):
     client = client_as("partner")
-    assert client.get("/").status_code == 403
+    home = client.get("/")
+    assert home.status_code == 302 and home["Location"] == "/partner/"
     assert client.get(f"/o/{operation.pk}/").status_code == 403
     assert client.get(f"/o/{operation.pk}/persons/").status_code == 403

@@ -22,10 +22,13 @@ from tiaki.cli.bootstrap import open_case
 from tiaki.cli.errors import Commands
 from tiaki.cli.keys import keys_app
 from tiaki.cli.operation import OperationOpt, operation_app
+from tiaki.cli.outcome import outcome_app
 from tiaki.cli.person import person_app
 from tiaki.cli.progress import RichProgress
+from tiaki.cli.results import report_app
 from tiaki.cli.review import review_app
 from tiaki.cli.serve import serve
+from tiaki.cli.token import token_app
 from tiaki.cli.user import user_app
 from tiaki.errors import Invalid, NotFound
 
@@ -53,8 +56,11 @@ app.add_typer(person_app, name="person")
 app.add_typer(operation_app, name="operation")
 app.add_typer(keys_app, name="keys")
 app.add_typer(user_app, name="user")
+app.add_typer(token_app, name="token")
 app.add_typer(review_app, name="review")
 app.add_typer(agency_app, name="agency")
+app.add_typer(outcome_app, name="outcome")
+app.add_typer(report_app, name="report")
 operation_app.command("case")(dissemination.case)
 package_app.command("seal")(dissemination.seal)
 package_app.command("index")(dissemination.index)

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "tiaki.apps.media",
     "tiaki.apps.subjects",
     "tiaki.apps.referrals",
+    "tiaki.apps.outcomes",
 ]
 
 MIDDLEWARE = [

@@ -5,14 +5,17 @@ from django.contrib import admin
 from django.urls import include, path
 from django_otp.admin import OTPAdminSite
 
+from tiaki.api import api
 from tiaki.apps.audit import views as audit
 from tiaki.apps.media import views as media
 from tiaki.apps.operations import views as operations
+from tiaki.apps.outcomes import results_views as results
+from tiaki.apps.outcomes import views as outcomes
 from tiaki.apps.referrals import views as referrals
 from tiaki.apps.subjects import views as subjects
 from tiaki.web import signin
 from tiaki.web import views as web
-from tiaki.web.guards import operation_view
+from tiaki.web.guards import operation_view, partner_view
 
 admin.site.__class__ = OTPAdminSite  # the admin asks for the second factor too
 
@@ -94,17 +97,40 @@ referrals_urls = [
         name="package-acknowledge",
     ),
 ]
+# the partner portal (partner agencies' officers) and the operation's results (outcomes app)
+_send = "partner/o/<int:operation_id>/sends/<int:send_id>/"
+portal_urls = [
+    path("partner/", web.portal_home, name="home"),
+    path(_send, partner_view(outcomes.send_detail), name="send"),
+    path(_send + "dossier/", partner_view(outcomes.dossier), name="dossier"),
+    path(_send + "package/", partner_view(outcomes.package_file), name="download"),
+    path(_send + "acknowledge/", partner_view(outcomes.acknowledge_send), name="acknowledge"),
+    path(_send + "outcomes/", partner_view(outcomes.add_outcome), name="outcome"),
+    path(
+        "partner/o/<int:operation_id>/outcomes/<int:outcome_id>/withdraw/",
+        partner_view(outcomes.withdraw),
+        name="withdraw",
+    ),
+]
+results_urls = [
+    path("o/<int:operation_id>/results/", operation_view(results.results), name="results"),
+    path("o/<int:operation_id>/results.csv", operation_view(results.results_csv), name="results-csv"),
+    path("o/<int:operation_id>/results.pdf", operation_view(results.results_pdf), name="results-pdf"),
+]
 audit_urls = [
     path("o/<int:operation_id>/audit/", operation_view(audit.audit_log), name="log"),
 ]
 
 urlpatterns = [
+    path("api/", api.urls),
     path("", include((web_urls, "web"))),
     path("", include((operations_urls, "operations"))),
     path("", include((subjects_urls, "subjects"))),
     path("", include((media_urls, "media"))),
     path("", include((referrals_urls, "referrals"))),
     path("", include((audit_urls, "audit"))),
+    path("", include((portal_urls, "portal"))),
+    path("", include((results_urls, "results"))),
     path("admin/", admin.site.urls),
 ]
 

@@ -18,6 +18,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from tiaki.apps.access.queries import open_operation
+from tiaki.apps.core.roles import Role
+from tiaki.errors import Forbidden
 
 View = Callable[..., HttpResponseBase]
 
@@ -56,13 +58,34 @@ def signed_in(view: View) -> View:
 
 def operation_view(view: Callable[..., HttpResponseBase]) -> View:
     """``view(request, operation, actor, **kwargs)`` reached as ``/o/<operation_id>/...``: 404 for an
-    operation that does not exist, 403 for one the user holds no role in."""
+    operation that does not exist, 403 for one the user holds no role in, and 403 for a partner
+    agency's user (the investigators' pages are not theirs; the partner portal is)."""
 
     @wraps(view)
     def wrapped(request: HttpRequest, operation_id: int, **kwargs: Any) -> HttpResponseBase:
         if not verified(request):
             return _to_signin(request)
         operation, actor = open_operation(user_id(request), request.user.get_username(), operation_id)
+        if actor.role == Role.PARTNER:
+            raise Forbidden(
+                "the investigators' workspace is not open to partner agencies: use the partner portal"
+            )
+        return view(request, operation, actor, **kwargs)
+
+    return wrapped
+
+
+def partner_view(view: Callable[..., HttpResponseBase]) -> View:
+    """``view(request, operation, actor, **kwargs)`` reached as ``/partner/o/<operation_id>/...``: only
+    for a user holding the partner role in the operation (scoped to their agency and its country)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, operation_id: int, **kwargs: Any) -> HttpResponseBase:
+        if not verified(request):
+            return _to_signin(request)
+        operation, actor = open_operation(user_id(request), request.user.get_username(), operation_id)
+        if actor.role != Role.PARTNER:
+            raise Forbidden("the partner portal is for partner agencies' officers: use the workspace")
         return view(request, operation, actor, **kwargs)
 
     return wrapped

@@ -9,12 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from tiaki.apps.access.queries import workspace_memberships
+from tiaki.apps.access.queries import partner_only, workspace_memberships
 from tiaki.apps.core.actor import Actor
 from tiaki.apps.core.roles import Permission
 from tiaki.apps.operations.models import Operation
 from tiaki.apps.operations.queries import running_job
 from tiaki.apps.operations.services.jobs import start_job
+from tiaki.apps.outcomes.queries.sent import partner_inbox
 from tiaki.apps.pipeline import STAGES, operation_summary, run_stages, stage_status
 from tiaki.apps.referrals.queries import follow_ups_due
 from tiaki.engines.progress import Progress
@@ -34,9 +35,20 @@ def healthz(request: HttpRequest) -> HttpResponse:
 @signed_in
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    """The operations the user works on, with their role in each."""
+    """The operations the user works on, with their role in each; a partner agency's user goes to
+    the partner portal."""
+    if partner_only(user_id(request)):
+        return redirect("portal:home")
     memberships = workspace_memberships(user_id(request), request.user.get_username())
     return render(request, "web/home.html", {"memberships": memberships})
+
+
+@signed_in
+@require_GET
+def portal_home(request: HttpRequest) -> HttpResponse:
+    """The partner portal's first page: the packages sent to the user's agency, per operation."""
+    inbox = partner_inbox(user_id(request), request.user.get_username())
+    return render(request, "web/portal.html", {"inbox": inbox, "portal": True})
 
 
 @require_GET

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
+from django.utils import timezone
 
-from tiaki.apps.access.models import Membership
+from tiaki.apps.access.models import ApiToken, Membership
 from tiaki.apps.core.actor import Actor
 from tiaki.apps.core.roles import Permission, Role
 from tiaki.apps.operations.models import Operation
@@ -52,6 +54,12 @@ def workspace_memberships(user_id: int, username: str) -> QuerySet[Membership]:
     return working.order_by("operation__name")
 
 
+def partner_only(user_id: int) -> bool:
+    """Whether every active role the user holds is a partner agency's (their place is the portal)."""
+    active = Membership.objects.filter(user_id=user_id, active=True)
+    return active.exists() and not active.exclude(role=Role.PARTNER).exists()
+
+
 def assignable(operation: Operation) -> list[str]:
     """Usernames a person of ``operation`` can be assigned to: active users with a case role in it."""
     return list(
@@ -85,3 +93,57 @@ def users(actor: Actor) -> list[UserRow]:
         UserRow(u.username, u.is_active, u.pk in enrolled, sorted(roles.get(u.pk, [])))
         for u in get_user_model().objects.order_by("username")
     ]
+
+
+def api_operation(user_id: int, username: str, operation_id: int) -> tuple[Operation, Actor]:
+    """The operation with id ``operation_id`` and the actor the user is in it, for the API: one
+    :class:`NotFound` whether the operation does not exist or the user holds no active role in it, so
+    that an id never tells a caller more than that there is nothing for them there."""
+    held = (
+        Membership.objects.filter(user_id=user_id, operation_id=operation_id, active=True)
+        .select_related("operation")
+        .first()
+    )
+    if held is None:
+        raise NotFound(f"there is no operation #{operation_id} for you")
+    return held.operation, actor_for(user_id, username, held.operation)
+
+
+def memberships(user_id: int) -> QuerySet[Membership]:
+    """The operations a user works on (through the API too: partners included), with their role."""
+    return (
+        Membership.objects.filter(user_id=user_id, active=True)
+        .select_related("operation")
+        .order_by("operation__name", "pk")
+    )
+
+
+def token_digest(secret: str) -> str:
+    """What is kept of an API token's secret: its SHA-256, hex."""
+    return hashlib.sha256(secret.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def token_in_force(secret: str) -> ApiToken | None:
+    """The token ``secret`` is, with its user, when it is in force: not revoked, not expired, and its
+    user not disabled. None for anything else, whatever the reason."""
+    found = ApiToken.objects.select_related("user").filter(digest=token_digest(secret)).first()
+    if found is None or found.revoked_at is not None or not found.user.is_active:
+        return None
+    if found.expires_at is not None and found.expires_at <= timezone.now():
+        return None
+    return found
+
+
+def tokens(actor: Actor, user: str | None = None) -> QuerySet[ApiToken]:
+    """API tokens, newest first: an administrator's view is every user's (or ``user``'s); anyone
+    else's is their own."""
+    found = ApiToken.objects.select_related("user").order_by("-created_at", "-pk")
+    if not actor.may(Permission.MANAGE):
+        if actor.user_id is None:
+            return found.none()
+        found = found.filter(user_id=actor.user_id)
+    if user is not None:
+        if not get_user_model().objects.filter(username=user).exists():
+            raise NotFound(f"there is no user '{user}'")
+        found = found.filter(user__username=user)
+    return found

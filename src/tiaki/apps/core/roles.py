@@ -27,6 +27,8 @@ class Permission(models.TextChoices):
     MANAGE = "manage", "manage users and keys"
     SUPERVISE = "supervise", "see reviewers' exposure and set their budgets"
     AGENCIES = "agencies", "keep the directory of recipient agencies"
+    ACKNOWLEDGE = "acknowledge", "acknowledge receipt of a package"
+    OUTCOMES = "outcomes", "record what came of a referral"
 
 
 _ALL = frozenset(Permission)
@@ -42,9 +44,12 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.CASEWORK,
             Permission.EXPORT,
             Permission.READ_PACKAGES,
+            Permission.ACKNOWLEDGE,
+            Permission.OUTCOMES,
         }
     ),
     Role.REVIEWER: frozenset({Permission.READ_CASE, Permission.GRADE}),
     Role.AUDITOR: frozenset({Permission.READ_AUDIT, Permission.READ_CASE}),
-    Role.PARTNER: frozenset({Permission.READ_PACKAGES}),
+    # a partner agency's officers: their agency's packages only, in the partner portal
+    Role.PARTNER: frozenset({Permission.READ_PACKAGES, Permission.ACKNOWLEDGE, Permission.OUTCOMES}),
 }

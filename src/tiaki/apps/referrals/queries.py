@@ -1,28 +1,41 @@
 """Reading packages, agencies, case details and the dissemination log. A scoped actor sees only the
-packages, agencies and sends of the countries in its scope."""
+packages, agencies and sends of the countries in its scope; a partner agency's officer, only those
+addressed to their own agency (:func:`for_actor`, the one definition of what a partner sees)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.utils.text import slugify
 
 from tiaki.apps.core import datadir
 from tiaki.apps.core.actor import Actor
-from tiaki.apps.core.roles import Permission
+from tiaki.apps.core.roles import Permission, Role
 from tiaki.apps.operations.models import Operation
 from tiaki.apps.referrals.models import Agency, CaseDetails, Dissemination, Package
 from tiaki.apps.subjects.models import GeoResult, TriageAssessment
 from tiaki.formats.handling import Marking, marking
 
+M = TypeVar("M", bound=Model)
+
+
+def for_actor(actor: Actor, found: QuerySet[M]) -> QuerySet[M]:
+    """Packages or sends narrowed to the actor's countries, and for a partner agency's officer to
+    those addressed to their own agency (``found``'s model has ``country`` and ``agency``)."""
+    if actor.countries is not None:
+        found = found.filter(country__in=sorted(actor.countries))
+    if actor.role == Role.PARTNER:
+        found = found.filter(agency__name__iexact=actor.agency)
+    return found
+
 
 def packages(actor: Actor, operation: Operation) -> QuerySet[Package]:
     actor.require(Permission.READ_PACKAGES)
-    found = Package.objects.filter(operation=operation)
-    return found if actor.countries is None else found.filter(country__in=sorted(actor.countries))
+    return for_actor(actor, Package.objects.filter(operation=operation))
 
 
 def packages_root(operation: Operation) -> Path:
@@ -78,8 +91,8 @@ def case_marking(details: CaseDetails) -> Marking:
 def disseminations(actor: Actor, operation: Operation) -> QuerySet[Dissemination]:
     """The dissemination log, newest first."""
     actor.require(Permission.READ_PACKAGES)
-    found = Dissemination.objects.filter(operation=operation).select_related("agency").order_by("-sent_at")
-    return found if actor.countries is None else found.filter(country__in=sorted(actor.countries))
+    found = Dissemination.objects.filter(operation=operation).select_related("agency", "package")
+    return for_actor(actor, found).order_by("-sent_at", "-pk")
 
 
 def follow_ups_due(actor: Actor, operation: Operation, today: date) -> QuerySet[Dissemination]:

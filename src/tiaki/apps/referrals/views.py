@@ -132,7 +132,7 @@ def package_send(request: HttpRequest, operation: Operation, actor: Actor) -> Ht
 def package_acknowledge(
     request: HttpRequest, operation: Operation, actor: Actor, send_id: int
 ) -> HttpResponse:
-    actor.require(Permission.EXPORT)
+    actor.require(Permission.ACKNOWLEDGE)
     form = AcknowledgeForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:

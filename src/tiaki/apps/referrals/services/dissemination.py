@@ -22,7 +22,7 @@ from django.utils import timezone
 from tiaki.apps.audit.services.log import record
 from tiaki.apps.core import datadir
 from tiaki.apps.core.actor import Actor
-from tiaki.apps.core.roles import Permission
+from tiaki.apps.core.roles import Permission, Role
 from tiaki.apps.operations.models import Operation
 from tiaki.apps.referrals.choices import Channel
 from tiaki.apps.referrals.models import Agency, Dissemination, Package
@@ -159,15 +159,18 @@ def send_package(
 def acknowledge(
     operation: Operation, dissemination_id: int, actor: Actor, *, note: str = ""
 ) -> Dissemination:
-    """Record that the agency acknowledged a send; :class:`Conflict` if it already did."""
-    actor.require(Permission.EXPORT)
+    """Record that the agency acknowledged a send; :class:`Conflict` if it already did. A partner
+    agency's user acknowledges only sends to their own agency."""
+    actor.require(Permission.ACKNOWLEDGE)
     with transaction.atomic():
         sent = (
             Dissemination.objects.select_for_update().filter(operation=operation, pk=dissemination_id).first()
         )
         if sent is None:
             raise NotFound(f"'{operation.name}' has no send #{dissemination_id}")
-        if actor.countries is not None and sent.country not in actor.countries:
+        if (actor.countries is not None and sent.country not in actor.countries) or (
+            actor.role == Role.PARTNER and sent.agency.name.casefold() != actor.agency.casefold()
+        ):
             raise NotFound(f"'{operation.name}' has no send #{dissemination_id}")
         if sent.acknowledged_at is not None:
             raise Conflict(f"send #{sent.pk} was acknowledged on {sent.acknowledged_at:%Y-%m-%d}")

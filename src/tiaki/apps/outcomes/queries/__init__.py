@@ -1,0 +1,1 @@
+"""Reading outcomes, a partner's packages and the operation's results."""
