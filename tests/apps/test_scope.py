@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from builders import actor
+from builders import actor, run_all
 from tiaki.apps.audit.queries import verify
+from tiaki.apps.core.actor import Actor
+from tiaki.apps.core.roles import Role
 from tiaki.apps.intake import queries as intake
 from tiaki.apps.media import queries as media
 from tiaki.apps.operations.models import Operation
@@ -17,7 +19,7 @@ from tiaki.errors import Forbidden, NotFound
 pytestmark = pytest.mark.django_db
 
 NZ = actor("nz-officer", role="investigator", countries={"NZ"})
-PARTNER_US = actor("us-partner", role="partner", countries={"US"})
+PARTNER_US = Actor("us-partner", Role.PARTNER, frozenset({"US"}), agency="HSI")
 
 
 def test_the_fixture_places_one_person_in_each_country(two_countries: Operation):
@@ -57,9 +59,17 @@ def test_another_countrys_records_are_not_found_by_id_either(two_countries: Oper
         media.find_item(NZ, op, us_item.key)
 
 
-def test_a_partner_reads_its_countrys_packages_and_nothing_of_the_case(two_countries: Operation):
+def test_a_partner_reads_its_agencys_packages_and_nothing_of_the_case(two_countries: Operation):
+    from tiaki.apps.referrals.services.agencies import AgencyFields, add_agency
+
     op = two_countries
+    assert not referrals.packages(PARTNER_US, op).exists()  # none addressed to HSI yet
+    add_agency(AgencyFields("US", "HSI", "direct"), actor())
+    add_agency(AgencyFields("NZ", "HSI", "direct"), actor())  # the same name elsewhere: not theirs
+    run_all(op, "refer")
     assert set(referrals.packages(PARTNER_US, op).values_list("country", flat=True)) == {"US"}
+    other = Actor("us-customs", Role.PARTNER, frozenset({"US"}), agency="CBP")
+    assert not referrals.packages(other, op).exists()
     for read in (subjects.persons, intake.accounts, intake.ip_events, media.media_items):
         with pytest.raises(Forbidden):
             read(PARTNER_US, op)

@@ -138,6 +138,36 @@ def test_the_dashboard_shows_the_funnel_map_charts_and_stages(
     assert "not yet" not in page.split('id="stages"')[1]  # every stage has run
 
 
+def test_the_dashboard_keeps_its_figures_until_a_change_and_one_request_counts_them_again(
+    operation: Operation, client_as: Callable[..., Client]
+):
+    from django.core.cache import caches
+
+    from builders import actor, run_all
+    from tiaki.apps.subjects.models import Person
+    from tiaki.web.panels import dashboard_figures
+
+    admin = actor()
+    first, up_to_date = dashboard_figures(admin, operation)
+    assert up_to_date and first.summary.persons == Person.objects.filter(operation=operation).count()
+    again, _ = dashboard_figures(admin, operation)
+    assert again.counted_at == first.counted_at  # kept, not counted again
+    nz_only = actor("nz", countries={"NZ"})
+    scoped, _ = dashboard_figures(nz_only, operation)
+    assert scoped.summary.persons < first.summary.persons  # each scope its own figures
+
+    run_all(operation, "triage")  # a change: the version moves on
+    key = f"tiaki:figures:{operation.pk}:{operation.created_at.timestamp()}:*"
+    assert caches["figures"].add(key + ":counting", 1, 60)  # another request is counting them
+    stale, up_to_date = dashboard_figures(admin, operation)
+    assert not up_to_date and stale.counted_at == first.counted_at
+    page = client_as("admin").get(f"/o/{operation.pk}/").content.decode()
+    assert "being counted again" in page
+    caches["figures"].delete(key + ":counting")
+    fresh, up_to_date = dashboard_figures(admin, operation)
+    assert up_to_date and fresh.version > first.version and fresh.counted_at > first.counted_at
+
+
 def test_the_audit_page_filters_and_verifies_the_chain(
     operation: Operation, client_as: Callable[..., Client]
 ):

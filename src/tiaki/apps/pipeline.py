@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from tiaki.apps.audit.queries import latest
+from tiaki.apps.audit.queries import latest, newest_seq
 from tiaki.apps.core.actor import Actor
 from tiaki.apps.core.roles import Permission
 from tiaki.apps.intake.queries import accounts
@@ -20,6 +20,7 @@ from tiaki.apps.operations.queries import latest_jobs
 from tiaki.apps.operations.services.locking import operation_lock
 from tiaki.apps.referrals.queries import packages, packages_root
 from tiaki.apps.referrals.services.packages import write_packages
+from tiaki.apps.subjects.choices import DecisionKind
 from tiaki.apps.subjects.queries import assessments, current, persons, placed
 from tiaki.apps.subjects.services.locate import locate
 from tiaki.apps.subjects.services.resolve import resolve
@@ -46,6 +47,19 @@ STAGE_EVENTS: dict[str, str] = {
     Stage.TRIAGE: "stage.triage",
     Stage.REFER: "referrals.packages-written",
 }
+
+FIGURE_EVENTS: list[str] = [
+    *STAGE_EVENTS.values(),
+    "intake.ingest",
+    *(f"subjects.{kind}" for kind in DecisionKind.values),
+]
+"""The events after which an operation's figures (the summary, the dashboard's charts) may differ:
+a stage ran, a disclosure came in, an investigator's decision changed persons."""
+
+
+def figures_version(actor: Actor, operation: Operation) -> int:
+    """Changes exactly when the operation's figures may have changed (``FIGURE_EVENTS``)."""
+    return newest_seq(actor, operation.name, FIGURE_EVENTS)
 
 
 def run_stage(stage: str, operation: Operation, *, actor: Actor, progress: Progress | None = None) -> Any:

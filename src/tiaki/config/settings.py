@@ -194,7 +194,15 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Dashboard charts are computed at most once a minute per operation and process.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tiaki"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tiaki"},
+    # the dashboard's figures, shared by every server process (web/panels.py)
+    "figures": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache" / "figures"),
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+}
 
 # A failing request is logged with its traceback on standard error (the server's log).
 LOGGING = {

@@ -1,27 +1,32 @@
 """The dashboard's panels: the funnel, the world map and the charts, as SVG drawn on the server.
 
 Each panel's numbers come from the apps' queries (narrowed to what the actor may see) and are drawn
-by ``engines.charts`` and ``engines.worldmap``. The charts that read every IP event or assessment are
-kept for a minute per operation, scope and process (``CHART_SECONDS``); the funnel and the stages'
-status are read on every request.
+by ``engines.charts`` and ``engines.worldmap``. Counting a large operation's accounts, persons, media
+and IP events takes seconds, so the figures are kept (:func:`dashboard_figures`) in the ``figures``
+cache, which every server process shares (files in the data directory), per operation and country
+scope, with the version they were counted at (``pipeline.figures_version``: the newest stage run,
+ingest or decision). When the version moves on, one request counts them again while the others are
+answered with the figures kept, marked with the time they were counted. The stages' status and the
+follow-ups are read on every request.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 from tiaki.apps.core.actor import Actor
 from tiaki.apps.intake.queries import events_per_month
 from tiaki.apps.media.queries import MediaSummary
 from tiaki.apps.operations.models import Operation
-from tiaki.apps.pipeline import OperationSummary
+from tiaki.apps.pipeline import OperationSummary, figures_version, operation_summary
 from tiaki.apps.subjects.queries import persons_per_country, score_counts
 from tiaki.engines import charts, worldmap
 
-CHART_SECONDS = 60
 SCORE_BIN = 10
+COUNTING_SECONDS = 600  # a request counting the figures again holds the others off this long at most
 
 
 @dataclass(frozen=True)
@@ -75,14 +80,18 @@ def _events(actor: Actor, operation: Operation) -> str:
     )
 
 
-def dashboard_charts(actor: Actor, operation: Operation, media: MediaSummary) -> Charts:
-    """The map and charts of ``operation`` as ``actor`` may see them (cached for a minute)."""
-    scope = ",".join(sorted(actor.countries)) if actor.countries is not None else "*"
-    version = cache.get(f"tiaki:charts-version:{operation.pk}", 0)
-    key = f"tiaki:charts:{operation.pk}:{version}:{scope}"
-    found = cache.get(key)
-    if isinstance(found, Charts):
-        return found
+@dataclass(frozen=True)
+class Figures:
+    """An operation's summary and charts as one scope sees them, counted at ``version``."""
+
+    version: int
+    counted_at: datetime
+    summary: OperationSummary
+    charts: Charts
+
+
+def _count(actor: Actor, operation: Operation, version: int) -> Figures:
+    summary = operation_summary(actor, operation, top=0)
     drawn = Charts(
         world=worldmap.choropleth(
             persons_per_country(actor, operation),
@@ -91,15 +100,31 @@ def dashboard_charts(actor: Actor, operation: Operation, media: MediaSummary) ->
             width=960,
         ),
         scores=_scores(score_counts(actor, operation)),
-        media=_media(media),
+        media=_media(summary.media),
         events=_events(actor, operation),
     )
-    cache.set(key, drawn, CHART_SECONDS)
-    return drawn
+    return Figures(version, datetime.now(UTC), summary, drawn)
 
 
-def forget_charts(operation: Operation) -> None:
-    """Draw the operation's charts afresh on the next request in this process (a stage started from
-    here has run)."""
-    key = f"tiaki:charts-version:{operation.pk}"
-    cache.set(key, cache.get(key, 0) + 1, None)
+def dashboard_figures(actor: Actor, operation: Operation) -> tuple[Figures, bool]:
+    """The operation's figures as ``actor`` may see them, and whether they are up to date (False:
+    another request is counting them again; these are the ones counted before)."""
+    store = caches["figures"]
+    scope = ",".join(sorted(actor.countries)) if actor.countries is not None else "*"
+    key = f"tiaki:figures:{operation.pk}:{operation.created_at.timestamp()}:{scope}"
+    version = figures_version(actor, operation)
+    kept = store.get(key)
+    if isinstance(kept, Figures):
+        if kept.version == version:
+            return kept, True
+        if not store.add(key + ":counting", 1, COUNTING_SECONDS):
+            return kept, False
+        try:
+            figures = _count(actor, operation, version)
+            store.set(key, figures, None)
+        finally:
+            store.delete(key + ":counting")
+        return figures, True
+    figures = _count(actor, operation, version)
+    store.set(key, figures, None)
+    return figures, True

@@ -16,7 +16,7 @@ from tiaki.apps.operations.models import Operation
 from tiaki.apps.operations.queries import running_job
 from tiaki.apps.operations.services.jobs import start_job
 from tiaki.apps.outcomes.queries.sent import partner_inbox
-from tiaki.apps.pipeline import STAGES, operation_summary, run_stages, stage_status
+from tiaki.apps.pipeline import STAGES, run_stages, stage_status
 from tiaki.apps.referrals.queries import follow_ups_due
 from tiaki.engines.progress import Progress
 from tiaki.errors import Invalid
@@ -54,13 +54,15 @@ def portal_home(request: HttpRequest) -> HttpResponse:
 @require_GET
 def dashboard(request: HttpRequest, operation: Operation, actor: Actor) -> HttpResponse:
     """The operation at a glance: the funnel, the map, the charts and each stage's status."""
-    summary = operation_summary(actor, operation, top=0)
+    figures, up_to_date = panels.dashboard_figures(actor, operation)
     context = {
         "operation": operation,
         "actor": actor,
-        "summary": summary,
-        "funnel": panels.funnel(summary),
-        "charts": panels.dashboard_charts(actor, operation, summary.media),
+        "summary": figures.summary,
+        "funnel": panels.funnel(figures.summary),
+        "charts": figures.charts,
+        "counted_at": figures.counted_at,
+        "up_to_date": up_to_date,
         "stages": stage_status(actor, operation),
         "running": running_job(actor, operation),
         "may_run": actor.may(Permission.RUN),
@@ -83,7 +85,7 @@ def start_stage(request: HttpRequest, operation: Operation, actor: Actor) -> Htt
 
     def runner(progress: Progress) -> None:
         run_stages(operation, [stage], actor=actor, progress=progress)  # holds the operation, like the CLI
-        panels.forget_charts(operation)
+        panels.dashboard_figures(actor, operation)  # counted here, not by the next page view
 
     job = start_job(operation, stage, runner, actor=actor)
     if request.headers.get("HX-Request"):

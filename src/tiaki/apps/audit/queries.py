@@ -120,6 +120,14 @@ def events(
     return found.order_by("-seq")
 
 
+def newest_seq(actor: Actor, operation: str, actions: list[str]) -> int:
+    """The sequence number of the newest event of any of ``actions`` in ``operation`` (0: none): what
+    has changed since, changes it (one index range read)."""
+    actor.require(Permission.READ_CASE)
+    found = AuditEvent.objects.filter(operation=operation, action__in=actions).aggregate(seq=Max("seq"))
+    return int(found["seq"] or 0)
+
+
 def latest(actor: Actor, operation: str, actions: list[str]) -> dict[str, AuditEvent]:
     """The newest event of each of ``actions`` in ``operation`` (when a stage last ran, and by whom):
     facts about the case, so those who read the case may know them."""

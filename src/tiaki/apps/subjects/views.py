@@ -284,7 +284,7 @@ def review(request: HttpRequest, operation: Operation, actor: Actor) -> HttpResp
         "operation": operation,
         "actor": actor,
         "uncertain": uncertain,
-        "held_back": held_back_links(actor, operation),
+        "held_back": Paginator(held_back_links(actor, operation), PAGE).get_page(request.GET.get("held")),
         "workload": workload(actor, operation),
     }
     return render(request, "subjects/review.html", context)

@@ -188,23 +188,24 @@ def review_queue(actor: Actor, operation: Operation) -> QuerySet[Person]:
     return persons(actor, operation).filter(needs_review=True).order_by("label")
 
 
-def held_back_links(actor: Actor, operation: Operation) -> list[HeldBackLink]:
+def held_back_links(actor: Actor, operation: Operation) -> QuerySet[HeldBackLink]:
     """Links the resolution's household guard held back, with the evidence and both sides' persons,
-    for an investigator to confirm or reject (a scoped reader: those between accounts it may see)."""
+    strongest first, for an investigator to confirm or reject (a scoped reader: those between two
+    accounts it may see)."""
     actor.require(Permission.READ_CASE)
-    found = list(
-        HeldBackLink.objects.filter(operation=operation)
-        .select_related("account_a__person_link__person", "account_b__person_link__person")
-        .order_by(F("weight").desc(nulls_last=True), "pk")
-    )
+    found = HeldBackLink.objects.filter(operation=operation)
     if actor.scoped:
-        seen = set(visible_accounts(actor, operation).values_list("pk", flat=True))
-        found = [h for h in found if h.account_a_id in seen and h.account_b_id in seen]
-    return found
+        found = found.filter(
+            scope.visible(actor, "account_a__person_link__person__"),
+            scope.visible(actor, "account_b__person_link__person__"),
+        )
+    return found.select_related("account_a__person_link__person", "account_b__person_link__person").order_by(
+        F("weight").desc(nulls_last=True), "pk"
+    )
 
 
 def held_back_link(actor: Actor, operation: Operation, link_id: int) -> HeldBackLink:
-    found = next((h for h in held_back_links(actor, operation) if h.pk == link_id), None)
+    found = held_back_links(actor, operation).filter(pk=link_id).first()
     if found is None:
         raise NotFound(f"no held-back link {link_id} in '{operation.name}'")
     return found
