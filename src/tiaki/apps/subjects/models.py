@@ -26,6 +26,7 @@ class Person(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["operation", "key"], name="person_unique_key")]
+        indexes = [models.Index(fields=["operation", "label"], name="person_op_label")]  # found by its id
 
     def __str__(self) -> str:
         return self.label
