@@ -13,7 +13,7 @@ from tiaki.apps.outcomes import results_views as results
 from tiaki.apps.outcomes import views as outcomes
 from tiaki.apps.referrals import views as referrals
 from tiaki.apps.subjects import views as subjects
-from tiaki.web import signin
+from tiaki.web import signin, tokens
 from tiaki.web import views as web
 from tiaki.web.guards import operation_view, partner_view
 
@@ -26,6 +26,8 @@ web_urls = [
     path("signin/enrol/", signin.enrol, name="enrol"),
     path("signin/verify/", signin.verify, name="verify"),
     path("signout/", signin.signout, name="signout"),
+    path("account/tokens/", tokens.token_list, name="tokens"),
+    path("account/tokens/<int:token_id>/revoke/", tokens.token_revoke, name="token-revoke"),
     path("o/<int:operation_id>/", operation_view(web.dashboard), name="dashboard"),
     path("o/<int:operation_id>/stages/", operation_view(web.start_stage), name="start-stage"),
 ]

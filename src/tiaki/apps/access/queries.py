@@ -95,6 +95,12 @@ def users(actor: Actor) -> list[UserRow]:
     ]
 
 
+def own_account(user_id: int, username: str) -> Actor:
+    """The actor a signed-in user is when they look after their own account (their API tokens): no
+    operation, no country, and none of any role's permissions beyond acting on what is theirs."""
+    return Actor(name=f"user:{username}", role=Role.PARTNER, countries=frozenset(), user_id=user_id)
+
+
 def api_operation(user_id: int, username: str, operation_id: int) -> tuple[Operation, Actor]:
     """The operation with id ``operation_id`` and the actor the user is in it, for the API: one
     :class:`NotFound` whether the operation does not exist or the user holds no active role in it, so
