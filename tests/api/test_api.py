@@ -39,13 +39,13 @@ class Endpoint:
     needs: Permission | None  # None: any role
     ok: int = 200
 
-    def path(self, r: Referred) -> str:
+    def path(self, r: Referred, outcome_id: int | None = None) -> str:
         return "/api" + self.template.format(
             operation_id=r.operation.pk,
             label=r.nz_person,
             country="NZ",
             send_id=r.nz_send.pk,
-            outcome_id=r.outcome.pk,
+            outcome_id=outcome_id or r.outcome.pk,
         )
 
     def body(self, r: Referred) -> dict[str, Any] | None:
@@ -85,9 +85,13 @@ def test_every_role_gets_what_its_grants_allow_at_every_endpoint(
     role: Role, referred: Referred, token_for: Callable[..., str], api: Api
 ):
     token = token_for(role.value)
+    own: int | None = None  # the outcome this role recorded (a partner withdraws only its own)
     for endpoint in ENDPOINTS:
         allowed = endpoint.needs is None or endpoint.needs in GRANTS[role]
-        status, body = api.call(endpoint.method, endpoint.path(referred), token, endpoint.body(referred))
+        path = endpoint.path(referred, own)
+        status, body = api.call(endpoint.method, path, token, endpoint.body(referred))
+        if endpoint.ok == 201 and status == 201 and own is None:
+            own = body["id"]
         assert status == (endpoint.ok if allowed else 403), (role, endpoint, body)
         if not allowed:
             assert isinstance(body["detail"], str) and body["detail"]
@@ -163,6 +167,12 @@ def test_acknowledging_and_recording_outcomes_write_through_the_services(
     assert {o["id"]: o["withdrawn"] for o in every["items"]}[made["id"]] is True
     status, body = api.post(referred.path(f"/outcomes/{made['id']}/withdraw"), token, {"reason": "again"})
     assert status == 409
+    loose = {**arrest, "kind": "children-safeguarded", "children": "7"}  # a count is a JSON number
+    status, body = api.post(referred.path(f"/sends/{referred.nz_send.pk}/outcomes"), token, loose)
+    assert status == 422 and "children" in body["detail"]
+    theirs = referred.path(f"/outcomes/{referred.outcome.pk}/withdraw")  # recorded by the unit
+    status, body = api.post(theirs, token, {"reason": "not ours to withdraw"})
+    assert status == 403 and "only outcomes they recorded" in body["detail"]
 
 
 def test_a_country_scoped_token_never_reads_another_country_by_list_or_by_id(

@@ -61,12 +61,16 @@ def test_another_countrys_records_are_not_found_by_id_either(two_countries: Oper
 
 def test_a_partner_reads_its_agencys_packages_and_nothing_of_the_case(two_countries: Operation):
     from tiaki.apps.referrals.services.agencies import AgencyFields, add_agency
+    from tiaki.apps.referrals.services.dissemination import send_package
 
     op = two_countries
     assert not referrals.packages(PARTNER_US, op).exists()  # none addressed to HSI yet
     add_agency(AgencyFields("US", "HSI", "direct"), actor())
     add_agency(AgencyFields("NZ", "HSI", "direct"), actor())  # the same name elsewhere: not theirs
     run_all(op, "refer")
+    assert not referrals.packages(PARTNER_US, op).exists()  # addressed to HSI, not yet sent
+    send_package(op, "US", actor())
+    send_package(op, "NZ", actor())
     assert set(referrals.packages(PARTNER_US, op).values_list("country", flat=True)) == {"US"}
     other = Actor("us-customs", Role.PARTNER, frozenset({"US"}), agency="CBP")
     assert not referrals.packages(other, op).exists()

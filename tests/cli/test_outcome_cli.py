@@ -18,6 +18,8 @@ def test_outcomes_are_recorded_listed_and_withdrawn(env, tmp_path: Path):
     events = [{**IP_EVENTS[0]}, {**IP_EVENTS[1], "ip": "1.128.0.1"}]  # a3: an Australian access network
     tiaki(env, "ingest", write_bundle(tmp_path / "b", ip_events=events), "-o", "op")
     tiaki(env, "agency", "add", "--country", "AU", "--name", "AU Police", "--channel", "liaison")
+    unknown = ("user", "add", "pat", "--role", "partner", "-o", "op", "--country", "AU", "--agency", "AFP")
+    assert "no agency 'AFP' in AU" in tiaki(env, *unknown, "--no-password", code=2)
     tiaki(env, "run", "-o", "op")
     sent = tiaki(env, "package", "send", "-o", "op", "AU", "--reference", "LO-1")
     send = re.search(r"send #(\d+)", sent).group(1)  # type: ignore[union-attr]
@@ -29,7 +31,8 @@ def test_outcomes_are_recorded_listed_and_withdrawn(env, tmp_path: Path):
 
     out = add(person, "arrested", "--date", today)
     number = re.search(r"outcome #(\d+)", out).group(1)  # type: ignore[union-attr]
-    add(person, "children-safeguarded", "--date", today, "--children", "2")
+    markup = "see [/] [link=x]y[/link]"
+    add(person, "children-safeguarded", "--date", today, "--children", "2", "--note", markup)
     assert "needs a count" in add(person, "children-safeguarded", "--date", today, code=2)
     assert "not in the AU package" in add("P-000000000000", "arrested", "--date", today, code=2)
     assert "is not one of" in add(person, "jailed", "--date", today, code=2)
@@ -40,6 +43,7 @@ def test_outcomes_are_recorded_listed_and_withdrawn(env, tmp_path: Path):
     assert "no package #999" in elsewhere
     listed = tiaki(env, "outcome", "list", "-o", "op")
     assert "arrested" in listed and "2 children" in listed and "AU Police" in listed
+    assert markup in listed  # a partner's text is printed, never read as markup
     tiaki(env, "outcome", "withdraw", "-o", "op", number, "--reason", "the wrong person")
     assert "(withdrawn)" in tiaki(env, "outcome", "list", "-o", "op", "--country", "AU")
     assert "already withdrawn" in tiaki(

@@ -124,13 +124,14 @@ def test_a_country_scoped_user_sees_only_their_countrys_persons(
     assert _us(operation).label not in client.get(f"/o/{o}/persons/?q=1.1.1.1").content.decode()
 
 
-def test_an_operation_the_user_has_no_role_in_is_403_and_an_unknown_one_404(
+def test_an_operation_the_user_has_no_role_in_answers_as_one_that_does_not_exist(
     operation: Operation, client_as: Callable[..., Client]
 ):
-    other = Operation.objects.create(name="other")
+    other = Operation.objects.create(name="Op Nightjar, a name to keep")
     client = client_as("admin")
-    assert client.get(f"/o/{other.pk}/").status_code == 403
-    response = client.get("/o/999999/")
-    assert response.status_code == 404 and b"no operation #999999" in response.content
+    theirs = client.get(f"/o/{other.pk}/")
+    nothing = client.get("/o/999999/")
+    assert theirs.status_code == nothing.status_code == 404
+    assert b"Nightjar" not in theirs.content and b"no operation #999999 for you" in nothing.content
     assert client.get(f"/o/{operation.pk}/persons/P-doesnotexist/").status_code == 404
     assert client.get("/no/such/page/").status_code == 404

@@ -160,8 +160,65 @@ def test_a_partner_sees_nothing_of_another_country_or_agency_by_any_id(
     us.refresh_from_db()
     assert nz.acknowledged_at is None and us.acknowledged_at is None and Outcome.objects.count() == 1
     other = ensure_operation("op-2", actor())
-    assert pat.get(f"/partner/o/{other.pk}/sends/{nz.pk}/").status_code == 403
+    assert pat.get(f"/partner/o/{other.pk}/sends/{nz.pk}/").status_code == 404  # as if it did not exist
     assert pat.get(f"/partner/o/{other.pk + 1}/sends/{nz.pk}/").status_code == 404
+
+
+def test_what_was_sent_stays_readable_after_a_later_run_and_tampering_is_refused(
+    operation: Operation, sends: dict[str, Dissemination], partner: Callable[..., Client]
+):
+    from tiaki.apps.referrals.models import Package
+    from tiaki.apps.referrals.services.case import CaseChange, change_case
+
+    o, nz = operation.pk, sends["NZ"]
+    before = Package.objects.get(operation=operation, country="NZ").manifest_sha256
+    change_case(operation, CaseChange(reference="OP-2"), actor())
+    run_all(operation, "refer")  # the package is rewritten; what was sent is not
+    assert Package.objects.get(operation=operation, country="NZ").manifest_sha256 != before
+    pat = partner("pat", operation)
+    assert pat.get(f"/partner/o/{o}/sends/{nz.pk}/").status_code == 200
+    download = pat.get(f"/partner/o/{o}/sends/{nz.pk}/package/")
+    assert hashlib.sha256(download.content).hexdigest() == nz.sent_sha256
+    arrest = {"person": _person(nz), "kind": "arrested", "occurred_on": date.today().isoformat()}
+    assert pat.post(f"/partner/o/{o}/sends/{nz.pk}/outcomes/", arrest).status_code == 302
+
+    kept = datadir.absolute(nz.zip_file)
+    kept.chmod(0o600)
+    kept.write_bytes(kept.read_bytes() + b"x")
+    for url in ("", "dossier/", "package/"):
+        response = pat.get(f"/partner/o/{o}/sends/{nz.pk}/{url}")
+        assert response.status_code == 409 and "changed since it was sent" in response.content.decode(), url
+
+
+def test_bad_input_records_nothing_and_a_partner_withdraws_only_what_they_recorded(
+    operation: Operation, sends: dict[str, Dissemination], partner: Callable[..., Client]
+):
+    from tiaki.apps.outcomes.services.outcomes import OutcomeFields, record_outcome
+
+    o, nz = operation.pk, sends["NZ"]
+    pat = partner("pat", operation)
+    long_note = pat.post(f"/partner/o/{o}/sends/{nz.pk}/acknowledge/", {"note": "x" * 2001})
+    assert long_note.status_code == 422 and "note:" in long_note.content.decode()
+    nz.refresh_from_db()
+    assert nz.acknowledged_at is None  # not acknowledged with the note lost
+    by_unit = record_outcome(
+        operation, nz.pk, OutcomeFields(_person(nz), "investigation-opened", date.today()), actor()
+    )
+    refused = pat.post(f"/partner/o/{o}/outcomes/{by_unit.pk}/withdraw/", {"reason": "not ours"})
+    assert refused.status_code == 403 and not Outcome.objects.filter(withdraws=by_unit).exists()
+    too_long = pat.post(f"/partner/o/{o}/outcomes/{by_unit.pk}/withdraw/", {"reason": "y" * 2001})
+    assert too_long.status_code == 422 and "reason:" in too_long.content.decode()
+
+
+def test_a_partners_agency_is_matched_exactly_as_the_directory_names_it(
+    operation: Operation, sends: dict[str, Dissemination], partner: Callable[..., Client]
+):
+    o, nz = operation.pk, sends["NZ"]
+    lookalike = partner("lou", operation, "NZ", "nz police")
+    assert lookalike.get(f"/partner/o/{o}/sends/{nz.pk}/").status_code == 404
+    assert lookalike.post(f"/partner/o/{o}/sends/{nz.pk}/acknowledge/").status_code == 404
+    nz.refresh_from_db()
+    assert nz.acknowledged_at is None
 
 
 @pytest.mark.parametrize("role", [r for r in Role.values if r != Role.PARTNER])

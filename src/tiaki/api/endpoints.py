@@ -2,7 +2,7 @@
 service, answer schema objects.
 
 Every address under ``/operations/{operation_id}/`` acts as the caller's ``Actor`` in that operation
-(``access.queries.api_operation``), so a role's permissions and a country scope apply exactly as in
+(``access.queries.open_operation``), so a role's permissions and a country scope apply exactly as in
 the workspace. Whatever the caller may not see is answered 404, whether it exists or not.
 """
 
@@ -39,7 +39,7 @@ from tiaki.api.schemas import (
     WithdrawalIn,
 )
 from tiaki.apps.access.models import Membership
-from tiaki.apps.access.queries import api_operation, memberships
+from tiaki.apps.access.queries import memberships, open_operation
 from tiaki.apps.audit.services.log import record
 from tiaki.apps.core.actor import Actor
 from tiaki.apps.operations.models import Operation
@@ -70,7 +70,7 @@ PerPage = Query(50, ge=1, le=MAX_PER_PAGE, description="How many to a page.")
 
 def _open(request: HttpRequest, operation_id: int) -> tuple[Operation, Actor]:
     user = caller(request)
-    return api_operation(user.pk, user.username, operation_id)
+    return open_operation(user.pk, user.username, operation_id)
 
 
 def _paged(

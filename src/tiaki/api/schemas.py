@@ -135,7 +135,7 @@ class OutcomeIn(Schema):
     person: Text = Field(max_length=64, description="The person id the package gave them.")
     kind: str = Field(json_schema_extra={"enum": list(OutcomeKind.values)})
     occurred_on: date = Field(description="Not in the future, not before the send.")
-    children: int = Field(0, ge=0, le=10_000, description="Children safeguarded (that kind only).")
+    children: int = Field(0, ge=0, le=10_000, strict=True, description="Children safeguarded (that kind).")
     reason: Text = Field("", max_length=2000, description="No further action: why.")
     passed_to: Text = Field("", max_length=200, description="Passed to another agency: which.")
     note: Text = Field("", max_length=2000)

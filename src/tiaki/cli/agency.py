@@ -12,7 +12,7 @@ from rich.table import Table
 from tiaki.cli.bootstrap import open_case
 
 agency_app = typer.Typer(help="Recipient agencies: add, list, remove.", no_args_is_help=True)
-console = Console()
+console = Console(markup=False)
 
 
 @agency_app.command("add")

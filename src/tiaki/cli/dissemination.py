@@ -14,7 +14,7 @@ from tiaki.cli.bootstrap import open_case
 from tiaki.cli.operation import OperationOpt
 from tiaki.errors import Invalid
 
-console = Console()
+console = Console(markup=False)
 
 
 def case(

@@ -11,11 +11,12 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 from typer.core import TyperGroup
 
 from tiaki.errors import TiakiError, Unavailable
 
-err = Console(stderr=True)
+err = Console(stderr=True, markup=False)
 
 
 def _database_error(exc: BaseException) -> bool:
@@ -53,5 +54,5 @@ class Commands(TyperGroup):
             raise typer.Exit(130) from None
         except Exception as exc:
             message, status = explain(exc)
-            err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+            err.print(Text.assemble(("error:", "bold red"), " ", message), highlight=False, soft_wrap=True)
             raise typer.Exit(status) from None

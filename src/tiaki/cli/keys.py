@@ -10,7 +10,7 @@ from rich.console import Console
 from tiaki.cli.bootstrap import open_case
 
 keys_app = typer.Typer(help="The unit's signing key.", no_args_is_help=True)
-console = Console()
+console = Console(markup=False)
 
 
 @keys_app.command("init")

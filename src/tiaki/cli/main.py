@@ -69,8 +69,8 @@ package_app.command("acknowledge")(dissemination.acknowledge)
 package_app.command("log")(dissemination.log)
 app.command("serve")(serve)
 
-console = Console()
-err = Console(stderr=True)
+console = Console(markup=False)
+err = Console(stderr=True, markup=False)
 
 
 @app.command()
@@ -115,7 +115,7 @@ def ingest(
         )
     if result.created:
         console.print(
-            f"ingested [bold]{result.disclosure_id}[/] into '{operation}': "
+            f"ingested {result.disclosure_id} into '{operation}': "
             + ", ".join(f"{n} {k}" for k, n in result.counts.items())
         )
     else:
@@ -345,10 +345,10 @@ def package_verify(
     problems = verify_package(path, public_key=public)
     if problems:
         for p in problems:
-            err.print(f"[red]✗[/] {p}", highlight=False)
+            err.print(f"✗ {p}", style="red", highlight=False)
         raise typer.Exit(1)
     signed = "signature good" if public else "not checked for a signature (no key)"
-    console.print(f"[green]✓[/] {path}: every file matches the manifest; no media bytes; {signed}")
+    console.print(f"✓ {path}: every file matches the manifest; no media bytes; {signed}", style="green")
 
 
 def _own_public_key() -> str | None:
@@ -369,9 +369,9 @@ def audit_verify() -> None:
     result = verify(actor)
     if not result.ok:
         for p in result.problems:
-            err.print(f"[red]✗[/] {p}", highlight=False)
+            err.print(f"✗ {p}", style="red", highlight=False)
         raise typer.Exit(1)
-    console.print(f"[green]✓[/] audit log intact: {result.events} events")
+    console.print(f"✓ audit log intact: {result.events} events", style="green")
 
 
 @audit_app.command("accept-head")
@@ -411,7 +411,9 @@ def audit_timestamp_response(
     from tiaki.apps.audit.services.timestamps import accept_timestamp
 
     stamp = accept_timestamp(response, actor)
-    console.print(f"[green]✓[/] time-stamped at {stamp.gen_time.isoformat()} (serial {stamp.serial_number})")
+    console.print(
+        f"✓ time-stamped at {stamp.gen_time.isoformat()} (serial {stamp.serial_number})", style="green"
+    )
 
 
 @export_app.command("persons")
@@ -523,7 +525,7 @@ def hash_files(paths: Annotated[list[Path], typer.Argument(help="Files (folders 
         try:
             d = digest_file(f)
         except OSError as exc:
-            err.print(f"[bold red]error:[/] {f}: {exc.strerror}", highlight=False)
+            err.print(f"error: {f}: {exc.strerror}", style="bold red", highlight=False)
             status = 2
             continue
         examined = examine(f)

@@ -12,7 +12,7 @@ from rich.table import Table
 from tiaki.cli.bootstrap import open_case
 
 operation_app = typer.Typer(help="Operations and how they run.", no_args_is_help=True)
-console = Console()
+console = Console(markup=False)
 OperationOpt = Annotated[str, typer.Option("--operation", "-o", help="Operation name.")]
 
 

@@ -15,7 +15,7 @@ from tiaki.cli.operation import OperationOpt
 from tiaki.errors import Invalid
 
 outcome_app = typer.Typer(help="Outcomes partners report on referred persons.", no_args_is_help=True)
-console = Console()
+console = Console(markup=False)
 
 
 def _date(value: str) -> date:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 person_app = typer.Typer(
     help="Persons: why accounts belong together; confirm, reject, merge, split.", no_args_is_help=True
 )
-console = Console()
+console = Console(markup=False)
 OperationOpt = Annotated[str, typer.Option("--operation", "-o", help="Operation name.")]
 ReasonOpt = Annotated[str, typer.Option(help="Why: kept with the decision and in the audit log.")]
 
@@ -57,8 +57,7 @@ def show(
     p = r.person
     confidence = p.country_confidence if p.country_confidence is not None else "-"
     console.print(
-        f"[bold]{p.label}[/]  country {p.country or '?'} ({p.country_basis or 'no basis'}, "
-        f"confidence {confidence})"
+        f"{p.label}  country {p.country or '?'} ({p.country_basis or 'no basis'}, confidence {confidence})"
     )
     accounts = Table(title="Accounts", header_style="bold")
     for column in ("account", "disclosure", "username", "stated country"):

@@ -76,4 +76,4 @@ def print_summary(console: Console, actor: Actor, operation: Operation) -> None:
         )
         top.add_row(str(row.rank), row.person, row.country or "?", str(row.score), reasons)
     console.print(top)
-    console.print(f"Packages: [bold]{s.packages_root}[/] ({s.packages} countries, a folder and a .zip each)")
+    console.print(f"Packages: {s.packages_root} ({s.packages} countries, a folder and a .zip each)")

@@ -77,7 +77,7 @@ def operation(
     if pdf is not None and str(pdf) == "-":
         raise Invalid("--pdf needs a file name")
     csv_to_stdout = csv is not None and str(csv) == "-"
-    console = Console(stderr=csv_to_stdout)
+    console = Console(stderr=csv_to_stdout, markup=False)
     actor = open_case(create=False)
     from django.utils import timezone
 

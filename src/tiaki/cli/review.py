@@ -14,7 +14,7 @@ from tiaki.cli.bootstrap import open_case
 from tiaki.cli.operation import OperationOpt
 
 review_app = typer.Typer(help="Media review: queue, schemes, budgets, clues.", no_args_is_help=True)
-console = Console()
+console = Console(markup=False)
 
 
 @review_app.command("queue")

@@ -16,7 +16,7 @@ from rich.console import Console
 from tiaki.cli.bootstrap import open_case
 from tiaki.errors import Invalid
 
-console = Console()
+console = Console(markup=False)
 LOOPBACK = {"localhost", "127.0.0.1", "::1"}
 
 

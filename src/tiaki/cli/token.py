@@ -15,7 +15,7 @@ from rich.table import Table
 from tiaki.cli.bootstrap import open_case
 
 token_app = typer.Typer(help="API tokens: create, list, revoke.", no_args_is_help=True)
-console = Console()
+console = Console(markup=False)
 
 
 def _when(value: datetime | None) -> str:

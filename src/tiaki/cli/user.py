@@ -16,7 +16,7 @@ from rich.table import Table
 from tiaki.cli.bootstrap import open_case
 
 user_app = typer.Typer(help="Workspace users: add, list, disable, set a password.", no_args_is_help=True)
-console = Console()
+console = Console(markup=False)
 StdinOpt = Annotated[
     bool, typer.Option("--password-stdin", help="Read the password from the first line of standard input.")
 ]
@@ -59,6 +59,11 @@ def add(
         if operation
         else list(Operation.objects.order_by("name"))
     )
+    if role == "partner" and agency.strip():
+        from tiaki.apps.referrals.services.agencies import find_agency
+
+        for code in country or []:  # a partner's agency is one of the directory's, named exactly
+            find_agency(code, agency)
     password = None if no_password else _read_password(password_stdin)
     if password is not None:
         check_password(password, name)  # before anything is written: all or nothing

@@ -144,7 +144,10 @@ def test_a_sealed_package_opens_with_the_agency_key_only_and_its_send_is_logged(
     with pytest.raises(Forbidden):
         send_package(two_countries, "NZ", actor("rita", "reviewer"))
     sent = send_package(two_countries, "NZ", actor("ivy", "investigator"), reference="LO-1")
-    assert (sent.sent_sha256, sent.sent_file, sent.channel) == (nz.sealed_sha256, nz.sealed_path, "liaison")
+    assert (sent.sent_sha256, sent.channel) == (nz.sealed_sha256, "liaison")
+    kept = datadir.absolute(sent.sent_file)  # a read-only copy of what went, beside the package
+    assert kept.read_bytes() == sealed and kept.name.endswith(".zip.age") and kept.stat().st_mode & 0o222 == 0
+    assert datadir.absolute(sent.zip_file).read_bytes() == datadir.absolute(nz.zip_path).read_bytes()
     assert sent.follow_up_due == date.today() + timedelta(days=30)
     late = send_package(two_countries, "US", actor(), follow_up_due=date.today() - timedelta(days=1))
     assert late.sent_sha256 == Package.objects.get(country="US").zip_sha256  # not sealed: the zip went

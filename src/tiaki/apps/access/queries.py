@@ -36,12 +36,17 @@ def actor_for(user_id: int, username: str, operation: Operation) -> Actor:
 
 
 def open_operation(user_id: int, username: str, operation_id: int) -> tuple[Operation, Actor]:
-    """The operation with id ``operation_id`` and the actor the user is in it: :class:`NotFound` when
-    there is no such operation, :class:`Forbidden` when the user holds no role in it."""
-    operation = Operation.objects.filter(pk=operation_id).first()
-    if operation is None:
-        raise NotFound(f"there is no operation #{operation_id}")
-    return operation, actor_for(user_id, username, operation)
+    """The operation with id ``operation_id`` and the actor the user is in it. One :class:`NotFound`,
+    naming nothing, whether the operation does not exist or the user holds no active role in it: an
+    id never tells anyone more than that there is nothing for them there (not even its name)."""
+    held = (
+        Membership.objects.filter(user_id=user_id, operation_id=operation_id, active=True)
+        .select_related("operation")
+        .first()
+    )
+    if held is None:
+        raise NotFound(f"there is no operation #{operation_id} for you")
+    return held.operation, actor_for(user_id, username, held.operation)
 
 
 def workspace_memberships(user_id: int, username: str) -> QuerySet[Membership]:
@@ -99,20 +104,6 @@ def own_account(user_id: int, username: str) -> Actor:
     """The actor a signed-in user is when they look after their own account (their API tokens): no
     operation, no country, and none of any role's permissions beyond acting on what is theirs."""
     return Actor(name=f"user:{username}", role=Role.PARTNER, countries=frozenset(), user_id=user_id)
-
-
-def api_operation(user_id: int, username: str, operation_id: int) -> tuple[Operation, Actor]:
-    """The operation with id ``operation_id`` and the actor the user is in it, for the API: one
-    :class:`NotFound` whether the operation does not exist or the user holds no active role in it, so
-    that an id never tells a caller more than that there is nothing for them there."""
-    held = (
-        Membership.objects.filter(user_id=user_id, operation_id=operation_id, active=True)
-        .select_related("operation")
-        .first()
-    )
-    if held is None:
-        raise NotFound(f"there is no operation #{operation_id} for you")
-    return held.operation, actor_for(user_id, username, held.operation)
 
 
 def memberships(user_id: int) -> QuerySet[Membership]:

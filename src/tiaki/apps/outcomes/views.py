@@ -17,9 +17,9 @@ from tiaki.apps.core.roles import Permission
 from tiaki.apps.operations.models import Operation
 from tiaki.apps.outcomes.choices import OutcomeKind
 from tiaki.apps.outcomes.queries.outcomes import for_send
-from tiaki.apps.outcomes.queries.sent import referred_persons, send
+from tiaki.apps.outcomes.queries.sent import referred_persons, send, sent_content
 from tiaki.apps.outcomes.services.outcomes import OutcomeFields, record_outcome, withdraw_outcome
-from tiaki.apps.outcomes.services.portal import download, read_dossier
+from tiaki.apps.outcomes.services.portal import download, read_dossier, view_send
 from tiaki.apps.referrals.services.dissemination import acknowledge
 from tiaki.errors import Conflict, Invalid
 
@@ -63,8 +63,7 @@ def _send_page(
     status: int = 200,
 ) -> HttpResponse:
     sent = send(actor, operation, send_id)
-    content = read_dossier(operation, send_id, actor)
-    persons = referred_persons(content)
+    persons = referred_persons(view_send(operation, send_id, actor))
     recorded = list(for_send(actor, sent).select_related("withdraws"))
     withdrawn = {o.withdraws_id for o in recorded if o.withdraws_id is not None}
     standing: dict[str, list[str]] = {}
@@ -118,9 +117,11 @@ def _back(operation: Operation, send_id: int, anchor: str = "") -> HttpResponse:
 @require_POST
 def acknowledge_send(request: HttpRequest, operation: Operation, actor: Actor, send_id: int) -> HttpResponse:
     form = AcknowledgeForm(request.POST)
-    note = form.cleaned_data["note"] if form.is_valid() else ""
+    if not form.is_valid():  # nothing recorded: the note would be lost
+        problem = "note: " + " ".join(str(e) for e in form.errors.get("note", ["not accepted"]))
+        return _send_page(request, operation, actor, send_id, problem=problem, status=422)
     try:
-        acknowledge(operation, send_id, actor, note=note)
+        acknowledge(operation, send_id, actor, note=form.cleaned_data["note"])
     except Conflict as exc:
         return _send_page(request, operation, actor, send_id, problem=str(exc), status=409)
     return _back(operation, send_id)
@@ -129,7 +130,7 @@ def acknowledge_send(request: HttpRequest, operation: Operation, actor: Actor, s
 @require_POST
 def add_outcome(request: HttpRequest, operation: Operation, actor: Actor, send_id: int) -> HttpResponse:
     actor.require(Permission.OUTCOMES)
-    persons = [p.person for p in referred_persons(read_dossier(operation, send_id, actor))]
+    persons = [p.person for p in referred_persons(sent_content(send(actor, operation, send_id)))]
     form = OutcomeForm(request.POST, persons=persons)
     if not form.is_valid():
         return _send_page(
@@ -158,6 +159,7 @@ def add_outcome(request: HttpRequest, operation: Operation, actor: Actor, send_i
 @require_POST
 def withdraw(request: HttpRequest, operation: Operation, actor: Actor, outcome_id: int) -> HttpResponse:
     form = WithdrawForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    withdrawal = withdraw_outcome(operation, outcome_id, actor, reason=reason)
+    if not form.is_valid():
+        raise Invalid("reason: " + " ".join(str(e) for e in form.errors.get("reason", ["not accepted"])))
+    withdrawal = withdraw_outcome(operation, outcome_id, actor, reason=form.cleaned_data["reason"])
     return _back(operation, withdrawal.dissemination_id, "#outcomes")

@@ -88,8 +88,10 @@ class Package(models.Model):
 
 class Dissemination(models.Model):
     """A package sent to an agency: through which channel, by whom, when, and the digest of exactly
-    what was sent (the sealed file's when sealed, else the zip's). Acknowledgement and the follow-up
-    date are recorded by hand. Kept when a later run rewrites or drops the package."""
+    what was sent (the sealed file's when sealed, else the zip's). ``sent_file`` and ``zip_file`` are
+    copies kept when it was sent (read-only, under the operation's ``sent/<id>/`` folder), so that
+    what went stays readable when a later run rewrites or drops the package. Acknowledgement and the
+    follow-up date are recorded by hand."""
 
     operation = models.ForeignKey(Operation, on_delete=models.PROTECT, related_name="disseminations")
     package = models.ForeignKey(Package, on_delete=models.SET_NULL, null=True, related_name="disseminations")
@@ -100,6 +102,8 @@ class Dissemination(models.Model):
     sent_file = models.CharField(max_length=500)
     sent_sha256 = models.CharField(max_length=64)
     manifest_sha256 = models.CharField(max_length=64)
+    zip_file = models.CharField(max_length=500, blank=True, default="")  # "": sent before copies were kept
+    zip_sha256 = models.CharField(max_length=64, blank=True, default="")
     sent_by = models.CharField(max_length=150)
     sent_at = models.DateTimeField(auto_now_add=True)
     follow_up_due = models.DateField(null=True)

@@ -28,14 +28,18 @@ def for_actor(actor: Actor, found: QuerySet[M]) -> QuerySet[M]:
     those addressed to their own agency (``found``'s model has ``country`` and ``agency``)."""
     if actor.countries is not None:
         found = found.filter(country__in=sorted(actor.countries))
-    if actor.role == Role.PARTNER:
-        found = found.filter(agency__name__iexact=actor.agency)
+    if actor.role == Role.PARTNER:  # the agency's name exactly, as the directory keeps it
+        found = found.filter(agency__name=actor.agency)
     return found
 
 
 def packages(actor: Actor, operation: Operation) -> QuerySet[Package]:
+    """The operation's packages ``actor`` may read; a partner's: those sent to its agency."""
     actor.require(Permission.READ_PACKAGES)
-    return for_actor(actor, Package.objects.filter(operation=operation))
+    found = for_actor(actor, Package.objects.filter(operation=operation))
+    if actor.role == Role.PARTNER:
+        found = found.filter(disseminations__agency__name=actor.agency).distinct()
+    return found
 
 
 def packages_root(operation: Operation) -> Path:

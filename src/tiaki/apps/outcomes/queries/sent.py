@@ -62,21 +62,32 @@ class SentContent:
         return list(csv.DictReader(io.StringIO(self.files[name].decode("utf-8-sig"))))
 
 
-def sent_content(sent: Dissemination) -> SentContent:
-    """The package's files as sent: :class:`Conflict` when the package was rewritten after the send
-    (the sender must send again), :class:`NotFound` when its zip is gone."""
-    package = sent.package
-    if package is None or package.manifest_sha256 != sent.manifest_sha256:
-        raise Conflict(
-            f"the {sent.country} package sent on {sent.sent_at:%Y-%m-%d} has since been rewritten; "
-            "ask the sender to send it again"
-        )
-    path = datadir.absolute(package.zip_path)
+def _checked(stored: str, sha256: str, country: str) -> bytes:
+    path = datadir.absolute(stored)
     if not path.is_file():
-        raise NotFound(f"the {sent.country} package's file is missing; ask the sender to send it again")
+        raise NotFound(f"the {country} package's file is missing; ask the sender to send it again")
     data = path.read_bytes()
-    if hashlib.sha256(data).hexdigest() != package.zip_sha256:
-        raise Conflict(f"the {sent.country} package's file does not match what was written; it is not shown")
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise Conflict(
+            f"the {country} package's file has changed since it was sent; ask the sender to send it again"
+        )
+    return data
+
+
+def sent_content(sent: Dissemination) -> SentContent:
+    """The package's files as sent, from the copy kept when it was sent (checked against its
+    SHA-256). A send recorded before copies were kept is read from the package while it is still the
+    one sent (its manifest unchanged); :class:`Conflict` once a later run rewrote it."""
+    if sent.zip_file:
+        data = _checked(sent.zip_file, sent.zip_sha256, sent.country)
+    else:
+        package = sent.package
+        if package is None or package.manifest_sha256 != sent.manifest_sha256:
+            raise Conflict(
+                f"the {sent.country} package sent on {sent.sent_at:%Y-%m-%d} has since been rewritten; "
+                "ask the sender to send it again"
+            )
+        data = _checked(package.zip_path, package.zip_sha256, sent.country)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         files = {name.split("/", 1)[-1]: archive.read(name) for name in archive.namelist()}
     return SentContent(files)
@@ -85,16 +96,7 @@ def sent_content(sent: Dissemination) -> SentContent:
 def sent_file(sent: Dissemination) -> tuple[str, bytes]:
     """The file that went (sealed, or the zip when it was not sealed), checked against its recorded
     SHA-256: (file name, bytes)."""
-    path = datadir.absolute(sent.sent_file)
-    if not path.is_file():
-        raise NotFound(f"the {sent.country} package's file is missing; ask the sender to send it again")
-    data = path.read_bytes()
-    if hashlib.sha256(data).hexdigest() != sent.sent_sha256:
-        raise Conflict(
-            f"the {sent.country} package's file has changed since it was sent; "
-            "ask the sender to send it again"
-        )
-    return path.name, data
+    return datadir.absolute(sent.sent_file).name, _checked(sent.sent_file, sent.sent_sha256, sent.country)
 
 
 @dataclass(frozen=True)

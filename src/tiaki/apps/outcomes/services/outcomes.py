@@ -16,13 +16,13 @@ from django.utils import timezone
 
 from tiaki.apps.audit.services.log import record
 from tiaki.apps.core.actor import Actor
-from tiaki.apps.core.roles import Permission
+from tiaki.apps.core.roles import Permission, Role
 from tiaki.apps.operations.models import Operation
 from tiaki.apps.outcomes.choices import NEEDS_AGENCY, NEEDS_CHILDREN, NEEDS_REASON, OutcomeKind
 from tiaki.apps.outcomes.models import Outcome
 from tiaki.apps.outcomes.queries.outcomes import outcomes
 from tiaki.apps.outcomes.queries.sent import referred_persons, send, sent_content
-from tiaki.errors import Conflict, Invalid, NotFound
+from tiaki.errors import Conflict, Forbidden, Invalid, NotFound
 
 MAX_CHILDREN = 10000
 
@@ -121,6 +121,8 @@ def withdraw_outcome(operation: Operation, outcome_id: int, actor: Actor, *, rea
         original = outcomes(actor, operation).select_for_update().filter(pk=outcome_id).first()
         if original is None:
             raise NotFound(f"no outcome #{outcome_id} for you in '{operation.name}'")
+        if actor.role == Role.PARTNER and original.recorded_by != actor.name:
+            raise Forbidden(f"{actor.name} withdraws only outcomes they recorded; ask the sending unit")
         if original.withdraws_id is not None:
             raise Conflict(f"outcome #{outcome_id} is itself a withdrawal")
         if Outcome.objects.filter(withdraws=original).exists():

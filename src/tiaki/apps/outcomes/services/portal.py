@@ -10,11 +10,21 @@ from tiaki.apps.outcomes.queries.sent import SentContent, send, sent_content, se
 
 
 def read_dossier(operation: Operation, send_id: int, actor: Actor) -> SentContent:
-    """The package's content as sent, for reading online; audited."""
+    """The package's content as sent, for reading its dossier online; audited."""
+    return _read(operation, send_id, actor, "outcomes.dossier-read")
+
+
+def view_send(operation: Operation, send_id: int, actor: Actor) -> SentContent:
+    """The package's content as sent, for the send's page (its persons and their outcomes); audited
+    apart from reading the dossier."""
+    return _read(operation, send_id, actor, "outcomes.send-viewed")
+
+
+def _read(operation: Operation, send_id: int, actor: Actor, action: str) -> SentContent:
     sent = send(actor, operation, send_id)
     content = sent_content(sent)
     record(
-        "outcomes.dossier-read",
+        action,
         actor=actor,
         operation=operation.name,
         target=sent.country,

@@ -6,7 +6,9 @@
   (the result says why). A later run that changes the package removes its sealed copy.
 - **Send**: records that a package went to an agency through a channel, by whom, when, and the
   SHA-256 of exactly the file that went (the sealed file when there is one, else the zip), with the
-  follow-up due date (the operation's follow-up period from today, or the date given).
+  follow-up due date (the operation's follow-up period from today, or the date given). A read-only
+  copy of what went (and of the zip, when it went sealed) is kept under ``sent/<send id>/``: a later
+  run may rewrite the package, never what was sent.
 - **Acknowledge**: records, by hand, that the agency confirmed receipt (and what it said).
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
@@ -22,11 +25,11 @@ from django.utils import timezone
 from tiaki.apps.audit.services.log import record
 from tiaki.apps.core import datadir
 from tiaki.apps.core.actor import Actor
-from tiaki.apps.core.roles import Permission, Role
+from tiaki.apps.core.roles import Permission
 from tiaki.apps.operations.models import Operation
 from tiaki.apps.referrals.choices import Channel
 from tiaki.apps.referrals.models import Agency, Dissemination, Package
-from tiaki.apps.referrals.queries import case_details
+from tiaki.apps.referrals.queries import case_details, for_actor, packages_root
 from tiaki.apps.referrals.services.agencies import find_agency
 from tiaki.engines import sealing
 from tiaki.errors import Conflict, Invalid, NotFound
@@ -97,6 +100,23 @@ def seal_packages(operation: Operation, actor: Actor, countries: list[str] | Non
     return results
 
 
+def _keep(source: Path, folder: Path, sha256: str) -> str:
+    """A read-only copy of ``source`` in ``folder``, checked against ``sha256`` (a package file that
+    changed since it was written is not sent): its path as stored."""
+    data = source.read_bytes()
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise Conflict(f"{source.name}: not the package recorded when it was written; run refer again")
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / source.name
+    if target.exists():  # left by a send whose transaction did not commit: the same bytes, or refuse
+        if hashlib.sha256(target.read_bytes()).hexdigest() != sha256:
+            raise Conflict(f"{datadir.relative(target)} exists and holds something else; move it away")
+    else:
+        target.write_bytes(data)
+        target.chmod(0o400)
+    return datadir.relative(target)
+
+
 def send_package(
     operation: Operation,
     country: str,
@@ -117,10 +137,11 @@ def send_package(
     how = channel or to.channel
     if how not in Channel.values:
         raise Invalid(f"channel '{how}' is not one of {', '.join(Channel.values)}")
-    sent_file = package.sealed_path or package.zip_path
+    sent_from = datadir.absolute(package.sealed_path or package.zip_path)
     sent_sha = package.sealed_sha256 or package.zip_sha256
-    if not datadir.absolute(sent_file).is_file():
-        raise NotFound(f"{sent_file}: the package file is missing; run refer again")
+    zip_from = datadir.absolute(package.zip_path)
+    if not sent_from.is_file() or not zip_from.is_file():
+        raise NotFound(f"{datadir.relative(sent_from)}: the package file is missing; run refer again")
     today = timezone.now().date()
     due = follow_up_due or today + timedelta(days=case_details(operation).follow_up_days)
     with transaction.atomic():
@@ -131,12 +152,18 @@ def send_package(
             agency=to,
             channel=how,
             reference=reference.strip()[:200],
-            sent_file=sent_file,
+            sent_file="",
             sent_sha256=sent_sha,
             manifest_sha256=package.manifest_sha256,
+            zip_sha256=package.zip_sha256,
             sent_by=actor.name,
             follow_up_due=due,
         )
+        kept = packages_root(operation) / "sent" / str(sent.pk)
+        sent.sent_file = _keep(sent_from, kept, sent_sha)
+        sent.zip_file = _keep(zip_from, kept, package.zip_sha256)
+        sent.save(update_fields=["sent_file", "zip_file"])
+        sent_file = sent.sent_file
         record(
             "referrals.package-sent",
             actor=actor,
@@ -163,14 +190,9 @@ def acknowledge(
     agency's user acknowledges only sends to their own agency."""
     actor.require(Permission.ACKNOWLEDGE)
     with transaction.atomic():
-        sent = (
-            Dissemination.objects.select_for_update().filter(operation=operation, pk=dissemination_id).first()
-        )
+        mine = Dissemination.objects.select_for_update().filter(operation=operation, pk=dissemination_id)
+        sent = for_actor(actor, mine).select_related("agency").first()  # what the actor may see, only
         if sent is None:
-            raise NotFound(f"'{operation.name}' has no send #{dissemination_id}")
-        if (actor.countries is not None and sent.country not in actor.countries) or (
-            actor.role == Role.PARTNER and sent.agency.name.casefold() != actor.agency.casefold()
-        ):
             raise NotFound(f"'{operation.name}' has no send #{dissemination_id}")
         if sent.acknowledged_at is not None:
             raise Conflict(f"send #{sent.pk} was acknowledged on {sent.acknowledged_at:%Y-%m-%d}")
