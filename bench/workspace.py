@@ -7,8 +7,9 @@ directory of its own; each of ``--users`` supervisors is added with a password a
 and signs in over HTTP (password, then a TOTP code). Then, for a fixed time, each user's thread asks
 for the pages of the workspace one after another, picked at random: the dashboard, the persons list
 (any page, with and without filters), a search by an identifier written as disclosed, a person's
-file, the review queues and the audit log, pausing between pages as a person reading them does
-(``--think`` seconds on average, drawn uniformly from half to one and a half times that; 0 asks
+file, the review queues, the audit log and the operation's results, pausing between pages as a
+person reading them does (``--think`` seconds on average, drawn uniformly from half to one and a
+half times that; 0 asks
 back to back, which measures a saturated server rather than people working). The server is
 `tiaki serve` (gunicorn, 2 workers of 8 threads). Latency is measured from request to the last byte.
 The baseline, in the same run, is one user alone asking for every page 10 times: the ratio says what
@@ -197,6 +198,7 @@ def main() -> None:
             ("person file", lambda r: f"{o}/persons/{r.choice(labels)}/"),
             ("review", lambda r: f"{o}/review/"),
             ("audit", lambda r: f"{o}/audit/?action=subjects.person-viewed"),
+            ("results", lambda r: f"{o}/results/"),
         ]
         alone: dict[str, list[float]] = defaultdict(list)
         r0 = random.Random(0)

@@ -10,6 +10,7 @@ from typing import Any
 
 from tiaki.apps.audit.queries import latest, newest_seq
 from tiaki.apps.core.actor import Actor
+from tiaki.apps.core.bulk import refresh_statistics
 from tiaki.apps.core.roles import Permission
 from tiaki.apps.intake.queries import accounts
 from tiaki.apps.media.queries import MediaSummary, summarise
@@ -86,6 +87,7 @@ def run_stages(
     with operation_lock(operation, actor, wait=wait):
         for stage in (s for s in STAGES if s in wanted):
             run_stage(stage, operation, actor=actor, progress=progress)
+        refresh_statistics()
 
 
 @dataclass

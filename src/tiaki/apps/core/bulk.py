@@ -69,3 +69,12 @@ def update_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable
     with connection.cursor() as cursor:
         cursor.executemany(f"UPDATE {table} SET {assignments} WHERE {pk} = %s", cast(Any, values))
     return len(values)
+
+
+def refresh_statistics() -> None:
+    """After a run has rewritten many rows: the query planner's statistics. SQLite keeps none until
+    told (``ANALYZE``), and without them it reads a large operation's persons in full to sort one page
+    of the triage queue; PostgreSQL's autovacuum keeps its own."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
