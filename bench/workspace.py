@@ -9,8 +9,8 @@ for the pages of the workspace one after another, picked at random: the dashboar
 (any page, with and without filters), a search by an identifier written as disclosed, a person's
 file, the review queues, the audit log and the operation's results, pausing between pages as a
 person reading them does (``--think`` seconds on average, drawn uniformly from half to one and a
-half times that; 0 asks
-back to back, which measures a saturated server rather than people working). The server is
+half times that; 0 asks back to back, which measures a saturated server rather than people
+working). The server is
 `tiaki serve` (gunicorn, 2 workers of 8 threads). Latency is measured from request to the last byte.
 The baseline, in the same run, is one user alone asking for every page 10 times: the ratio says what
 the load adds. Prints p50/p95 per page and writes bench/results/workspace-<accounts>.json. Target:
