@@ -194,3 +194,21 @@ def test_misp_and_stix_carry_the_indicators_and_the_marking():
     assert any(getattr(m, "name", "") == "TLP:AMBER" for m in markings.values())
     statements = [m.definition["statement"] for m in markings.values() if m.definition_type == "statement"]
     assert len(statements) == 1 and statements[0].startswith("TLP:AMBER · H2 · B2")
+
+
+def test_the_dossier_lists_rows_in_the_order_of_the_files_whatever_order_they_came_in():
+    """The database may return a package's rows in any order: the files are sorted, and the dossier
+    follows the files, so the same rows always give the same documents."""
+
+    def with_memberships(order: list[int]) -> bytes:
+        r = _referral()
+        for n in order:
+            r.tables["venues.csv"].append([f"v{n}", "d1", "group", f"venue-{n}", ""])
+            r.tables["memberships.csv"].append(["a1", f"v{n}", "member", None])
+        files, _ = package_files(r)
+        return files["dossier.html"]
+
+    forwards, backwards = with_memberships([1, 2, 3]), with_memberships([3, 2, 1])
+    assert forwards == backwards
+    html = forwards.decode()
+    assert html.index("venue-1") < html.index("venue-2") < html.index("venue-3")

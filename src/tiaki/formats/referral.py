@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from tiaki.formats.csvsafe import csv_bytes
+from tiaki.formats.csvsafe import csv_bytes, safe_cell
 from tiaki.formats.dossier import HTML_NAME, PDF_NAME, DossierInput, render_html, render_pdf
 from tiaki.formats.exchange import MISP, STIX, MediaIndicator, misp_event, stix_bundle
 from tiaki.formats.handling import Marking
@@ -160,8 +160,12 @@ class CountryReferral:
         return len(self.tables[table])
 
     def records(self, table: str) -> list[dict[str, object]]:
-        """The rows of ``table`` as mappings of column to value."""
-        return [dict(zip(COLUMNS[table], row, strict=True)) for row in self.tables[table]]
+        """The rows of ``table`` as mappings of column to value, in the order its file has them (a
+        table in ``SORTED`` by its cells' text, whatever order the database returned them in)."""
+        rows = self.tables[table]
+        if table in SORTED:
+            rows = sorted(rows, key=lambda row: [safe_cell(cell) for cell in row])
+        return [dict(zip(COLUMNS[table], row, strict=True)) for row in rows]
 
 
 def table_bytes(name: str, rows: list[Row]) -> bytes:
