@@ -117,7 +117,9 @@ def triage_list(
     triaged = TriageAssessment.objects.filter(person__operation=operation, current=True).exists()
     if not triaged:
         return found.none() if where.band else found.filter(narrowing).order_by("label")
-    ranked = assessments(actor, operation).filter(current=True)
+    # "current IN (true)", not Django's bare "current" for SQLite: only an equality lets SQLite walk the
+    # index on (current, rank) in rank order instead of sorting every assessment for one page.
+    ranked = assessments(actor, operation).filter(current__in=[True])
     if narrowing:
         ranked = ranked.filter(person__in=persons(actor, operation).filter(narrowing))
     if where.band:
