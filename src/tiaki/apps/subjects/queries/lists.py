@@ -86,6 +86,31 @@ class RankedPersons(Sequence[Person]):
         return ordered
 
 
+def _placement(where: PersonFilter, to_person: str = "") -> Q:
+    """``where``'s country and review, on persons reached through ``to_person``."""
+    narrowing = Q()
+    if where.country:
+        narrowing &= Q(**{f"{to_person}country": where.country.upper()})
+    if where.review:
+        narrowing &= Q(**{f"{to_person}needs_review": where.review == "yes"})
+    return narrowing
+
+
+def _casework(where: PersonFilter, to_person: str = "") -> Q:
+    """``where``'s case status and assignee, on persons reached through ``to_person``."""
+    p = to_person
+    narrowing = Q()
+    if where.status == CaseStatus.NEW:
+        narrowing &= Q(**{f"{p}case__isnull": True}) | Q(**{f"{p}case__status": CaseStatus.NEW})
+    elif where.status:
+        narrowing &= Q(**{f"{p}case__status": where.status})
+    if where.assignee == "-":
+        narrowing &= Q(**{f"{p}case__isnull": True}) | Q(**{f"{p}case__assignee__isnull": True})
+    elif where.assignee:
+        narrowing &= Q(**{f"{p}case__assignee__username": where.assignee})
+    return narrowing
+
+
 def triage_list(
     actor: Actor, operation: Operation, where: PersonFilter | None = None
 ) -> RankedPersons | QuerySet[Person]:
@@ -95,19 +120,7 @@ def triage_list(
     any size of operation."""
     where = where or PersonFilter()
     where.check()
-    narrowing = Q()
-    if where.country:
-        narrowing &= Q(country=where.country.upper())
-    if where.review:
-        narrowing &= Q(needs_review=where.review == "yes")
-    if where.status == CaseStatus.NEW:
-        narrowing &= Q(case__isnull=True) | Q(case__status=CaseStatus.NEW)
-    elif where.status:
-        narrowing &= Q(case__status=where.status)
-    if where.assignee == "-":
-        narrowing &= Q(case__isnull=True) | Q(case__assignee__isnull=True)
-    elif where.assignee:
-        narrowing &= Q(case__assignee__username=where.assignee)
+    narrowing = _placement(where) & _casework(where)
     # The list shows no evidence: the vote's evidence (JSON, often large) stays in the database.
     found = (
         persons(actor, operation)
@@ -120,8 +133,12 @@ def triage_list(
     # "current IN (true)", not Django's bare "current" for SQLite: only an equality lets SQLite walk the
     # index on (current, rank) in rank order instead of sorting every assessment for one page.
     ranked = assessments(actor, operation).filter(current__in=[True])
-    if narrowing:
-        ranked = ranked.filter(person__in=persons(actor, operation).filter(narrowing))
+    # A country or review status picks persons through their index; case filters are read on the
+    # assessments' own persons (a subquery joining every person to its case reads them all).
+    if _placement(where):
+        ranked = ranked.filter(person__in=persons(actor, operation).filter(_placement(where)))
+    if _casework(where):
+        ranked = ranked.filter(_casework(where, "person__"))
     if where.band:
         low, high = SCORE_BANDS[where.band]
         ranked = ranked.filter(score__gte=low)
