@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import overload
 
+from django.core.cache import cache
 from django.db.models import Count, F, Q, QuerySet
 
 from tiaki.apps.core import scope
@@ -163,6 +164,24 @@ def _search_values(text: str, countries: list[str]) -> set[str]:
     return found
 
 
+COUNTRIES_SECONDS = 60
+
+
+def _phone_countries(operation: Operation) -> list[str]:
+    """The countries a national phone number typed into the search may be from: those of the
+    operation (stated by its accounts, or placed). Reading them takes a pass over every account of a
+    large operation, so each server process keeps them a minute."""
+    key = f"tiaki:phone-countries:{operation.pk}:{operation.created_at.timestamp()}"
+    found = cache.get(key)
+    if isinstance(found, list):
+        return found
+    stated = Account.objects.filter(operation=operation).values_list("stated_country", flat=True).distinct()
+    placed_in = Person.objects.filter(operation=operation).values_list("country", flat=True).distinct()
+    countries = sorted({c for c in stated if c} | {c for c in placed_in if c})
+    cache.set(key, countries, COUNTRIES_SECONDS)
+    return countries
+
+
 def search(actor: Actor, operation: Operation, text: str) -> QuerySet[Person]:
     """Persons found from anything an investigator may type: a person id, an account id, a username,
     any identifier written any way (an e-mail with dots or +tags, a phone number in national or
@@ -172,11 +191,7 @@ def search(actor: Actor, operation: Operation, text: str) -> QuerySet[Person]:
         raise Invalid("q: type an identifier, an account, a username, an IP address or a person id")
     if len(text) > 500:
         raise Invalid("q: at most 500 characters")
-    # The countries a national phone number may be from: those of the operation (distinct in SQL).
-    stated = Account.objects.filter(operation=operation).values_list("stated_country", flat=True).distinct()
-    placed_in = Person.objects.filter(operation=operation).values_list("country", flat=True).distinct()
-    countries = sorted({c for c in stated if c} | {c for c in placed_in if c})
-    values = _search_values(text, countries)
+    values = _search_values(text, _phone_countries(operation))
     accounts: set[int] = set()
     # The identifiers by their index, then those of their accounts the actor may see (a join of the two
     # filtered by operation leads SQLite to read every account of the operation).
