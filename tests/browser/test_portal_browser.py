@@ -101,6 +101,8 @@ def test_a_partner_acknowledges_a_package_and_records_an_arrest(
         page.click("#record button[type=submit]")
         expect(page.locator("#outcomes tbody")).to_contain_text("arrested")
         expect(page.locator("#outcomes tbody")).to_contain_text(first)
+        page.goto(page.url.split("#")[0])  # the send's page from its top
+        expect(page.locator("#receipt")).to_contain_text("acknowledged")
         shot(page, "portal.png")
         page.goto(url + "/")
         expect(page.locator("h1")).to_have_text("Packages sent to you")  # never the workspace
