@@ -4,16 +4,12 @@ per test session, with a supervisor 'sam' (no second factor yet)."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from serving import ACCOUNTS, OPERATION, PASSWORD, ROOT, free_port, tiaki_cli
+from serving import ACCOUNTS, OPERATION, PASSWORD, ROOT, serve, tiaki_cli
 
 
 @pytest.fixture(scope="session")
@@ -36,40 +32,5 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
         "--password-stdin",
         stdin=PASSWORD + "\n",
     )
-    port = free_port()
-    log = (data / "serve.log").open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "tiaki.cli.main",
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            "1",
-            "--threads",
-            "4",
-        ],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                with urllib.request.urlopen(url + "/healthz", timeout=1) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("tiaki serve did not answer: " + (data / "serve.log").read_text())
+    with serve(env, data) as url:
         yield url, data
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()

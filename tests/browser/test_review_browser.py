@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import io
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,36 +20,16 @@ import pytest
 from PIL import Image
 
 from requirements import tool
+from serving import ACCOUNTS, BROWSER_ARGS, OPERATION, PASSWORD, ROOT, serve, tiaki_cli, totp
 
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parents[2]
-PASSWORD = "correct horse battery staple"
-ACCOUNTS = 300
-OPERATION = f"demo-{ACCOUNTS}-7"
 REVEAL_SECONDS = 3
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 MARK_SEVERE = f"""
 import django
 django.setup()
 from tiaki.apps.intake.models import Upload
 Upload.objects.filter(disclosure__operation__name={OPERATION!r}).update(industry_classification="A1")
 """
-
-
-def _run(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
-    done = subprocess.run(args, env=env, input=stdin, capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return done.stdout
-
-
-def _tiaki(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
-    return _run(env, sys.executable, "-m", "tiaki.cli.main", *args, stdin=stdin)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -67,44 +45,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     }
     env.pop("DATABASE_URL", None)
     env.pop("TIAKI_SECRET_KEY", None)
-    _tiaki(env, "demo", "--accounts", str(ACCOUNTS))
-    _run(env, sys.executable, "-c", MARK_SEVERE)
-    _tiaki(env, "user", "add", "rita", "--role", "reviewer", "--operation", OPERATION, "--password-stdin",
-           stdin=PASSWORD + "\n")  # fmt: skip
-    _tiaki(env, "review", "budget", "--operation", OPERATION, "--reviewer", "user:rita", "--per-day", "1")
-    port = _free_port()
-    log = (data / "serve.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tiaki.cli.main", "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", "1", "--threads", "4"],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                with urllib.request.urlopen(url + "/healthz", timeout=1) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("tiaki serve did not answer: " + (data / "serve.log").read_text())
+    tiaki_cli(env, "demo", "--accounts", str(ACCOUNTS))
+    done = subprocess.run([sys.executable, "-c", MARK_SEVERE], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    tiaki_cli(env, "user", "add", "rita", "--role", "reviewer", "--operation", OPERATION, "--password-stdin",
+              stdin=PASSWORD + "\n")  # fmt: skip
+    tiaki_cli(env, "review", "budget", "--operation", OPERATION, "--reviewer", "user:rita", "--per-day", "1")
+    with serve(env, data) as url:
         yield url, data
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
-
-
-def _totp(secret: str, at: float) -> str:
-    import base64
-
-    from django_otp.oath import hotp
-
-    return f"{hotp(base64.b32decode(secret), int(at // 30), digits=6):06d}"
 
 
 def _actions(data: Path) -> list[tuple[str, str]]:
@@ -139,7 +87,7 @@ def test_a_reviewer_sees_blurred_reveals_deliberately_and_is_stopped_at_the_budg
         page.fill("#id_password", PASSWORD)
         page.click("main button[type=submit]")
         secret = page.locator("#totp-secret").inner_text().strip()
-        page.fill("#id_code", _totp(secret, time.time()))
+        page.fill("#id_code", totp(secret, time.time()))
         page.click("main button[type=submit]")
         page.click(f"text={OPERATION}")
         page.click("header nav >> text=Media")

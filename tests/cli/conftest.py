@@ -15,7 +15,7 @@ def env(tmp_path: Path) -> Iterator[dict[str, str]]:
     """The environment of a fresh case: its own data directory and database."""
     environ = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
     environ["TIAKI_DATA_DIR"] = str(tmp_path / "data")
-    environ["COLUMNS"] = "200"
+    environ["COLUMNS"] = "240"  # wide enough for the widest table
     url = os.environ.get("DATABASE_URL")
     if not url:
         yield environ

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import subprocess
 import sys
-import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from builders import write_bundle
+from installed import TIAKI
 from mmdb_helpers import write_country_mmdb
 from tiaki.formats.documents import check_pdf
 
 pytestmark = [pytest.mark.db, pytest.mark.slow]
-TIAKI = str(Path(sys.executable).with_name("tiaki"))
 
 # Outcomes come from partner agencies through the portal; here they are recorded through the service,
 # in a process of their own on the same case.
@@ -30,40 +27,17 @@ actor = open_case(create=False)
 from django.utils import timezone
 
 from tiaki.apps.operations.queries import get_operation
-from tiaki.apps.outcomes.queries.sent import referred_persons, sends, sent_content
+from tiaki.apps.outcomes.queries.sent import referred_persons, sent_content
+from tiaki.apps.referrals.queries import disseminations
 from tiaki.apps.outcomes.services.outcomes import OutcomeFields, record_outcome
 
 op = get_operation("op", actor)
-sent = sends(actor, op).get(country="NZ")
+sent = disseminations(actor, op).get(country="NZ")
 person = referred_persons(sent_content(sent))[0].person
 today = timezone.localdate()
 record_outcome(op, sent.pk, OutcomeFields(person, "investigation-opened", today), actor)
 record_outcome(op, sent.pk, OutcomeFields(person, "children-safeguarded", today, 4), actor)
 """
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> Iterator[dict[str, str]]:
-    """The environment of a fresh case: its own data directory and database."""
-    environ = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
-    environ["TIAKI_DATA_DIR"] = str(tmp_path / "data")
-    environ["COLUMNS"] = "240"
-    url = os.environ.get("DATABASE_URL")
-    if not url:
-        yield environ
-        return
-    import psycopg
-
-    name = f"tiaki_cli_{uuid.uuid4().hex[:12]}"
-    server = url.rsplit("/", 1)[0]
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    environ["DATABASE_URL"] = f"{server}/{name}"
-    try:
-        yield environ
-    finally:
-        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def run(env: dict[str, str], *args: object, code: int = 0) -> subprocess.CompletedProcess[str]:

@@ -45,10 +45,10 @@ from tiaki.apps.core.actor import Actor
 from tiaki.apps.operations.models import Operation
 from tiaki.apps.outcomes.models import Outcome
 from tiaki.apps.outcomes.queries.outcomes import current, outcomes
-from tiaki.apps.outcomes.queries.sent import send, sends
+from tiaki.apps.outcomes.queries.sent import send
 from tiaki.apps.outcomes.services.outcomes import OutcomeFields, record_outcome, withdraw_outcome
 from tiaki.apps.referrals.models import Dissemination, Package
-from tiaki.apps.referrals.queries import packages
+from tiaki.apps.referrals.queries import disseminations, packages
 from tiaki.apps.referrals.services.dissemination import acknowledge
 from tiaki.apps.subjects.choices import CaseStatus
 from tiaki.apps.subjects.models import Person
@@ -262,7 +262,7 @@ def list_sends(
 ) -> Any:
     """The packages sent (newest first) and whether each was acknowledged; a partner's: its own."""
     operation, actor = _open(request, operation_id)
-    return _paged(sends(actor, operation), page, per_page, _send)
+    return _paged(disseminations(actor, operation), page, per_page, _send)
 
 
 SendId = Path(..., ge=1, le=MAX_ID, description="The send's id (see /sends).")

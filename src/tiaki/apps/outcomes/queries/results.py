@@ -24,6 +24,7 @@ from tiaki.apps.core.scope import placed
 from tiaki.apps.operations.models import Operation
 from tiaki.apps.outcomes.choices import OutcomeKind
 from tiaki.apps.outcomes.models import Outcome
+from tiaki.apps.outcomes.queries.outcomes import current
 from tiaki.apps.referrals.models import Dissemination, Package
 from tiaki.apps.subjects.models import Person
 from tiaki.errors import Forbidden
@@ -56,8 +57,7 @@ def _in_scope(actor: Actor, queryset: QuerySet[Any], field: str = "country") -> 
 
 def _standing(actor: Actor, operation: Operation) -> QuerySet[Outcome]:
     """Outcomes in scope that stand: neither withdrawn nor a withdrawal."""
-    found = Outcome.objects.filter(operation=operation, withdrawn_by__isnull=True, withdraws__isnull=True)
-    return _in_scope(actor, found)
+    return _in_scope(actor, current(Outcome.objects.filter(operation=operation)))
 
 
 def _per_country(actor: Actor, operation: Operation) -> dict[str, dict[str, int]]:

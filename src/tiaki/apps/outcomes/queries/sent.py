@@ -15,8 +15,6 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
-
 from tiaki.apps.access.models import Membership
 from tiaki.apps.access.queries import actor_for
 from tiaki.apps.core import datadir
@@ -30,14 +28,9 @@ from tiaki.formats.dossier import HTML_NAME
 from tiaki.formats.package import MANIFEST
 
 
-def sends(actor: Actor, operation: Operation) -> QuerySet[Dissemination]:
-    """The operation's sends ``actor`` may see, newest first (``referrals.queries.for_actor``)."""
-    return disseminations(actor, operation)
-
-
 def send(actor: Actor, operation: Operation, send_id: int) -> Dissemination:
     """One send ``actor`` may see: :class:`NotFound` for any other id, whether it exists or not."""
-    found = sends(actor, operation).filter(pk=send_id).first()
+    found = disseminations(actor, operation).filter(pk=send_id).first()
     if found is None:
         raise NotFound(f"no package #{send_id} for you in '{operation.name}'")
     return found
@@ -138,5 +131,7 @@ def partner_inbox(user_id: int, username: str) -> list[InboxEntry]:
         .order_by("operation__name")
     ):
         actor = actor_for(user_id, username, membership.operation)
-        entries.append(InboxEntry(membership.operation, actor, list(sends(actor, membership.operation))))
+        entries.append(
+            InboxEntry(membership.operation, actor, list(disseminations(actor, membership.operation)))
+        )
     return entries
