@@ -135,11 +135,11 @@ def test_rejects_bad_input() -> None:
 def test_sql_fold_agrees_with_python() -> None:
     import duckdb
 
-    from tiaki.engines.resolution import _FOLD_SQL
+    from tiaki.engines.resolution_sql import FOLD
 
     handles = ["Kari_Mo88", "k4r!mo", "1karimo", "Kärï-Mo", "b3n.t0r", "x", "R1T0_V3N_1999", "a$h@x|"]
     con = duckdb.connect()
-    rows = con.execute(f"select {_FOLD_SQL.format(col='h')} from unnest(?) t(h)", [handles]).fetchall()
+    rows = con.execute(f"select {FOLD.format(col='h')} from unnest(?) t(h)", [handles]).fetchall()
     sql = [r[0] if len(r[0]) >= 3 else None for r in rows]
     assert sql == [fold_username(h) for h in handles]
 
@@ -149,7 +149,8 @@ def test_given_handle_level() -> None:
     username level, which carries no weight, unless the full names agree."""
     import duckdb
 
-    from tiaki.engines.resolution import _GIVEN_HANDLE_SQL, _NO_WEIGHT
+    from tiaki.engines.resolution import _NO_WEIGHT
+    from tiaki.engines.resolution_sql import GIVEN_HANDLE
 
     rows = [
         # (username_l, username_r, given_l, given_r, full_l, full_r)
@@ -165,7 +166,7 @@ def test_given_handle_level() -> None:
         "given_names_r varchar[], full_name_l varchar, full_name_r varchar)"
     )
     con.executemany("insert into p values (?, ?, ?, ?, ?, ?)", rows)
-    got = [r[0] for r in con.execute(f"select coalesce({_GIVEN_HANDLE_SQL}, false) from p").fetchall()]
+    got = [r[0] for r in con.execute(f"select coalesce({GIVEN_HANDLE}, false) from p").fetchall()]
     assert got == [True, True, False, False, False]
     assert ("username", "given-handle") in _NO_WEIGHT
 
@@ -237,3 +238,64 @@ def test_a_name_and_a_country_alone_link_nobody() -> None:
     )
     result = resolve(accounts, identifiers, _no_events())
     assert result.labels[0] != result.labels[1]
+
+
+def _kept(connection: object) -> object:
+    """A DuckDB backend on ``connection`` that keeps the engine's tables (to look at them after)."""
+    from tiaki.engines.resolution_sql import DuckDBBackend
+
+    class Kept(DuckDBBackend):
+        def drop_own(self) -> None:
+            pass
+
+    return Kept(connection)  # type: ignore[arg-type]
+
+
+def test_runs_on_the_callers_connection(operation: dict[str, pa.Table]) -> None:
+    """The engine runs in the database the caller gives it, leaves the caller's tables alone and drops
+    its own; twice on one connection gives what a fresh database gives."""
+    import duckdb
+
+    from tiaki.engines.resolution_sql import TABLES, VIEWS, DuckDBBackend
+
+    alone = resolve(operation["accounts"], operation["identifiers"], operation["ip_events"])
+    con = duckdb.connect()
+    con.execute("create table features as select 42 as answer")  # a name the engine once used
+    backend = DuckDBBackend(con)
+    for _ in range(2):
+        ours = resolve(
+            operation["accounts"], operation["identifiers"], operation["ip_events"], backend=backend
+        )
+        assert ours.labels.tolist() == alone.labels.tolist()
+        assert ours.links == alone.links and ours.held_back == alone.held_back
+    names = {row[0] for row in con.execute("select table_name from information_schema.tables").fetchall()}
+    assert names.isdisjoint(TABLES + VIEWS)
+    assert con.execute("select answer from features").fetchall() == [(42,)]
+    con.close()
+
+
+def test_evidence_names_the_levels_the_pairs_are_in(operation: dict[str, pa.Table]) -> None:
+    """Each probabilistic link's evidence is read from Splink's level columns: recomputing the levels of
+    the link's two accounts with the model's own SQL gives the same level for every named feature."""
+    import duckdb
+
+    from tiaki.engines import resolution_sql as sql
+
+    con = duckdb.connect()
+    result = resolve(
+        operation["accounts"],
+        operation["identifiers"],
+        operation["ip_events"],
+        backend=_kept(con),  # type: ignore[arg-type]
+    )
+    links = [link for link in result.links + result.held_back if link.method == PROBABILISTIC]
+    assert links
+    for link in links:
+        con.register("pairs", pa.table({"l": [link.a], "r": [link.b]}))
+        (levels,) = con.execute(sql.gamma_sql("pairs", "l", "r")).fetchall()
+        actual = {
+            f"{name}:{labels[level][1]}"
+            for (name, labels), level in zip(sql.COMPARISONS, levels, strict=True)
+        }
+        assert set(link.evidence) <= actual, (link, actual)
+    con.close()

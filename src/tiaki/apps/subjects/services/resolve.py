@@ -15,6 +15,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass
 from typing import NamedTuple
 
+import duckdb
 import numpy as np
 import pyarrow as pa
 from django.db import transaction
@@ -22,6 +23,7 @@ from django.db import transaction
 from tiaki.apps.audit.services.log import record
 from tiaki.apps.core.actor import Actor
 from tiaki.apps.core.bulk import insert_rows
+from tiaki.apps.core.datadir import private_dir, root
 from tiaki.apps.core.roles import Permission
 from tiaki.apps.intake.models import Account, Identifier, IPEvent
 from tiaki.apps.operations.choices import ResolutionMethod
@@ -41,6 +43,7 @@ from tiaki.engines import resolution as probabilistic
 from tiaki.engines.identifiers import HARD_KINDS, KINDS, normalise_identifier
 from tiaki.engines.linkage import cluster_with_decisions, resolve_hard
 from tiaki.engines.progress import NullProgress, Progress
+from tiaki.engines.resolution_sql import DuckDBBackend
 
 BATCH = 5000
 
@@ -148,20 +151,26 @@ def _evidence_edges(
             ip_a.append(index[account_pk])
             ip_k.append(key)
             ip_t.append(int(ts.timestamp()))
-    result = probabilistic.resolve(
-        pa.table(
-            {
-                "username": [row.username for row in accounts],
-                "display_name": [row.display_name for row in accounts],
-                "stated_country": [row.stated_country or None for row in accounts],
-            }
-        ),
-        pa.table({"account": pa.array(rows_a, pa.int64()), "kind": rows_k, "value": rows_v}),
-        pa.table(
-            {"account": pa.array(ip_a, pa.int64()), "ip": ip_k, "timestamp": pa.array(ip_t, pa.int64())}
-        ),
-        config=probabilistic.ResolutionConfig(threshold=settings.resolution_threshold),
-    )
+    # The model runs in a DuckDB database of its own for this run; what it spills to disk stays in the
+    # private data directory (an in-memory database would spill to ./.tmp wherever the command runs).
+    with DuckDBBackend(
+        duckdb.connect(config={"temp_directory": str(private_dir(root() / "tmp" / "resolution"))})
+    ) as backend:
+        result = probabilistic.resolve(
+            pa.table(
+                {
+                    "username": [row.username for row in accounts],
+                    "display_name": [row.display_name for row in accounts],
+                    "stated_country": [row.stated_country or None for row in accounts],
+                }
+            ),
+            pa.table({"account": pa.array(rows_a, pa.int64()), "kind": rows_k, "value": rows_v}),
+            pa.table(
+                {"account": pa.array(ip_a, pa.int64()), "ip": ip_k, "timestamp": pa.array(ip_t, pa.int64())}
+            ),
+            config=probabilistic.ResolutionConfig(threshold=settings.resolution_threshold),
+            backend=backend,
+        )
     return [_edge(link) for link in result.links], [_edge(link) for link in result.held_back]
 
 

@@ -1,0 +1,393 @@
+"""The resolution model's SQL, in DuckDB's dialect, and the DuckDB backend that runs it.
+
+Everything :mod:`tiaki.engines.resolution` asks of a database is here: the feature table, blocking,
+the comparison levels, the key frequencies behind ``u``, the pairs behind ``m``, and the connection
+Splink scores on. The model itself (the household guard, the parameters, clustering, the evidence)
+stays in :mod:`tiaki.engines.resolution` and never imports DuckDB. To run the same model on another
+engine (Spark, for operations beyond one machine), write a sibling of this module with the same names
+in that engine's dialect and a backend with the same methods, and pass the backend to
+:func:`tiaki.engines.resolution.resolve`.
+
+The backend is given by the caller, who owns the connection: the engine creates its tables under the
+``res_`` prefix and drops them when it is done (Splink keeps its own ``__splink__`` tables).
+"""
+
+from __future__ import annotations
+
+import sys
+from types import ModuleType
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+# The tables the engine creates and drops (inputs registered as views, then built tables).
+VIEWS = ("res_acc_in", "res_identifiers", "res_ip_events", "res_hard_labels", "res_u_pairs")
+TABLES = ("res_acc", "res_features", "res_keys", "res_candidates", "res_u_gamma", "res_m_gamma")
+
+
+class DuckDBBackend:
+    """A DuckDB connection, the caller's, as the resolution engine uses it."""
+
+    dialect = "duckdb"
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, *, threads: int | None = None) -> None:
+        self.connection = connection
+        if threads:
+            connection.execute(f"set threads = {int(threads)}")
+
+    @classmethod
+    def in_memory(cls, *, threads: int | None = None) -> DuckDBBackend:
+        """A backend on a new in-memory database (close it with :meth:`close`)."""
+        return cls(duckdb.connect(), threads=threads)
+
+    @property
+    def sql(self) -> ModuleType:
+        """The dialect: this module."""
+        return sys.modules[__name__]
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> DuckDBBackend:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def register(self, name: str, table: pa.Table) -> None:
+        self.connection.register(name, table)
+
+    def execute(self, sql: str) -> None:
+        self.connection.execute(sql)
+
+    def rows(self, sql: str) -> list[tuple[Any, ...]]:
+        return self.connection.execute(sql).fetchall()
+
+    def arrow(self, sql: str) -> pa.Table:
+        return self.connection.sql(sql).to_arrow_table()
+
+    def splink_api(self) -> Any:
+        """Splink's database API on this connection."""
+        from splink import DuckDBAPI
+
+        return DuckDBAPI(connection=self.connection)
+
+    def drop_own(self) -> None:
+        """Drop the tables and views the engine made on the caller's connection."""
+        for name in VIEWS:
+            self.connection.execute(f"drop view if exists {name}")
+        for name in TABLES:
+            self.connection.execute(f"drop table if exists {name}")
+
+
+# --------------------------------------------------------------------------------------- features
+# The SQL twin of fold_username (and of normalise_name for display names), so that millions of handles
+# are folded inside the database; tests check that both agree.
+FOLD = """regexp_replace(translate(regexp_replace(regexp_replace(strip_accents(lower({col})),
+    '[._\\-'' \\t]', '', 'g'), '^[0-9]+|[0-9]+$', '', 'g'), '0134578$@!|', 'oleastbsail'),
+    '[^0-9a-z]', '', 'g')"""
+NAME = """trim(regexp_replace(regexp_replace(regexp_replace(strip_accents(lower({col})),
+    '[\\-\u2013\u2014]', ' ', 'g'),
+    '[^\\w\\s]', '', 'g'), '\\s+', ' ', 'g'))"""
+
+FEATURES = """
+create or replace table res_features as
+with ips as (
+    select e.account, e.ip, e.timestamp // 86400 as day, a.country
+    from res_ip_events e join res_acc a on a.unique_id = e.account
+),
+ip_stats as (select ip, count(distinct account) as n, count(distinct country) as ncc from ips group by ip),
+rare as (
+    select ips.* from ips join ip_stats using (ip) where ip_stats.n <= $max_ip and ip_stats.ncc <= $max_cc
+),
+ri as (
+    select account, list(distinct ip order by ip) as rare_ips, list(distinct ip || '|' || day) as ip_days
+    from rare group by account
+),
+em as (
+    select account, list(distinct local order by local) as email_locals from (
+        select account, regexp_replace(regexp_replace(lower(split_part(value, '@', 1)), '[^a-z0-9]', '', 'g'),
+                                       '[0-9]+$', '') as local
+        from res_identifiers where kind = 'email'
+    ) where length(local) >= 3 group by account
+),
+ph as (select account, list(distinct value order by value) as phones from res_identifiers
+       where kind = 'phone' group by account),
+dv as (select account, list(distinct value order by value) as devices from res_identifiers
+       where kind = 'device' group by account),
+names as (
+    select account, value as full_name from res_identifiers where kind = 'name' and value <> ''
+    union all
+    select unique_id, display_norm from res_acc where display_norm <> ''
+),
+nm as (
+    select account, min(full_name) filter (where full_name like '% %') as full_name,
+        list(distinct split_part(full_name, ' ', 1) order by 1) as given_names
+    from names group by account
+)
+select a.unique_id, a.username_fold, a.country, em.email_locals, ph.phones, dv.devices, nm.full_name,
+    nm.given_names, ri.rare_ips, ri.ip_days, 0::bigint as hard
+from res_acc a
+    left join em on em.account = a.unique_id left join ph on ph.account = a.unique_id
+    left join dv on dv.account = a.unique_id left join nm on nm.account = a.unique_id
+    left join ri on ri.account = a.unique_id
+order by a.unique_id
+"""
+
+CANDIDATES = """
+create or replace table res_keys as
+    select unique_id as account, 'ip:' || unnest(rare_ips) as key from res_features where rare_ips is not null
+    union all select unique_id, 'ph:' || unnest(phones) from res_features where phones is not null
+    union all select unique_id, 'dv:' || unnest(devices) from res_features where devices is not null
+    union all select unique_id, 'em:' || unnest(email_locals) from res_features where email_locals is not null
+    union all select unique_id, 'un:' || username_fold from res_features where username_fold is not null
+    union all select unique_id, 'fn:' || full_name from res_features where full_name is not null;
+create or replace table res_candidates as
+with usable as (
+    select key, account from res_keys
+    where key in (select key from res_keys group by key having count(*) between 2 and $max_block)
+)
+select distinct 0 as match_key, k1.account as join_key_l, k2.account as join_key_r
+from usable k1 join usable k2 on k1.key = k2.key and k1.account < k2.account
+    join res_features f1 on f1.unique_id = k1.account join res_features f2 on f2.unique_id = k2.account
+where f1.hard <> f2.hard;
+"""
+
+
+# Handles built from a given name both accounts carry (``kari`` and ``kari88`` for two Karis), on
+# accounts whose full names do not agree: the agreement repeats the given name's evidence.
+GIVEN_HANDLE = (
+    "not coalesce(full_name_l = full_name_r, false) and least(length(username_fold_l), "
+    "length(username_fold_r)) >= 3 and (starts_with(username_fold_l, username_fold_r) or "
+    "starts_with(username_fold_r, username_fold_l)) and len(list_filter(list_intersect(given_names_l, "
+    "given_names_r), lambda g: starts_with(username_fold_l, g) and starts_with(username_fold_r, g))) > 0"
+)
+
+
+def _set_levels(column: str) -> list[tuple[str, str]]:
+    return [
+        (f"{column}_l is null or {column}_r is null", "null"),
+        (f"list_has_any({column}_l, {column}_r)", "agree"),
+        ("else", "disagree"),
+    ]
+
+
+# (name in evidence, [(SQL condition, label)]): the first level is the null level, the last "else".
+COMPARISONS: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "email_local",
+        [
+            ("email_locals_l is null or email_locals_r is null", "null"),
+            (
+                "list_has_any(email_locals_l, email_locals_r) and len(list_filter("
+                "list_intersect(email_locals_l, email_locals_r), lambda x: length(x) >= 8)) > 0",
+                "agree-long",
+            ),
+            ("list_has_any(email_locals_l, email_locals_r)", "agree-short"),
+            ("else", "disagree"),
+        ],
+    ),
+    ("phone", _set_levels("phones")),
+    ("device", _set_levels("devices")),
+    (
+        "name",
+        [
+            ("given_names_l is null or given_names_r is null", "null"),
+            ("full_name_l = full_name_r", "full"),
+            ("list_has_any(given_names_l, given_names_r)", "given"),
+            ("else", "disagree"),
+        ],
+    ),
+    (
+        "username",
+        [
+            ("username_fold_l is null or username_fold_r is null", "null"),
+            (GIVEN_HANDLE, "given-handle"),
+            ("username_fold_l = username_fold_r and length(username_fold_l) >= 7", "exact-long"),
+            ("username_fold_l = username_fold_r", "exact-short"),
+            (
+                "least(length(username_fold_l), length(username_fold_r)) >= 4 and "
+                "(starts_with(username_fold_l, "
+                "username_fold_r) or starts_with(username_fold_r, username_fold_l))",
+                "prefix",
+            ),
+            ("jaro_winkler_similarity(username_fold_l, username_fold_r) >= 0.9", "similar"),
+            ("else", "disagree"),
+        ],
+    ),
+    (
+        "rare_ip",
+        [
+            ("rare_ips_l is null or rare_ips_r is null", "null"),
+            ("list_has_any(ip_days_l, ip_days_r)", "same-day"),
+            (
+                "list_has_any(rare_ips_l, rare_ips_r) and len(list_intersect(rare_ips_l, rare_ips_r)) >= 2",
+                "2+",
+            ),
+            ("list_has_any(rare_ips_l, rare_ips_r)", "1"),
+            ("else", "disagree"),
+        ],
+    ),
+    (
+        "country",
+        [
+            ("country_l is null or country_r is null", "null"),
+            ("country_l = country_r", "agree"),
+            ("else", "disagree"),
+        ],
+    ),
+]
+# The feature columns a comparison reads (as <column>_l and <column>_r).
+FEATURE_COLUMNS = (
+    "username_fold", "country", "email_locals", "phones", "devices", "full_name", "given_names", "rare_ips",
+    "ip_days",
+)  # fmt: skip
+
+
+def accounts_sql() -> str:
+    """``res_acc``: each account's folded handle, normalised display name and stated country."""
+    fold = FOLD.format(col="coalesce(username, '')")
+    return f"""create or replace table res_acc as select unique_id,
+        case when length({fold}) >= 3 then {fold} end as username_fold,
+        coalesce({NAME.format(col="display_name")}, '') as display_norm,
+        nullif(upper(trim(stated_country)), '') as country
+    from res_acc_in"""
+
+
+def features_sql(max_accounts_per_ip: int, max_countries_per_ip: int) -> str:
+    return FEATURES.replace("$max_ip", str(int(max_accounts_per_ip))).replace(
+        "$max_cc", str(int(max_countries_per_ip))
+    )
+
+
+def shared_ips_sql(max_accounts_per_ip: int, max_countries_per_ip: int) -> str:
+    """How many IP keys are shared infrastructure (too many accounts or countries)."""
+    return f"""select count(*) from (select ip from res_ip_events e join res_acc a on a.unique_id = e.account
+        group by ip having count(distinct account) > {int(max_accounts_per_ip)}
+            or count(distinct country) > {int(max_countries_per_ip)})"""
+
+
+GIVEN_NAMES = "select given_names from res_features order by unique_id"
+SET_HARD = (
+    "update res_features set hard = h.hard from res_hard_labels h where h.unique_id = res_features.unique_id"
+)
+COUNT_CANDIDATES = "select count(*) from res_candidates"
+
+
+def candidates_sql(max_block: int) -> str:
+    return CANDIDATES.replace("$max_block", str(int(max_block)))
+
+
+def gamma_sql(pairs: str, left: str, right: str) -> str:
+    """SQL giving each pair of ``pairs`` (account columns ``left``, ``right``) its level per comparison:
+    ``g_<name>`` is 0 for the null level, then 1, 2, ... in the order of ``COMPARISONS``."""
+    columns = ", ".join(f"f1.{c} as {c}_l, f2.{c} as {c}_r" for c in FEATURE_COLUMNS)
+    selects = []
+    for name, levels in COMPARISONS:
+        whens = " ".join(f"when {sql} then {i}" for i, (sql, _) in enumerate(levels[:-1]))
+        selects.append(f"case {whens} else {len(levels) - 1} end as g_{name}")
+    return f"""select {", ".join(selects)} from (
+                select {columns} from {pairs} p join res_features f1 on f1.unique_id = p.{left}
+                join res_features f2 on f2.unique_id = p.{right})"""
+
+
+def sampled_levels_sql() -> str:
+    """``res_u_gamma``: the levels of the random pairs in ``res_u_pairs`` (columns ``l``, ``r``)."""
+    return f"create or replace table res_u_gamma as {gamma_sql('res_u_pairs', 'l', 'r')}"
+
+
+def hard_group_levels_sql() -> str:
+    """``res_m_gamma``: the levels of every pair of accounts inside one hard group."""
+    pairs = """(select f1.unique_id as l, f2.unique_id as r from res_features f1 join res_features f2
+                on f1.hard = f2.hard and f1.unique_id < f2.unique_id)"""
+    return f"create or replace table res_m_gamma as {gamma_sql(pairs, 'l', 'r')}"
+
+
+def level_counts_sql(table: str, name: str) -> str:
+    """Pairs per level of comparison ``name`` in ``table`` (``res_u_gamma`` or ``res_m_gamma``)."""
+    return f"select g_{name}, count(*) from {table} group by 1"
+
+
+def holders_sql(column: str) -> str:
+    return f"select count(*) from res_features where {column} is not null"
+
+
+def _pairs(expr: str) -> str:
+    return f"coalesce(sum(c * (c - 1) / 2){expr}, 0)::double"
+
+
+def _counted(key_sql: str, columns: str) -> str:
+    return f"select {columns} from (select v, count(*) as c from ({key_sql}) group by v)"
+
+
+# Pairs of accounts sharing a value, by level of exact agreement: (comparison, holders' column, SQL
+# giving one row of counts, the level index of each count). See resolution._frequency_u.
+SHARED_VALUE_PAIRS: tuple[tuple[str, str, str, tuple[int, ...]], ...] = (
+    (
+        "email_local",
+        "email_locals",
+        _counted(
+            "select unnest(email_locals) as v from res_features where email_locals is not null",
+            f"{_pairs(' filter (where length(v) >= 8)')}, {_pairs(' filter (where length(v) < 8)')}",
+        ),
+        (1, 2),
+    ),
+    (
+        "phone",
+        "phones",
+        _counted("select unnest(phones) as v from res_features where phones is not null", _pairs("")),
+        (1,),
+    ),
+    (
+        "device",
+        "devices",
+        _counted("select unnest(devices) as v from res_features where devices is not null", _pairs("")),
+        (1,),
+    ),
+    (
+        "name",
+        "given_names",
+        _counted("select full_name as v from res_features where full_name is not null", _pairs("")),
+        (1,),
+    ),
+    (
+        "username",
+        "username_fold",
+        _counted(
+            "select username_fold as v from res_features where username_fold is not null",
+            f"{_pairs(' filter (where length(v) >= 7)')}, {_pairs(' filter (where length(v) < 7)')}",
+        ),
+        (2, 3),
+    ),
+    # Rare IP keys are held by at most max_accounts_per_ip accounts, so their pairs can be listed.
+    (
+        "rare_ip",
+        "rare_ips",
+        """with x as (select unique_id as a, unnest(rare_ips) as ip from res_features
+                       where rare_ips is not null),
+            d as (select unique_id as a, unnest(ip_days) as k from res_features where ip_days is not null),
+            p as (select x1.a, x2.a as b, count(*) as c from x x1 join x x2 on x1.ip = x2.ip and x1.a < x2.a
+                  group by all),
+            s as (select distinct d1.a, d2.a as b from d d1 join d d2 on d1.k = d2.k and d1.a < d2.a)
+        select count(*) filter (where s.a is not null), count(*) filter (where s.a is null and c >= 2),
+            count(*) filter (where s.a is null and c = 1)
+        from p left join s using (a, b)""",
+        (1, 2, 3),
+    ),
+)
+
+
+def scored_sql(predictions: str, names: list[str], levels: list[int]) -> str:
+    """The scored pairs, strongest first: ``a``, ``b``, ``match_weight``, ``match_probability`` and, per
+    comparison ``i``, ``e<i>``: the index of its level (from 1, in ``COMPARISONS`` order) when that
+    level weighs for the match, else null. Read from the columns Splink's prediction returns (with
+    matching and intermediate columns retained): ``gamma_<name>``, the level (-1 for the null level,
+    then the highest value for the first level down to 0 for the last), and ``mw_<name>``, its match
+    weight."""
+    columns = ", ".join(
+        f"case when gamma_{name} >= 0 and mw_{name} > 0 then {count - 1} - gamma_{name} end as e{i}"
+        for i, (name, count) in enumerate(zip(names, levels, strict=True))
+    )
+    return f"""select unique_id_l as a, unique_id_r as b, match_weight, match_probability, {columns}
+        from {predictions} order by match_weight desc, a, b"""
