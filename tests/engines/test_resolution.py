@@ -144,42 +144,57 @@ def test_sql_fold_agrees_with_python() -> None:
     assert sql == [fold_username(h) for h in handles]
 
 
-def test_given_handle_level() -> None:
-    """A handle built from a given name both accounts carry repeats the name's evidence: it gets its own
-    username level, which carries no weight, unless the full names agree."""
+def test_name_handle_level() -> None:
+    """A handle spelled from a name (``kari88``, ``ursulabeck``) repeats the name's evidence: agreeing
+    handles that both hold a word of either account's name get their own username level, which carries
+    no weight."""
     import duckdb
 
     from tiaki.engines.resolution import _NO_WEIGHT
-    from tiaki.engines.resolution_sql import GIVEN_HANDLE
+    from tiaki.engines.resolution_sql import NAME_HANDLE
 
     rows = [
-        # (username_l, username_r, given_l, given_r, full_l, full_r)
-        ("kari", "kari", ["kari"], ["kari"], "kari mo", "kari ven"),  # same given name, handle = it
-        ("karim", "kari", ["kari"], ["kari"], None, "kari ven"),  # a prefix, still built from "kari"
-        ("kari", "kari", ["kari"], ["kari"], "kari mo", "kari mo"),  # full names agree: real evidence
-        ("karimo", "karimo", ["rito"], ["rito"], "rito a", "rito b"),  # not built from the shared name
-        ("kari", "kari", ["kari"], None, None, None),  # no shared given name
+        # (username_l, username_r, name_words_l, name_words_r)
+        ("kari", "kari", ["kari", "mo"], ["kari", "ven"]),  # a given name both carry
+        ("karim", "kari", ["kari"], None),  # a prefix, still spelled from "kari"; one side has no name
+        ("ursulabeck", "ursulabeck", ["beck", "ursula"], ["beck", "ursula"]),  # the whole name
+        ("karimo", "karimo", ["rito"], ["rito"]),  # not spelled from a name
+        ("kari", "kari", None, None),  # no names at all
+        ("karimo", "ritoven", ["kari"], ["kari"]),  # handles disagree
     ]
     con = duckdb.connect()
     con.execute(
-        "create table p (username_fold_l varchar, username_fold_r varchar, given_names_l varchar[], "
-        "given_names_r varchar[], full_name_l varchar, full_name_r varchar)"
+        "create table p (username_fold_l varchar, username_fold_r varchar, name_words_l varchar[], "
+        "name_words_r varchar[])"
     )
-    con.executemany("insert into p values (?, ?, ?, ?, ?, ?)", rows)
-    got = [r[0] for r in con.execute(f"select coalesce({GIVEN_HANDLE}, false) from p").fetchall()]
-    assert got == [True, True, False, False, False]
-    assert ("username", "given-handle") in _NO_WEIGHT
+    con.executemany("insert into p values (?, ?, ?, ?)", rows)
+    got = [r[0] for r in con.execute(f"select coalesce({NAME_HANDLE}, false) from p").fetchall()]
+    assert got == [True, True, True, False, False, False]
+    assert ("username", "name-handle") in _NO_WEIGHT
 
 
-def test_given_handle_carries_no_weight(operation: dict[str, pa.Table]) -> None:
+def test_name_handle_carries_no_weight(operation: dict[str, pa.Table]) -> None:
+    import duckdb
+
+    from tiaki.engines import resolution_sql as sql
     from tiaki.engines.resolution import resolve_at_thresholds
 
+    con = duckdb.connect()
     _, by_threshold = resolve_at_thresholds(
-        operation["accounts"], operation["identifiers"], operation["ip_events"], [-50.0]
+        operation["accounts"],
+        operation["identifiers"],
+        operation["ip_events"],
+        [-50.0],
+        backend=_kept(con),  # type: ignore[arg-type]
     )
     evidence = {e for link in by_threshold[-50.0].links for e in link.evidence}
-    assert "username:given-handle" not in evidence  # only levels with positive weight are named
-    assert any(e.startswith("username:") for e in evidence)
+    assert "username:name-handle" not in evidence  # only levels with positive weight are named
+    levels = dict(sql.COMPARISONS)["username"]
+    level = [label for _, label in levels].index("name-handle")
+    levels_sql = sql.gamma_sql("res_candidates", "join_key_l", "join_key_r")
+    in_level = con.execute(f"select count(*) from ({levels_sql}) where g_username = {level}").fetchall()[0][0]
+    assert in_level > 0  # the operation has such pairs, so the first check means something
+    con.close()
 
 
 def _no_events() -> pa.Table:

@@ -5,7 +5,7 @@ Three steps, each leaving evidence an analyst can read:
 1. **Hard identifiers** (:func:`tiaki.engines.linkage.resolve_hard`): accounts sharing a normalised
    e-mail address, phone number, device id or payment instrument are one person, unless the value is
    held by too many accounts. Every merge is replayed through the *household guard* (below): a merge
-   that would join two groups of accounts whose given names disagree is held back, not applied, and
+   that would join two groups of accounts whose names cannot be one person's is held back, not applied, and
    the pair is scored like any other candidate instead.
 2. **Probabilistic linkage** (Splink 5, on DuckDB by default): candidate pairs of accounts in different groups
    are scored by a Fellegi-Sunter model over e-mail local parts (never the domain: a shared webmail
@@ -16,9 +16,12 @@ Three steps, each leaving evidence an analyst can read:
 
 **The household guard.** Persons of one household share a home IP address and often a phone or a
 device; that is where union-find on hard identifiers makes most of its false merges. A merge of two
-groups is refused when both groups carry given names (first token of a display name or of a ``name``
-identifier) and the two sets of given names have nothing in common. A person's own accounts show
-one given name; two members of a household show two.
+groups is refused when both groups carry names (display names that are names rather than handles, and
+``name`` identifiers) and no name of one group is compatible with a name of the other
+(:mod:`tiaki.engines.names`: initials, nicknames, surname-first order, transliteration and accents are
+understood, so "BROWN, Mary", "M. Brown" and "Mary Brown" are one person's names while "Mary Brown" and
+"John Brown" are not); a shared phone or device is held back only when the two groups also hold
+different personal mailboxes. A handle, or no name at all, vetoes nothing.
 
 **Input contract** (pyarrow tables; row order does not matter except for ``accounts``):
 
@@ -85,6 +88,8 @@ import pyarrow.compute as pc
 from tiaki.engines import placement
 from tiaki.engines.identifiers import HARD_KINDS
 from tiaki.engines.linkage import DEFAULT_MAX_ACCOUNTS_PER_KEY, ExcludedKey, resolve_hard
+from tiaki.engines.names import Name, any_compatible
+from tiaki.engines.names import parse as parse_name
 
 HARD = "hard-identifier"
 PROBABILISTIC = "probabilistic"
@@ -172,6 +177,19 @@ class Resolution:
 
 
 @dataclass(frozen=True, slots=True)
+class ScoredPairs:
+    """Candidate pairs the model scored and a threshold decides (their evidence holds something
+    identifying), strongest first: accounts ``a`` < ``b``, ``match_weight`` (bits),
+    ``match_probability`` and the agreeing ``evidence`` of each."""
+
+    a: np.ndarray
+    b: np.ndarray
+    match_weight: np.ndarray
+    match_probability: np.ndarray
+    evidence: list[tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
 class ResolutionConfig:
     threshold: float = DEFAULT_THRESHOLD
     max_accounts_per_key: int = DEFAULT_MAX_ACCOUNTS_PER_KEY
@@ -205,8 +223,16 @@ _IDENTIFYING = frozenset(
         "rare_ip:same-day",
     }
 )
+# Levels of exact agreement on one value whose u is the value's own frequency (Splink's term-frequency
+# adjustment): two accounts sharing the handle "maryjohnson" or the name "mary johnson" say less than
+# two sharing a rare one.
+_PER_VALUE = {
+    ("username", "exact-long"): "username_fold",
+    ("username", "exact-short"): "username_fold",
+    ("name", "full"): "full_name",
+}
 # Levels whose evidence another comparison already counts: they carry no weight (m = u).
-_NO_WEIGHT = frozenset({("username", "given-handle")})
+_NO_WEIGHT = frozenset({("username", "name-handle")})
 
 
 class Backend(Protocol):
@@ -311,6 +337,13 @@ def _comparisons(comparisons: Any, m: dict[str, list[float]], u: dict[str, list[
         ]
         for (sql, label), m_level, u_level in zip(levels[1:], m[name], u[name], strict=True):
             level = cll.ElseLevel() if sql == "else" else cll.CustomLevel(sql, label_for_charts=label)
+            options: dict[str, Any] = {}
+            if (name, label) in _PER_VALUE:
+                # u of the value the pair shares, from its frequency, in place of the level's mean u.
+                options = {
+                    "tf_adjustment_column": _PER_VALUE[(name, label)],
+                    "disable_tf_exact_match_detection": True,
+                }
             built.append(
                 level.configure(
                     m_probability=m_level,
@@ -318,6 +351,7 @@ def _comparisons(comparisons: Any, m: dict[str, list[float]], u: dict[str, list[
                     fix_m_probability=True,
                     fix_u_probability=True,
                     label_for_charts=label,
+                    **options,
                 )
             )
         built_all.append(cl.CustomComparison(output_column_name=name, comparison_levels=built))
@@ -329,9 +363,9 @@ class _GuardedForest:
     """Union-find over accounts with the household guard (see the module docstring): a merge is held
     back when it would join two groups that look like two members of one household."""
 
-    def __init__(self, given: list[frozenset[str]], personal: list[frozenset[str]], guard: bool) -> None:
-        self.parent = list(range(len(given)))
-        self.given: list[frozenset[str]] = given
+    def __init__(self, names: list[frozenset[Name]], personal: list[frozenset[str]], guard: bool) -> None:
+        self.parent = list(range(len(names)))
+        self.names: list[frozenset[Name]] = names
         self.personal: list[frozenset[str]] = personal
         self.guard = guard
 
@@ -347,21 +381,22 @@ class _GuardedForest:
 
         ``strength`` is the evidence: ``"personal"`` (a shared personal mailbox or payment instrument)
         always merges; ``"shared"`` (a phone or device, which a household may share) is held back only
-        when the two groups carry different given names *and* different personal mailboxes, as two
-        members of one household do; ``"soft"`` (the model's evidence) is held back when the given
-        names disagree."""
+        when the two groups carry names and none of one side's is compatible with one of the other's
+        (:mod:`tiaki.engines.names`) *and* they hold different personal mailboxes, as two members of
+        one household do; ``"soft"`` (the model's evidence) is held back when the names are not
+        compatible."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
-        ga, gb = self.given[ra], self.given[rb]
-        if self.guard and strength != "personal" and ga and gb and ga.isdisjoint(gb):
+        na, nb = self.names[ra], self.names[rb]
+        if self.guard and strength != "personal" and na and nb and not any_compatible(na, nb):
             pa_, pb = self.personal[ra], self.personal[rb]
             if strength == "soft" or (pa_ and pb and pa_.isdisjoint(pb)):
                 return None
         if ra > rb:
             ra, rb = rb, ra
         self.parent[rb] = ra  # the smaller index is the root, so labels need no second pass
-        self.given[ra] = self.given[ra] | gb
+        self.names[ra] = self.names[ra] | nb
         self.personal[ra] = self.personal[ra] | self.personal[rb]
         return True
 
@@ -369,7 +404,7 @@ class _GuardedForest:
         return np.array([self.find(i) for i in range(len(self.parent))], dtype=np.int64)
 
     def copy(self) -> _GuardedForest:
-        twin = _GuardedForest(list(self.given), list(self.personal), self.guard)
+        twin = _GuardedForest(list(self.names), list(self.personal), self.guard)
         twin.parent = list(self.parent)
         return twin
 
@@ -389,6 +424,39 @@ class _Scored:
     # Per comparison: its name and its levels' labels (index 0 is the null level).
     levels: list[tuple[str, list[str]]] = field(default_factory=list)
 
+    def evidence(self, levels: list[int | None]) -> tuple[str, ...]:
+        """``feature:level`` for each comparison whose level weighs for the match."""
+        return tuple(
+            f"{name}:{labels[lv]}"
+            for (name, labels), lv in zip(self.levels, levels, strict=True)
+            if lv is not None
+        )
+
+    def linkable(self) -> ScoredPairs:
+        """The scored pairs a threshold decides: those whose evidence holds something identifying."""
+        a: list[int] = []
+        b: list[int] = []
+        weights: list[float] = []
+        probabilities: list[float] = []
+        evidence: list[tuple[str, ...]] = []
+        if self.scored is not None:
+            columns = [self.scored.column(c).to_pylist() for c in self.scored.column_names]
+            for left, right, weight, probability, *levels in zip(*columns, strict=True):
+                named = self.evidence(levels)
+                if not _IDENTIFYING.isdisjoint(named):
+                    a.append(left)
+                    b.append(right)
+                    weights.append(weight)
+                    probabilities.append(probability)
+                    evidence.append(named)
+        return ScoredPairs(
+            np.array(a, dtype=np.int64),
+            np.array(b, dtype=np.int64),
+            np.array(weights, dtype=np.float64),
+            np.array(probabilities, dtype=np.float64),
+            evidence,
+        )
+
     def cluster(self, threshold: float) -> Resolution:
         forest = self.forest.copy()
         links, held_back = list(self.links), list(self.held_back)
@@ -398,11 +466,7 @@ class _Scored:
             table = self.scored.slice(0, keep)
             columns = [table.column(c).to_pylist() for c in table.column_names]
             for a, b, weight, probability, *levels in zip(*columns, strict=True):
-                evidence = tuple(
-                    f"{name}:{labels[lv]}"
-                    for (name, labels), lv in zip(self.levels, levels, strict=True)
-                    if lv is not None
-                )
+                evidence = self.evidence(levels)
                 if _IDENTIFYING.isdisjoint(evidence):
                     continue  # corroborating evidence alone is not an identity
                 outcome = forest.union(a, b)
@@ -479,6 +543,20 @@ def resolve_at_thresholds(
     return pairs, {t: prepared.cluster(t) for t in thresholds}
 
 
+def score_pairs(
+    accounts: pa.Table,
+    identifiers: pa.Table,
+    ip_events: pa.Table,
+    *,
+    config: ResolutionConfig | None = None,
+    backend: Backend | None = None,
+) -> ScoredPairs:
+    """Every candidate pair a threshold decides, with its weight, probability and evidence, whatever
+    its weight (for :mod:`tiaki.engines.threshold`: choosing the threshold on a new operation)."""
+    config = config or ResolutionConfig()
+    return _prepare(accounts, identifiers, ip_events, config, -math.inf, backend).linkable()
+
+
 def _prepare(
     accounts: pa.Table,
     identifiers: pa.Table,
@@ -542,11 +620,10 @@ def _run(
     shared_ips = int(
         backend.rows(sql.shared_ips_sql(config.max_accounts_per_ip, config.max_countries_per_ip))[0][0]
     )
-    given_col = backend.arrow(sql.GIVEN_NAMES).column(0)
-    given = [frozenset(g) if g else frozenset() for g in given_col.to_pylist()]
 
     # 2. Replay the hard merges through the household guard.
     personal_sets: list[set[str]] = [set() for _ in range(n)]
+    names = [parse_name(text or "") for text in accounts.column("display_name").to_pylist()]
     for a, k, v in zip(
         identifiers.column("account").to_pylist(),
         identifiers.column("kind").to_pylist(),
@@ -555,7 +632,9 @@ def _run(
     ):
         if k == "email" and v:
             personal_sets[a].add(v)
-    forest = _GuardedForest(given, [frozenset(p) for p in personal_sets], config.household_guard)
+        elif k == "name" and v:
+            names[a] = names[a] | parse_name(v, typed=False)
+    forest = _GuardedForest(names, [frozenset(p) for p in personal_sets], config.household_guard)
     links: list[Link] = []
     held_back: list[Link] = []
     for a, b, kind, value in hard.links:

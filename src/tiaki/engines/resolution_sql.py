@@ -125,13 +125,18 @@ nm as (
     select account, min(full_name) filter (where full_name like '% %') as full_name,
         list(distinct split_part(full_name, ' ', 1) order by 1) as given_names
     from names group by account
+),
+nw as (
+    select account, list(distinct w order by w) as name_words
+    from (select account, unnest(string_split(full_name, ' ')) as w from names) where length(w) >= 3
+    group by account
 )
 select a.unique_id, a.username_fold, a.country, em.email_locals, ph.phones, dv.devices, nm.full_name,
-    nm.given_names, ri.rare_ips, ri.ip_days, 0::bigint as hard
+    nm.given_names, nw.name_words, ri.rare_ips, ri.ip_days, 0::bigint as hard
 from res_acc a
     left join em on em.account = a.unique_id left join ph on ph.account = a.unique_id
     left join dv on dv.account = a.unique_id left join nm on nm.account = a.unique_id
-    left join ri on ri.account = a.unique_id
+    left join nw on nw.account = a.unique_id left join ri on ri.account = a.unique_id
 order by a.unique_id
 """
 
@@ -155,13 +160,14 @@ where f1.hard <> f2.hard;
 """
 
 
-# Handles built from a given name both accounts carry (``kari`` and ``kari88`` for two Karis), on
-# accounts whose full names do not agree: the agreement repeats the given name's evidence.
-GIVEN_HANDLE = (
-    "not coalesce(full_name_l = full_name_r, false) and least(length(username_fold_l), "
-    "length(username_fold_r)) >= 3 and (starts_with(username_fold_l, username_fold_r) or "
-    "starts_with(username_fold_r, username_fold_l)) and len(list_filter(list_intersect(given_names_l, "
-    "given_names_r), lambda g: starts_with(username_fold_l, g) and starts_with(username_fold_r, g))) > 0"
+# Handles spelled from a name (``kari``, ``kari88``, ``ursulabeck``): two people called Kari, or two
+# Ursula Becks, tend to pick the same handle, so agreeing handles that both hold a word of either
+# account's name repeat the name's evidence.
+NAME_HANDLE = (
+    "least(length(username_fold_l), length(username_fold_r)) >= 3 and (starts_with(username_fold_l, "
+    "username_fold_r) or starts_with(username_fold_r, username_fold_l)) and len(list_filter(list_concat("
+    "coalesce(name_words_l, []), coalesce(name_words_r, [])), lambda w: contains(username_fold_l, w) and "
+    "contains(username_fold_r, w))) > 0"
 )
 
 
@@ -203,7 +209,7 @@ COMPARISONS: list[tuple[str, list[tuple[str, str]]]] = [
         "username",
         [
             ("username_fold_l is null or username_fold_r is null", "null"),
-            (GIVEN_HANDLE, "given-handle"),
+            (NAME_HANDLE, "name-handle"),
             ("username_fold_l = username_fold_r and length(username_fold_l) >= 7", "exact-long"),
             ("username_fold_l = username_fold_r", "exact-short"),
             (
@@ -240,8 +246,8 @@ COMPARISONS: list[tuple[str, list[tuple[str, str]]]] = [
 ]
 # The feature columns a comparison reads (as <column>_l and <column>_r).
 FEATURE_COLUMNS = (
-    "username_fold", "country", "email_locals", "phones", "devices", "full_name", "given_names", "rare_ips",
-    "ip_days",
+    "username_fold", "country", "email_locals", "phones", "devices", "full_name", "given_names", "name_words",
+    "rare_ips", "ip_days",
 )  # fmt: skip
 
 
@@ -268,7 +274,6 @@ def shared_ips_sql(max_accounts_per_ip: int, max_countries_per_ip: int) -> str:
             or count(distinct country) > {int(max_countries_per_ip)})"""
 
 
-GIVEN_NAMES = "select given_names from res_features order by unique_id"
 SET_HARD = (
     "update res_features set hard = h.hard from res_hard_labels h where h.unique_id = res_features.unique_id"
 )

@@ -117,18 +117,22 @@ def latest_decisions(
     return must, cannot
 
 
-def _evidence_edges(
-    operation: Operation, accounts: list[AccountRow], index: dict[int, int], settings: RunSettings
-) -> tuple[list[Edge], list[Edge]]:
-    """Links between accounts, strongest first: hard identifiers, then (unless the method is "hard")
-    the probabilistic model's links in the order it applied them; and the links the household guard
-    held back."""
+@dataclass(frozen=True)
+class ModelInputs:
+    """The resolution engine's three tables for an operation's accounts (row i is ``accounts[i]``)."""
+
+    accounts: pa.Table
+    identifiers: pa.Table
+    ip_events: pa.Table
+
+
+def _identifier_rows(
+    operation: Operation, accounts: list[AccountRow], index: dict[int, int], kinds: Collection[str]
+) -> tuple[list[int], list[str], list[str]]:
     hints = {row.pk: row.stated_country or None for row in accounts}
-    hard_only = settings.resolution_method == ResolutionMethod.HARD
-    kinds = HARD_KINDS if hard_only else KINDS
     rows_a, rows_k, rows_v = [], [], []
     for account_pk, kind, value in (
-        Identifier.objects.filter(account__operation=operation, kind__in=kinds)
+        Identifier.objects.filter(account__operation=operation, kind__in=list(kinds))
         .values_list("account_id", "kind", "value")
         .iterator(chunk_size=BATCH)
     ):
@@ -137,9 +141,12 @@ def _evidence_edges(
             rows_a.append(index[account_pk])
             rows_k.append(kind)
             rows_v.append(normal)
-    if hard_only:
-        hard = resolve_hard(len(accounts), zip(rows_a, rows_k, rows_v, strict=True))
-        return [Edge(a, b, LinkMethod.HARD, kind, value) for a, b, kind, value in hard.links], []
+    return rows_a, rows_k, rows_v
+
+
+def model_inputs(operation: Operation, accounts: list[AccountRow], index: dict[int, int]) -> ModelInputs:
+    """What the probabilistic model reads: accounts, normalised identifiers and timed IP events."""
+    rows_a, rows_k, rows_v = _identifier_rows(operation, accounts, index, KINDS)
     ip_a, ip_k, ip_t = [], [], []
     for account_pk, ip, ts in (
         IPEvent.objects.filter(account__operation=operation, timestamp__isnull=False)
@@ -151,23 +158,45 @@ def _evidence_edges(
             ip_a.append(index[account_pk])
             ip_k.append(key)
             ip_t.append(int(ts.timestamp()))
-    # The model runs in a DuckDB database of its own for this run; what it spills to disk stays in the
-    # private data directory (an in-memory database would spill to ./.tmp wherever the command runs).
-    with DuckDBBackend(
+    return ModelInputs(
+        pa.table(
+            {
+                "username": [row.username for row in accounts],
+                "display_name": [row.display_name for row in accounts],
+                "stated_country": [row.stated_country or None for row in accounts],
+            }
+        ),
+        pa.table({"account": pa.array(rows_a, pa.int64()), "kind": rows_k, "value": rows_v}),
+        pa.table(
+            {"account": pa.array(ip_a, pa.int64()), "ip": ip_k, "timestamp": pa.array(ip_t, pa.int64())}
+        ),
+    )
+
+
+def model_backend() -> DuckDBBackend:
+    """The database the model runs in for one call: DuckDB, spilling inside the private data directory
+    (an in-memory database would spill to ./.tmp wherever the command runs)."""
+    return DuckDBBackend(
         duckdb.connect(config={"temp_directory": str(private_dir(root() / "tmp" / "resolution"))})
-    ) as backend:
+    )
+
+
+def _evidence_edges(
+    operation: Operation, accounts: list[AccountRow], index: dict[int, int], settings: RunSettings
+) -> tuple[list[Edge], list[Edge]]:
+    """Links between accounts, strongest first: hard identifiers, then (unless the method is "hard")
+    the probabilistic model's links in the order it applied them; and the links the household guard
+    held back."""
+    if settings.resolution_method == ResolutionMethod.HARD:
+        rows_a, rows_k, rows_v = _identifier_rows(operation, accounts, index, HARD_KINDS)
+        hard = resolve_hard(len(accounts), zip(rows_a, rows_k, rows_v, strict=True))
+        return [Edge(a, b, LinkMethod.HARD, kind, value) for a, b, kind, value in hard.links], []
+    inputs = model_inputs(operation, accounts, index)
+    with model_backend() as backend:
         result = probabilistic.resolve(
-            pa.table(
-                {
-                    "username": [row.username for row in accounts],
-                    "display_name": [row.display_name for row in accounts],
-                    "stated_country": [row.stated_country or None for row in accounts],
-                }
-            ),
-            pa.table({"account": pa.array(rows_a, pa.int64()), "kind": rows_k, "value": rows_v}),
-            pa.table(
-                {"account": pa.array(ip_a, pa.int64()), "ip": ip_k, "timestamp": pa.array(ip_t, pa.int64())}
-            ),
+            inputs.accounts,
+            inputs.identifiers,
+            inputs.ip_events,
             config=probabilistic.ResolutionConfig(threshold=settings.resolution_threshold),
             backend=backend,
         )

@@ -1,0 +1,135 @@
+"""End to end, as an investigator runs it: persons and countries from the installed command.
+
+    python bench/end_to_end.py --data independent:19 [--data independent:11] [--accounts 15300] [--work DIR]
+
+For each data set of the independent generator (``bench/independent``; generated into
+``WORK/independent-N-SEED`` unless there): a fresh data directory, then the installed ``tiaki ingest``,
+``tiaki run --stage resolve --stage locate --geo-dir OUT/geo`` (the operator's two dated databases the
+generator writes) and ``tiaki export persons --detailed``, each in its own process. The export is then
+compared with the generator's ground truth (``truth/accounts.csv``), which the product never sees:
+the share of accounts placed (not sent to review) in their true country, placed in another, sent to
+review; and the resolution's pairwise and B-cubed scores. Prints a table and a JSON line, and writes
+``bench/results/end-to-end-N.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+TIAKI = str(Path(sys.executable).with_name("tiaki"))
+
+
+def generated(seed: int, accounts: int, work: Path) -> Path:
+    out = work / f"independent-{accounts}-{seed}"
+    if not (out / "truth" / "summary.json").exists():
+        shutil.rmtree(out, ignore_errors=True)
+        subprocess.run(
+            [sys.executable, "-m", "bench.independent.generator", str(out), "--accounts", str(accounts),
+             "--seed", str(seed)],
+            check=True, cwd=HERE.parent, stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+    return out
+
+
+def tiaki(env: dict[str, str], *args: object) -> float:
+    start = time.perf_counter()
+    subprocess.run([TIAKI, *map(str, args)], env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def run(name: str, accounts: int, work: Path) -> dict[str, object]:
+    from tiaki.engines.evaluation import score_clustering
+
+    kind, _, seed = name.partition(":")
+    if kind != "independent":
+        raise SystemExit(f"{name}: only independent:SEED (its truth has every account's country)")
+    out = generated(int(seed), accounts, work)
+    data = work / f"e2e-{accounts}-{seed}"
+    shutil.rmtree(data, ignore_errors=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    env["TIAKI_DATA_DIR"] = str(data / "data")
+    seconds = {
+        "ingest": tiaki(env, "ingest", "-o", "op", out / "bundle"),
+        "resolve+locate": tiaki(
+            env, "run", "-o", "op", "--stage", "resolve", "--stage", "locate", "--geo-dir", out / "geo"
+        ),
+    }  # fmt: skip
+    export = data / "persons.csv"
+    tiaki(env, "export", "persons", "-o", "op", "--out", export, "--detailed")
+    with (out / "truth" / "accounts.csv").open(newline="") as fh:
+        truth = {row["account_id"]: (row["person_id"], row["country"]) for row in csv.DictReader(fh)}
+    with export.open(newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    correct = wrong = review = 0
+    true_person, found_person = [], []
+    for row in rows:
+        person, country = truth[row["account_id"]]
+        true_person.append(person)
+        found_person.append(row["person_id"])
+        if row["needs_review"] == "true" or not row["country"]:
+            review += 1
+        elif row["country"] == country:
+            correct += 1
+        else:
+            wrong += 1
+    n = len(rows)
+    scores = score_clustering(np.array(true_person), np.array(found_person))
+    result = {
+        "data": name,
+        "accounts": n,
+        "persons_true": len(set(true_person)),
+        "persons_found": len(set(found_person)),
+        "accounts_correct": round(correct / n, 4),
+        "accounts_wrong": round(wrong / n, 4),
+        "accounts_review": round(review / n, 4),
+        "pairwise_precision": round(scores.pairwise_precision, 4),
+        "pairwise_recall": round(scores.pairwise_recall, 4),
+        "pairwise_f1": round(scores.pairwise_f1, 4),
+        "bcubed_f1": round(scores.bcubed_f1, 4),
+        "seconds": {k: round(v, 1) for k, v in seconds.items()},
+    }
+    print(
+        f"\n{name}: {n:,} accounts; {result['persons_found']:,} persons found for {result['persons_true']:,}"
+    )
+    print(f"  accounts in their true country {correct / n:.2%}, in another {wrong / n:.2%}, "
+          f"to review {review / n:.2%}")  # fmt: skip
+    print(f"  resolution: pairwise P {scores.pairwise_precision:.4f} R {scores.pairwise_recall:.4f} "
+          f"F1 {scores.pairwise_f1:.4f}, B-cubed F1 {scores.bcubed_f1:.4f}")  # fmt: skip
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--data", action="append", default=None, help="independent:SEED, repeatable")
+    parser.add_argument("--accounts", type=int, default=15_300)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/tiaki-bench"))
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    runs = [run(name, args.accounts, args.work) for name in args.data or ["independent:11"]]
+    summary = {
+        "benchmark": "end-to-end",
+        "accounts": args.accounts,
+        "runs": runs,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+    }
+    out = args.out or HERE / "results" / f"end-to-end-{args.accounts}.json"
+    out.write_text(json.dumps(summary, indent=2) + "\n")
+    print(json.dumps(summary))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,167 @@
+"""Whether two written names can belong to one person.
+
+Display names are typed by people: the same person writes "Mary Brown", "BROWN, Mary", "M. Brown",
+"Brown Mary 🌸" or a handle, in Latin letters or in their own script. Two members of one household
+write "Mary Brown" and "John Brown". The resolution engine's household guard needs to tell these apart
+(``resolution._GuardedForest``): it holds back a merge only when both sides carry names and no name of
+one side is compatible with a name of the other.
+
+* **What is a name.** Emoji, symbols and punctuation other than ``,`` ``.`` ``'`` ``-`` are dropped
+  (before transliteration, which would spell an emoji out).
+  Text holding a digit, ``_`` or ``@``, or a single word written all in lower case (``frostnight``,
+  ``d.banerji``), is a handle, not a name; text without letters is nothing. A part in brackets is an
+  alternative writing of the name (``王娜 (Na Wang)``).
+* **Transliteration and accents.** Every name is written in ASCII with ``anyascii`` (``Małgorzata`` ->
+  ``malgorzata``, ``Сергей`` -> ``sergey``, ``王娜`` -> ``wang na``: scripts without spaces give one word
+  per capitalised syllable), then case-folded; a token's doubled letters are single and ``y`` is ``i``
+  (``Sergey``/``Sergei``, ``Anna``/``Ana``).
+* **Order.** "Surname, Given" says which is which. Otherwise the given name is either the first word or
+  the last one (surname-first order in Chinese, Hungarian, Vietnamese, Japanese, Korean, and in forms
+  that ask for the surname first), and a single word may be either a given name or a surname.
+* **Two names are compatible** when, for some reading of each, the given names are compatible (or one is
+  missing) and the other words share one compatible word (or one side has none). Two words are
+  compatible when equal, when one is the other's initial, or when one is a nickname of the other in
+  the ``nicknames`` package's table of English given names (``bobby``/``robert``).
+
+So "Mary Brown" and "Brown, Mary" are compatible, "S. Johnson" and "Samuel Johnson" too, while
+"Mary Brown" and "John Brown" are not (given names differ under every reading). Nothing here is
+fitted to data; every rule comes from how names are written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from anyascii import anyascii
+
+_BRACKETS = re.compile(r"[(\[{]([^)\]}]*)[)\]}]")
+_HANDLE = re.compile(r"[0-9_@]")
+_SPLIT_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_WORDS = re.compile(r"[a-z]+")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A written name as words (ASCII, case-folded), and, when written "Surname, Given", how many of
+    the words come before the comma (``0`` when there was no comma)."""
+
+    words: tuple[str, ...]
+    before_comma: int = 0
+
+
+def _is_handle(text: str) -> bool:
+    if _HANDLE.search(text):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    cased = [c for c in letters if c.isupper() or c.islower()]
+    return bool(cased) and not any(c.isspace() for c in text.strip()) and not any(c.isupper() for c in cased)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    ascii_text = _SPLIT_CAMEL.sub(" ", anyascii(text))
+    return tuple(_DOUBLE.sub(r"\1", w.replace("y", "i")) for w in _WORDS.findall(ascii_text.casefold()))
+
+
+def _letters(text: str) -> str:
+    """``text`` with only letters (and their marks), digits, spaces and ``,.'-_@`` kept: emoji and
+    other symbols go before transliteration, which would spell them out (``👑`` -> ``crown``)."""
+    return "".join(
+        c if unicodedata.category(c)[0] in "LMN" or c in ",.'-_@" else " "
+        for c in unicodedata.normalize("NFC", text)
+        if c != "\ufe0f"
+    )
+
+
+def _one(text: str, typed: bool) -> Name | None:
+    text = _letters(text).strip()
+    if not text or (typed and _is_handle(text)) or not any(c.isalpha() for c in text):
+        return None
+    if text.count(",") == 1:
+        surname, given = text.split(",")
+        before, after = _words(surname), _words(given)
+        if before and after:
+            return Name(before + after, len(before))
+    words = _words(text.replace(",", " "))
+    return Name(words) if words else None
+
+
+@lru_cache(maxsize=200_000)
+def parse(text: str, typed: bool = True) -> frozenset[Name]:
+    """The names ``text`` can be read as (empty when it holds no name). ``typed``: the text is what a
+    user typed as their display name, so a handle there is not a name; a name the provider recorded
+    (an identifier of kind ``name``, already in lower case) is taken as a name."""
+    if not text:
+        return frozenset()
+    parts = [m.group(1) for m in _BRACKETS.finditer(text)]
+    parts.append(_BRACKETS.sub(" ", text))
+    return frozenset(name for part in parts if (name := _one(part, typed)) is not None)
+
+
+def _nicknames() -> dict[str, frozenset[str]]:
+    """Each given name's nicknames and each nickname's given names, from the ``nicknames`` package's
+    table (``name1,relationship,name2`` rows of English given names)."""
+    table: dict[str, set[str]] = {}
+    text = resources.files("nicknames").joinpath("names.csv").read_text(encoding="utf-8")
+    for row in csv.DictReader(io.StringIO(text)):
+        if row.get("relationship") != "has_nickname":
+            continue
+        left, right = _words(row["name1"] or ""), _words(row["name2"] or "")
+        if len(left) == 1 and len(right) == 1 and left != right:
+            table.setdefault(left[0], set()).add(right[0])
+            table.setdefault(right[0], set()).add(left[0])
+    return {name: frozenset(others) for name, others in table.items()}
+
+
+_NICK: dict[str, frozenset[str]] | None = None
+
+
+def _nick(word: str) -> frozenset[str]:
+    global _NICK
+    if _NICK is None:
+        _NICK = _nicknames()
+    return _NICK.get(word, frozenset())
+
+
+def words_compatible(a: str, b: str) -> bool:
+    """Equal, one the other's initial, or one a nickname of the other."""
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return b in _nick(a)
+
+
+def _readings(name: Name) -> list[tuple[str | None, tuple[str, ...]]]:
+    """(given name, the other words) for each way the name can be read."""
+    words = name.words
+    if name.before_comma:
+        after = words[name.before_comma :]
+        return [(after[0], words[: name.before_comma] + after[1:])]
+    if len(words) == 1:
+        return [(words[0], ()), (None, words)]
+    return [(words[0], words[1:]), (words[-1], words[:-1])]
+
+
+@lru_cache(maxsize=500_000)
+def compatible(a: Name, b: Name) -> bool:
+    """Whether ``a`` and ``b`` can be one person's names (see the module docstring)."""
+    for given_a, rest_a in _readings(a):
+        for given_b, rest_b in _readings(b):
+            if given_a is not None and given_b is not None and not words_compatible(given_a, given_b):
+                continue
+            if rest_a and rest_b and not any(words_compatible(x, y) for x in rest_a for y in rest_b):
+                continue
+            return True
+    return False
+
+
+def any_compatible(a: frozenset[Name], b: frozenset[Name]) -> bool:
+    """Whether some name of ``a`` is compatible with some name of ``b``."""
+    return any(compatible(x, y) for x in a for y in b)

@@ -1,0 +1,60 @@
+"""Whether two written names can be one person's: the household guard's notion of a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from tiaki.engines.names import any_compatible, parse
+
+
+def compatible(a: str, b: str) -> bool:
+    return any_compatible(parse(a), parse(b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Mary Brown", "BROWN, Mary"),  # case, surname first with a comma
+        ("Mary Brown", "Brown Mary"),  # surname first without one
+        ("Samuel Okafor", "S. Okafor"),  # an initial
+        ("Samuel Okafor", "S.Okafor 🌟"),  # an initial, no space, an emoji
+        ("Robert Stone", "Bobby Stone"),  # a nickname
+        ("Robert Stone", "Bob"),  # a nickname alone
+        ("Zoë Müller", "Zoe Muller"),  # accents
+        ("Łucja Wąsik", "lucja wasik"),  # letters without a decomposition
+        ("Сергей Волков", "Sergei Volkov"),  # transliteration, y/i spelling
+        ("王伟 (Wei Wang)", "Wang Wei"),  # another script with a Latin writing in brackets
+        ("Ana María López García", "Ana López"),  # two given names, two surnames
+        ("Nguyen Thi Mai", "Mai Nguyen"),  # family name first
+        ("LEONOR", "Costa Santos Leonor"),  # one word
+    ],
+)
+def test_one_persons_names(a: str, b: str) -> None:
+    assert compatible(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Mary Brown", "John Brown"),  # a household: same surname, other given name
+        ("Brown, Mary", "Brown, John"),
+        ("Kari Mo", "Kari Ven"),  # the same given name, another surname
+        ("Mary Brown", "Peter"),  # a lone given name that is neither
+        ("Anna Kowalska", "Piotr Kowalski"),
+    ],
+)
+def test_two_persons_names(a: str, b: str) -> None:
+    assert not compatible(a, b)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "frostnight", "d.banerji", "sergey99", "cool_neo", "xx@yy", "💯🔥", "123"]
+)
+def test_handles_and_non_names_are_no_names(text: str) -> None:
+    assert parse(text) == frozenset()
+
+
+def test_a_provider_recorded_name_is_a_name_even_in_lower_case() -> None:
+    assert parse("mary brown") == parse("mary brown", typed=False) != frozenset()  # two words: a name
+    assert parse("mary") == frozenset()  # typed as one lower-case word: a handle
+    assert parse("mary", typed=False) != frozenset()
