@@ -54,14 +54,17 @@ except for e-mail, phone and device: the hard groups share those by construction
 pair is one the hard step did not join, so those three get ``m = u`` (no weight; blocking only).
 No EM. The prior is the share of pairs inside hard groups.
 
-**Correlated handles.** Handles are often built from the given name (``kari``, ``kari88``), so two
-people called Kari who share a given name also tend to share a short handle; counting both the name
-and the handle as independent evidence made such collisions (under 1% matches among candidates)
-outscore a shared full name alone (98% matches). A username agreement (equal or prefix) where both
-handles start with a given name the two accounts share, and their full names do not agree, falls in
-its own level, ``given-handle``, which carries no weight (``m = u``): the name comparison has already
-counted that evidence.
-The threshold was chosen on labelled synthetic pairs; see ``docs/resolution.md``.
+**Per-value u.** An agreement on a handle or a full name weighs by the frequency of the value shared
+(Splink's term-frequency adjustment): "maryjohnson" says less than a rare handle.
+
+**Correlated handles.** Handles are often spelled from a name (``kari``, ``kari88``, ``ursulabeck``),
+so two people called Kari, or two Ursula Becks, tend to share a handle too; counting the name and the
+handle as independent evidence made such collisions outscore real evidence. A username agreement
+(equal or prefix) where both handles hold a word of either account's names falls in its own level,
+``name-handle``, which carries no weight (``m = u``) and does not identify: the name comparison has
+already counted that evidence.
+The threshold was chosen on labelled synthetic pairs; on a new operation it can be checked with a
+sample an investigator labels (:mod:`tiaki.engines.threshold`); see ``docs/resolution.md``.
 
 **Where it runs.** The model's SQL lives in :mod:`tiaki.engines.resolution_sql` (DuckDB's dialect),
 and the database is the caller's: ``resolve(..., backend=DuckDBBackend(connection))``. This module
