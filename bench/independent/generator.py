@@ -127,6 +127,10 @@ class Person:
         return f"P{self.pid:06d}"
 
 
+class BlockFull(Exception):
+    """Every address of a block is held (for a lease: past the moment it would start)."""
+
+
 def _epoch(when: datetime) -> float:
     return when.timestamp()
 
@@ -173,6 +177,7 @@ class World:
         self.hosting_blocks: dict[str, list[int]] = {}  # country -> hosting block indices
         self.address_block: dict[str, int] = {}  # static or leased IPv4 address -> block index
         self.lease_end: dict[str, float] = {}  # leased address -> when its latest lease ends
+        self.full_until: dict[int, float] = {}  # block index -> no address free for a lease starting earlier
         self.taken_canonical: set[str] = set()
         self.taken_phones: set[str] = set()
         self.taken_handles: dict[str, set[str]] = {name: set() for name, _, _ in PLATFORMS}
@@ -484,16 +489,46 @@ class World:
         return index
 
     def _host(self, index: int, busy_until: float | None = None) -> str:
-        """A new address in block ``index`` that no one else holds (leases: until ``busy_until``)."""
+        """A new address in block ``index`` that no one else holds (leases: until ``busy_until``).
+
+        Raises :class:`BlockFull` when there is none, rather than drawing forever.
+        """
         network = self.blocks[index].network
+        misses = 0
         while True:
+            if misses % network.num_addresses == 0 and not self._has_free(index, busy_until, scan=misses > 0):
+                raise BlockFull(f"no free address in {network} ({self.blocks[index].operator})")
             address = str(network[self.rng.randrange(1, network.num_addresses - 1)])
             if address not in self.address_block:
                 break
             if busy_until is not None and address in self.lease_end and self.lease_end[address] <= busy_until:
                 break  # a dynamic address handed out again after its earlier lease ended
+            misses += 1
         self.address_block[address] = index
         return address
+
+    def _has_free(self, index: int, busy_until: float | None = None, scan: bool = True) -> bool:
+        """Whether :meth:`_host` can find an address in block ``index``; without ``scan``, only
+        whether the block was not found full before. A full block stays full for leases that start
+        before its earliest lease end: addresses are never given back, and leases only get later.
+        """
+        full = self.full_until.get(index)
+        if full is not None and (busy_until is None or busy_until < full):
+            return False
+        if not scan:
+            return True
+        network = self.blocks[index].network
+        until = math.inf
+        for host in range(1, network.num_addresses - 1):
+            address = str(network[host])
+            if address not in self.address_block:
+                return True
+            end = self.lease_end.get(address, math.inf)
+            if busy_until is not None and end <= busy_until:
+                return True
+            until = min(until, end)
+        self.full_until[index] = until
+        return False
 
     def address_country(self, address: str, t: float) -> str:
         """Where the block holding ``address`` (one handed out by :meth:`_host`) is used at ``t``."""
@@ -573,7 +608,17 @@ class World:
                 and self.blocks[i].active(hh.isp, when)
             ]
             index = rng.choice(blocks)
-            address = self._host(index, busy_until=t)
+            try:
+                address = self._host(index, busy_until=t)
+            except BlockFull:
+                # Leases are drawn household by household over the whole period, so a block can be
+                # taken past ``t`` at every address: another block of the operator, or a new one.
+                spare = [i for i in blocks if i != index and self._has_free(i, t)]
+                if spare:
+                    index = rng.choice(spare)
+                else:
+                    index = self._block(hh.isp, "residential", hh.country.code, rng.choice((20, 20, 21, 22)))
+                address = self._host(index, busy_until=t)
             hh.leases.append((t, address))
             lease_end = t + rng.expovariate(1 / mean_days) * 86400 + 3600
             moved = self.blocks[index].moved_at

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import signal
 import sys
 from collections import Counter
 from datetime import UTC, datetime
@@ -102,6 +103,26 @@ def test_same_seed_same_bytes_other_seed_differs(operation: Path, tmp_path: Path
     other = _files(tmp_path / "other")
     assert other.keys() == _files(operation).keys()
     assert other["bundle/accounts.csv"] != _files(operation)["bundle/accounts.csv"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="needs SIGALRM to stop a hang")
+def test_operator_whose_blocks_fill_up_does_not_hang(tmp_path: Path) -> None:
+    # Seed 20 at 2,000 accounts used to draw home addresses forever: every address of the only
+    # residential block of the largest operator was leased past the start of a new household's lease.
+    def hang(signum: int, frame: object) -> None:
+        raise TimeoutError("generator did not finish in 60 s")
+
+    previous = signal.signal(signal.SIGALRM, hang)
+    signal.alarm(60)
+    try:
+        summary = generator.generate(tmp_path / "op", 2000, 20)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert summary["accounts"] == 2000
+    assert len(_rows(tmp_path / "op" / "bundle" / "accounts.csv")) == 2000
+    assert len(_rows(tmp_path / "op" / "truth" / "accounts.csv")) == 2000
 
 
 def test_mailbox_canonical_form_ignores_what_the_provider_ignores() -> None:
