@@ -3,7 +3,8 @@
 :func:`write_sample` scores the operation's candidate pairs with the probabilistic model (as the
 resolve stage does, at every weight) and writes a stratified sample of them as CSV: for each pair the
 two accounts as the disclosure gave them, the model's weight, probability and evidence, and an empty
-``same_person`` column. An investigator writes ``yes``, ``no`` or ``unsure`` in it.
+``same_person`` column. An investigator writes ``yes``, ``no`` or ``unsure`` in it. A pair is named by
+its two accounts' keys as ``a|b``, which spreadsheets keep as text (``a:b`` could be read as a time).
 :func:`read_sample` scores the operation again, matches the labelled pairs, and estimates precision
 and recall at each threshold (``engines/threshold.py``); the suggested threshold is applied with
 ``tiaki operation settings --threshold`` (audited) or, from the command, with ``--apply``.
@@ -97,7 +98,7 @@ def write_sample(
         a, b = scored.accounts[int(pairs.a[i])], scored.accounts[int(pairs.b[i])]
         rows.append(
             (
-                f"{a.pk}:{b.pk}",
+                f"{a.pk}|{b.pk}",
                 "",
                 f"{pairs.match_weight[i]:.3f}",
                 f"{pairs.match_probability[i]:.4f}",
@@ -144,7 +145,7 @@ def _answers(path: Path) -> dict[tuple[int, int], tuple[str, float]]:
                 if answer is None:
                     raise Invalid(f"{path}, line {line}: same_person is '{text}'; write yes, no or unsure")
                 try:
-                    a, b = (int(part) for part in (row.get("pair") or "").split(":"))
+                    a, b = (int(part) for part in (row.get("pair") or "").split("|"))
                     weight = float(row.get("match_weight") or "")
                 except ValueError:
                     raise Invalid(f"{path}, line {line}: the pair or its weight is not as written") from None
@@ -168,7 +169,7 @@ def read_sample(operation: Operation, path: Path, *, actor: Actor) -> thresholds
         i = scored.position.get((a, b))
         if i is None or abs(float(scored.pairs.match_weight[i]) - weight) > 0.01:
             raise Invalid(
-                f"{path}: pair {a}:{b} is not scored as it was when the sample was drawn; the operation "
+                f"{path}: pair {a}|{b} is not scored as it was when the sample was drawn; the operation "
                 "or the model has changed: draw a new sample"
             )
         labels[i] = answer
