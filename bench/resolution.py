@@ -381,20 +381,21 @@ def febrl_dir(given: Path | None) -> Path:
 
 
 def prepare_data(name: str, accounts: int, work: Path, febrl: Path | None) -> tuple[Path, float | None]:
-    """Prepared inputs for one data set: ``synth:SEED`` (tiaki synth), ``independent:SEED`` (the
-    independent generator in bench/independent) or ``febrl:N`` (FEBRL data set N; 4 is 4a + 4b)."""
+    """Prepared inputs for one data set: ``synth:SEED`` (tiaki synth), ``independent:SEED`` or
+    ``independent2:SEED`` (the independent generators in bench/independent and bench/independent2) or
+    ``febrl:N`` (FEBRL data set N; 4 is 4a + 4b)."""
     kind, _, arg = name.partition(":")
     if kind == "synth":
         return prepare(accounts, int(arg or 1), work)
-    prepared = work / f"prepared-{kind}-{accounts if kind == 'independent' else ''}-{arg}"
+    prepared = work / f"prepared-{kind}-{accounts if kind.startswith('independent') else ''}-{arg}"
     if (prepared / "done").exists():
         return prepared, None
-    if kind == "independent":
-        out = work / f"independent-{accounts}-{arg}"
+    if kind in ("independent", "independent2"):
+        out = work / f"{kind}-{accounts}-{arg}"
         if not (out / "truth" / "summary.json").exists():
             shutil.rmtree(out, ignore_errors=True)
             subprocess.run(
-                [sys.executable, "-m", "bench.independent.generator", str(out), "--accounts", str(accounts),
+                [sys.executable, "-m", f"bench.{kind}.generator", str(out), "--accounts", str(accounts),
                  "--seed", str(int(arg))],
                 check=True, cwd=HERE.parent, stdout=subprocess.DEVNULL,
             )  # fmt: skip
@@ -404,7 +405,7 @@ def prepare_data(name: str, accounts: int, work: Path, febrl: Path | None) -> tu
         start = time.perf_counter()
         tables = load_febrl([febrl_dir(febrl) / f for f in FEBRL_SETS[arg]])
     else:
-        raise SystemExit(f"unknown data set {name!r}: synth:SEED, independent:SEED or febrl:N")
+        raise SystemExit(f"unknown data set {name!r}: synth:SEED, independent[2]:SEED or febrl:N")
     prepared.mkdir(parents=True, exist_ok=True)
     for table_name, table in tables.items():
         pq.write_table(table, prepared / f"{table_name}.parquet")
@@ -454,7 +455,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1, help="tiaki synth seed when --data is not given")
     parser.add_argument(
         "--data", action="append", default=None,
-        help="data set, repeatable: synth:SEED, independent:SEED, febrl:N (default synth:--seed)",
+        help="data set, repeatable: synth:SEED, independent[2]:SEED, febrl:N (default synth:--seed)",
     )  # fmt: skip
     parser.add_argument("--febrl", type=Path, default=None, help="folder holding the FEBRL CSVs")
     parser.add_argument(

@@ -289,28 +289,36 @@ def test_runs_on_the_callers_connection(operation: dict[str, pa.Table]) -> None:
     con.close()
 
 
-def test_evidence_names_the_levels_the_pairs_are_in(operation: dict[str, pa.Table]) -> None:
-    """Each probabilistic link's evidence is read from Splink's level columns: recomputing the levels of
-    the link's two accounts with the model's own SQL gives the same level for every named feature."""
+@pytest.fixture(scope="module")
+def larger(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pa.Table]:
+    """An operation large enough for the model to link pairs that share no hard identifier."""
+    out = tmp_path_factory.mktemp("synth") / "op"
+    generate(out, accounts=2000, seed=5)
+    return _load_operation(out)
+
+
+def test_evidence_names_the_levels_the_pairs_are_in(larger: dict[str, pa.Table]) -> None:
+    """Each scored pair's evidence is read from Splink's level columns: recomputing the levels of the
+    pair's two accounts with the model's own SQL gives the same level for every named feature."""
     import duckdb
 
     from tiaki.engines import resolution_sql as sql
+    from tiaki.engines.resolution import score_pairs
 
     con = duckdb.connect()
-    result = resolve(
-        operation["accounts"],
-        operation["identifiers"],
-        operation["ip_events"],
+    pairs = score_pairs(
+        larger["accounts"],
+        larger["identifiers"],
+        larger["ip_events"],
         backend=_kept(con),  # type: ignore[arg-type]
     )
-    links = [link for link in result.links + result.held_back if link.method == PROBABILISTIC]
-    assert links
-    for link in links:
-        con.register("pairs", pa.table({"l": [link.a], "r": [link.b]}))
+    assert pairs.a.size
+    for a, b, evidence in zip(pairs.a.tolist(), pairs.b.tolist(), pairs.evidence, strict=True):
+        con.register("pairs", pa.table({"l": [a], "r": [b]}))
         (levels,) = con.execute(sql.gamma_sql("pairs", "l", "r")).fetchall()
         actual = {
             f"{name}:{labels[level][1]}"
             for (name, labels), level in zip(sql.COMPARISONS, levels, strict=True)
         }
-        assert set(link.evidence) <= actual, (link, actual)
+        assert evidence and set(evidence) <= actual, (a, b, evidence, actual)
     con.close()

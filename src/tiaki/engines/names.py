@@ -11,7 +11,8 @@ one side is compatible with a name of the other.
   Text holding a digit, ``_`` or ``@``, or a single word written all in lower case (``frostnight``,
   ``d.banerji``), is a handle, not a name; text without letters is nothing. A part in brackets is an
   alternative writing of the name (``王娜 (Na Wang)``).
-* **Transliteration and accents.** Every name is written in ASCII with ``anyascii`` (``Małgorzata`` ->
+* **Transliteration and accents.** Every name is written in ASCII with ``anyascii`` (apostrophes
+  dropped: ``Дарья`` -> ``darya``; ``Małgorzata`` ->
   ``malgorzata``, ``Сергей`` -> ``sergey``, ``王娜`` -> ``wang na``: scripts without spaces give one word
   per capitalised syllable), then case-folded; a token's doubled letters are single and ``y`` is ``i``
   (``Sergey``/``Sergei``, ``Anna``/``Ana``).
@@ -20,8 +21,9 @@ one side is compatible with a name of the other.
   that ask for the surname first), and a single word may be either a given name or a surname.
 * **Two names are compatible** when, for some reading of each, the given names are compatible (or one is
   missing) and the other words share one compatible word (or one side has none). Two words are
-  compatible when equal, when one is the other's initial, or when one is a nickname of the other in
-  the ``nicknames`` package's table of English given names (``bobby``/``robert``).
+  compatible when equal, when one is the other's initial, when one is the other cut short (four
+  letters or more: ``rafa``/``rafael``), or when one is a nickname of the other in the ``nicknames``
+  package's table of English given names (``bobby``/``robert``).
 
 So "Mary Brown" and "Brown, Mary" are compatible, "S. Johnson" and "Samuel Johnson" too, while
 "Mary Brown" and "John Brown" are not (given names differ under every reading). Nothing here is
@@ -45,6 +47,7 @@ _HANDLE = re.compile(r"[0-9_@]")
 _SPLIT_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _WORDS = re.compile(r"[a-z]+")
 _DOUBLE = re.compile(r"(.)\1+")
+_APOSTROPHES = re.compile("['`\u02bc\u2019]")  # inside a word: a soft sign (Дарья -> Dar'ya), O'Brien
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,7 @@ def _is_handle(text: str) -> bool:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    ascii_text = _SPLIT_CAMEL.sub(" ", anyascii(text))
+    ascii_text = _SPLIT_CAMEL.sub(" ", _APOSTROPHES.sub("", anyascii(text)))
     return tuple(_DOUBLE.sub(r"\1", w.replace("y", "i")) for w in _WORDS.findall(ascii_text.casefold()))
 
 
@@ -130,11 +133,15 @@ def _nick(word: str) -> frozenset[str]:
 
 
 def words_compatible(a: str, b: str) -> bool:
-    """Equal, one the other's initial, or one a nickname of the other."""
+    """Equal, one the other's initial, one a nickname of the other, or one the other cut short
+    (``rafa``/``rafael``, ``dani``/``daniela``: at least four letters kept)."""
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 4 and long_.startswith(short):
+        return True
     return b in _nick(a)
 
 
