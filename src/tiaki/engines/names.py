@@ -26,8 +26,9 @@ one side is compatible with a name of the other.
   package's table of English given names (``bobby``/``robert``).
 
 So "Mary Brown" and "Brown, Mary" are compatible, "S. Johnson" and "Samuel Johnson" too, while
-"Mary Brown" and "John Brown" are not (given names differ under every reading). Nothing here is
-fitted to data; every rule comes from how names are written.
+"Mary Brown" and "John Brown" are not (given names differ under every reading). No weight or
+threshold here is fitted to data: the rules come from how names are written (some were added after
+development data showed a case they missed; see ``docs/resolution.md``).
 """
 
 from __future__ import annotations
