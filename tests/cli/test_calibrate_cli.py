@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from installed import TIAKI
 
 pytestmark = [pytest.mark.db, pytest.mark.slow]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def tiaki(env: dict[str, str], *args: object, code: int = 0) -> str:
@@ -30,7 +32,7 @@ def tiaki(env: dict[str, str], *args: object, code: int = 0) -> str:
 
 
 def _label(sample: Path, truth: Path, out: Path) -> int:
-    """Answer every pair from the synthetic operation's ground truth, as an investigator would by
+    """Answer every pair from the operation's ground truth, as an investigator would by
     reading the two accounts; returns how many are one person."""
     person = {row["account_id"]: row["person_id"] for row in csv.DictReader(truth.open())}
     with sample.open(newline="") as fh:
@@ -46,7 +48,12 @@ def _label(sample: Path, truth: Path, out: Path) -> int:
 
 
 def test_sample_label_calibrate_and_apply(env: dict[str, str], tmp_path: Path) -> None:
-    tiaki(env, "synth", tmp_path / "op", "--accounts", 1500, "--seed", 5)
+    # An operation from the independent generator: its persons leave the model pairs of both kinds.
+    subprocess.run(
+        [sys.executable, "-m", "bench.independent.generator", tmp_path / "op", "--accounts", "1500",
+         "--seed", "11"],
+        cwd=ROOT, check=True, stdout=subprocess.DEVNULL, timeout=300,
+    )  # fmt: skip
     tiaki(env, "ingest", "-o", "op", tmp_path / "op" / "bundle")
     tiaki(env, "run", "-o", "op", "--stage", "resolve")
     sample = tmp_path / "sample.csv"
@@ -64,7 +71,7 @@ def test_sample_label_calibrate_and_apply(env: dict[str, str], tmp_path: Path) -
     )
 
     labelled = tmp_path / "labelled.csv"
-    matches = _label(sample, tmp_path / "op" / "truth" / "persons.csv", labelled)
+    matches = _label(sample, tmp_path / "op" / "truth" / "accounts.csv", labelled)
     assert 0 < matches < written
     out = tiaki(env, "operation", "calibrate", "-o", "op", labelled, "--apply")
     suggested = float(re.search(r"suggested threshold: (-?[\d.]+) bits", out).group(1))  # type: ignore[union-attr]
@@ -87,5 +94,5 @@ def test_sample_label_calibrate_and_apply(env: dict[str, str], tmp_path: Path) -
     bad.write_text(labelled.read_text().replace(",yes,", ",perhaps,", 1))
     assert "write yes, no or unsure" in tiaki(env, "operation", "calibrate", "-o", "op", bad, code=2)
     assert "not a threshold sample" in tiaki(
-        env, "operation", "calibrate", "-o", "op", tmp_path / "op" / "truth" / "persons.csv", code=2
+        env, "operation", "calibrate", "-o", "op", tmp_path / "op" / "truth" / "ip_events.csv", code=2
     )
