@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import os
-import platform
 import shutil
 import subprocess
 import sys
@@ -28,19 +26,10 @@ from pathlib import Path
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
 TIAKI = str(Path(sys.executable).with_name("tiaki"))
 
-
-def generated(seed: int, accounts: int, work: Path) -> Path:
-    out = work / f"independent-{accounts}-{seed}"
-    if not (out / "truth" / "summary.json").exists():
-        shutil.rmtree(out, ignore_errors=True)
-        subprocess.run(
-            [sys.executable, "-m", "bench.independent.generator", str(out), "--accounts", str(accounts),
-             "--seed", str(seed)],
-            check=True, cwd=HERE.parent, stdout=subprocess.DEVNULL,
-        )  # fmt: skip
-    return out
+from bench.resolution import generated, write_summary  # noqa: E402
 
 
 def tiaki(env: dict[str, str], *args: object) -> float:
@@ -55,7 +44,7 @@ def run(name: str, accounts: int, work: Path) -> dict[str, object]:
     kind, _, seed = name.partition(":")
     if kind != "independent":
         raise SystemExit(f"{name}: only independent:SEED (its truth has every account's country)")
-    out = generated(int(seed), accounts, work)
+    out = generated("independent", int(seed), accounts, work)
     data = work / f"e2e-{accounts}-{seed}"
     shutil.rmtree(data, ignore_errors=True)
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
@@ -120,15 +109,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     runs = [run(name, args.accounts, args.work) for name in args.data or ["independent:11"]]
-    summary = {
-        "benchmark": "end-to-end",
-        "accounts": args.accounts,
-        "runs": runs,
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
-    }
-    out = args.out or HERE / "results" / f"end-to-end-{args.accounts}.json"
-    out.write_text(json.dumps(summary, indent=2) + "\n")
-    print(json.dumps(summary))
+    summary: dict[str, object] = {"benchmark": "end-to-end", "accounts": args.accounts, "runs": runs}
+    write_summary(summary, args.out or HERE / "results" / f"end-to-end-{args.accounts}.json")
 
 
 if __name__ == "__main__":

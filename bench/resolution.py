@@ -380,6 +380,28 @@ def febrl_dir(given: Path | None) -> Path:
     return Path(spec.origin).parent / "datasets" / "febrl"
 
 
+def generated(kind: str, seed: int, accounts: int, work: Path) -> Path:
+    """The operation of an independent generator (``independent`` or ``independent2``) in
+    ``WORK/KIND-ACCOUNTS-SEED``, generated unless it is there."""
+    out = work / f"{kind}-{accounts}-{seed}"
+    if not (out / "truth" / "summary.json").exists():
+        shutil.rmtree(out, ignore_errors=True)
+        subprocess.run(
+            [sys.executable, "-m", f"bench.{kind}.generator", str(out), "--accounts", str(accounts),
+             "--seed", str(seed)],
+            check=True, cwd=HERE.parent, stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+    return out
+
+
+def write_summary(summary: dict[str, object], out: Path) -> None:
+    """Add the machine to a benchmark's summary, write it to ``out`` as JSON and print it."""
+    summary["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version()}
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(summary, indent=2) + "\n")
+    print(json.dumps(summary))
+
+
 def prepare_data(name: str, accounts: int, work: Path, febrl: Path | None) -> tuple[Path, float | None]:
     """Prepared inputs for one data set: ``synth:SEED`` (tiaki synth), ``independent:SEED`` or
     ``independent2:SEED`` (the independent generators in bench/independent and bench/independent2) or
@@ -391,14 +413,7 @@ def prepare_data(name: str, accounts: int, work: Path, febrl: Path | None) -> tu
     if (prepared / "done").exists():
         return prepared, None
     if kind in ("independent", "independent2"):
-        out = work / f"{kind}-{accounts}-{arg}"
-        if not (out / "truth" / "summary.json").exists():
-            shutil.rmtree(out, ignore_errors=True)
-            subprocess.run(
-                [sys.executable, "-m", f"bench.{kind}.generator", str(out), "--accounts", str(accounts),
-                 "--seed", str(int(arg))],
-                check=True, cwd=HERE.parent, stdout=subprocess.DEVNULL,
-            )  # fmt: skip
+        out = generated(kind, int(arg), accounts, work)
         start = time.perf_counter()
         tables = load_operation(out / "bundle", out / "truth", truth_file="accounts.csv")
     elif kind == "febrl":
@@ -493,12 +508,8 @@ def main() -> None:
         "targets": dict(zip(("seconds", "peak_mb"), TARGETS[args.accounts], strict=True))
         if args.accounts in TARGETS
         else None,
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
     }
-    out = args.out or HERE / "results" / f"resolution-{args.accounts}.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(summary, indent=2) + "\n")
-    print(json.dumps(summary))
+    write_summary(summary, args.out or HERE / "results" / f"resolution-{args.accounts}.json")
 
 
 if __name__ == "__main__":

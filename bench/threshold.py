@@ -17,9 +17,6 @@ from the truth before the scoring. The last line is JSON, also written to
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
 import sys
 import time
 from pathlib import Path
@@ -30,7 +27,7 @@ import pyarrow.parquet as pq
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from bench.resolution import prepare_data  # noqa: E402
+from bench.resolution import prepare_data, write_summary  # noqa: E402
 
 
 def run(name: str, accounts: int, work: Path, per_band: int, seed: int) -> dict[str, object]:
@@ -125,16 +122,13 @@ def main() -> None:
     runs = [
         run(name, args.accounts, args.work, args.per_band, args.seed) for name in args.data or ["synth:3"]
     ]
-    summary = {
+    summary: dict[str, object] = {
         "benchmark": "threshold",
         "accounts": args.accounts,
         "per_band": args.per_band,
         "runs": runs,
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
     }
-    out = args.out or HERE / "results" / f"threshold-{args.accounts}.json"
-    out.write_text(json.dumps(summary, indent=2) + "\n")
-    print(json.dumps(summary))
+    write_summary(summary, args.out or HERE / "results" / f"threshold-{args.accounts}.json")
 
 
 if __name__ == "__main__":

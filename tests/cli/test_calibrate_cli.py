@@ -11,24 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from installed import TIAKI
+from installed import tiaki
 
 pytestmark = [pytest.mark.db, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def tiaki(env: dict[str, str], *args: object, code: int = 0) -> str:
-    done = subprocess.run(
-        [TIAKI, *map(str, args)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        stdin=subprocess.DEVNULL,
-    )
-    assert done.returncode == code, done.stdout + done.stderr
-    assert "Traceback" not in done.stdout + done.stderr, done.stdout + done.stderr
-    return done.stdout + done.stderr
 
 
 def _label(sample: Path, truth: Path, out: Path) -> int:

@@ -38,7 +38,7 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from anyascii import anyascii
@@ -108,6 +108,7 @@ def parse(text: str, typed: bool = True) -> frozenset[Name]:
     return frozenset(name for part in parts if (name := _one(part, typed)) is not None)
 
 
+@cache
 def _nicknames() -> dict[str, frozenset[str]]:
     """Each given name's nicknames and each nickname's given names, from the ``nicknames`` package's
     table (``name1,relationship,name2`` rows of English given names)."""
@@ -123,16 +124,6 @@ def _nicknames() -> dict[str, frozenset[str]]:
     return {name: frozenset(others) for name, others in table.items()}
 
 
-_NICK: dict[str, frozenset[str]] | None = None
-
-
-def _nick(word: str) -> frozenset[str]:
-    global _NICK
-    if _NICK is None:
-        _NICK = _nicknames()
-    return _NICK.get(word, frozenset())
-
-
 def words_compatible(a: str, b: str) -> bool:
     """Equal, one the other's initial, one a nickname of the other, or one the other cut short
     (``rafa``/``rafael``, ``dani``/``daniela``: at least four letters kept)."""
@@ -143,7 +134,7 @@ def words_compatible(a: str, b: str) -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 4 and long_.startswith(short):
         return True
-    return b in _nick(a)
+    return b in _nicknames().get(a, frozenset())
 
 
 def _readings(name: Name) -> list[tuple[str | None, tuple[str, ...]]]:

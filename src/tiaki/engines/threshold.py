@@ -87,8 +87,15 @@ class Band:
     low: float | None  # Wilson 95% interval
     high: float | None
     model: float  # the model's mean match probability in the band
-    used: float  # the share the estimates use: the labelled one, else the model's
-    from_labels: bool
+
+    @property
+    def from_labels(self) -> bool:
+        return self.share is not None
+
+    @property
+    def used(self) -> float:
+        """The share the estimates use: the labelled one, else the model's."""
+        return self.share if self.share is not None else self.model
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +112,15 @@ class Calibration:
     bands: list[Band]
     thresholds: list[AtThreshold]
     suggested: float | None  # the edge with the best F1 (None when nothing was scored)
-    labelled: int
-    model_only: bool  # no band was labelled: the estimates are the model's own
+
+    @property
+    def labelled(self) -> int:
+        return sum(band.labelled for band in self.bands)
+
+    @property
+    def model_only(self) -> bool:
+        """No band was labelled: the estimates are the model's own."""
+        return self.labelled == 0
 
 
 def calibrate(
@@ -134,9 +148,7 @@ def calibrate(
         model = float(probabilities[inside].mean()) if count else 0.0
         share = yes / len(answers) if answers else None
         low, high = wilson(yes, len(answers)) if answers else (None, None)
-        used = share if share is not None else model
-        rows.append(Band(band, band_name(band), count, len(answers), yes, share, low, high, model, used,
-                         share is not None))  # fmt: skip
+        rows.append(Band(band, band_name(band), count, len(answers), yes, share, low, high, model))
     expected = np.array([row.pairs * row.used for row in rows])
     total_matches = float(expected.sum())
     counts = np.array([row.pairs for row in rows])
@@ -152,5 +164,4 @@ def calibrate(
     suggested = (
         max(thresholds, key=lambda t: (round(t.f1, 9), t.threshold)).threshold if weights.size else None
     )
-    labelled = sum(row.labelled for row in rows)
-    return Calibration(rows, thresholds, suggested, labelled, labelled == 0)
+    return Calibration(rows, thresholds, suggested)
