@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tiaki.engines.names import any_compatible, parse
+from tiaki.engines.names import any_compatible, any_given_compatible, parse, words_compatible
 
 
 def compatible(a: str, b: str) -> bool:
@@ -58,3 +58,31 @@ def test_a_provider_recorded_name_is_a_name_even_in_lower_case() -> None:
     assert parse("mary brown") == parse("mary brown", typed=False) != frozenset()  # two words: a name
     assert parse("mary") == frozenset()  # typed as one lower-case word: a handle
     assert parse("mary", typed=False) != frozenset()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "plain", "born"),
+    [
+        ("Emma Ladeaman", "Emma Lademan", False, True),  # a surname mistyped (a letter added)
+        ("Micthell Boxer", "Mitchell Boxer", False, True),  # two letters swapped in the given name
+        ("Betie Nguyen", "Bertie Nguyen", False, True),  # a letter dropped
+        ("Amber Coulson", "Amber Whillas", False, True),  # a surname changed (marriage)
+        ("Amelia Smith", "Oliver Smith", False, False),  # twins: one surname, two given names
+        ("Smith, Amelia", "Smith, Oliver", False, False),  # twins written surname first
+        ("Maria Egan", "Mario Egan", False, False),  # twins one letter apart, in the last letter
+        ("Mary Brown", "Mary Brown", True, True),
+    ],
+)
+def test_names_of_records_born_the_same_day(a: str, b: str, plain: bool, born: bool) -> None:
+    """Two records that agree on a date of birth allow mistyped letters and a changed surname, and
+    still tell twins apart (``any_given_compatible``); without it, the plain rules apply."""
+    assert compatible(a, b) is plain
+    assert any_given_compatible(parse(a), parse(b)) is born
+
+
+def test_typos_need_four_letters_and_one_edit() -> None:
+    assert words_compatible("bertie", "betie", typos=True)
+    assert not words_compatible("bertie", "betie")
+    assert not words_compatible("ana", "ann", typos=True)  # three letters: too short to tell
+    assert not words_compatible("robson", "rosbonn", typos=True)  # two edits
+    assert not words_compatible("giulia", "giulio", typos=True)  # the last letter

@@ -42,6 +42,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from anyascii import anyascii
+from rapidfuzz.distance import OSA
 
 _BRACKETS = re.compile(r"[(\[{]([^)\]}]*)[)\]}]")
 _HANDLE = re.compile(r"[0-9_@]")
@@ -124,15 +125,20 @@ def _nicknames() -> dict[str, frozenset[str]]:
     return {name: frozenset(others) for name, others in table.items()}
 
 
-def words_compatible(a: str, b: str) -> bool:
+def words_compatible(a: str, b: str, typos: bool = False) -> bool:
     """Equal, one the other's initial, one a nickname of the other, or one the other cut short
-    (``rafa``/``rafael``, ``dani``/``daniela``: at least four letters kept)."""
+    (``rafa``/``rafael``, ``dani``/``daniela``: at least four letters kept); with ``typos``, also one
+    mistyped from the other (a letter added, dropped or changed, or two swapped: optimal string
+    alignment distance 1, both at least four letters), except in the last letter, which often marks
+    a sister's or brother's name (``maria``/``mario``, ``giulia``/``giulio``)."""
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 4 and long_.startswith(short):
+        return True
+    if typos and len(short) >= 4 and a[-1] == b[-1] and OSA.distance(a, b) <= 1:
         return True
     return b in _nicknames().get(a, frozenset())
 
@@ -149,18 +155,36 @@ def _readings(name: Name) -> list[tuple[str | None, tuple[str, ...]]]:
 
 
 @lru_cache(maxsize=500_000)
-def compatible(a: Name, b: Name) -> bool:
-    """Whether ``a`` and ``b`` can be one person's names (see the module docstring)."""
+def compatible(a: Name, b: Name, typos: bool = False) -> bool:
+    """Whether ``a`` and ``b`` can be one person's names (see the module docstring); with ``typos``,
+    words one letter apart count as compatible (:func:`words_compatible`)."""
     for given_a, rest_a in _readings(a):
         for given_b, rest_b in _readings(b):
-            if given_a is not None and given_b is not None and not words_compatible(given_a, given_b):
+            if given_a is not None and given_b is not None and not words_compatible(given_a, given_b, typos):
                 continue
-            if rest_a and rest_b and not any(words_compatible(x, y) for x in rest_a for y in rest_b):
+            if rest_a and rest_b and not any(words_compatible(x, y, typos) for x in rest_a for y in rest_b):
                 continue
             return True
     return False
 
 
-def any_compatible(a: frozenset[Name], b: frozenset[Name]) -> bool:
-    """Whether some name of ``a`` is compatible with some name of ``b``."""
-    return any(compatible(x, y) for x in a for y in b)
+def any_compatible(a: frozenset[Name], b: frozenset[Name], typos: bool = False) -> bool:
+    """Whether some name of ``a`` is compatible with some name of ``b`` (``typos``: see
+    :func:`compatible`)."""
+    return any(compatible(x, y, typos) for x in a for y in b)
+
+
+def any_given_compatible(a: frozenset[Name], b: frozenset[Name]) -> bool:
+    """Whether a name of ``a`` and one of ``b`` are compatible allowing one mistyped letter per word
+    (:func:`compatible` with ``typos``), or their given names are (read as written: the first word, or
+    the word after "Surname,"), whatever the surnames, which change on marriage. For two records that
+    already agree on a date of birth, which two members of one household of different generations do
+    not; twins (one surname, two given names) stay apart."""
+    for x in a:
+        for y in b:
+            if compatible(x, y, typos=True):
+                return True
+            given_x, given_y = _readings(x)[0][0], _readings(y)[0][0]
+            if given_x is not None and given_y is not None and words_compatible(given_x, given_y, typos=True):
+                return True
+    return False

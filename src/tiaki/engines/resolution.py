@@ -91,7 +91,7 @@ import pyarrow.compute as pc
 from tiaki.engines import placement
 from tiaki.engines.identifiers import HARD_KINDS
 from tiaki.engines.linkage import DEFAULT_MAX_ACCOUNTS_PER_KEY, ExcludedKey, resolve_hard
-from tiaki.engines.names import Name, any_compatible
+from tiaki.engines.names import Name, any_compatible, any_given_compatible
 from tiaki.engines.names import parse as parse_name
 
 HARD = "hard-identifier"
@@ -207,6 +207,8 @@ class ResolutionConfig:
 
 # The comparisons on (parts of) hard identifiers: their m inside hard groups is biased.
 _HARD_FEATURES = frozenset({"email_local", "phone", "device"})
+# Fewer pairs inside hard groups holding a comparison than this, and its m is estimated by EM.
+_MIN_M_PAIRS = 30
 # Hard identifiers that belong to one person: a shared mailbox or payment instrument is never held
 # back by the household guard (a phone or a device may be a household's).
 _PERSONAL_KINDS = frozenset({"email", "payment"})
@@ -228,22 +230,32 @@ _IDENTIFYING = frozenset(
     }
 )
 _SAME_DAY = "rare_ip:same-day"
+# What a register identifies a person by when there is no account identifier (a member list, a
+# subscriber record): a date of birth together with a name or an address, or a full name at one
+# address. A date of birth alone is shared by one pair of strangers in some 20,000, an address by a
+# household.
+_FULL_NAME_AT_ADDRESS = frozenset({"name:full", "address:exact"})
+_BORN = frozenset({"dob:exact", "dob:close"})
 
 
 def _identifies(evidence: tuple[str, ...]) -> bool:
     """Whether a pair's agreeing evidence holds something identifying (see ``_IDENTIFYING``)."""
     if not _IDENTIFYING.isdisjoint(evidence):
         return True
-    return _SAME_DAY in evidence and any(item.startswith("name:") for item in evidence)
+    named = any(item.startswith("name:") for item in evidence)
+    if not _BORN.isdisjoint(evidence):
+        return named or any(item.startswith("address:") for item in evidence)
+    return (_SAME_DAY in evidence and named) or set(evidence) >= _FULL_NAME_AT_ADDRESS
 
 
 # Levels of exact agreement on one value whose u is the value's own frequency (Splink's term-frequency
 # adjustment): two accounts sharing the handle "maryjohnson" or the name "mary johnson" say less than
-# two sharing a rare one.
+# two sharing a rare one. An account's dates of birth weigh by the frequency of its first (most hold one).
 _PER_VALUE = {
     ("username", "exact-long"): "username_fold",
     ("username", "exact-short"): "username_fold",
     ("name", "full"): "full_name",
+    ("dob", "exact"): "dob",  # a date a form fills in (1 January) is everybody's
 }
 # Levels whose evidence another comparison already counts: they carry no weight (m = u).
 _NO_WEIGHT = frozenset({("username", "name-handle")})
@@ -282,12 +294,12 @@ def _frequency_u(backend: Backend) -> dict[str, dict[int, float]]:
     return out
 
 
-def _level_shares(backend: Backend, table: str, name: str, levels: int) -> list[float | None]:
+def _level_shares(backend: Backend, table: str, name: str, levels: int, least: int = 1) -> list[float | None]:
     """The share of each non-null level (index 1 .. levels - 1) among the pairs of ``table`` where
-    comparison ``name`` is not null; ``None`` for all when no pair is."""
+    comparison ``name`` is not null; ``None`` for all when fewer than ``least`` pairs are."""
     counts = dict(backend.rows(backend.sql.level_counts_sql(table, name)))
     total = sum(c for g, c in counts.items() if g != 0)
-    if not total:
+    if total < max(least, 1):
         return [None] * (levels - 1)
     return [counts.get(i, 0) / total for i in range(1, levels)]
 
@@ -318,25 +330,83 @@ def _estimate_u(backend: Backend, n: int, config: ResolutionConfig) -> dict[str,
     return u
 
 
-def _estimate_m(backend: Backend, u: dict[str, list[float]]) -> dict[str, list[float]]:
+def _estimate_m(backend: Backend, u: dict[str, list[float]]) -> tuple[dict[str, list[float]], set[str]]:
     """m per comparison level: the share of each level among the pairs of accounts inside one hard
     group (a level never seen there gets 1e-6). The hard groups are matches *because* they share an
     e-mail, phone or device, and candidate pairs are pairs the hard step did not join: among them a
     match shares none (or the guard held it back), and an agreement mostly marks a household. The
     hard-group m for these comparisons would make any disagreement damning; they carry no weight
-    (m = u) and serve for blocking only, as do the levels in ``_NO_WEIGHT`` and any comparison no
-    pair inside a hard group reaches."""
+    (m = u) and serve for blocking only, as do the levels in ``_NO_WEIGHT``. Also returns the other
+    comparisons that fewer than ``_MIN_M_PAIRS`` pairs inside hard groups hold (an operation without
+    e-mails, phones or devices, such as a member list of names, dates of birth and addresses): their
+    m is estimated by EM (:func:`_em_m`); until then it is u."""
     backend.execute(backend.sql.hard_group_levels_sql())
     m: dict[str, list[float]] = {}
+    free: set[str] = set()
     for name, levels in backend.sql.COMPARISONS:
-        shares = _level_shares(backend, "res_m_gamma", name, len(levels))
+        shares = _level_shares(backend, "res_m_gamma", name, len(levels), _MIN_M_PAIRS)
+        if shares[0] is None and name not in _HARD_FEATURES:
+            free.add(name)
         m[name] = [
             u[name][i - 1]
             if share is None or name in _HARD_FEATURES or (name, levels[i][1]) in _NO_WEIGHT
             else max(share, 1e-6)
             for i, share in enumerate(shares, start=1)
         ]
-    return m
+    return m, free
+
+
+def _em_m(
+    backend: Backend, m: dict[str, list[float]], u: dict[str, list[float]], free: set[str]
+) -> tuple[dict[str, list[float]], float | None]:
+    """m for the comparisons in ``free`` by expectation-maximisation over the candidate pairs, with u
+    (from value frequencies and random pairs) and the other comparisons' m held fixed, as Splink
+    trains m; and the share of candidate pairs that match. Starts from m that favours the stronger
+    levels (1 for the strongest agreement down by halves, 0.05 for disagreement), and stops when no
+    m moves by 1e-6 or after 200 rounds. A comparison no candidate pair holds keeps m = u. Returns
+    ``(m, None)`` when there is nothing to estimate."""
+    comparisons = backend.sql.COMPARISONS
+    rows = backend.rows(backend.sql.candidate_patterns_sql()) if free else []
+    if not rows:
+        return m, None
+    names = [name for name, _ in comparisons]
+    gammas = np.array([row[:-1] for row in rows], dtype=np.int64)
+    counts = np.array([row[-1] for row in rows], dtype=np.float64)
+    free = {name for name in free if (gammas[:, names.index(name)] > 0).any()}
+    if not free:
+        return m, None
+    m = {name: list(values) for name, values in m.items()}
+    for name in free:
+        agree = len(m[name]) - 1
+        start = [0.5**i for i in range(agree)] + [0.05]
+        m[name] = [value / sum(start) for value in start]
+    share = 0.5
+    for _ in range(200):
+        log_ratio = np.zeros(len(rows))
+        for j, name in enumerate(names):
+            ratio = np.log(np.array([1.0, *m[name]]) / np.array([1.0, *u[name]]))
+            log_ratio += ratio[gammas[:, j]]
+        odds = np.log(share / (1 - share)) + log_ratio
+        posterior = 1.0 / (1.0 + np.exp(-np.clip(odds, -500, 500)))
+        weighted = counts * posterior
+        moved = 0.0
+        for name in free:
+            g = gammas[:, names.index(name)]
+            held = weighted[g > 0].sum()
+            if held <= 0:
+                continue
+            levels = range(1, len(m[name]) + 1)
+            new = [max(float(weighted[g == level].sum() / held), 1e-6) for level in levels]
+            moved = max(moved, *(abs(a - b) for a, b in zip(new, m[name], strict=True)))
+            m[name] = new
+        share = float(min(max(weighted.sum() / counts.sum(), 1e-9), 1 - 1e-9))
+        if moved < 1e-6:
+            break
+    for name, levels in comparisons:
+        for i, (_, label) in enumerate(levels[1:]):
+            if (name, label) in _NO_WEIGHT:
+                m[name][i] = u[name][i]
+    return m, share
 
 
 def _comparisons(comparisons: Any, m: dict[str, list[float]], u: dict[str, list[float]]) -> list[Any]:
@@ -398,14 +468,17 @@ class _GuardedForest:
         when the two groups carry names and none of one side's is compatible with one of the other's
         (:mod:`tiaki.engines.names`) *and* they hold different personal mailboxes, as two members of
         one household do; ``"soft"`` (the model's evidence) is held back when the names are not
-        compatible."""
+        compatible; ``"born"`` (the model's evidence, with an agreeing date of birth: not two
+        generations of one household) only when the given names are not compatible even allowing one
+        mistyped letter (:func:`tiaki.engines.names.any_given_compatible`; twins are held back)."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
         na, nb = self.names[ra], self.names[rb]
-        if self.guard and strength != "personal" and na and nb and not any_compatible(na, nb):
+        compatible = any_given_compatible if strength == "born" else any_compatible
+        if self.guard and strength != "personal" and na and nb and not compatible(na, nb):
             pa_, pb = self.personal[ra], self.personal[rb]
-            if strength == "soft" or (pa_ and pb and pa_.isdisjoint(pb)):
+            if strength in ("soft", "born") or (pa_ and pb and pa_.isdisjoint(pb)):
                 return None
         if ra > rb:
             ra, rb = rb, ra
@@ -483,7 +556,7 @@ class _Scored:
                 evidence = self.evidence(levels)
                 if not _identifies(evidence):
                     continue  # corroborating evidence alone is not an identity
-                outcome = forest.union(a, b)
+                outcome = forest.union(a, b, "born" if "dob:exact" in evidence else "soft")
                 if outcome is False:
                     continue
                 link = Link(a, b, PROBABILISTIC, evidence, round(float(weight), 3), float(probability))
@@ -682,7 +755,12 @@ def _score(backend: Backend, hard_labels: np.ndarray, config: ResolutionConfig, 
     within = float((sizes * (sizes - 1) / 2).sum())
     prior = min(0.5, max(within, 1.0) / max(n * (n - 1) / 2, 1.0))
     u = _estimate_u(backend, n, config)
-    m = _estimate_m(backend, u)
+    m, free = _estimate_m(backend, u)
+    m, candidate_share = _em_m(backend, m, u, free)
+    if candidate_share is not None and within == 0:
+        # No hard group to count matches in: the candidates' share that EM found, over all pairs.
+        n_candidates = int(backend.rows(backend.sql.COUNT_CANDIDATES)[0][0])
+        prior = min(0.5, max(candidate_share * n_candidates, 1.0) / max(n * (n - 1) / 2, 1.0))
     db_api = backend.splink_api()
     features = db_api.register("res_features", table_name="res_splink_features")
     settings = SettingsCreator(

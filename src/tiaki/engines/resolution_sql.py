@@ -116,6 +116,16 @@ ph as (select account, list(distinct value order by value) as phones from res_id
        where kind = 'phone' group by account),
 dv as (select account, list(distinct value order by value) as devices from res_identifiers
        where kind = 'device' group by account),
+db as (select account, list(distinct value order by value) as dobs from res_identifiers
+       where kind = 'dob' and value <> '' group by account),
+ad as (
+    select account, list(distinct address order by address) as addresses from (
+        select account,
+            trim(regexp_replace(regexp_replace(lower(value), '[^\\w\\s]', ' ', 'g'), '\\s+', ' ', 'g'))
+            as address
+        from res_identifiers where kind = 'address'
+    ) where address <> '' group by account
+),
 names as (
     select account, value as full_name from res_identifiers where kind = 'name' and value <> ''
     union all
@@ -132,10 +142,12 @@ nw as (
     group by account
 )
 select a.unique_id, a.username_fold, a.country, em.email_locals, ph.phones, dv.devices, nm.full_name,
-    nm.given_names, nw.name_words, ri.rare_ips, ri.ip_days, 0::bigint as hard
+    nm.given_names, nw.name_words, ri.rare_ips, ri.ip_days, db.dobs, db.dobs[1] as dob,
+    ad.addresses, 0::bigint as hard
 from res_acc a
     left join em on em.account = a.unique_id left join ph on ph.account = a.unique_id
     left join dv on dv.account = a.unique_id left join nm on nm.account = a.unique_id
+    left join db on db.account = a.unique_id left join ad on ad.account = a.unique_id
     left join nw on nw.account = a.unique_id left join ri on ri.account = a.unique_id
 order by a.unique_id
 """
@@ -147,7 +159,9 @@ create or replace table res_keys as
     union all select unique_id, 'dv:' || unnest(devices) from res_features where devices is not null
     union all select unique_id, 'em:' || unnest(email_locals) from res_features where email_locals is not null
     union all select unique_id, 'un:' || username_fold from res_features where username_fold is not null
-    union all select unique_id, 'fn:' || full_name from res_features where full_name is not null;
+    union all select unique_id, 'fn:' || full_name from res_features where full_name is not null
+    union all select unique_id, 'db:' || unnest(dobs) from res_features where dobs is not null
+    union all select unique_id, 'ad:' || unnest(addresses) from res_features where addresses is not null;
 create or replace table res_candidates as
 with usable as (
     select key, account from res_keys
@@ -169,6 +183,13 @@ NAME_HANDLE = (
     "coalesce(name_words_l, []), coalesce(name_words_r, [])), lambda w: contains(username_fold_l, w) and "
     "contains(username_fold_r, w))) > 0"
 )
+
+
+def _any_pair(column: str, condition: str) -> str:
+    """Some value of the left list and some of the right meet ``condition`` (on ``x`` and ``y``)."""
+    return (
+        f"len(list_filter({column}_l, lambda x: len(list_filter({column}_r, lambda y: {condition})) > 0)) > 0"
+    )
 
 
 def _set_levels(column: str) -> list[tuple[str, str]]:
@@ -236,6 +257,29 @@ COMPARISONS: list[tuple[str, list[tuple[str, str]]]] = [
         ],
     ),
     (
+        "dob",
+        [
+            ("dobs_l is null or dobs_r is null", "null"),
+            (
+                "len(list_filter(list_intersect(dobs_l, dobs_r), lambda x: not ends_with(x, '-01-01'))) > 0",
+                "exact",
+            ),
+            # 1 January: what forms default to and registries write when only the year is known.
+            ("list_has_any(dobs_l, dobs_r)", "1-january"),
+            (_any_pair("dobs", "damerau_levenshtein(x, y) <= 1"), "close"),
+            ("else", "disagree"),
+        ],
+    ),
+    (
+        "address",
+        [
+            ("addresses_l is null or addresses_r is null", "null"),
+            ("list_has_any(addresses_l, addresses_r)", "exact"),
+            (_any_pair("addresses", "jaro_winkler_similarity(x, y) >= 0.9"), "similar"),
+            ("else", "disagree"),
+        ],
+    ),
+    (
         "country",
         [
             ("country_l is null or country_r is null", "null"),
@@ -247,7 +291,7 @@ COMPARISONS: list[tuple[str, list[tuple[str, str]]]] = [
 # The feature columns a comparison reads (as <column>_l and <column>_r).
 FEATURE_COLUMNS = (
     "username_fold", "country", "email_locals", "phones", "devices", "full_name", "given_names", "name_words",
-    "rare_ips", "ip_days",
+    "rare_ips", "ip_days", "dobs", "addresses",
 )  # fmt: skip
 
 
@@ -309,6 +353,14 @@ def hard_group_levels_sql() -> str:
     return f"create or replace table res_m_gamma as {gamma_sql(pairs, 'l', 'r')}"
 
 
+def candidate_patterns_sql() -> str:
+    """The candidate pairs' comparison vectors: one row per distinct combination of levels
+    (``g_<name>`` in ``COMPARISONS`` order) and, last, how many candidate pairs have it."""
+    names = ", ".join(f"g_{name}" for name, _ in COMPARISONS)
+    pairs = gamma_sql("res_candidates", "join_key_l", "join_key_r")
+    return f"select {names}, count(*) from ({pairs}) group by all order by all"
+
+
 def level_counts_sql(table: str, name: str) -> str:
     """Pairs per level of comparison ``name`` in ``table`` (``res_u_gamma`` or ``res_m_gamma``)."""
     return f"select g_{name}, count(*) from {table} group by 1"
@@ -364,6 +416,23 @@ SHARED_VALUE_PAIRS: tuple[tuple[str, str, str, tuple[int, ...]], ...] = (
             f"{_pairs(' filter (where length(v) >= 7)')}, {_pairs(' filter (where length(v) < 7)')}",
         ),
         (2, 3),
+    ),
+    (
+        "dob",
+        "dobs",
+        _counted(
+            "select unnest(dobs) as v from res_features where dobs is not null",
+            _pairs(" filter (where not ends_with(v, '-01-01'))")
+            + ", "
+            + _pairs(" filter (where ends_with(v, '-01-01'))"),
+        ),
+        (1, 2),
+    ),
+    (
+        "address",
+        "addresses",
+        _counted("select unnest(addresses) as v from res_features where addresses is not null", _pairs("")),
+        (1,),
     ),
     # Rare IP keys are held by at most max_accounts_per_ip accounts, so their pairs can be listed.
     (
