@@ -486,3 +486,29 @@ def test_a_first_of_january_birthday_does_not_identify() -> None:
 
     assert pair("1999-03-17")
     assert not pair("1999-01-01")
+
+
+def test_evidence_counts_the_weight_of_the_value_shared() -> None:
+    """A level is named in evidence when its weight, adjusted for the frequency of the value the pair
+    shares, is for the match: a handle held by very many accounts can weigh against it."""
+    import duckdb
+
+    from tiaki.engines import resolution_sql as sql
+
+    con = duckdb.connect()
+    con.execute(
+        """create table predictions as select * from (values
+            (0, 1, 5.0, 0.9, 3, 4.0, 1.0, 1, 2.0),
+            (0, 2, 1.0, 0.6, 3, 4.0, -6.0, 1, 2.0),
+            (1, 2, 0.5, 0.5, -1, 0.0, null, 0, -3.0))
+        t(unique_id_l, unique_id_r, match_weight, match_probability, gamma_username, mw_username,
+          mw_tf_adj_username, gamma_country, mw_country)"""
+    )
+    query = sql.scored_sql("predictions", ["username", "country"], [5, 3], frozenset({"username"}))
+    rows = [(a, b, float(w), float(p), *e) for a, b, w, p, *e in con.execute(query).fetchall()]
+    assert rows == [(0, 1, 5.0, 0.9, 1, 1), (0, 2, 1.0, 0.6, None, 1), (1, 2, 0.5, 0.5, None, None)]
+    unadjusted = con.execute(
+        sql.scored_sql("predictions", ["username", "country"], [5, 3], frozenset())
+    ).fetchall()
+    assert unadjusted[1][4] == 1  # without the adjustment the common handle would be named
+    con.close()

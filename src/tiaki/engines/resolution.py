@@ -784,6 +784,7 @@ def _score(backend: Backend, hard_labels: np.ndarray, config: ResolutionConfig, 
                 predictions.physical_name,
                 [name for name, _ in comparisons],
                 [len(levels) for _, levels in comparisons],
+                frozenset(name for name, _ in _PER_VALUE),
             )
         )
     finally:

@@ -452,15 +452,20 @@ SHARED_VALUE_PAIRS: tuple[tuple[str, str, str, tuple[int, ...]], ...] = (
 )
 
 
-def scored_sql(predictions: str, names: list[str], levels: list[int]) -> str:
+def scored_sql(predictions: str, names: list[str], levels: list[int], adjusted: frozenset[str]) -> str:
     """The scored pairs, strongest first: ``a``, ``b``, ``match_weight``, ``match_probability`` and, per
     comparison ``i``, ``e<i>``: the index of its level (from 1, in ``COMPARISONS`` order) when that
     level weighs for the match, else null. Read from the columns Splink's prediction returns (with
     matching and intermediate columns retained): ``gamma_<name>``, the level (-1 for the null level,
     then the highest value for the first level down to 0 for the last), and ``mw_<name>``, its match
-    weight."""
+    weight, plus ``mw_tf_adj_<name>`` for the comparisons in ``adjusted`` (those with a
+    term-frequency adjustment: a very common value shared can weigh against the match)."""
+
+    def weight(name: str) -> str:
+        return f"mw_{name} + coalesce(mw_tf_adj_{name}, 0)" if name in adjusted else f"mw_{name}"
+
     columns = ", ".join(
-        f"case when gamma_{name} >= 0 and mw_{name} > 0 then {count - 1} - gamma_{name} end as e{i}"
+        f"case when gamma_{name} >= 0 and {weight(name)} > 0 then {count - 1} - gamma_{name} end as e{i}"
         for i, (name, count) in enumerate(zip(names, levels, strict=True))
     )
     return f"""select unique_id_l as a, unique_id_r as b, match_weight, match_probability, {columns}
