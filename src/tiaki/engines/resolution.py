@@ -10,7 +10,8 @@ Three steps, each leaving evidence an analyst can read:
 2. **Probabilistic linkage** (Splink 5, on DuckDB by default): candidate pairs of accounts in different groups
    are scored by a Fellegi-Sunter model over e-mail local parts (never the domain: a shared webmail
    domain says nothing), phone numbers, device ids, names, folded usernames (:func:`fold_username`),
-   rare IP keys, logins from one rare IP on the same day, and stated country.
+   rare IP keys, logins from one rare IP on the same day, dates of birth, addresses and stated
+   country.
 3. **Clustering**: pairs scoring at least ``threshold`` (a match weight, in bits) are applied from the
    strongest down, on top of the hard groups, again through the household guard.
 
@@ -40,9 +41,10 @@ heavy user stays below 60) or when its accounts state more than ``max_countries_
 countries (a VPN exit used by few accounts of the operation).
 
 **Blocking.** Candidate pairs are accounts sharing at least one key: a rare IP, a phone, a device,
-an e-mail local part (folded), a folded username or a full name. A key held by more than
-``max_block`` accounts generates no pairs (a common username, a first name used as a local part), so
-the number of candidates is at most ``n * max_block / 2`` and grows linearly with the accounts.
+an e-mail local part (folded), a folded username, a full name, a date of birth or an address. A key
+held by more than ``max_block`` accounts generates no pairs (a common username, a first name used as a
+local part), so the number of candidates is at most ``n * max_block / 2`` and grows linearly with the
+accounts.
 
 **Parameters.** ``u`` (how often non-matches agree): for the levels of exact agreement on a key
 (shared phone, device, e-mail local part, full name, folded username, rare IP, same-day IP) from key
@@ -52,7 +54,17 @@ matches agree) is the share of each level among the pairs inside one hard group 
 ``estimate_m_from_label_column`` computes, counted here so that it can be adjusted before Splink sees it),
 except for e-mail, phone and device: the hard groups share those by construction, while a candidate
 pair is one the hard step did not join, so those three get ``m = u`` (no weight; blocking only).
-No EM. The prior is the share of pairs inside hard groups.
+The prior is the share of pairs inside hard groups. A comparison that fewer than 30 pairs inside hard
+groups hold (an operation without e-mails, phones or devices: a member list of names, dates of birth
+and addresses) gets its ``m`` by EM over the candidate pairs, with ``u`` and every other ``m`` held
+fixed; with no hard group at all, the prior is the share of candidates EM finds to match.
+
+**Dates of birth.** A shared date of birth weighs by its frequency; 1 January (what forms default to,
+and what registries write when only the year is known) is a level of its own and identifies nothing.
+Two records born the same day are not two generations of one household, so the guard lets their
+merge pass when their names agree allowing one mistyped letter per word, or their given names do
+whatever the surnames (:func:`tiaki.engines.names.any_given_compatible`); twins (one surname, two
+given names) stay apart.
 
 **Per-value u.** An agreement on a handle or a full name weighs by the frequency of the value shared
 (Splink's term-frequency adjustment): "maryjohnson" says less than a rare handle.
@@ -214,12 +226,16 @@ _MIN_M_PAIRS = 30
 _PERSONAL_KINDS = frozenset({"email", "payment"})
 # What the model's link needs besides anything else: agreement on something a person uses and few
 # others do (a mailbox's local part, a phone, a device, a long identical handle). A name, a country and
-# addresses corroborate such evidence but never link on their own: namesakes share a name and a
-# country, and addresses behind carrier NAT, offices and VPNs are shared by strangers, so a model that
+# IP addresses corroborate such evidence but never link on their own: namesakes share a name and a
+# country, and IP addresses behind carrier NAT, offices and VPNs are shared by strangers, so a model that
 # links on them (as weights learned from pairs a generator made independent would) merges strangers
 # into large persons. Logins from one rare address on the same day identify only together with names
 # that agree: without them they are what the members of one household, or colleagues, do (on two
 # generators of our own, such pairs with only a country besides were 9-19% one person).
+# Without an account identifier (a member list, a subscriber record), what a register identifies a
+# person by: a date of birth together with a name or a postal address, or a full name at one postal
+# address. A date of birth alone is shared by one pair of strangers in some 20,000, an address by a
+# household; 1 January is what forms default to (its own level, ``dob:1-january``, identifies nothing).
 _IDENTIFYING = frozenset(
     {
         "email_local:agree-long",
@@ -230,10 +246,6 @@ _IDENTIFYING = frozenset(
     }
 )
 _SAME_DAY = "rare_ip:same-day"
-# What a register identifies a person by when there is no account identifier (a member list, a
-# subscriber record): a date of birth together with a name or an address, or a full name at one
-# address. A date of birth alone is shared by one pair of strangers in some 20,000, an address by a
-# household.
 _FULL_NAME_AT_ADDRESS = frozenset({"name:full", "address:exact"})
 _BORN = frozenset({"dob:exact", "dob:close"})
 
@@ -366,6 +378,12 @@ def _em_m(
     m moves by 1e-6 or after 200 rounds. A comparison no candidate pair holds keeps m = u. Returns
     ``(m, None)`` when there is nothing to estimate."""
     comparisons = backend.sql.COMPARISONS
+    # A comparison fewer than two accounts hold has nothing to learn (and the pass is not needed).
+    free = {
+        name
+        for name in free
+        if int(backend.rows(backend.sql.holders_sql(backend.sql.NULL_COLUMN[name]))[0][0]) >= 2
+    }
     rows = backend.rows(backend.sql.candidate_patterns_sql()) if free else []
     if not rows:
         return m, None

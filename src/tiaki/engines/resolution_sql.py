@@ -288,6 +288,8 @@ COMPARISONS: list[tuple[str, list[tuple[str, str]]]] = [
         ],
     ),
 ]
+# The feature column whose absence on either side puts a pair in a comparison's null level.
+NULL_COLUMN = {name: levels[0][0].split("_l is null")[0] for name, levels in COMPARISONS}
 # The feature columns a comparison reads (as <column>_l and <column>_r).
 FEATURE_COLUMNS = (
     "username_fold", "country", "email_locals", "phones", "devices", "full_name", "given_names", "name_words",
