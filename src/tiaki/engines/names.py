@@ -19,11 +19,17 @@ one side is compatible with a name of the other.
 * **Order.** "Surname, Given" says which is which. Otherwise the given name is either the first word or
   the last one (surname-first order in Chinese, Hungarian, Vietnamese, Japanese, Korean, and in forms
   that ask for the surname first), and a single word may be either a given name or a surname.
+* **Han characters** (``张秀英``) are read family name first, with the given name's syllables as one
+  word (``zhang xiuying``), as Latin letters write them. Two or three capitals alone (``IA``) are also
+  read as initials.
 * **Two names are compatible** when, for some reading of each, the given names are compatible (or one is
   missing) and the other words share one compatible word (or one side has none). Two words are
   compatible when equal, when one is the other's initial, when one is the other cut short (four
   letters or more: ``rafa``/``rafael``), or when one is a nickname of the other in the ``nicknames``
-  package's table of English given names (``bobby``/``robert``).
+  package's table of English given names (``bobby``/``robert``) or in ``_DIMINUTIVES`` (other
+  languages: ``kolya``/``nikolai``, ``lucho``/``luis``). When one of the two was written in a script
+  that leaves vowels out (Arabic, Hebrew) or that transliteration renders without some (Devanagari,
+  Bengali, ...), words with the same consonants are compatible too (``ftmh``/``fatima``).
 
 So "Mary Brown" and "Brown, Mary" are compatible, "S. Johnson" and "Samuel Johnson" too, while
 "Mary Brown" and "John Brown" are not (given names differ under every reading). No weight or
@@ -50,6 +56,16 @@ _SPLIT_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _WORDS = re.compile(r"[a-z]+")
 _DOUBLE = re.compile(r"(.)\1+")
 _APOSTROPHES = re.compile("['`\u02bc\u2019]")  # inside a word: a soft sign (Дарья -> Dar'ya), O'Brien
+_INITIALS = re.compile(r"[A-Z]{2,3}")
+# Scripts whose writing leaves vowels out or that anyascii renders without some of them.
+_UNVOWELLED = frozenset(
+    {"ARABIC", "HEBREW", "SYRIAC", "THAANA", "DEVANAGARI", "BENGALI", "GURMUKHI", "GUJARATI", "ORIYA",
+     "TAMIL", "TELUGU", "KANNADA", "MALAYALAM", "SINHALA"}
+)  # fmt: skip
+# Two-letter spellings of one sound in transliterations, written as one letter in a skeleton.
+_DIGRAPHS = (("sh", "s"), ("ch", "c"), ("kh", "k"), ("th", "t"), ("dh", "d"), ("gh", "g"), ("ph", "f"),
+             ("zh", "z"), ("ts", "c"))  # fmt: skip
+_VOWELS = re.compile("[aeiouw]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +75,9 @@ class Name:
 
     words: tuple[str, ...]
     before_comma: int = 0
+    # Written in a script that leaves vowels out (Arabic, Hebrew) or that transliteration renders
+    # without some (Devanagari, Bengali, ...): its words are also compared by their consonants.
+    unvowelled: bool = False
 
 
 def _is_handle(text: str) -> bool:
@@ -84,17 +103,33 @@ def _letters(text: str) -> str:
     )
 
 
-def _one(text: str, typed: bool) -> Name | None:
+def _scripts(text: str) -> set[str]:
+    """The scripts of the letters of ``text`` (the first word of each letter's Unicode name)."""
+    return {unicodedata.name(c, "?").split()[0] for c in text if c.isalpha()}
+
+
+def _one(text: str, typed: bool) -> list[Name]:
     text = _letters(text).strip()
     if not text or (typed and _is_handle(text)) or not any(c.isalpha() for c in text):
-        return None
+        return []
+    scripts = _scripts(text)
+    unvowelled = not scripts.isdisjoint(_UNVOWELLED)
     if text.count(",") == 1:
         surname, given = text.split(",")
         before, after = _words(surname), _words(given)
         if before and after:
-            return Name(before + after, len(before))
+            return [Name(before + after, len(before), unvowelled)]
     words = _words(text.replace(",", " "))
-    return Name(words) if words else None
+    if not words:
+        return []
+    if scripts == {"CJK"} and " " not in text and len(words) >= 2:
+        # Han characters: the family name first, then a given name of one or two syllables that
+        # Latin letters write as one word (张秀英 -> Zhang Xiuying).
+        return [Name((words[0], "".join(words[1:])), 1)]
+    if _INITIALS.fullmatch(text):
+        # "IA", "PS": capitals only, as initials are written (also read as a word).
+        return [Name(words), Name(tuple(words[0]))]
+    return [Name(words, 0, unvowelled)]
 
 
 @lru_cache(maxsize=200_000)
@@ -106,31 +141,126 @@ def parse(text: str, typed: bool = True) -> frozenset[Name]:
         return frozenset()
     parts = [m.group(1) for m in _BRACKETS.finditer(text)]
     parts.append(_BRACKETS.sub(" ", text))
-    return frozenset(name for part in parts if (name := _one(part, typed)) is not None)
+    return frozenset(name for part in parts for name in _one(part, typed))
+
+
+# Diminutives in common use beyond English, which the ``nicknames`` package does not hold: a given name
+# (with its usual spellings), then its diminutives. Compiled for this project from common usage; a
+# diminutive of several names (Sasha, Beto) is listed under each.
+_DIMINUTIVES = """
+aleksandr alexander oleksandr: sasha sanya shura sashko
+aleksandra alexandra oleksandra: sasha sanya shura ola
+aleksei alexei alexey oleksii: alyosha lyosha
+anastasia anastasiia: nastya nastia
+anna: anya anechka
+boris: borya
+dmitry dmitri dmitrii dmytro: dima
+ekaterina yekaterina kateryna katarzyna: katya katia kasia
+elena olena: lena olenka
+evgeny evgenii yevgeny yevhen evgenia yevgenia: zhenya zhenia
+irina iryna: ira
+ivan: vanya vania
+konstantin kostiantyn: kostya kostia
+maria mariya: masha marusya mari marita
+mikhail mykhailo: misha
+natalia natalya nataliia: natasha
+nikolai nikolay mykola: kolya kolia
+olga: olya olia
+pavel pavlo: pasha
+sergei sergey serhii serhiy: seryozha serezha serzh
+svetlana: sveta
+tatiana tatyana tetiana: tanya tania
+vladimir volodymyr: volodya vova
+yulia yuliya: yulya
+yuri yurii: yura
+viktor: vitya
+andrei andriy andrii: andryusha
+grigory hryhorii: grisha
+lyudmila liudmyla: lyuda mila
+galina halyna: galya halia
+valentina: valya
+jose: pepe chepe ze zeca
+francisco: paco pancho curro quico chico
+luis: lucho
+guadalupe: lupita lupe
+ignacio: nacho
+jesus: chucho chuy
+guillermo: memo
+enrique: quique
+rosario: charo
+concepcion: concha conchita
+dolores: lola
+consuelo: chelo
+antonio: tono tonio toninho
+manuel: manolo
+pedro: perico
+eduardo: lalo
+gonzalo: chalo
+ramon: moncho
+alberto roberto: beto
+mercedes: merche meche
+isabel: chabela chavela
+teresa: tere
+josefa: pepa
+giuseppe: beppe peppe pino
+luigi: gigi
+giovanni: gianni vanni
+salvatore: toto turi
+domenico: mimmo
+johannes johann: hans
+josef: sepp
+friedrich: fritz
+ludwig: lutz
+malgorzata: gosia
+agnieszka: aga
+wojciech: wojtek
+mohammed muhammad mohamed mohammad: hamoudi mido
+"""
 
 
 @cache
 def _nicknames() -> dict[str, frozenset[str]]:
     """Each given name's nicknames and each nickname's given names, from the ``nicknames`` package's
-    table (``name1,relationship,name2`` rows of English given names)."""
+    table (``name1,relationship,name2`` rows of English given names) and ``_DIMINUTIVES``."""
     table: dict[str, set[str]] = {}
-    text = resources.files("nicknames").joinpath("names.csv").read_text(encoding="utf-8")
-    for row in csv.DictReader(io.StringIO(text)):
-        if row.get("relationship") != "has_nickname":
-            continue
-        left, right = _words(row["name1"] or ""), _words(row["name2"] or "")
+
+    def pair(left: tuple[str, ...], right: tuple[str, ...]) -> None:
         if len(left) == 1 and len(right) == 1 and left != right:
             table.setdefault(left[0], set()).add(right[0])
             table.setdefault(right[0], set()).add(left[0])
+
+    text = resources.files("nicknames").joinpath("names.csv").read_text(encoding="utf-8")
+    for row in csv.DictReader(io.StringIO(text)):
+        if row.get("relationship") == "has_nickname":
+            pair(_words(row["name1"] or ""), _words(row["name2"] or ""))
+    for line in _DIMINUTIVES.strip().splitlines():
+        names, _, diminutives = line.partition(":")
+        for name in names.split():
+            for diminutive in diminutives.split():
+                pair(_words(name), _words(diminutive))
     return {name: frozenset(others) for name, others in table.items()}
 
 
-def words_compatible(a: str, b: str, typos: bool = False) -> bool:
+def _skeleton(word: str) -> str:
+    """A word's consonants, as a script without vowels writes it: digraphs as one letter, vowels (and
+    ``w``, ``y`` being ``i`` already) dropped, a final ``h`` dropped, doubled letters single
+    (``fatima`` and ``ftmh`` -> ``ftm``; ``sharma`` and ``srma`` -> ``srm``)."""
+    for digraph, single in _DIGRAPHS:
+        word = word.replace(digraph, single)
+    word = _VOWELS.sub("", word)
+    if len(word) > 1:
+        word = word.rstrip("h")
+    return _DOUBLE.sub(r"\1", word)
+
+
+def words_compatible(a: str, b: str, typos: bool = False, unvowelled: bool = False) -> bool:
     """Equal, one the other's initial, one a nickname of the other, or one the other cut short
     (``rafa``/``rafael``, ``dani``/``daniela``: at least four letters kept); with ``typos``, also one
     mistyped from the other (a letter added, dropped or changed, or two swapped: optimal string
     alignment distance 1, both at least four letters), except in the last letter, which often marks
-    a sister's or brother's name (``maria``/``mario``, ``giulia``/``giulio``)."""
+    a sister's or brother's name (``maria``/``mario``, ``giulia``/``giulio``); with ``unvowelled``
+    (one of the two was written in a script without vowels), also the same consonants, two or more
+    (:func:`_skeleton`)."""
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:
@@ -139,6 +269,8 @@ def words_compatible(a: str, b: str, typos: bool = False) -> bool:
     if len(short) >= 4 and long_.startswith(short):
         return True
     if typos and len(short) >= 4 and a[-1] == b[-1] and OSA.distance(a, b) <= 1:
+        return True
+    if unvowelled and len(skeleton := _skeleton(a)) >= 2 and skeleton == _skeleton(b):
         return True
     return b in _nicknames().get(a, frozenset())
 
@@ -158,11 +290,20 @@ def _readings(name: Name) -> list[tuple[str | None, tuple[str, ...]]]:
 def compatible(a: Name, b: Name, typos: bool = False) -> bool:
     """Whether ``a`` and ``b`` can be one person's names (see the module docstring); with ``typos``,
     words one letter apart count as compatible (:func:`words_compatible`)."""
+    loose = a.unvowelled or b.unvowelled
     for given_a, rest_a in _readings(a):
         for given_b, rest_b in _readings(b):
-            if given_a is not None and given_b is not None and not words_compatible(given_a, given_b, typos):
+            if (
+                given_a is not None
+                and given_b is not None
+                and not words_compatible(given_a, given_b, typos, loose)
+            ):
                 continue
-            if rest_a and rest_b and not any(words_compatible(x, y, typos) for x in rest_a for y in rest_b):
+            if (
+                rest_a
+                and rest_b
+                and not any(words_compatible(x, y, typos, loose) for x in rest_a for y in rest_b)
+            ):
                 continue
             return True
     return False
@@ -185,6 +326,11 @@ def any_given_compatible(a: frozenset[Name], b: frozenset[Name]) -> bool:
             if compatible(x, y, typos=True):
                 return True
             given_x, given_y = _readings(x)[0][0], _readings(y)[0][0]
-            if given_x is not None and given_y is not None and words_compatible(given_x, given_y, typos=True):
+            loose = x.unvowelled or y.unvowelled
+            if (
+                given_x is not None
+                and given_y is not None
+                and words_compatible(given_x, given_y, True, loose)
+            ):
                 return True
     return False
