@@ -512,3 +512,25 @@ def test_evidence_counts_the_weight_of_the_value_shared() -> None:
     ).fetchall()
     assert unadjusted[1][4] == 1  # without the adjustment the common handle would be named
     con.close()
+
+
+def test_a_long_handle_with_a_home_address_passes_the_household_guard() -> None:
+    """Two groups whose names cannot be one person's: a model link on a long handle alone is held back
+    by the guard; on a long handle and a rare address of their home it merges (members of a household
+    do not pick one long handle, and namesakes who do, do not share a home); a link with a date of
+    birth passes with a mistyped given name but not with another one."""
+    from tiaki.engines.names import parse
+    from tiaki.engines.resolution import _GuardedForest, _strength
+
+    def merged(names: tuple[str, str], evidence: tuple[str, ...]) -> bool | None:
+        forest = _GuardedForest([parse(x) for x in names], [frozenset(), frozenset()], guard=True)
+        return forest.union(0, 1, _strength(evidence))
+
+    household = ("Mary Brown", "John Smith")
+    assert merged(household, ("username:exact-long", "country:agree")) is None
+    assert merged(household, ("username:exact-long", "rare_ip:1", "country:agree")) is True
+    assert merged(household, ("username:exact-long", "rare_ip:same-day")) is True
+    assert merged(household, ("rare_ip:same-day", "name:given")) is None
+    assert merged(("Mitchell Boxer", "Micthell Boxer"), ("dob:exact", "address:exact")) is True
+    assert merged(("Mitchell Boxer", "Micthell Boxer"), ("address:exact", "name:given")) is None
+    assert merged(("Amelia Smith", "Oliver Smith"), ("dob:exact", "address:exact")) is None

@@ -246,6 +246,7 @@ _IDENTIFYING = frozenset(
     }
 )
 _SAME_DAY = "rare_ip:same-day"
+_OWN_HANDLE = "username:exact-long"
 _FULL_NAME_AT_ADDRESS = frozenset({"name:full", "address:exact"})
 _BORN = frozenset({"dob:exact", "dob:close"})
 
@@ -258,6 +259,16 @@ def _identifies(evidence: tuple[str, ...]) -> bool:
     if not _BORN.isdisjoint(evidence):
         return named or any(item.startswith("address:") for item in evidence)
     return (_SAME_DAY in evidence and named) or set(evidence) >= _FULL_NAME_AT_ADDRESS
+
+
+def _strength(evidence: tuple[str, ...]) -> str:
+    """How the household guard treats a model's link (``_GuardedForest.union``): a long handle of
+    one's own with an address of one's home is one person's, like a shared mailbox (two members of one
+    household do not pick one long handle, and namesakes who do, do not share a home address); an
+    agreeing date of birth is not two generations of one household; anything else is soft."""
+    if _OWN_HANDLE in evidence and any(item.startswith("rare_ip:") for item in evidence):
+        return "personal"
+    return "born" if "dob:exact" in evidence else "soft"
 
 
 # Levels of exact agreement on one value whose u is the value's own frequency (Splink's term-frequency
@@ -375,7 +386,9 @@ def _em_m(
     (from value frequencies and random pairs) and the other comparisons' m held fixed, as Splink
     trains m; and the share of candidate pairs that match. Starts from m that favours the stronger
     levels (1 for the strongest agreement down by halves, 0.05 for disagreement), and stops when no
-    m moves by 1e-6 or after 200 rounds. A comparison no candidate pair holds keeps m = u. Returns
+    m moves by 1e-6 or after 200 rounds. A comparison that fewer than ``_MIN_M_PAIRS`` candidate
+    pairs hold, or that fewer than that many matches (by EM's own count) hold, keeps m = u: from a
+    handful of pairs EM's m can be 0 for a level, which would make that agreement damning. Returns
     ``(m, None)`` when there is nothing to estimate."""
     comparisons = backend.sql.COMPARISONS
     # A comparison fewer than two accounts hold has nothing to learn (and the pass is not needed).
@@ -390,7 +403,7 @@ def _em_m(
     names = [name for name, _ in comparisons]
     gammas = np.array([row[:-1] for row in rows], dtype=np.int64)
     counts = np.array([row[-1] for row in rows], dtype=np.float64)
-    free = {name for name in free if (gammas[:, names.index(name)] > 0).any()}
+    free = {name for name in free if counts[gammas[:, names.index(name)] > 0].sum() >= _MIN_M_PAIRS}
     if not free:
         return m, None
     m = {name: list(values) for name, values in m.items()}
@@ -420,6 +433,9 @@ def _em_m(
         share = float(min(max(weighted.sum() / counts.sum(), 1e-9), 1 - 1e-9))
         if moved < 1e-6:
             break
+    for name in free:
+        if weighted[gammas[:, names.index(name)] > 0].sum() < _MIN_M_PAIRS:
+            m[name] = list(u[name])  # too few matches hold it to say how they agree: no weight
     for name, levels in comparisons:
         for i, (_, label) in enumerate(levels[1:]):
             if (name, label) in _NO_WEIGHT:
@@ -574,7 +590,7 @@ class _Scored:
                 evidence = self.evidence(levels)
                 if not _identifies(evidence):
                     continue  # corroborating evidence alone is not an identity
-                outcome = forest.union(a, b, "born" if "dob:exact" in evidence else "soft")
+                outcome = forest.union(a, b, _strength(evidence))
                 if outcome is False:
                     continue
                 link = Link(a, b, PROBABILISTIC, evidence, round(float(weight), 3), float(probability))
