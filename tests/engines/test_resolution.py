@@ -534,3 +534,51 @@ def test_a_long_handle_with_a_home_address_passes_the_household_guard() -> None:
     assert merged(("Mitchell Boxer", "Micthell Boxer"), ("dob:exact", "address:exact")) is True
     assert merged(("Mitchell Boxer", "Micthell Boxer"), ("address:exact", "name:given")) is None
     assert merged(("Amelia Smith", "Oliver Smith"), ("dob:exact", "address:exact")) is None
+
+
+def test_display_names_in_every_script_are_compared() -> None:
+    """Display names are normalised as recorded names are (letters of every script kept), so two
+    accounts with one Cyrillic full name and a shared device agree on the name."""
+    import duckdb
+
+    from tiaki.engines.resolution import score_pairs
+
+    accounts = pa.table(
+        {
+            "username": ["", "", "x1", "x2"],
+            "display_name": ["Мария Иванова", "мария  иванова", "Anna Lee", "Бо Ян"],
+            "stated_country": ["RU", "RU", "", ""],
+        }
+    )
+    identifiers = pa.table(
+        {"account": pa.array([0, 1], pa.int64()), "kind": ["device", "device"], "value": ["d-1", "d-2"]}
+    )
+    con = duckdb.connect()
+    score_pairs(accounts, identifiers, _no_events(), backend=_kept(con))  # type: ignore[arg-type]
+    rows = con.execute("select unique_id, full_name from res_features order by unique_id").fetchall()
+    assert rows[0] == (0, "мария иванова") and rows[1] == (1, "мария иванова")
+    assert rows[3] == (3, "бо ян")  # noqa: RUF001 (Cyrillic letters on purpose)
+    con.close()
+
+
+def test_addresses_in_other_scripts_keep_their_letters() -> None:
+    """Two addresses that differ only in letters outside ASCII are two addresses."""
+    import duckdb
+
+    from tiaki.engines import resolution_sql as sql
+
+    con = duckdb.connect()
+    con.register(
+        "res_identifiers",
+        pa.table(
+            {
+                "account": pa.array([0, 1, 2], pa.int64()),
+                "kind": ["address"] * 3,
+                "value": ["улица Ленина, 5", "улица Пушкина, 5", "Улица  Ленина 5"],
+            }
+        ),
+    )
+    with_addresses = sql.FEATURES[sql.FEATURES.index("ad as (") : sql.FEATURES.index("names as (")]
+    query = f"with {with_addresses.rstrip().rstrip(',')} select account, addresses from ad order by account"
+    rows = con.execute(query).fetchall()
+    assert rows == [(0, ["улица ленина 5"]), (1, ["улица пушкина 5"]), (2, ["улица ленина 5"])]

@@ -101,7 +101,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from tiaki.engines import placement
-from tiaki.engines.identifiers import HARD_KINDS
+from tiaki.engines.identifiers import HARD_KINDS, normalise_name
 from tiaki.engines.linkage import DEFAULT_MAX_ACCOUNTS_PER_KEY, ExcludedKey, resolve_hard
 from tiaki.engines.names import Name, any_compatible, any_given_compatible
 from tiaki.engines.names import parse as parse_name
@@ -605,6 +605,15 @@ class _Scored:
         )
 
 
+def _normalised_names(column: pa.ChunkedArray) -> list[str]:
+    """Each display name normalised as recorded names are (:func:`normalise_name`), once per value."""
+    seen: dict[str | None, str] = {}
+    return [
+        seen[text] if text in seen else seen.setdefault(text, normalise_name(text or "") or "")
+        for text in column.to_pylist()
+    ]
+
+
 def _check(accounts: pa.Table, identifiers: pa.Table, ip_events: pa.Table) -> None:
     n = accounts.num_rows
     for name, table, columns in (
@@ -730,6 +739,7 @@ def _run(
                 "unique_id": pa.array(np.arange(n, dtype=np.int64)),
                 "username": accounts.column("username").cast(pa.string()),
                 "display_name": accounts.column("display_name").cast(pa.string()),
+                "display_norm": pa.array(_normalised_names(accounts.column("display_name")), pa.string()),
                 "stated_country": accounts.column("stated_country").cast(pa.string()),
             }
         ),

@@ -82,15 +82,12 @@ class DuckDBBackend:
 
 
 # --------------------------------------------------------------------------------------- features
-# The SQL twin of fold_username (and of normalise_name for display names), so that millions of handles
-# are folded inside the database; tests check that both agree.
+# The SQL twin of fold_username, so that millions of handles are folded inside the database; a test
+# checks that both agree. (Display names are normalised in Python, by identifiers.normalise_name, the
+# rule recorded names follow.)
 FOLD = """regexp_replace(translate(regexp_replace(regexp_replace(strip_accents(lower({col})),
     '[._\\-'' \\t]', '', 'g'), '^[0-9]+|[0-9]+$', '', 'g'), '0134578$@!|', 'oleastbsail'),
     '[^0-9a-z]', '', 'g')"""
-NAME = """trim(regexp_replace(regexp_replace(regexp_replace(strip_accents(lower({col})),
-    '[\\-\u2013\u2014]', ' ', 'g'),
-    '[^\\w\\s]', '', 'g'), '\\s+', ' ', 'g'))"""
-
 FEATURES = """
 create or replace table res_features as
 with ips as (
@@ -121,7 +118,9 @@ db as (select account, list(distinct value order by value) as dobs from res_iden
 ad as (
     select account, list(distinct address order by address) as addresses from (
         select account,
-            trim(regexp_replace(regexp_replace(lower(value), '[^\\w\\s]', ' ', 'g'), '\\s+', ' ', 'g'))
+            -- letters and digits of every script (RE2's \\w is ASCII only: "улица Ленина 5" would be "5")
+            trim(regexp_replace(
+                regexp_replace(lower(value), '[^\\p{L}\\p{M}\\p{N}\\s]', ' ', 'g'), '\\s+', ' ', 'g'))
             as address
         from res_identifiers where kind = 'address'
     ) where address <> '' group by account
@@ -298,11 +297,12 @@ FEATURE_COLUMNS = (
 
 
 def accounts_sql() -> str:
-    """``res_acc``: each account's folded handle, normalised display name and stated country."""
+    """``res_acc``: each account's folded handle, normalised display name (given in ``res_acc_in``) and
+    stated country."""
     fold = FOLD.format(col="coalesce(username, '')")
     return f"""create or replace table res_acc as select unique_id,
         case when length({fold}) >= 3 then {fold} end as username_fold,
-        coalesce({NAME.format(col="display_name")}, '') as display_norm,
+        coalesce(display_norm, '') as display_norm,
         nullif(upper(trim(stated_country)), '') as country
     from res_acc_in"""
 
