@@ -381,8 +381,9 @@ STREETS = [
 
 
 def _mistype(rng: np.random.Generator, word: str) -> str:
-    """One letter of ``word`` dropped, doubled or swapped with the next, as typists do."""
-    i = int(rng.integers(1, len(word) - 1))
+    """One letter of ``word`` dropped, doubled or swapped with the next, inside the word (its first
+    and last letters kept: where siblings' names differ, a typo is not told from another name)."""
+    i = int(rng.integers(1, len(word) - 2))
     match int(rng.integers(3)):
         case 0:
             return word[:i] + word[i + 1 :]
@@ -397,8 +398,8 @@ def _register(
 ) -> tuple[dict[str, pa.Table], np.ndarray, list[tuple[int, int]]]:
     """A member list without e-mails, phones or devices: each record a name, a date of birth and an
     address; a third of the persons have a second record with one field mistyped; some households
-    hold twins (one surname, birthday and address, two given names). Returns the tables, each
-    record's true person and the twins' record pairs."""
+    hold twins (one surname, birthday and address, two given names) or a father and a son of one
+    name. Returns the tables, each record's true person and the pairs of such relatives' records."""
     rng = np.random.default_rng(seed)
     records: list[tuple[str, str, str]] = []
     person: list[int] = []
@@ -410,14 +411,22 @@ def _register(
         records.append((f"{given} {surname}", dob, address))
         person.append(p)
         if p % 3 == 0:
-            field = int(rng.integers(3))
-            name = f"{_mistype(rng, given)} {surname}" if field == 0 else f"{given} {_mistype(rng, surname)}"
+            field = int(rng.integers(3))  # the given name, the surname (five letters or more) or the address
+            if (field == 0 and len(given) < 5) or (field == 1 and len(surname) < 5):
+                field = 2
+            first = _mistype(rng, given) if field == 0 else given
+            name = f"{first} {_mistype(rng, surname) if field == 1 else surname}"
             records.append((name, dob, _mistype(rng, address) if field == 2 else address))
             person.append(p)
         elif p % 25 == 1:
-            other = next(g for g in GIVEN if g[0] != given[0])
+            other = next(g for g in GIVEN if g != given)
             twins.append((len(records) - 1, len(records)))
             records.append((f"{other} {surname}", dob, address))
+            person.append(persons + p)
+        elif p % 25 == 2:
+            # a father and his son: one full name, one address, dates of birth 30 years apart
+            twins.append((len(records) - 1, len(records)))
+            records.append((f"{given} {surname}", f"{int(dob[:4]) + 30}{dob[4:]}", address))
             person.append(persons + p)
     n = len(records)
     acc, kinds, values = [], [], []
@@ -443,7 +452,7 @@ def _register(
 def test_a_register_without_account_identifiers_is_resolved() -> None:
     """With no e-mail, phone or device there are no hard groups to count m in: m is estimated by EM,
     and a date of birth with a name or an address identifies. Mistyped duplicates are found; twins
-    (one surname, birthday and address) are not merged."""
+    (one surname, birthday and address) and a father and son (one name and address) are not merged."""
     tables, truth, twins = _register()
     result = resolve(tables["accounts"], tables["identifiers"], tables["ip_events"])
     scores = score_clustering(truth, result.labels)
@@ -456,11 +465,12 @@ def test_a_register_without_account_identifiers_is_resolved() -> None:
 
 def test_a_first_of_january_birthday_does_not_identify() -> None:
     """1 January is what forms default to: two Annas born on it in one country are not one person,
-    while the same two records with another shared birthday are (a name and a date of birth)."""
+    while the same two records with another shared birthday are (a name and a date of birth), or with
+    dates one typo apart in the day or month; one digit apart in the year is a generation."""
     tables, _, _ = _register()
     n = tables["accounts"].num_rows
 
-    def pair(dob: str) -> bool:
+    def pair(dob: str, other: str | None = None) -> bool:
         accounts = pa.concat_tables(
             [
                 tables["accounts"],
@@ -477,7 +487,11 @@ def test_a_first_of_january_birthday_does_not_identify() -> None:
             [
                 tables["identifiers"],
                 pa.table(
-                    {"account": pa.array([n, n + 1], pa.int64()), "kind": ["dob", "dob"], "value": [dob, dob]}
+                    {
+                        "account": pa.array([n, n + 1], pa.int64()),
+                        "kind": ["dob", "dob"],
+                        "value": [dob, other or dob],
+                    }
                 ),
             ]
         )
@@ -485,7 +499,10 @@ def test_a_first_of_january_birthday_does_not_identify() -> None:
         return bool(labels[n] == labels[n + 1])
 
     assert pair("1999-03-17")
+    assert pair("1999-03-17", "1999-03-71")  # a typo in the day: a close date
     assert not pair("1999-01-01")
+    assert not pair("1999-01-01", "1999-10-01")  # 1 January is not close to anything
+    assert not pair("1959-03-17", "1989-03-17")  # one digit apart in the year: a generation
 
 
 def test_evidence_counts_the_weight_of_the_value_shared() -> None:
@@ -546,7 +563,7 @@ def test_display_names_in_every_script_are_compared() -> None:
     accounts = pa.table(
         {
             "username": ["", "", "x1", "x2"],
-            "display_name": ["Мария Иванова", "мария  иванова", "Anna Lee", "Бо Ян"],
+            "display_name": ["Мария Иванова", "мария  иванова", "🌸 Anna Lee", "Бо Ян"],
             "stated_country": ["RU", "RU", "", ""],
         }
     )
@@ -558,6 +575,8 @@ def test_display_names_in_every_script_are_compared() -> None:
     rows = con.execute("select unique_id, full_name from res_features order by unique_id").fetchall()
     assert rows[0] == (0, "мария иванова") and rows[1] == (1, "мария иванова")
     assert rows[3] == (3, "бо ян")  # noqa: RUF001 (Cyrillic letters on purpose)
+    given = con.execute("select given_names from res_features where unique_id = 2").fetchall()[0][0]
+    assert given == ["anna"]  # the emoji before the name is no name
     con.close()
 
 

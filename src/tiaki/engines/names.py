@@ -20,16 +20,19 @@ one side is compatible with a name of the other.
   the last one (surname-first order in Chinese, Hungarian, Vietnamese, Japanese, Korean, and in forms
   that ask for the surname first), and a single word may be either a given name or a surname.
 * **Han characters** (``张秀英``) are read family name first, with the given name's syllables as one
-  word (``zhang xiuying``), as Latin letters write them. Two or three capitals alone (``IA``) are also
-  read as initials.
+  word (``zhang xiuying``), as Latin letters write them. Two capitals alone (``IA``) are also read as
+  initials.
 * **Two names are compatible** when, for some reading of each, the given names are compatible (or one is
   missing) and the other words share one compatible word (or one side has none). Two words are
   compatible when equal, when one is the other's initial, when one is the other cut short (four
-  letters or more: ``rafa``/``rafael``), or when one is a nickname of the other in the ``nicknames``
-  package's table of English given names (``bobby``/``robert``) or in ``_DIMINUTIVES`` (other
-  languages: ``kolya``/``nikolai``, ``lucho``/``luis``). When one of the two was written in a script
-  that leaves vowels out (Arabic, Hebrew) or that transliteration renders without some (Devanagari,
-  Bengali, ...), words with the same consonants are compatible too (``ftmh``/``fatima``).
+  letters or more: ``rafa``/``rafael``; a final ``a`` alone makes a sister's name or a woman's
+  surname: ``daniel``/``daniela``, ``petrov``/``petrova``), or when one is a nickname of the other in
+  the ``nicknames`` package's table of English given names (``bobby``/``robert``) or in
+  ``_DIMINUTIVES`` (other languages: ``kolya``/``nikolai``, ``lucho``/``luis``). When one of the two
+  was written in a script that leaves vowels out (Arabic, Hebrew: ``ftmh``/``fatima``) or whose
+  transliteration leaves out an "a" (Devanagari, Bengali, ...: ``srma``/``sharma``), words equal
+  without those vowels are compatible too. For two records with one date of birth, a word mistyped
+  inside (five letters or more, first and last letters kept) is compatible too (``typos``).
 
 So "Mary Brown" and "Brown, Mary" are compatible, "S. Johnson" and "Samuel Johnson" too, while
 "Mary Brown" and "John Brown" are not (given names differ under every reading). No weight or
@@ -56,16 +59,23 @@ _SPLIT_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _WORDS = re.compile(r"[a-z]+")
 _DOUBLE = re.compile(r"(.)\1+")
 _APOSTROPHES = re.compile("['`\u02bc\u2019]")  # inside a word: a soft sign (Дарья -> Dar'ya), O'Brien
-_INITIALS = re.compile(r"[A-Z]{2,3}")
-# Scripts whose writing leaves vowels out or that anyascii renders without some of them.
-_UNVOWELLED = frozenset(
-    {"ARABIC", "HEBREW", "SYRIAC", "THAANA", "DEVANAGARI", "BENGALI", "GURMUKHI", "GUJARATI", "ORIYA",
-     "TAMIL", "TELUGU", "KANNADA", "MALAYALAM", "SINHALA"}
-)  # fmt: skip
+_INITIALS = re.compile(r"[A-Z]{2}")
+# Scripts that write no short vowels (abjads), and scripts whose letters carry a vowel "a" that
+# anyascii leaves out where speech drops it (शर्मा -> srma for Sharma) and whose "au" Latin writes "ow"
+# (চৌধুরী -> caudhuri for Chowdhury): there a, o, u and w are left out of the comparison, e and i kept.
+ABJAD, INDIC = "abjad", "indic"
+_SCRIPT_VOWELS = {
+    **dict.fromkeys(("ARABIC", "HEBREW", "SYRIAC", "THAANA"), ABJAD),
+    **dict.fromkeys(
+        ("DEVANAGARI", "BENGALI", "GURMUKHI", "GUJARATI", "ORIYA", "TAMIL", "TELUGU", "KANNADA", "MALAYALAM",
+         "SINHALA"),
+        INDIC,
+    ),
+}  # fmt: skip
 # Two-letter spellings of one sound in transliterations, written as one letter in a skeleton.
 _DIGRAPHS = (("sh", "s"), ("ch", "c"), ("kh", "k"), ("th", "t"), ("dh", "d"), ("gh", "g"), ("ph", "f"),
              ("zh", "z"), ("ts", "c"))  # fmt: skip
-_VOWELS = re.compile("[aeiouw]")
+_VOWELS = {ABJAD: re.compile("[aeiouw]"), INDIC: re.compile("[aouw]")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +85,9 @@ class Name:
 
     words: tuple[str, ...]
     before_comma: int = 0
-    # Written in a script that leaves vowels out (Arabic, Hebrew) or that transliteration renders
-    # without some (Devanagari, Bengali, ...): its words are also compared by their consonants.
-    unvowelled: bool = False
+    # Written in a script that leaves vowels out (``ABJAD``: Arabic, Hebrew) or whose transliteration
+    # leaves out an "a" (``INDIC``: Devanagari, Bengali, ...): its words are also compared without them.
+    unvowelled: str = ""
 
 
 def _is_handle(text: str) -> bool:
@@ -93,7 +103,7 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_DOUBLE.sub(r"\1", w.replace("y", "i")) for w in _WORDS.findall(ascii_text.casefold()))
 
 
-def _letters(text: str) -> str:
+def letters(text: str) -> str:
     """``text`` with only letters (and their marks), digits, spaces and ``,.'-_@`` kept: emoji and
     other symbols go before transliteration, which would spell them out (``👑`` -> ``crown``)."""
     return "".join(
@@ -109,11 +119,11 @@ def _scripts(text: str) -> set[str]:
 
 
 def _one(text: str, typed: bool) -> list[Name]:
-    text = _letters(text).strip()
+    text = letters(text).strip()
     if not text or (typed and _is_handle(text)) or not any(c.isalpha() for c in text):
         return []
     scripts = _scripts(text)
-    unvowelled = not scripts.isdisjoint(_UNVOWELLED)
+    unvowelled = next((_SCRIPT_VOWELS[x] for x in sorted(scripts) if x in _SCRIPT_VOWELS), "")
     if text.count(",") == 1:
         surname, given = text.split(",")
         before, after = _words(surname), _words(given)
@@ -127,8 +137,8 @@ def _one(text: str, typed: bool) -> list[Name]:
         # Latin letters write as one word (张秀英 -> Zhang Xiuying).
         return [Name((words[0], "".join(words[1:])), 1)]
     if _INITIALS.fullmatch(text):
-        # "IA", "PS": capitals only, as initials are written (also read as a word).
-        return [Name(words), Name(tuple(words[0]))]
+        # "IA", "PS": two capitals, as initials are written (also read as a word).
+        return [Name(words), Name(tuple(text.lower()))]
     return [Name(words, 0, unvowelled)]
 
 
@@ -241,36 +251,40 @@ def _nicknames() -> dict[str, frozenset[str]]:
     return {name: frozenset(others) for name, others in table.items()}
 
 
-def _skeleton(word: str) -> str:
-    """A word's consonants, as a script without vowels writes it: digraphs as one letter, vowels (and
-    ``w``, ``y`` being ``i`` already) dropped, a final ``h`` dropped, doubled letters single
-    (``fatima`` and ``ftmh`` -> ``ftm``; ``sharma`` and ``srma`` -> ``srm``)."""
+def _skeleton(word: str, script: str) -> str:
+    """A word as a script without (some) vowels writes it: digraphs as one letter, the vowels that
+    script leaves out dropped (``ABJAD``: every vowel and ``w``, ``y`` being ``i`` already;
+    ``INDIC``: ``a``, ``o``, ``u``, ``w``), a final ``h`` dropped, doubled letters single (``fatima``
+    and ``ftmh`` -> ``ftm``; ``sharma`` and ``srma`` -> ``srm``, while ``rohini`` stays apart from
+    ``rohn``)."""
     for digraph, single in _DIGRAPHS:
         word = word.replace(digraph, single)
-    word = _VOWELS.sub("", word)
+    word = _VOWELS[script].sub("", word)
     if len(word) > 1:
         word = word.rstrip("h")
     return _DOUBLE.sub(r"\1", word)
 
 
-def words_compatible(a: str, b: str, typos: bool = False, unvowelled: bool = False) -> bool:
+def words_compatible(a: str, b: str, typos: bool = False, unvowelled: str = "") -> bool:
     """Equal, one the other's initial, one a nickname of the other, or one the other cut short
-    (``rafa``/``rafael``, ``dani``/``daniela``: at least four letters kept); with ``typos``, also one
-    mistyped from the other (a letter added, dropped or changed, or two swapped: optimal string
-    alignment distance 1, both at least four letters), except in the last letter, which often marks
-    a sister's or brother's name (``maria``/``mario``, ``giulia``/``giulio``); with ``unvowelled``
-    (one of the two was written in a script without vowels), also the same consonants, two or more
+    (``rafa``/``rafael``, ``dani``/``daniela``: at least four letters kept, and not only a final
+    ``a``, which makes a sister's name or a woman's surname: ``daniel``/``daniela``,
+    ``petrov``/``petrova``); with ``typos``, also one mistyped from the other (a letter added, dropped
+    or changed, or two swapped: optimal string alignment distance 1), in words of five letters or more
+    (the longer of the two) and not in the first or last letter, where siblings' names differ
+    (``jason``/``mason``, ``maria``/``mario``); with ``unvowelled`` (one of the two was written in
+    such a script), also the same word without the vowels that script leaves out, two letters or more
     (:func:`_skeleton`)."""
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) >= 4 and long_.startswith(short):
+    if len(short) >= 4 and long_.startswith(short) and long_ != short + "a":
         return True
-    if typos and len(short) >= 4 and a[-1] == b[-1] and OSA.distance(a, b) <= 1:
+    if typos and len(long_) >= 5 and a[0] == b[0] and a[-1] == b[-1] and OSA.distance(a, b) <= 1:
         return True
-    if unvowelled and len(skeleton := _skeleton(a)) >= 2 and skeleton == _skeleton(b):
+    if unvowelled and len(skeleton := _skeleton(a, unvowelled)) >= 2 and skeleton == _skeleton(b, unvowelled):
         return True
     return b in _nicknames().get(a, frozenset())
 
@@ -313,24 +327,3 @@ def any_compatible(a: frozenset[Name], b: frozenset[Name], typos: bool = False) 
     """Whether some name of ``a`` is compatible with some name of ``b`` (``typos``: see
     :func:`compatible`)."""
     return any(compatible(x, y, typos) for x in a for y in b)
-
-
-def any_given_compatible(a: frozenset[Name], b: frozenset[Name]) -> bool:
-    """Whether a name of ``a`` and one of ``b`` are compatible allowing one mistyped letter per word
-    (:func:`compatible` with ``typos``), or their given names are (read as written: the first word, or
-    the word after "Surname,"), whatever the surnames, which change on marriage. For two records that
-    already agree on a date of birth, which two members of one household of different generations do
-    not; twins (one surname, two given names) stay apart."""
-    for x in a:
-        for y in b:
-            if compatible(x, y, typos=True):
-                return True
-            given_x, given_y = _readings(x)[0][0], _readings(y)[0][0]
-            loose = x.unvowelled or y.unvowelled
-            if (
-                given_x is not None
-                and given_y is not None
-                and words_compatible(given_x, given_y, True, loose)
-            ):
-                return True
-    return False

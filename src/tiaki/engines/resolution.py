@@ -56,18 +56,19 @@ except for e-mail, phone and device: the hard groups share those by construction
 pair is one the hard step did not join, so those three get ``m = u`` (no weight; blocking only).
 The prior is the share of pairs inside hard groups. A comparison that fewer than 30 pairs inside hard
 groups hold (an operation without e-mails, phones or devices: a member list of names, dates of birth
-and addresses) gets its ``m`` by EM over the candidate pairs, with ``u`` and every other ``m`` held
-fixed; with no hard group at all, the prior is the share of candidates EM finds to match.
+and addresses) gets its ``m`` by EM, as Splink trains it: once over the candidates blocked on each kind
+of key, leaving out the comparison that key makes agree (every such pair agrees on it, matches or not),
+with ``u`` and the measured ``m`` held fixed, then averaged; with no hard group at all, the prior is
+the largest number of matches one of these passes finds, over all pairs.
 
 **Dates of birth.** A shared date of birth weighs by its frequency; 1 January (what forms default to,
 and what registries write when only the year is known) is a level of its own and identifies nothing.
 Two records born the same day are not two generations of one household, so the guard lets their
-merge pass when their names agree allowing one mistyped letter per word, or their given names do
-whatever the surnames (:func:`tiaki.engines.names.any_given_compatible`); twins (one surname, two
-given names) stay apart.
+merge pass when their names agree allowing a mistyped letter (``typos`` in
+:func:`tiaki.engines.names.words_compatible`); twins (one surname, two given names) stay apart.
 
-**Per-value u.** An agreement on a handle or a full name weighs by the frequency of the value shared
-(Splink's term-frequency adjustment): "maryjohnson" says less than a rare handle.
+**Per-value u.** An agreement on a handle, a full name or a date of birth weighs by the frequency of
+the value shared (Splink's term-frequency adjustment): "maryjohnson" says less than a rare handle.
 
 **Correlated handles.** Handles are often spelled from a name (``kari``, ``kari88``, ``ursulabeck``),
 so two people called Kari, or two Ursula Becks, tend to share a handle too; counting the name and the
@@ -103,7 +104,7 @@ import pyarrow.compute as pc
 from tiaki.engines import placement
 from tiaki.engines.identifiers import HARD_KINDS, normalise_name
 from tiaki.engines.linkage import DEFAULT_MAX_ACCOUNTS_PER_KEY, ExcludedKey, resolve_hard
-from tiaki.engines.names import Name, any_compatible, any_given_compatible
+from tiaki.engines.names import Name, any_compatible, letters
 from tiaki.engines.names import parse as parse_name
 
 HARD = "hard-identifier"
@@ -233,9 +234,10 @@ _PERSONAL_KINDS = frozenset({"email", "payment"})
 # that agree: without them they are what the members of one household, or colleagues, do (on two
 # generators of our own, such pairs with only a country besides were 9-19% one person).
 # Without an account identifier (a member list, a subscriber record), what a register identifies a
-# person by: a date of birth together with a name or a postal address, or a full name at one postal
-# address. A date of birth alone is shared by one pair of strangers in some 20,000, an address by a
-# household; 1 January is what forms default to (its own level, ``dob:1-january``, identifies nothing).
+# person by: a date of birth together with a name or a postal address. A date of birth alone is shared
+# by one pair of strangers in some 20,000, an address by a household, a full name at one address by a
+# father and his son; 1 January is what forms default to (its own level, ``dob:1-january``,
+# identifies nothing).
 _IDENTIFYING = frozenset(
     {
         "email_local:agree-long",
@@ -247,7 +249,6 @@ _IDENTIFYING = frozenset(
 )
 _SAME_DAY = "rare_ip:same-day"
 _OWN_HANDLE = "username:exact-long"
-_FULL_NAME_AT_ADDRESS = frozenset({"name:full", "address:exact"})
 _BORN = frozenset({"dob:exact", "dob:close"})
 
 
@@ -258,7 +259,7 @@ def _identifies(evidence: tuple[str, ...]) -> bool:
     named = any(item.startswith("name:") for item in evidence)
     if not _BORN.isdisjoint(evidence):
         return named or any(item.startswith("address:") for item in evidence)
-    return (_SAME_DAY in evidence and named) or set(evidence) >= _FULL_NAME_AT_ADDRESS
+    return _SAME_DAY in evidence and named
 
 
 def _strength(evidence: tuple[str, ...]) -> str:
@@ -382,44 +383,74 @@ def _estimate_m(backend: Backend, u: dict[str, list[float]]) -> tuple[dict[str, 
 def _em_m(
     backend: Backend, m: dict[str, list[float]], u: dict[str, list[float]], free: set[str]
 ) -> tuple[dict[str, list[float]], float | None]:
-    """m for the comparisons in ``free`` by expectation-maximisation over the candidate pairs, with u
-    (from value frequencies and random pairs) and the other comparisons' m held fixed, as Splink
-    trains m; and the share of candidate pairs that match. Starts from m that favours the stronger
-    levels (1 for the strongest agreement down by halves, 0.05 for disagreement), and stops when no
-    m moves by 1e-6 or after 200 rounds. A comparison that fewer than ``_MIN_M_PAIRS`` candidate
-    pairs hold, or that fewer than that many matches (by EM's own count) hold, keeps m = u: from a
-    handful of pairs EM's m can be 0 for a level, which would make that agreement damning. Returns
-    ``(m, None)`` when there is nothing to estimate."""
-    comparisons = backend.sql.COMPARISONS
-    # A comparison fewer than two accounts hold has nothing to learn (and the pass is not needed).
-    free = {
-        name
-        for name in free
-        if int(backend.rows(backend.sql.holders_sql(backend.sql.NULL_COLUMN[name]))[0][0]) >= 2
-    }
-    rows = backend.rows(backend.sql.candidate_patterns_sql()) if free else []
-    if not rows:
-        return m, None
-    names = [name for name, _ in comparisons]
-    gammas = np.array([row[:-1] for row in rows], dtype=np.int64)
-    counts = np.array([row[-1] for row in rows], dtype=np.float64)
-    free = {name for name in free if counts[gammas[:, names.index(name)] > 0].sum() >= _MIN_M_PAIRS}
+    """m for the comparisons in ``free`` by expectation-maximisation, as Splink trains m: one pass over
+    the candidates blocked on each kind of key (``BLOCKING_KEYS``), leaving out the comparison that
+    key makes agree (every pair blocked on a date of birth shares one, matches or not, so there it
+    says nothing), with u (from value frequencies and random pairs) and the other comparisons' m held
+    fixed; each free comparison's m is the mean of the passes that estimate it. Each pass starts from
+    m that favours the stronger levels (1 for the strongest agreement down by halves, 0.05 for
+    disagreement) and stops when no m moves by 1e-6 or after 200 rounds. A comparison that fewer than
+    ``_MIN_M_PAIRS`` matches (by EM's own count) hold in every pass keeps m = u: from a handful of
+    pairs EM can set a level's m to 0, which would make that level damning. Also returns the largest
+    number of matching candidates one pass finds (``None`` when nothing was estimated)."""
+    sql = backend.sql
+    # A comparison fewer than two accounts hold has nothing to learn (and the passes are not needed).
+    free = {name for name in free if int(backend.rows(sql.holders_sql(sql.NULL_COLUMN[name]))[0][0]) >= 2}
     if not free:
         return m, None
+    names = [name for name, _ in sql.COMPARISONS]
+    estimates: dict[str, list[list[float]]] = {name: [] for name in free}
+    matches: float | None = None
+    for kind, tied in sql.BLOCKING_KEYS.items():
+        rows = backend.rows(sql.blocked_patterns_sql(kind))
+        if sum(row[-1] for row in rows) < _MIN_M_PAIRS:
+            continue
+        gammas = np.array([row[:-1] for row in rows], dtype=np.int64)
+        counts = np.array([row[-1] for row in rows], dtype=np.float64)
+        gammas[:, names.index(tied)] = 0  # the blocking comparison says nothing here
+        fitted, share = _em_pass(names, gammas, counts, m, u, free - {tied})
+        if share is not None:
+            matches = max(matches or 0.0, share * float(counts.sum()))
+        for name, values in fitted.items():
+            estimates[name].append(values)
+    m = dict(m)
+    for name, found in estimates.items():
+        if found:
+            m[name] = [float(x) for x in np.mean(np.array(found), axis=0)]
+    for name, levels in sql.COMPARISONS:
+        for i, (_, label) in enumerate(levels[1:]):
+            if (name, label) in _NO_WEIGHT:
+                m[name][i] = u[name][i]
+    return m, matches
+
+
+def _em_pass(
+    names: list[str],
+    gammas: np.ndarray,
+    counts: np.ndarray,
+    m: dict[str, list[float]],
+    u: dict[str, list[float]],
+    free: set[str],
+) -> tuple[dict[str, list[float]], float | None]:
+    """One EM over comparison vectors ``gammas`` (one row per pattern, ``counts`` pairs each): m for
+    the comparisons in ``free`` that at least ``_MIN_M_PAIRS`` matches hold, and the share of pairs
+    that match (``None`` when no comparison could be estimated)."""
+    free = {name for name in free if counts[gammas[:, names.index(name)] > 0].sum() >= _MIN_M_PAIRS}
+    if not free:
+        return {}, None
     m = {name: list(values) for name, values in m.items()}
     for name in free:
-        agree = len(m[name]) - 1
-        start = [0.5**i for i in range(agree)] + [0.05]
+        start = [0.5**i for i in range(len(m[name]) - 1)] + [0.05]
         m[name] = [value / sum(start) for value in start]
     share = 0.5
+    weighted = counts
     for _ in range(200):
-        log_ratio = np.zeros(len(rows))
+        log_ratio = np.zeros(len(counts))
         for j, name in enumerate(names):
             ratio = np.log(np.array([1.0, *m[name]]) / np.array([1.0, *u[name]]))
             log_ratio += ratio[gammas[:, j]]
         odds = np.log(share / (1 - share)) + log_ratio
-        posterior = 1.0 / (1.0 + np.exp(-np.clip(odds, -500, 500)))
-        weighted = counts * posterior
+        weighted = counts / (1.0 + np.exp(-np.clip(odds, -500, 500)))
         moved = 0.0
         for name in free:
             g = gammas[:, names.index(name)]
@@ -433,14 +464,10 @@ def _em_m(
         share = float(min(max(weighted.sum() / counts.sum(), 1e-9), 1 - 1e-9))
         if moved < 1e-6:
             break
-    for name in free:
-        if weighted[gammas[:, names.index(name)] > 0].sum() < _MIN_M_PAIRS:
-            m[name] = list(u[name])  # too few matches hold it to say how they agree: no weight
-    for name, levels in comparisons:
-        for i, (_, label) in enumerate(levels[1:]):
-            if (name, label) in _NO_WEIGHT:
-                m[name][i] = u[name][i]
-    return m, share
+    fitted = {
+        name: m[name] for name in free if weighted[gammas[:, names.index(name)] > 0].sum() >= _MIN_M_PAIRS
+    }
+    return fitted, share if fitted else None
 
 
 def _comparisons(comparisons: Any, m: dict[str, list[float]], u: dict[str, list[float]]) -> list[Any]:
@@ -503,14 +530,14 @@ class _GuardedForest:
         (:mod:`tiaki.engines.names`) *and* they hold different personal mailboxes, as two members of
         one household do; ``"soft"`` (the model's evidence) is held back when the names are not
         compatible; ``"born"`` (the model's evidence, with an agreeing date of birth: not two
-        generations of one household) only when the given names are not compatible even allowing one
-        mistyped letter (:func:`tiaki.engines.names.any_given_compatible`; twins are held back)."""
+        generations of one household) when they are not compatible even allowing a mistyped letter
+        (``typos`` in :func:`tiaki.engines.names.words_compatible`; twins are held back)."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
         na, nb = self.names[ra], self.names[rb]
-        compatible = any_given_compatible if strength == "born" else any_compatible
-        if self.guard and strength != "personal" and na and nb and not compatible(na, nb):
+        typos = strength == "born"
+        if self.guard and strength != "personal" and na and nb and not any_compatible(na, nb, typos):
             pa_, pb = self.personal[ra], self.personal[rb]
             if strength in ("soft", "born") or (pa_ and pb and pa_.isdisjoint(pb)):
                 return None
@@ -606,10 +633,11 @@ class _Scored:
 
 
 def _normalised_names(column: pa.ChunkedArray) -> list[str]:
-    """Each display name normalised as recorded names are (:func:`normalise_name`), once per value."""
+    """Each display name normalised as recorded names are (:func:`normalise_name`), after emoji and
+    other symbols are dropped (:func:`tiaki.engines.names.letters`), once per value."""
     seen: dict[str | None, str] = {}
     return [
-        seen[text] if text in seen else seen.setdefault(text, normalise_name(text or "") or "")
+        seen[text] if text in seen else seen.setdefault(text, normalise_name(letters(text or "")) or "")
         for text in column.to_pylist()
     ]
 
@@ -800,11 +828,10 @@ def _score(backend: Backend, hard_labels: np.ndarray, config: ResolutionConfig, 
     prior = min(0.5, max(within, 1.0) / max(n * (n - 1) / 2, 1.0))
     u = _estimate_u(backend, n, config)
     m, free = _estimate_m(backend, u)
-    m, candidate_share = _em_m(backend, m, u, free)
-    if candidate_share is not None and within == 0:
-        # No hard group to count matches in: the candidates' share that EM found, over all pairs.
-        n_candidates = int(backend.rows(backend.sql.COUNT_CANDIDATES)[0][0])
-        prior = min(0.5, max(candidate_share * n_candidates, 1.0) / max(n * (n - 1) / 2, 1.0))
+    m, matches = _em_m(backend, m, u, free)
+    if matches is not None and within == 0:
+        # No hard group to count matches in: the matches EM found, over all pairs.
+        prior = min(0.5, max(matches, 1.0) / max(n * (n - 1) / 2, 1.0))
     db_api = backend.splink_api()
     features = db_api.register("res_features", table_name="res_splink_features")
     settings = SettingsCreator(

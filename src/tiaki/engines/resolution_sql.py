@@ -141,7 +141,8 @@ nw as (
     group by account
 )
 select a.unique_id, a.username_fold, a.country, em.email_locals, ph.phones, dv.devices, nm.full_name,
-    nm.given_names, nw.name_words, ri.rare_ips, ri.ip_days, db.dobs, db.dobs[1] as dob,
+    nm.given_names, nw.name_words, ri.rare_ips, ri.ip_days, db.dobs,
+    list_filter(db.dobs, lambda d: not ends_with(d, '-01-01'))[1] as dob,
     ad.addresses, 0::bigint as hard
 from res_acc a
     left join em on em.account = a.unique_id left join ph on ph.account = a.unique_id
@@ -171,6 +172,13 @@ from usable k1 join usable k2 on k1.key = k2.key and k1.account < k2.account
     join res_features f1 on f1.unique_id = k1.account join res_features f2 on f2.unique_id = k2.account
 where f1.hard <> f2.hard;
 """
+
+
+# Each kind of blocking key (its prefix in res_keys) and the comparison whose agreement it is.
+BLOCKING_KEYS = {
+    "ip": "rare_ip", "ph": "phone", "dv": "device", "em": "email_local", "un": "username", "fn": "name",
+    "db": "dob", "ad": "address",
+}  # fmt: skip
 
 
 # Handles spelled from a name (``kari``, ``kari88``, ``ursulabeck``): two people called Kari, or two
@@ -265,7 +273,14 @@ COMPARISONS: list[tuple[str, list[tuple[str, str]]]] = [
             ),
             # 1 January: what forms default to and registries write when only the year is known.
             ("list_has_any(dobs_l, dobs_r)", "1-january"),
-            (_any_pair("dobs", "damerau_levenshtein(x, y) <= 1"), "close"),
+            (
+                _any_pair(
+                    "dobs",
+                    "left(x, 4) = left(y, 4) and damerau_levenshtein(x, y) <= 1 "
+                    "and not ends_with(x, '-01-01') and not ends_with(y, '-01-01')",
+                ),
+                "close",
+            ),
             ("else", "disagree"),
         ],
     ),
@@ -355,12 +370,17 @@ def hard_group_levels_sql() -> str:
     return f"create or replace table res_m_gamma as {gamma_sql(pairs, 'l', 'r')}"
 
 
-def candidate_patterns_sql() -> str:
-    """The candidate pairs' comparison vectors: one row per distinct combination of levels
-    (``g_<name>`` in ``COMPARISONS`` order) and, last, how many candidate pairs have it."""
+def blocked_patterns_sql(kind: str) -> str:
+    """The comparison vectors of the candidate pairs that share a key of ``kind`` (a key of
+    ``BLOCKING_KEYS``): one row per distinct combination of levels (``g_<name>`` in ``COMPARISONS``
+    order) and, last, how many such pairs have it."""
     names = ", ".join(f"g_{name}" for name, _ in COMPARISONS)
-    pairs = gamma_sql("res_candidates", "join_key_l", "join_key_r")
-    return f"select {names}, count(*) from ({pairs}) group by all order by all"
+    prefix = kind.replace("'", "")
+    pairs = f"""(select distinct c.join_key_l as l, c.join_key_r as r from res_candidates c
+        join res_keys k1 on k1.account = c.join_key_l
+        join res_keys k2 on k2.account = c.join_key_r and k2.key = k1.key
+        where starts_with(k1.key, '{prefix}:'))"""
+    return f"select {names}, count(*) from ({gamma_sql(pairs, 'l', 'r')}) group by all order by all"
 
 
 def level_counts_sql(table: str, name: str) -> str:
