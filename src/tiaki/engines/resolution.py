@@ -47,9 +47,10 @@ local part), so the number of candidates is at most ``n * max_block / 2`` and gr
 accounts.
 
 **Parameters.** ``u`` (how often non-matches agree): for the levels of exact agreement on a key
-(shared phone, device, e-mail local part, full name, folded username, rare IP, same-day IP) from key
-frequencies, the sum over values of C(k, 2) / C(m, 2); for the others (similar usernames, a shared
-given name, country) from ``u_max_pairs`` random pairs drawn with a fixed seed. ``m`` (how often
+(shared phone, device, e-mail local part, full name, folded username, rare IP, same-day IP, date of
+birth, address) from key frequencies, the sum over values of C(k, 2) / C(m, 2); for the others
+(similar usernames, a shared given name, close dates, similar addresses, country) from
+``u_max_pairs`` random pairs drawn with a fixed seed. ``m`` (how often
 matches agree) is the share of each level among the pairs inside one hard group (what Splink's
 ``estimate_m_from_label_column`` computes, counted here so that it can be adjusted before Splink sees it),
 except for e-mail, phone and device: the hard groups share those by construction, while a candidate
@@ -274,12 +275,13 @@ def _strength(evidence: tuple[str, ...]) -> str:
 
 # Levels of exact agreement on one value whose u is the value's own frequency (Splink's term-frequency
 # adjustment): two accounts sharing the handle "maryjohnson" or the name "mary johnson" say less than
-# two sharing a rare one. An account's dates of birth weigh by the frequency of its first (most hold one).
+# two sharing a rare one. An account's dates of birth weigh by the frequency of its first that is not
+# 1 January (most accounts hold one date).
 _PER_VALUE = {
     ("username", "exact-long"): "username_fold",
     ("username", "exact-short"): "username_fold",
     ("name", "full"): "full_name",
-    ("dob", "exact"): "dob",  # a date a form fills in (1 January) is everybody's
+    ("dob", "exact"): "dob",
 }
 # Levels whose evidence another comparison already counts: they carry no weight (m = u).
 _NO_WEIGHT = frozenset({("username", "name-handle")})
