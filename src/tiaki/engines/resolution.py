@@ -416,13 +416,14 @@ def _em_m(
         for name, values in fitted.items():
             estimates[name].append(values)
     m = dict(m)
+    labels = dict(sql.COMPARISONS)
     for name, found in estimates.items():
         if found:
-            m[name] = [float(x) for x in np.mean(np.array(found), axis=0)]
-    for name, levels in sql.COMPARISONS:
-        for i, (_, label) in enumerate(levels[1:]):
-            if (name, label) in _NO_WEIGHT:
-                m[name][i] = u[name][i]
+            mean = [float(x) for x in np.mean(np.array(found), axis=0)]
+            m[name] = [
+                u[name][i] if (name, label) in _NO_WEIGHT else value
+                for i, ((_, label), value) in enumerate(zip(labels[name][1:], mean, strict=True))
+            ]
     return m, matches
 
 

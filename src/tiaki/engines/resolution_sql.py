@@ -152,16 +152,21 @@ from res_acc a
 order by a.unique_id
 """
 
+# The blocking keys: the prefix of each kind in res_keys, the feature column its values come from
+# (whether a list), and the comparison whose agreement sharing such a key is.
+KEY_KINDS = (
+    ("ip", "rare_ips", True, "rare_ip"), ("ph", "phones", True, "phone"), ("dv", "devices", True, "device"),
+    ("em", "email_locals", True, "email_local"), ("un", "username_fold", False, "username"),
+    ("fn", "full_name", False, "name"), ("db", "dobs", True, "dob"), ("ad", "addresses", True, "address"),
+)  # fmt: skip
+# Each kind of blocking key (its prefix in res_keys) and the comparison whose agreement it is.
+BLOCKING_KEYS = {prefix: comparison for prefix, _, _, comparison in KEY_KINDS}
+KEYS = "create or replace table res_keys as\n    " + "\n    union all ".join(
+    f"select unique_id as account, '{prefix}:' || {f'unnest({column})' if many else column} as key "
+    f"from res_features where {column} is not null"
+    for prefix, column, many, _ in KEY_KINDS
+)
 CANDIDATES = """
-create or replace table res_keys as
-    select unique_id as account, 'ip:' || unnest(rare_ips) as key from res_features where rare_ips is not null
-    union all select unique_id, 'ph:' || unnest(phones) from res_features where phones is not null
-    union all select unique_id, 'dv:' || unnest(devices) from res_features where devices is not null
-    union all select unique_id, 'em:' || unnest(email_locals) from res_features where email_locals is not null
-    union all select unique_id, 'un:' || username_fold from res_features where username_fold is not null
-    union all select unique_id, 'fn:' || full_name from res_features where full_name is not null
-    union all select unique_id, 'db:' || unnest(dobs) from res_features where dobs is not null
-    union all select unique_id, 'ad:' || unnest(addresses) from res_features where addresses is not null;
 create or replace table res_candidates as
 with usable as (
     select key, account from res_keys
@@ -172,13 +177,6 @@ from usable k1 join usable k2 on k1.key = k2.key and k1.account < k2.account
     join res_features f1 on f1.unique_id = k1.account join res_features f2 on f2.unique_id = k2.account
 where f1.hard <> f2.hard;
 """
-
-
-# Each kind of blocking key (its prefix in res_keys) and the comparison whose agreement it is.
-BLOCKING_KEYS = {
-    "ip": "rare_ip", "ph": "phone", "dv": "device", "em": "email_local", "un": "username", "fn": "name",
-    "db": "dob", "ad": "address",
-}  # fmt: skip
 
 
 # Handles spelled from a name (``kari``, ``kari88``, ``ursulabeck``): two people called Kari, or two
@@ -342,7 +340,9 @@ COUNT_CANDIDATES = "select count(*) from res_candidates"
 
 
 def candidates_sql(max_block: int) -> str:
-    return CANDIDATES.replace("$max_block", str(int(max_block)))
+    """``res_keys`` (every account's blocking keys) and ``res_candidates`` (pairs sharing a key held by
+    at most ``max_block`` accounts, in different hard groups)."""
+    return KEYS + ";\n" + CANDIDATES.replace("$max_block", str(int(max_block)))
 
 
 def gamma_sql(pairs: str, left: str, right: str) -> str:
