@@ -37,6 +37,9 @@ def compatible(a: str, b: str) -> bool:
         ("Коля Попов", "Николай Попов"),  # a diminutive beyond English
         ("NOVIKOVA Olga", "Olya"),
         ("Lucho Ramírez", "Luis Ramírez"),
+        ("Д. Шевченко", "ДМИТРО ШЕВЧЕНКО"),  # capitals that Latin writes as two letters (Ш -> Sh)
+        ("ΓΙΑΝΝΗΣ ΠΑΠΑΔΟΠΟΥΛΟΣ", "Giannis Papadopoulos"),  # Greek omicron-upsilon is Latin ou
+        ("MaryJones", "Mary Jones"),  # words run together, told apart by their capitals
     ],
 )
 def test_one_persons_names(a: str, b: str) -> None:

@@ -55,8 +55,9 @@ from rapidfuzz.distance import OSA
 
 _BRACKETS = re.compile(r"[(\[{]([^)\]}]*)[)\]}]")
 _HANDLE = re.compile(r"[0-9_@]")
-_SPLIT_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _WORDS = re.compile(r"[a-z]+")
+# Greek omicron-upsilon is Latin "ou" (Papadopoulos); letter by letter anyascii writes "oy".
+_GREEK_OU = re.compile("[οόΟΌ][υύΥΎ]")
 _DOUBLE = re.compile(r"(.)\1+")
 _APOSTROPHES = re.compile("['`\u02bc\u2019]")  # inside a word: a soft sign (Дарья -> Dar'ya), O'Brien
 _INITIALS = re.compile(r"[A-Z]{2}")
@@ -98,8 +99,30 @@ def _is_handle(text: str) -> bool:
     return bool(cased) and not any(c.isspace() for c in text.strip()) and not any(c.isupper() for c in cased)
 
 
+def _latin_ou(match: re.Match[str]) -> str:
+    pair = match.group()
+    return ("O" if pair[0].isupper() else "o") + ("U" if pair[1].isupper() else "u")
+
+
+def _transliterate(text: str) -> str:
+    """``text`` in ASCII, with a space where a new word starts inside a run of letters: before a
+    capital that follows a small letter in the text's own script ("MaryJones"), and between the
+    syllables Latin writes capitalised for a script without case (王美玲 -> Wang Mei Ling). A capital
+    that Latin writes as two letters does not split a name in capitals ("ШЕВЧЕНКО" is "SHEVCHENKO", not
+    "ShEVChENKO")."""
+    out: list[str] = []
+    after_small = False
+    for c in _GREEK_OU.sub(_latin_ou, text):
+        latin = anyascii(c)
+        if latin and after_small and (c.isupper() or (not c.islower() and latin[0].isupper())):
+            out.append(" ")
+        out.append(latin)
+        after_small = c.islower() or (not c.isupper() and latin[-1:].islower())
+    return "".join(out)
+
+
 def _words(text: str) -> tuple[str, ...]:
-    ascii_text = _SPLIT_CAMEL.sub(" ", _APOSTROPHES.sub("", anyascii(text)))
+    ascii_text = _APOSTROPHES.sub("", _transliterate(text))
     return tuple(_DOUBLE.sub(r"\1", w.replace("y", "i")) for w in _WORDS.findall(ascii_text.casefold()))
 
 
