@@ -601,3 +601,58 @@ def test_addresses_in_other_scripts_keep_their_letters() -> None:
     query = f"with {with_addresses.rstrip().rstrip(',')} select account, addresses from ad order by account"
     rows = con.execute(query).fetchall()
     assert rows == [(0, ["улица ленина 5"]), (1, ["улица пушкина 5"]), (2, ["улица ленина 5"])]
+
+
+_GIVEN = ["Aroha", "Brent", "Chloe", "Dmitri", "Elif", "Farid", "Greta", "Hemi", "Ines", "Jonas"]
+_FAMILY = ["Walker", "Ngata", "Kowalski", "Sato", "Okafor", "Brandt", "Moreau", "Lindqvist"]
+
+
+def test_a_value_on_too_many_accounts_links_one_persons_accounts_only() -> None:
+    # Accounts 0-29: one heavy user, one mailbox on every account, display names as a person varies
+    # them, two with another person's name, two with no name. Accounts 30-129: 100 different people
+    # who all typed the same filler address, two of them namesakes. Both values are over the limit of
+    # 20 accounts.
+    mine = ["Mary Odhiambo", "Mary", "M. Odhiambo", "ODHIAMBO Mary", "Mary O.", "mary odhiambo 🌺"]
+    display = [mine[i % len(mine)] for i in range(26)] + ["Greta Sato", "Hemi Walker", "", ""]
+    others = [f"{_GIVEN[i % 10]} {_FAMILY[i // 10 % 8]}{'' if i < 80 else 'son'}" for i in range(100)]
+    others[1] = others[0]  # namesakes
+    display += others
+    n = len(display)
+    accounts = pa.table(
+        {
+            "username": [f"user{i}" for i in range(n)],
+            "display_name": display,
+            "stated_country": ["KE"] * n,
+        }
+    )
+    identifiers = pa.table(
+        {
+            "account": list(range(n)),
+            "kind": ["email"] * n,
+            "value": ["mary.odhiambo@gmail.com"] * 30 + ["test@test.com"] * 100,
+        }
+    )
+    result = resolve(accounts, identifiers, _no_events())
+    labels = result.labels.tolist()
+    assert len(set(labels[:26])) == 1  # the heavy user is one person
+    assert len({labels[0], *labels[26:30]}) == 5  # another's name, or none: not linked by this value
+    # The filler's holders are many people, so it links nobody, not even the two namesakes.
+    assert len(set(labels[30:])) == 100
+    assert {key.value for key in result.excluded_keys} == {"mary.odhiambo@gmail.com", "test@test.com"}
+    crowded = [link for link in result.links if "display_name:compatible" in link.evidence]
+    assert len(crowded) == 25
+    assert all(link.evidence[0] == "email:mary.odhiambo@gmail.com" for link in crowded)
+
+
+def test_a_crowded_value_whose_holders_mostly_disagree_links_nobody() -> None:
+    # 40 holders: 15 share a name, 25 are different people. The most used name is not the name of
+    # half the holders, so even the 15 are not linked through it.
+    display = ["Jonas Brandt"] * 15 + [f"{g} {f}" for g in _GIVEN[:9] for f in _FAMILY[:3]][:25]
+    n = len(display)
+    accounts = pa.table(
+        {"username": [f"u{i}" for i in range(n)], "display_name": display, "stated_country": [""] * n}
+    )
+    identifiers = pa.table({"account": list(range(n)), "kind": ["phone"] * n, "value": ["+6499999999"] * n})
+    result = resolve(accounts, identifiers, _no_events())
+    assert len(set(result.labels.tolist())) == n
+    assert not any("display_name:compatible" in link.evidence for link in result.links)

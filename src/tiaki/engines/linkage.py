@@ -126,11 +126,14 @@ class HardResolution:
     ``links``: ``(account_a, account_b, kind, value)``, one per merge performed: for each cluster a
     spanning tree of evidence, enough to explain why every account in it belongs there.
     ``excluded_keys``: values that linked nobody because too many accounts share them.
+    ``crowded``: for each excluded key (same order), the accounts holding it, in increasing order; a
+    caller with more evidence (names) may still decide that they are one person's.
     """
 
     labels: np.ndarray
     links: list[tuple[int, int, str, str]] = field(default_factory=list)
     excluded_keys: list[ExcludedKey] = field(default_factory=list)
+    crowded: list[np.ndarray] = field(default_factory=list)
 
     @property
     def n_clusters(self) -> int:
@@ -191,11 +194,17 @@ def resolve_hard(
         ]
 
     too_many = counts > max_accounts_per_key
-    excluded = [
-        ExcludedKey(HARD_KINDS[kind], value, int(count))
-        for (kind, value), count in zip(describe(starts[too_many]), counts[too_many].tolist(), strict=True)
-    ]
-    excluded.sort(key=lambda item: (kind_numbers[item.kind], item.value))
+    excluded_by_key = sorted(
+        (
+            (ExcludedKey(HARD_KINDS[kind], value, int(count)), accounts[start : start + count])
+            for (kind, value), start, count in zip(
+                describe(starts[too_many]), starts[too_many].tolist(), counts[too_many].tolist(), strict=True
+            )
+        ),
+        key=lambda item: (kind_numbers[item[0].kind], item[0].value),
+    )
+    excluded = [key for key, _ in excluded_by_key]
+    crowded = [holders for _, holders in excluded_by_key]
 
     # Apply shared values in (kind, value) order; in each, link every holder to the smallest one.
     shared = (counts >= 2) & ~too_many
@@ -217,7 +226,7 @@ def resolve_hard(
             pair_a[merged].tolist(), pair_b[merged].tolist(), pair_group[merged].tolist(), strict=True
         )
     ]
-    return HardResolution(labels=forest.labels(), links=links, excluded_keys=excluded)
+    return HardResolution(labels=forest.labels(), links=links, excluded_keys=excluded, crowded=crowded)
 
 
 def cluster_with_decisions(

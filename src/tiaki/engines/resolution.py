@@ -534,11 +534,15 @@ class _GuardedForest:
         one household do; ``"soft"`` (the model's evidence) is held back when the names are not
         compatible; ``"born"`` (the model's evidence, with an agreeing date of birth: not two
         generations of one household) when they are not compatible even allowing a mistyped letter
-        (``typos`` in :func:`tiaki.engines.names.words_compatible`; twins are held back)."""
+        (``typos`` in :func:`tiaki.engines.names.words_compatible`; twins are held back); ``"named"`` (a
+        value too many accounts share, see :func:`_crowded_links`) only when both groups carry names
+        and they are compatible, guard or no guard: without the names the value is no evidence."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
         na, nb = self.names[ra], self.names[rb]
+        if strength == "named" and not (na and nb and any_compatible(na, nb)):
+            return None
         typos = strength == "born"
         if self.guard and strength != "personal" and na and nb and not any_compatible(na, nb, typos):
             pa_, pb = self.personal[ra], self.personal[rb]
@@ -558,6 +562,30 @@ class _GuardedForest:
         twin = _GuardedForest(list(self.names), list(self.personal), self.guard)
         twin.parent = list(self.parent)
         return twin
+
+
+def _crowded_links(holders: list[int], names: list[frozenset[Name]]) -> list[tuple[int, int]]:
+    """The links a value held by more than ``max_accounts_per_key`` accounts may still make.
+
+    Such a value is infrastructure or filler (a shop's number, ``test@test.com``) when its holders are
+    many people, and one person's when they are one (a heavy user's mailbox on 40 accounts). Names
+    tell the two apart: the value is one person's only if the name its holders use most is compatible
+    with the names of at least half of the holders that carry a name; then every named holder is
+    linked to that most-used name's holder, and each link still needs the two groups' names to be
+    compatible (strength ``"named"``), so a namesake through filler is the worst a link can be. An
+    account with no name is never linked through such a value. Ties go to the smallest account."""
+    named = [h for h in holders if names[h]]
+    if len(named) < 2:
+        return []
+    counts: dict[frozenset[Name], int] = {}
+    for h in named:
+        counts[names[h]] = counts.get(names[h], 0) + 1
+    centre_names = max(counts, key=counts.__getitem__)  # first seen wins a tie: the smallest holder
+    centre = next(h for h in named if names[h] == centre_names)
+    agreeing = sum(count for n, count in counts.items() if any_compatible(centre_names, n))
+    if 2 * agreeing < len(named):
+        return []
+    return [(centre, h) for h in named if h != centre]
 
 
 # ----------------------------------------------------------------------------------- the model
@@ -796,7 +824,7 @@ def _run(
             personal_sets[a].add(v)
         elif k == "name" and v:
             names[a] = names[a] | parse_name(v, typed=False)
-    forest = _GuardedForest(names, [frozenset(p) for p in personal_sets], config.household_guard)
+    forest = _GuardedForest(list(names), [frozenset(p) for p in personal_sets], config.household_guard)
     links: list[Link] = []
     held_back: list[Link] = []
     for a, b, kind, value in hard.links:
@@ -806,6 +834,10 @@ def _run(
             links.append(link)
         elif outcome is None:
             held_back.append(link)
+    for key, holders in zip(hard.excluded_keys, hard.crowded, strict=True):
+        for a, b in _crowded_links(holders.tolist(), names):
+            if forest.union(a, b, "named"):
+                links.append(Link(a, b, HARD, (f"{key.kind}:{key.value}", "display_name:compatible")))
     hard_labels = forest.labels()
     backend.register(
         "res_hard_labels", pa.table({"unique_id": np.arange(n, dtype=np.int64), "hard": hard_labels})
