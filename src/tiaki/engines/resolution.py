@@ -168,7 +168,8 @@ class Resolution:
 
     ``labels[i]``: account ``i``'s person, named by the smallest account index in it. ``links``: one
     per merge performed, so each person has a spanning tree of evidence. ``held_back``: links the
-    household guard refused. ``excluded_keys``: hard identifiers shared by too many accounts;
+    household guard refused. ``excluded_keys``: hard identifiers shared by too many accounts whose
+    names say they are not one person's (:func:`_crowded_links`), which link nobody;
     ``shared_ips``: IP keys set aside as shared infrastructure. ``candidates``: pairs scored.
     """
 
@@ -534,15 +535,11 @@ class _GuardedForest:
         one household do; ``"soft"`` (the model's evidence) is held back when the names are not
         compatible; ``"born"`` (the model's evidence, with an agreeing date of birth: not two
         generations of one household) when they are not compatible even allowing a mistyped letter
-        (``typos`` in :func:`tiaki.engines.names.words_compatible`; twins are held back); ``"named"`` (a
-        value too many accounts share, see :func:`_crowded_links`) only when both groups carry names
-        and they are compatible, guard or no guard: without the names the value is no evidence."""
+        (``typos`` in :func:`tiaki.engines.names.words_compatible`; twins are held back)."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
         na, nb = self.names[ra], self.names[rb]
-        if strength == "named" and not (na and nb and any_compatible(na, nb)):
-            return None
         typos = strength == "born"
         if self.guard and strength != "personal" and na and nb and not any_compatible(na, nb, typos):
             pa_, pb = self.personal[ra], self.personal[rb]
@@ -565,27 +562,26 @@ class _GuardedForest:
 
 
 def _crowded_links(holders: list[int], names: list[frozenset[Name]]) -> list[tuple[int, int]]:
-    """The links a value held by more than ``max_accounts_per_key`` accounts may still make.
+    """The links a value held by more than ``max_accounts_per_key`` accounts still makes.
 
     Such a value is infrastructure or filler (a shop's number, ``test@test.com``) when its holders are
     many people, and one person's when they are one (a heavy user's mailbox on 40 accounts). Names
-    tell the two apart: the value is one person's only if the name its holders use most is compatible
-    with the names of at least half of the holders that carry a name; then every named holder is
-    linked to that most-used name's holder, and each link still needs the two groups' names to be
-    compatible (strength ``"named"``), so a namesake through filler is the worst a link can be. An
-    account with no name is never linked through such a value. Ties go to the smallest account."""
+    tell the two apart: the value is one person's when at least half of its holders carry a name and
+    the name they use most is compatible with the names of at least half of those. Then it links as
+    any other value does (each holder to the holder of that name, through the household guard);
+    otherwise it links nobody. Ties go to the smallest account."""
     named = [h for h in holders if names[h]]
-    if len(named) < 2:
+    if 2 * len(named) < len(holders):
         return []
     counts: dict[frozenset[Name], int] = {}
     for h in named:
         counts[names[h]] = counts.get(names[h], 0) + 1
     centre_names = max(counts, key=counts.__getitem__)  # first seen wins a tie: the smallest holder
-    centre = next(h for h in named if names[h] == centre_names)
     agreeing = sum(count for n, count in counts.items() if any_compatible(centre_names, n))
     if 2 * agreeing < len(named):
         return []
-    return [(centre, h) for h in named if h != centre]
+    centre = next(h for h in named if names[h] == centre_names)
+    return [(centre, h) for h in holders if h != centre]
 
 
 # ----------------------------------------------------------------------------------- the model
@@ -827,17 +823,20 @@ def _run(
     forest = _GuardedForest(list(names), [frozenset(p) for p in personal_sets], config.household_guard)
     links: list[Link] = []
     held_back: list[Link] = []
-    for a, b, kind, value in hard.links:
+    crowded: list[tuple[int, int, str, str]] = []
+    excluded: list[ExcludedKey] = []
+    for key, holders in zip(hard.excluded_keys, hard.crowded, strict=True):
+        pairs = _crowded_links(holders.tolist(), names)
+        crowded += [(a, b, key.kind, key.value) for a, b in pairs]
+        if not pairs:
+            excluded.append(key)
+    for a, b, kind, value in [*hard.links, *crowded]:
         link = Link(a, b, HARD, (f"{kind}:{value}",))
         outcome = forest.union(a, b, "personal" if kind in _PERSONAL_KINDS else "shared")
         if outcome:
             links.append(link)
         elif outcome is None:
             held_back.append(link)
-    for key, holders in zip(hard.excluded_keys, hard.crowded, strict=True):
-        for a, b in _crowded_links(holders.tolist(), names):
-            if forest.union(a, b, "named"):
-                links.append(Link(a, b, HARD, (f"{key.kind}:{key.value}", "display_name:compatible")))
     hard_labels = forest.labels()
     backend.register(
         "res_hard_labels", pa.table({"unique_id": np.arange(n, dtype=np.int64), "hard": hard_labels})
@@ -849,7 +848,7 @@ def _run(
     n_candidates = int(backend.rows(sql.COUNT_CANDIDATES)[0][0])
     scored = _score(backend, hard_labels, config, floor) if n_candidates else None
     levels = [(name, [label for _, label in comparison]) for name, comparison in sql.COMPARISONS]
-    return _Scored(forest, links, held_back, hard.excluded_keys, shared_ips, n_candidates, scored, levels)
+    return _Scored(forest, links, held_back, excluded, shared_ips, n_candidates, scored, levels)
 
 
 def _score(backend: Backend, hard_labels: np.ndarray, config: ResolutionConfig, floor: float) -> pa.Table:
