@@ -40,6 +40,9 @@ def compatible(a: str, b: str) -> bool:
         ("Д. Шевченко", "ДМИТРО ШЕВЧЕНКО"),  # capitals that Latin writes as two letters (Ш -> Sh)
         ("ΓΙΑΝΝΗΣ ΠΑΠΑΔΟΠΟΥΛΟΣ", "Giannis Papadopoulos"),  # Greek omicron-upsilon is Latin ou
         ("MaryJones", "Mary Jones"),  # words run together, told apart by their capitals
+        ("Fatima Al-Qahtani", "فاطمة القحطاني"),  # the article, written joined in Arabic script
+        ("Khaled Al-Hassan", "خالد الحسن"),
+        ("Maria da Silva", "Maria Silva"),  # a particle left out
     ],
 )
 def test_one_persons_names(a: str, b: str) -> None:
@@ -62,6 +65,8 @@ def test_one_persons_names(a: str, b: str) -> None:
         ("Daniel Costa", "Daniela Costa"),  # a final "a" makes a sister's name
         ("Aleksandr Petrov", "Sasha Petrova"),  # ... and a woman's surname
         ("SAM", "Sarah Adams"),  # three capitals are a name, not initials
+        ("Fatima Al-Qahtani", "Fatima Al-Harbi"),  # a shared particle is no shared surname
+        ("Anna van der Berg", "Anna van Dijk"),
     ],
 )
 def test_two_persons_names(a: str, b: str) -> None:

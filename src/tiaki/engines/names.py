@@ -174,7 +174,17 @@ def parse(text: str, typed: bool = True) -> frozenset[Name]:
         return frozenset()
     parts = [m.group(1) for m in _BRACKETS.finditer(text)]
     parts.append(_BRACKETS.sub(" ", text))
+    # An Arabic article written with a hyphen (Al-Qahtani) is also read joined to its word, as
+    # Arabic script writes it (القحطاني): with vowels dropped, both are l-q-h-t-n.
+    parts += [joined for part in parts if (joined := _ARTICLE.sub(_join_article, part)) != part]
     return frozenset(name for part in parts for name in _one(part, typed))
+
+
+_ARTICLE = re.compile(r"\b([Aa]l|[Ee]l)-(\w)")
+
+
+def _join_article(match: re.Match[str]) -> str:
+    return match.group(1).lower() + match.group(2).lower()
 
 
 # Diminutives in common use beyond English, which the ``nicknames`` package does not hold: a given name
@@ -323,13 +333,41 @@ def _readings(name: Name) -> list[tuple[str | None, tuple[str, ...]]]:
     return [(words[0], words[1:]), (words[-1], words[:-1])]
 
 
+# Particles of family names (as spelled after transliteration and y -> i): sharing one says nothing
+# ("Fatima Al-Qahtani" and "Fatima Al-Harbi", "Anna van der Berg" and "Anna van Dijk").
+_PARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "van",
+        "der",
+        "den",
+        "de",
+        "da",
+        "du",
+        "la",
+        "von",
+        "bin",
+        "bint",
+        "ibn",
+        "dos",
+        "das",
+        "del",
+        "dela",
+        "ter",
+    ]
+)
+
+
 @lru_cache(maxsize=500_000)
 def compatible(a: Name, b: Name, typos: bool = False) -> bool:
     """Whether ``a`` and ``b`` can be one person's names (see the module docstring); with ``typos``,
     words one letter apart count as compatible (:func:`words_compatible`)."""
     loose = a.unvowelled or b.unvowelled
-    for given_a, rest_a in _readings(a):
-        for given_b, rest_b in _readings(b):
+    for given_a, all_a in _readings(a):
+        rest_a = [w for w in all_a if w not in _PARTICLES] or all_a
+        for given_b, all_b in _readings(b):
+            rest_b = [w for w in all_b if w not in _PARTICLES] or all_b
             if (
                 given_a is not None
                 and given_b is not None
