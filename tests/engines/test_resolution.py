@@ -668,3 +668,22 @@ def test_a_crowded_value_on_accounts_without_names_links_nobody() -> None:
     result = resolve(accounts, identifiers, _no_events())
     assert len(set(result.labels.tolist())) == n
     assert [key.value for key in result.excluded_keys] == ["0000000000"]
+
+
+def test_a_default_name_does_not_vouch_for_a_crowded_value() -> None:
+    # 30 accounts with the platform's default name share a placeholder address; 100 other accounts
+    # carry the same default name. A name more common elsewhere than on the value says nothing.
+    n = 130
+    accounts = pa.table(
+        {
+            "username": [f"u{i}" for i in range(n)],
+            "display_name": ["New User"] * n,
+            "stated_country": [""] * n,
+        }
+    )
+    identifiers = pa.table(
+        {"account": list(range(30)), "kind": ["email"] * 30, "value": ["noemail@example.com"] * 30}
+    )
+    result = resolve(accounts, identifiers, _no_events())
+    assert len(set(result.labels.tolist())) == n
+    assert [key.value for key in result.excluded_keys] == ["noemail@example.com"]

@@ -95,6 +95,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -561,22 +562,30 @@ class _GuardedForest:
         return twin
 
 
-def _crowded_links(holders: list[int], names: list[frozenset[Name]]) -> list[tuple[int, int]]:
+def _crowded_links(
+    holders: list[int], names: list[frozenset[Name]], everywhere: dict[frozenset[Name], int]
+) -> list[tuple[int, int]]:
     """The links a value held by more than ``max_accounts_per_key`` accounts still makes.
 
     Such a value is infrastructure or filler (a shop's number, ``test@test.com``) when its holders are
     many people, and one person's when they are one (a heavy user's mailbox on 40 accounts). Names
     tell the two apart: the value is one person's when at least half of its holders carry a name and
-    the name they use most is compatible with the names of at least half of those. Then it links as
-    any other value does (each holder to the holder of that name, through the household guard);
-    otherwise it links nobody. Ties go to the smallest account."""
+    the name they use most, of those not more common elsewhere than on the value (``everywhere``:
+    accounts per name in the operation; a platform's default name, "New User", or a lone "Maria" is),
+    is compatible with the names of at least half of the named holders. Then it links as any other
+    value does (each holder to the holder of that name, through the household guard); otherwise it
+    links nobody. Ties go to the smallest account."""
     named = [h for h in holders if names[h]]
     if 2 * len(named) < len(holders):
         return []
     counts: dict[frozenset[Name], int] = {}
     for h in named:
         counts[names[h]] = counts.get(names[h], 0) + 1
-    centre_names = max(counts, key=counts.__getitem__)  # first seen wins a tie: the smallest holder
+    # Names not more common elsewhere than here; of those, the most used (a tie: the smallest holder's).
+    distinctive = [n for n, count in counts.items() if 2 * count >= everywhere[n]]
+    if not distinctive:
+        return []
+    centre_names = max(distinctive, key=counts.__getitem__)
     agreeing = sum(count for n, count in counts.items() if any_compatible(centre_names, n))
     if 2 * agreeing < len(named):
         return []
@@ -825,8 +834,9 @@ def _run(
     held_back: list[Link] = []
     crowded: list[tuple[int, int, str, str]] = []
     excluded: list[ExcludedKey] = []
+    everywhere = Counter(names) if hard.excluded_keys else Counter()
     for key, holders in zip(hard.excluded_keys, hard.crowded, strict=True):
-        pairs = _crowded_links(holders.tolist(), names)
+        pairs = _crowded_links(holders.tolist(), names, everywhere)
         crowded += [(a, b, key.kind, key.value) for a, b in pairs]
         if not pairs:
             excluded.append(key)
