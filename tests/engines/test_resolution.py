@@ -687,3 +687,38 @@ def test_a_default_name_does_not_vouch_for_a_crowded_value() -> None:
     result = resolve(accounts, identifiers, _no_events())
     assert len(set(result.labels.tolist())) == n
     assert [key.value for key in result.excluded_keys] == ["noemail@example.com"]
+
+
+def test_a_family_mailbox_or_a_parents_card_is_held_back() -> None:
+    # Two members of one household, each with a mailbox of their own, share a family mailbox; a
+    # parent's card pays for a child's account. A third account of the mother's shares her own mailbox.
+    accounts = pa.table(
+        {
+            "username": ["zainab_h", "khaled77", "zainab.alhassan", "noor_h"],
+            "display_name": ["Zainab Al-Hassan", "Khaled Al-Hassan", "زينب الحسن", "Noor"],
+            "stated_country": ["JO"] * 4,
+        }
+    )
+    identifiers = pa.table(
+        {
+            "account": [0, 0, 1, 1, 2, 0, 3, 3],
+            "kind": ["email", "email", "email", "email", "email", "payment", "payment", "email"],
+            "value": [
+                "zainab.h@example.com",
+                "alhassanfamily@gmail.com",
+                "khaled@example.com",
+                "alhassanfamily@gmail.com",
+                "zainab.h@example.com",
+                "card_fp:91c2",
+                "card_fp:91c2",
+                "noor2011@example.com",
+            ],
+        }
+    )
+    result = resolve(accounts, identifiers, _no_events())
+    labels = result.labels.tolist()
+    assert labels[0] == labels[2]  # her own mailbox, her name in two scripts
+    assert labels[1] != labels[0] and labels[3] != labels[0]
+    held = {link.evidence for link in result.held_back}
+    assert ("email:alhassanfamily@gmail.com",) in held
+    assert ("payment:card_fp:91c2",) in held

@@ -21,8 +21,10 @@ groups is refused when both groups carry names (display names that are names rat
 ``name`` identifiers) and no name of one group is compatible with a name of the other
 (:mod:`tiaki.engines.names`: initials, nicknames, surname-first order, transliteration and accents are
 understood, so "BROWN, Mary", "M. Brown" and "Mary Brown" are one person's names while "Mary Brown" and
-"John Brown" are not); a shared phone or device is held back only when the two groups also hold
-different personal mailboxes. A handle, or no name at all, vetoes nothing.
+"John Brown" are not); a shared identifier (a phone, a device, a card, a mailbox) is held back only
+when the two groups also hold other mailboxes, different on each side, as the members of a household
+with a family mailbox, a family tablet or a parent's card each keep their own. A handle, or no name at
+all, vetoes nothing.
 
 **Input contract** (pyarrow tables; row order does not matter except for ``accounts``):
 
@@ -225,9 +227,6 @@ class ResolutionConfig:
 _HARD_FEATURES = frozenset({"email_local", "phone", "device"})
 # Fewer pairs inside hard groups holding a comparison than this, and its m is estimated by EM.
 _MIN_M_PAIRS = 30
-# Hard identifiers that belong to one person: a shared mailbox or payment instrument is never held
-# back by the household guard (a phone or a device may be a household's).
-_PERSONAL_KINDS = frozenset({"email", "payment"})
 # What the model's link needs besides anything else: agreement on something a person uses and few
 # others do (a mailbox's local part, a phone, a device, a long identical handle). A name, a country and
 # IP addresses corroborate such evidence but never link on their own: namesakes share a name and a
@@ -526,14 +525,15 @@ class _GuardedForest:
             x = parent[x]
         return x
 
-    def union(self, a: int, b: int, strength: str = "soft") -> bool | None:
+    def union(self, a: int, b: int, strength: str = "soft", value: str = "") -> bool | None:
         """Merge; ``True`` if merged, ``False`` if already one group, ``None`` if the guard refused.
 
-        ``strength`` is the evidence: ``"personal"`` (a shared personal mailbox or payment instrument)
-        always merges; ``"shared"`` (a phone or device, which a household may share) is held back only
-        when the two groups carry names and none of one side's is compatible with one of the other's
-        (:mod:`tiaki.engines.names`) *and* they hold different personal mailboxes, as two members of
-        one household do; ``"soft"`` (the model's evidence) is held back when the names are not
+        ``strength`` is the evidence: ``"personal"`` (the model's evidence of one person's own handle)
+        always merges; ``"shared"`` (a hard identifier ``value``, which a household may share: a phone,
+        a device, a card, a family mailbox) is held back only when the two groups carry names and none
+        of one side's is compatible with one of the other's (:mod:`tiaki.engines.names`) *and* each
+        holds mailboxes other than ``value``, none of them on both sides, as two members of one
+        household do; ``"soft"`` (the model's evidence) is held back when the names are not
         compatible; ``"born"`` (the model's evidence, with an agreeing date of birth: not two
         generations of one household) when they are not compatible even allowing a mistyped letter
         (``typos`` in :func:`tiaki.engines.names.words_compatible`; twins are held back)."""
@@ -543,7 +543,7 @@ class _GuardedForest:
         na, nb = self.names[ra], self.names[rb]
         typos = strength == "born"
         if self.guard and strength != "personal" and na and nb and not any_compatible(na, nb, typos):
-            pa_, pb = self.personal[ra], self.personal[rb]
+            pa_, pb = self.personal[ra] - {value}, self.personal[rb] - {value}
             if strength in ("soft", "born") or (pa_ and pb and pa_.isdisjoint(pb)):
                 return None
         if ra > rb:
@@ -842,7 +842,7 @@ def _run(
             excluded.append(key)
     for a, b, kind, value in [*hard.links, *crowded]:
         link = Link(a, b, HARD, (f"{kind}:{value}",))
-        outcome = forest.union(a, b, "personal" if kind in _PERSONAL_KINDS else "shared")
+        outcome = forest.union(a, b, "shared", value)
         if outcome:
             links.append(link)
         elif outcome is None:
