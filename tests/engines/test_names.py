@@ -31,6 +31,7 @@ def compatible(a: str, b: str) -> bool:
         ("محمد إبراهيم", "Mohammed Ibrahim"),
         ("মোহাম্মদ চৌধুরী", "Mohammad Chowdhury"),  # Bengali
         ("प्रिया शर्मा", "Priya Sharma"),  # Devanagari, which anyascii renders without a vowel
+        ("अमित वर्मा", "Amit Verma"),  # ... and whose vowel "a" Latin may write "e"
         ("吴子涵", "Zihan Wu"),  # Han characters: family name first, a two-syllable given name
         ("张秀英", "Zhang Xiuying"),
         ("IA", "Ibrahim Al-Shammari"),  # initials in capitals, no dots

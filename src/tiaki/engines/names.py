@@ -63,7 +63,8 @@ _APOSTROPHES = re.compile("['`\u02bc\u2019]")  # inside a word: a soft sign (Д�
 _INITIALS = re.compile(r"[A-Z]{2}")
 # Scripts that write no short vowels (abjads), and scripts whose letters carry a vowel "a" that
 # anyascii leaves out where speech drops it (शर्मा -> srma for Sharma) and whose "au" Latin writes "ow"
-# (চৌধুরী -> caudhuri for Chowdhury): there a, o, u and w are left out of the comparison, e and i kept.
+# (চৌধুরী -> caudhuri for Chowdhury) and its "a" often "e" (वर्मा -> vrma for Verma or Varma): there a, e,
+# o, u and w are left out of the comparison, i kept.
 ABJAD, INDIC = "abjad", "indic"
 _SCRIPT_VOWELS = {
     **dict.fromkeys(("ARABIC", "HEBREW", "SYRIAC", "THAANA"), ABJAD),
@@ -76,7 +77,7 @@ _SCRIPT_VOWELS = {
 # Two-letter spellings of one sound in transliterations, written as one letter in a skeleton.
 _DIGRAPHS = (("sh", "s"), ("ch", "c"), ("kh", "k"), ("th", "t"), ("dh", "d"), ("gh", "g"), ("ph", "f"),
              ("zh", "z"), ("ts", "c"))  # fmt: skip
-_VOWELS = {ABJAD: re.compile("[aeiouw]"), INDIC: re.compile("[aouw]")}
+_VOWELS = {ABJAD: re.compile("[aeiouw]"), INDIC: re.compile("[aeouw]")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +288,7 @@ def _nicknames() -> dict[str, frozenset[str]]:
 def _skeleton(word: str, script: str) -> str:
     """A word as a script without (some) vowels writes it: digraphs as one letter, the vowels that
     script leaves out dropped (``ABJAD``: every vowel and ``w``, ``y`` being ``i`` already;
-    ``INDIC``: ``a``, ``o``, ``u``, ``w``), a final ``h`` dropped, doubled letters single (``fatima``
+    ``INDIC``: ``a``, ``e``, ``o``, ``u``, ``w``), a final ``h`` dropped, doubled letters single (``fatima``
     and ``ftmh`` -> ``ftm``; ``sharma`` and ``srma`` -> ``srm``, while ``rohini`` stays apart from
     ``rohn``)."""
     for digraph, single in _DIGRAPHS:
