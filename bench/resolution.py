@@ -380,8 +380,12 @@ def febrl_dir(given: Path | None) -> Path:
     return Path(spec.origin).parent / "datasets" / "febrl"
 
 
+# The independent generators, each a package under bench/ with a ``generator`` module.
+INDEPENDENT = ("independent", "independent2", "independent3")
+
+
 def generated(kind: str, seed: int, accounts: int, work: Path) -> Path:
-    """The operation of an independent generator (``independent`` or ``independent2``) in
+    """The operation of an independent generator (one of ``INDEPENDENT``) in
     ``WORK/KIND-ACCOUNTS-SEED``, generated unless it is there."""
     out = work / f"{kind}-{accounts}-{seed}"
     if not (out / "truth" / "summary.json").exists():
@@ -403,16 +407,16 @@ def write_summary(summary: dict[str, object], out: Path) -> None:
 
 
 def prepare_data(name: str, accounts: int, work: Path, febrl: Path | None) -> tuple[Path, float | None]:
-    """Prepared inputs for one data set: ``synth:SEED`` (tiaki synth), ``independent:SEED`` or
-    ``independent2:SEED`` (the independent generators in bench/independent and bench/independent2) or
-    ``febrl:N`` (FEBRL data set N; 4 is 4a + 4b)."""
+    """Prepared inputs for one data set: ``synth:SEED`` (tiaki synth), ``independent:SEED``,
+    ``independent2:SEED`` or ``independent3:SEED`` (the independent generators in bench/independent,
+    bench/independent2 and bench/independent3) or ``febrl:N`` (FEBRL data set N; 4 is 4a + 4b)."""
     kind, _, arg = name.partition(":")
     if kind == "synth":
         return prepare(accounts, int(arg or 1), work)
     prepared = work / f"prepared-{kind}-{accounts if kind.startswith('independent') else ''}-{arg}"
     if (prepared / "done").exists():
         return prepared, None
-    if kind in ("independent", "independent2"):
+    if kind in INDEPENDENT:
         out = generated(kind, int(arg), accounts, work)
         start = time.perf_counter()
         tables = load_operation(out / "bundle", out / "truth", truth_file="accounts.csv")
@@ -420,7 +424,7 @@ def prepare_data(name: str, accounts: int, work: Path, febrl: Path | None) -> tu
         start = time.perf_counter()
         tables = load_febrl([febrl_dir(febrl) / f for f in FEBRL_SETS[arg]])
     else:
-        raise SystemExit(f"unknown data set {name!r}: synth:SEED, independent[2]:SEED or febrl:N")
+        raise SystemExit(f"unknown data set {name!r}: synth:SEED, independent[2|3]:SEED or febrl:N")
     prepared.mkdir(parents=True, exist_ok=True)
     for table_name, table in tables.items():
         pq.write_table(table, prepared / f"{table_name}.parquet")
@@ -470,7 +474,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1, help="tiaki synth seed when --data is not given")
     parser.add_argument(
         "--data", action="append", default=None,
-        help="data set, repeatable: synth:SEED, independent[2]:SEED, febrl:N (default synth:--seed)",
+        help="data set, repeatable: synth:SEED, independent[2|3]:SEED, febrl:N (default synth:--seed)",
     )  # fmt: skip
     parser.add_argument("--febrl", type=Path, default=None, help="folder holding the FEBRL CSVs")
     parser.add_argument(

@@ -10,6 +10,7 @@ from tiaki.engines.identifiers import (
     normalise_identifier,
     normalise_name,
     normalise_phone,
+    phone_key,
 )
 
 
@@ -111,3 +112,22 @@ def test_unknown_kind_rejected() -> None:
 
 def test_hard_kinds() -> None:
     assert HARD_KINDS == ("email", "phone", "device", "payment")
+
+
+@pytest.mark.parametrize(
+    "raw", ["0000000000", "1234567890", "+1 234 567 8901", "+44 1234567890", "021 000 0000", "9876543210"]
+)
+def test_placeholder_phones_link_nobody(raw: str) -> None:
+    assert phone_key(raw, "NZ") is None
+
+
+@pytest.mark.parametrize("raw", ["+64 21 123 4567", "+64 21 234 567", "+14155550100", "(11) 93225-8845"])
+def test_numbers_with_runs_inside_are_still_numbers(raw: str) -> None:
+    assert phone_key(raw, "NZ") is not None
+
+
+@pytest.mark.parametrize(
+    "raw", ["00000000-0000-0000-0000-000000000000", "unknown", "NULL", "ffffffff", "n/a"]
+)
+def test_placeholder_device_ids_link_nobody(raw: str) -> None:
+    assert normalise_device(raw) is None

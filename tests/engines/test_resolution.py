@@ -722,3 +722,29 @@ def test_a_family_mailbox_or_a_parents_card_is_held_back() -> None:
     held = {link.evidence for link in result.held_back}
     assert ("email:alhassanfamily@gmail.com",) in held
     assert ("payment:card_fp:91c2",) in held
+
+
+def test_a_value_few_accounts_share_links_nobody_when_their_names_are_many_people() -> None:
+    # A phone shop's number typed by five customers; a mailbox on three accounts of one person whose
+    # names vary, and on a fourth with another's name; a device on two accounts named apart, which is
+    # the household guard's to decide, not a crowd.
+    display = ["Aroha Ngata", "Brent Walker", "Chloe Sato", "Dmitri Novak", "Elif Okafor"]
+    display += ["Greta Moreau", "G. Moreau", "MOREAU Greta", "Hemi Brandt"]
+    display += ["Ines Silva", "Jonas Silva"]
+    n = len(display)
+    accounts = pa.table(
+        {"username": [f"u{i}" for i in range(n)], "display_name": display, "stated_country": ["NZ"] * n}
+    )
+    identifiers = pa.table(
+        {
+            "account": list(range(n)),
+            "kind": ["phone"] * 5 + ["email"] * 4 + ["device"] * 2,
+            "value": ["+6495550101"] * 5 + ["greta.m@example.com"] * 4 + ["tablet-1"] * 2,
+        }
+    )
+    result = resolve(accounts, identifiers, _no_events())
+    labels = result.labels.tolist()
+    assert len(set(labels[:5])) == 5  # the shop's customers stay apart
+    assert set(labels[5:9]) == {5}  # most of the mailbox's names agree: it links, as a mailbox does
+    assert labels[9] == labels[10]  # two holders: no crowd; they hold no mailboxes, so it merges
+    assert [key.value for key in result.excluded_keys] == ["+6495550101"]

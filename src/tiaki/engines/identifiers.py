@@ -131,12 +131,35 @@ def normalise_phone(value: str, country_hint: str | None = None) -> str | None:
 _NOT_DIGITS = re.compile(r"[^\d]")
 
 
+# What people type when a form insists on a number they will not give: the last seven digits all one
+# digit (0000000000, +1 555 5555555), or counting digits after at most a two-digit calling code
+# (1234567890, +44 1234567890).
+_SUBSCRIBER = 7
+_COUNTING = "01234567890123456789", "98765432109876543210"
+
+
+def _placeholder_digits(digits: str) -> bool:
+    if len(digits) < _SUBSCRIBER:
+        return False
+    if len(set(digits[-_SUBSCRIBER:])) == 1:
+        return True
+    return any(
+        len(digits) - skip >= _SUBSCRIBER and digits[skip:] in counting
+        for skip in range(3)
+        for counting in _COUNTING
+    )
+
+
 def phone_key(value: str, country_hint: str | None = None) -> str | None:
     """The value a phone number links on: its E.164 form when :func:`normalise_phone` can place it,
     otherwise its digits, prefixed ``#`` (``"#211234567"``), so that a number the parser cannot place
     (an unknown calling code, a national number with no hint, an invalid range) is still compared:
     a number that fails validation is still an identifier. An international prefix (``00``, ``011``)
-    and a national trunk ``0`` are dropped; fewer than six digits left is not a phone number."""
+    and a national trunk ``0`` are dropped; fewer than six digits left is not a phone number, and
+    neither is a placeholder (the last seven digits one digit, or counting digits: ``0000000000``,
+    ``+1 234 567 8901``)."""
+    if _placeholder_digits(_NOT_DIGITS.sub("", value)):
+        return None
     e164 = normalise_phone(value, country_hint)
     if e164 is not None:
         return e164
@@ -149,10 +172,18 @@ def phone_key(value: str, country_hint: str | None = None) -> str | None:
     return f"#{digits}" if len(digits) >= 6 else None
 
 
+# Device ids that name no device: what an SDK reports when it may not read the id, or has none.
+_NO_DEVICE = frozenset({"unknown", "null", "none", "nil", "undefined", "nan", "na", "n/a", "default", "test"})
+
+
 def normalise_device(value: str) -> str | None:
-    """Lower-case a device id and drop ``-``, ``:`` and whitespace (``AA:BB-CC dd`` -> ``aabbccdd``)."""
+    """Lower-case a device id and drop ``-``, ``:`` and whitespace (``AA:BB-CC dd`` -> ``aabbccdd``).
+    A placeholder is no id: one character repeated (the all-zero advertising id an iPhone reports
+    when tracking is limited) or a word such as ``unknown`` or ``null``."""
     device = _DEVICE_SEPARATORS.sub("", value.strip().lower())
-    return device or None
+    if not device or len(set(device)) == 1 or device in _NO_DEVICE:
+        return None
+    return device
 
 
 def normalise_name(value: str) -> str | None:

@@ -8,7 +8,9 @@ one:
 * a value shared by more than ``max_accounts_per_key`` accounts links nobody. A value that many
   accounts share is infrastructure or filler (a shop's support number, ``test@test.com``, a shared
   payment processor's token), not a person; such values are returned in ``excluded_keys`` so an
-  analyst can see what was set aside;
+  analyst can see what was set aside. A caller with more evidence than the values (names) may pass a
+  ``judge``, which decides instead for every value held by ``JUDGED_FROM`` accounts or more, over the
+  limit or not, from the accounts that hold it;
 * IP addresses are never passed here: households, offices, carriers' NAT and VPNs share them.
 
 Softer evidence (names, dates of birth, addresses) belongs to probabilistic linkage, not here.
@@ -16,7 +18,7 @@ Softer evidence (names, dates of birth, addresses) belongs to probabilistic link
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -25,6 +27,9 @@ import numpy as np
 from tiaki.engines.identifiers import HARD_KINDS
 
 DEFAULT_MAX_ACCOUNTS_PER_KEY = 20
+# The fewest holders of a value a ``judge`` is asked about: with two, the two are a pair a household
+# guard decides on, not a crowd.
+JUDGED_FROM = 3
 
 
 class UnionFind:
@@ -125,15 +130,13 @@ class HardResolution:
     ``labels[i]``: the cluster of account ``i``, named by the smallest account index in it.
     ``links``: ``(account_a, account_b, kind, value)``, one per merge performed: for each cluster a
     spanning tree of evidence, enough to explain why every account in it belongs there.
-    ``excluded_keys``: values that linked nobody because too many accounts share them.
-    ``crowded``: for each excluded key (same order), the accounts holding it, in increasing order; a
-    caller with more evidence (names) may still decide that they are one person's.
+    ``excluded_keys``: values that linked nobody because too many accounts share them (or, with a
+    ``judge``, because it said so).
     """
 
     labels: np.ndarray
     links: list[tuple[int, int, str, str]] = field(default_factory=list)
     excluded_keys: list[ExcludedKey] = field(default_factory=list)
-    crowded: list[np.ndarray] = field(default_factory=list)
 
     @property
     def n_clusters(self) -> int:
@@ -145,13 +148,16 @@ def resolve_hard(
     keys: Iterable[tuple[int, str, str]],
     *,
     max_accounts_per_key: int = DEFAULT_MAX_ACCOUNTS_PER_KEY,
+    judge: Callable[[str, str, np.ndarray], bool] | None = None,
 ) -> HardResolution:
     """Cluster accounts that share a hard identifier.
 
     ``keys`` holds ``(account_index, kind, normalised_value)``; keys of kinds other than ``HARD_KINDS``
     are ignored. The result depends only on the set of keys, never on their order: values are applied
     in order of kind (``HARD_KINDS`` order) then value, and within a value each account is linked to
-    the smallest account holding it.
+    the smallest account holding it. ``judge(kind, value, holders)`` (holders: the accounts holding
+    the value, in increasing order), when given, is asked about every value held by ``JUDGED_FROM``
+    accounts or more and decides whether it links them, in place of ``max_accounts_per_key``.
     """
     if max_accounts_per_key < 2:
         raise ValueError(f"max_accounts_per_key must be at least 2, got {max_accounts_per_key}")
@@ -194,17 +200,15 @@ def resolve_hard(
         ]
 
     too_many = counts > max_accounts_per_key
-    excluded_by_key = sorted(
-        (
-            (ExcludedKey(HARD_KINDS[kind], value, int(count)), accounts[start : start + count])
-            for (kind, value), start, count in zip(
-                describe(starts[too_many]), starts[too_many].tolist(), counts[too_many].tolist(), strict=True
-            )
-        ),
-        key=lambda item: (kind_numbers[item[0].kind], item[0].value),
-    )
-    excluded = [key for key, _ in excluded_by_key]
-    crowded = [holders for _, holders in excluded_by_key]
+    if judge is not None:
+        asked = np.flatnonzero(counts >= JUDGED_FROM)
+        for i, (kind, value) in zip(asked.tolist(), describe(starts[asked]), strict=True):
+            too_many[i] = not judge(HARD_KINDS[kind], value, accounts[starts[i] : starts[i] + counts[i]])
+    excluded = [
+        ExcludedKey(HARD_KINDS[kind], value, int(count))
+        for (kind, value), count in zip(describe(starts[too_many]), counts[too_many].tolist(), strict=True)
+    ]
+    excluded.sort(key=lambda item: (kind_numbers[item.kind], item.value))
 
     # Apply shared values in (kind, value) order; in each, link every holder to the smallest one.
     shared = (counts >= 2) & ~too_many
@@ -226,7 +230,7 @@ def resolve_hard(
             pair_a[merged].tolist(), pair_b[merged].tolist(), pair_group[merged].tolist(), strict=True
         )
     ]
-    return HardResolution(labels=forest.labels(), links=links, excluded_keys=excluded, crowded=crowded)
+    return HardResolution(labels=forest.labels(), links=links, excluded_keys=excluded)
 
 
 def cluster_with_decisions(

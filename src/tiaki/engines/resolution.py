@@ -98,6 +98,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -107,7 +108,7 @@ import pyarrow.compute as pc
 
 from tiaki.engines import placement
 from tiaki.engines.identifiers import HARD_KINDS, normalise_name
-from tiaki.engines.linkage import DEFAULT_MAX_ACCOUNTS_PER_KEY, ExcludedKey, resolve_hard
+from tiaki.engines.linkage import DEFAULT_MAX_ACCOUNTS_PER_KEY, JUDGED_FROM, ExcludedKey, resolve_hard
 from tiaki.engines.names import Name, any_compatible, letters
 from tiaki.engines.names import parse as parse_name
 
@@ -171,8 +172,9 @@ class Resolution:
 
     ``labels[i]``: account ``i``'s person, named by the smallest account index in it. ``links``: one
     per merge performed, so each person has a spanning tree of evidence. ``held_back``: links the
-    household guard refused. ``excluded_keys``: hard identifiers shared by too many accounts whose
-    names say they are not one person's (:func:`_crowded_links`), which link nobody;
+    household guard refused. ``excluded_keys``: hard identifiers whose holders' names say they are
+    many people, or do not say they are one when too many accounts share them (:func:`_value_judge`),
+    which link nobody;
     ``shared_ips``: IP keys set aside as shared infrastructure. ``candidates``: pairs scored.
     """
 
@@ -562,35 +564,53 @@ class _GuardedForest:
         return twin
 
 
-def _crowded_links(
-    holders: list[int], names: list[frozenset[Name]], everywhere: dict[frozenset[Name], int]
-) -> list[tuple[int, int]]:
-    """The links a value held by more than ``max_accounts_per_key`` accounts still makes.
+def _value_judge(names: list[frozenset[Name]], max_accounts: int) -> Callable[[str, str, np.ndarray], bool]:
+    """Whether a value held by several accounts links them (``judge`` in
+    :func:`tiaki.engines.linkage.resolve_hard`), from the names of its holders.
 
-    Such a value is infrastructure or filler (a shop's number, ``test@test.com``) when its holders are
-    many people, and one person's when they are one (a heavy user's mailbox on 40 accounts). Names
-    tell the two apart: the value is one person's when at least half of its holders carry a name and
-    the name they use most, of those not more common elsewhere than on the value (``everywhere``:
-    accounts per name in the operation; a platform's default name, "New User", or a lone "Maria" is),
-    is compatible with the names of at least half of the named holders. Then it links as any other
-    value does (each holder to the holder of that name, through the household guard); otherwise it
-    links nobody. Ties go to the smallest account."""
-    named = [h for h in holders if names[h]]
-    if 2 * len(named) < len(holders):
-        return []
+    A value whose holders are many people is infrastructure or filler (a shop's number,
+    ``test@test.com``, an all-zero device id, a school's computer); one whose holders are one person is
+    that person's, however many accounts hold it (a heavy user's mailbox on 40 accounts). So:
+
+    * a value whose named holders (three or more) mostly disagree with the name they use most links
+      nobody, at any count;
+    * a value held by more than ``max_accounts`` accounts links them only when the names say they are
+      one person's: at least half of its holders carry a name, and the name they use most, of those not
+      more common elsewhere in the operation than on the value (a platform's default "New User", a lone
+      "Maria"), is compatible with the names of at least half of the named holders.
+
+    Anything else links as usual, through the household guard. Ties go to the smallest account.
+    """
+    everywhere = Counter(names)
+
+    def judge(kind: str, value: str, holders: np.ndarray) -> bool:
+        counts = _named_counts(holders, names)
+        named = sum(counts.values())
+        candidates = counts
+        if len(holders) > max_accounts:
+            if 2 * named < len(holders):
+                return False
+            candidates = {n: count for n, count in counts.items() if 2 * count >= everywhere[n]}
+            if not candidates:
+                return False
+        elif named < JUDGED_FROM:
+            return True
+        centre = max(
+            candidates, key=candidates.__getitem__
+        )  # the first seen wins a tie: the smallest holder's
+        agreeing = sum(count for n, count in counts.items() if any_compatible(centre, n))
+        return 2 * agreeing >= named
+
+    return judge
+
+
+def _named_counts(holders: np.ndarray, names: list[frozenset[Name]]) -> dict[frozenset[Name], int]:
+    """Holders per name set, for the holders that carry a name, in the order of the holders."""
     counts: dict[frozenset[Name], int] = {}
-    for h in named:
-        counts[names[h]] = counts.get(names[h], 0) + 1
-    # Names not more common elsewhere than here; of those, the most used (a tie: the smallest holder's).
-    distinctive = [n for n, count in counts.items() if 2 * count >= everywhere[n]]
-    if not distinctive:
-        return []
-    centre_names = max(distinctive, key=counts.__getitem__)
-    agreeing = sum(count for n, count in counts.items() if any_compatible(centre_names, n))
-    if 2 * agreeing < len(named):
-        return []
-    centre = next(h for h in named if names[h] == centre_names)
-    return [(centre, h) for h in holders if h != centre]
+    for h in holders.tolist():
+        if names[h]:
+            counts[names[h]] = counts.get(names[h], 0) + 1
+    return counts
 
 
 # ----------------------------------------------------------------------------------- the model
@@ -781,20 +801,26 @@ def _run(
 ) -> _Scored:
     sql = backend.sql
     n = accounts.num_rows
-    # 1. Hard identifiers.
+    # 1. Hard identifiers, each value shared by several accounts judged by its holders' names.
+    account_list = identifiers.column("account").to_pylist()
+    kind_list = identifiers.column("kind").to_pylist()
+    value_list = identifiers.column("value").to_pylist()
+    personal_sets: list[set[str]] = [set() for _ in range(n)]
+    names = [parse_name(text or "") for text in accounts.column("display_name").to_pylist()]
+    for a, k, v in zip(account_list, kind_list, value_list, strict=True):
+        if k == "email" and v:
+            personal_sets[a].add(v)
+        elif k == "name" and v:
+            names[a] = names[a] | parse_name(v, typed=False)
     hard = resolve_hard(
         n,
         (
             (a, k, v)
-            for a, k, v in zip(
-                identifiers.column("account").to_pylist(),
-                identifiers.column("kind").to_pylist(),
-                identifiers.column("value").to_pylist(),
-                strict=True,
-            )
+            for a, k, v in zip(account_list, kind_list, value_list, strict=True)
             if k in HARD_KINDS and v
         ),
         max_accounts_per_key=config.max_accounts_per_key,
+        judge=_value_judge(names, config.max_accounts_per_key),
     )
     backend.register(
         "res_acc_in",
@@ -817,30 +843,10 @@ def _run(
     )
 
     # 2. Replay the hard merges through the household guard.
-    personal_sets: list[set[str]] = [set() for _ in range(n)]
-    names = [parse_name(text or "") for text in accounts.column("display_name").to_pylist()]
-    for a, k, v in zip(
-        identifiers.column("account").to_pylist(),
-        identifiers.column("kind").to_pylist(),
-        identifiers.column("value").to_pylist(),
-        strict=True,
-    ):
-        if k == "email" and v:
-            personal_sets[a].add(v)
-        elif k == "name" and v:
-            names[a] = names[a] | parse_name(v, typed=False)
     forest = _GuardedForest(list(names), [frozenset(p) for p in personal_sets], config.household_guard)
     links: list[Link] = []
     held_back: list[Link] = []
-    crowded: list[tuple[int, int, str, str]] = []
-    excluded: list[ExcludedKey] = []
-    everywhere = Counter(names) if hard.excluded_keys else Counter()
-    for key, holders in zip(hard.excluded_keys, hard.crowded, strict=True):
-        pairs = _crowded_links(holders.tolist(), names, everywhere)
-        crowded += [(a, b, key.kind, key.value) for a, b in pairs]
-        if not pairs:
-            excluded.append(key)
-    for a, b, kind, value in [*hard.links, *crowded]:
+    for a, b, kind, value in hard.links:
         link = Link(a, b, HARD, (f"{kind}:{value}",))
         outcome = forest.union(a, b, "shared", value)
         if outcome:
@@ -858,7 +864,7 @@ def _run(
     n_candidates = int(backend.rows(sql.COUNT_CANDIDATES)[0][0])
     scored = _score(backend, hard_labels, config, floor) if n_candidates else None
     levels = [(name, [label for _, label in comparison]) for name, comparison in sql.COMPARISONS]
-    return _Scored(forest, links, held_back, excluded, shared_ips, n_candidates, scored, levels)
+    return _Scored(forest, links, held_back, hard.excluded_keys, shared_ips, n_candidates, scored, levels)
 
 
 def _score(backend: Backend, hard_labels: np.ndarray, config: ResolutionConfig, floor: float) -> pa.Table:
