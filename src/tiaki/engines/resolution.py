@@ -234,9 +234,11 @@ _MIN_M_PAIRS = 30
 # country and IP addresses corroborate such evidence but never link on their own: namesakes share a name and a
 # country, and IP addresses behind carrier NAT, offices and VPNs are shared by strangers, so a model that
 # links on them (as weights learned from pairs a generator made independent would) merges strangers
-# into large persons. Logins from one rare address on the same day identify only together with names
-# that agree: without them they are what the members of one household, or colleagues, do (on two
-# generators of our own, such pairs with only a country besides were 9-19% one person).
+# into large persons. Logins from one rare address on the same day identify only together with a full
+# name that agrees: without one they are what the members of one household, colleagues, classmates and
+# the customers of one internet cafe do (on two generators of our own, such pairs with only a country
+# besides were 9-19% one person; on the seven development operations, with a given name besides, 42
+# one person and 60 two).
 # Without an account identifier (a member list, a subscriber record), what a register identifies a
 # person by: a date of birth together with a name or a postal address. A date of birth alone is shared
 # by one pair of strangers in some 20,000, an address by a household, a full name at one address by a
@@ -270,7 +272,7 @@ def _identifies(evidence: tuple[str, ...]) -> bool:
     named = any(item.startswith("name:") for item in evidence)
     if not _BORN.isdisjoint(evidence):
         return named or any(item.startswith("address:") for item in evidence)
-    return _SAME_DAY in evidence and named
+    return _SAME_DAY in evidence and "name:full" in evidence
 
 
 def _strength(evidence: tuple[str, ...]) -> str:
