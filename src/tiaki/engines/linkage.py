@@ -202,8 +202,9 @@ def resolve_hard(
     too_many = counts > max_accounts_per_key
     if judge is not None:
         asked = np.flatnonzero(counts >= JUDGED_FROM)
-        for i, (kind, value) in zip(asked.tolist(), describe(starts[asked]), strict=True):
-            too_many[i] = not judge(HARD_KINDS[kind], value, accounts[starts[i] : starts[i] + counts[i]])
+        for i, (kind_index, value) in zip(asked.tolist(), describe(starts[asked]), strict=True):
+            holders = accounts[starts[i] : starts[i] + counts[i]]
+            too_many[i] = not judge(HARD_KINDS[kind_index], value, holders)
     excluded = [
         ExcludedKey(HARD_KINDS[kind], value, int(count))
         for (kind, value), count in zip(describe(starts[too_many]), counts[too_many].tolist(), strict=True)
