@@ -115,15 +115,26 @@ def test_hard_kinds() -> None:
 
 
 @pytest.mark.parametrize(
-    "raw", ["0000000000", "1234567890", "+1 234 567 8901", "+44 1234567890", "021 000 0000", "9876543210"]
+    "raw", ["0000000000", "+10000000000", "1234567890", "+1 234 567 8901", "+44 1234567890", "9876543210"]
 )
 def test_placeholder_phones_link_nobody(raw: str) -> None:
     assert phone_key(raw, "NZ") is None
 
 
-@pytest.mark.parametrize("raw", ["+64 21 123 4567", "+64 21 234 567", "+14155550100", "(11) 93225-8845"])
-def test_numbers_with_runs_inside_are_still_numbers(raw: str) -> None:
-    assert phone_key(raw, "NZ") is not None
+@pytest.mark.parametrize(
+    ("raw", "hint"),
+    [
+        ("+64 21 123 4567", None),
+        ("+64 21 234 567", None),
+        ("021 000 0000", "NZ"),
+        ("06 12 34 56 78", "FR"),  # counting digits inside a real number
+        ("+86 138 8888 8888", None),  # a lucky number
+        ("+971 50 555 5555", None),
+        ("(11) 93225-8845", "BR"),
+    ],
+)
+def test_numbers_with_runs_inside_are_still_numbers(raw: str, hint: str | None) -> None:
+    assert phone_key(raw, hint) is not None
 
 
 @pytest.mark.parametrize(

@@ -768,3 +768,32 @@ def test_what_identifies(evidence: tuple[str, ...], identifies: bool) -> None:
     from tiaki.engines.resolution import _identifies
 
     assert _identifies(evidence) is identifies
+
+
+def test_one_word_names_are_no_proof_of_one_person() -> None:
+    # 30 strangers, each typing only a first name, on one filler address: no two one-word names
+    # contradict each other, and none agrees with another either.
+    given = [f"{g}{suffix}" for suffix in ("", "o", "a") for g in _GIVEN]
+    n = len(given)
+    accounts = pa.table(
+        {"username": [f"u{i}" for i in range(n)], "display_name": given, "stated_country": [""] * n}
+    )
+    identifiers = pa.table({"account": list(range(n)), "kind": ["email"] * n, "value": ["test@test.com"] * n})
+    result = resolve(accounts, identifiers, _no_events())
+    assert len(set(result.labels.tolist())) == n
+
+
+def test_a_judged_value_does_not_depend_on_the_order_of_accounts() -> None:
+    rows = [("Mary Brown", "mb"), ("John Smith", "js"), ("M. Brown", "m_b"), ("Greta Sato", "gs")]
+
+    def persons(order: list[int]) -> set[frozenset[str]]:
+        display = [rows[i][0] for i in order]
+        users = [rows[i][1] for i in order]
+        accounts = pa.table({"username": users, "display_name": display, "stated_country": ["NZ"] * 4})
+        identifiers = pa.table({"account": [0, 1, 2, 3], "kind": ["phone"] * 4, "value": ["+6495550123"] * 4})
+        labels = resolve(accounts, identifiers, _no_events()).labels.tolist()
+        return {
+            frozenset(u for u, label in zip(users, labels, strict=True) if label == x) for x in set(labels)
+        }
+
+    assert persons([0, 1, 2, 3]) == persons([1, 3, 2, 0]) == persons([3, 2, 1, 0])

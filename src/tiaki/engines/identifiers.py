@@ -99,6 +99,14 @@ def normalise_phone(value: str, country_hint: str | None = None) -> str | None:
     possible length for its country: the metadata lags newly opened ranges, and a number in a range
     not yet assigned is still the same string on two accounts.
     """
+    chosen = _parse_phone(value, country_hint)
+    if chosen is None:
+        return None
+    return phonenumbers.format_number(chosen, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _parse_phone(value: str, country_hint: str | None) -> phonenumbers.PhoneNumber | None:
+    """The number :func:`normalise_phone` reads ``value`` as, or ``None``."""
     text = value.strip()
     if not text:
         return None
@@ -123,30 +131,21 @@ def normalise_phone(value: str, country_hint: str | None = None) -> str | None:
     chosen = next((n for n in parsed if phonenumbers.is_valid_number(n)), None)
     if chosen is None:
         chosen = next((n for n in parsed if phonenumbers.is_possible_number(n)), None)
-    if chosen is None:
-        return None
-    return phonenumbers.format_number(chosen, phonenumbers.PhoneNumberFormat.E164)
+    return chosen
 
 
 _NOT_DIGITS = re.compile(r"[^\d]")
 
 
-# What people type when a form insists on a number they will not give: the last seven digits all one
-# digit (0000000000, +1 555 5555555), or counting digits after at most a two-digit calling code
-# (1234567890, +44 1234567890).
-_SUBSCRIBER = 7
+# What people type when a form insists on a number they will not give: a national number of one digit
+# repeated (000 000 0000) or of counting digits (123456789, 1234567890). A real number may well hold a
+# run (a lucky 8888 8888, a 555 5555 vanity number), so only the whole national number counts.
 _COUNTING = "01234567890123456789", "98765432109876543210"
 
 
-def _placeholder_digits(digits: str) -> bool:
-    if len(digits) < _SUBSCRIBER:
-        return False
-    if len(set(digits[-_SUBSCRIBER:])) == 1:
-        return True
-    return any(
-        len(digits) - skip >= _SUBSCRIBER and digits[skip:] in counting
-        for skip in range(3)
-        for counting in _COUNTING
+def _placeholder(national: str) -> bool:
+    return len(national) >= 6 and (
+        len(set(national)) == 1 or any(national in counting for counting in _COUNTING)
     )
 
 
@@ -156,20 +155,22 @@ def phone_key(value: str, country_hint: str | None = None) -> str | None:
     (an unknown calling code, a national number with no hint, an invalid range) is still compared:
     a number that fails validation is still an identifier. An international prefix (``00``, ``011``)
     and a national trunk ``0`` are dropped; fewer than six digits left is not a phone number, and
-    neither is a placeholder (the last seven digits one digit, or counting digits: ``0000000000``,
-    ``+1 234 567 8901``)."""
-    if _placeholder_digits(_NOT_DIGITS.sub("", value)):
-        return None
-    e164 = normalise_phone(value, country_hint)
-    if e164 is not None:
-        return e164
+    neither is a placeholder: a national number of one digit repeated or of counting digits
+    (``000 000 0000``, ``1234567890``)."""
+    chosen = _parse_phone(value, country_hint)
+    if chosen is not None:
+        if chosen.national_number == 0 or _placeholder(str(chosen.national_number)):
+            return None
+        return phonenumbers.format_number(chosen, phonenumbers.PhoneNumberFormat.E164)
     digits = _NOT_DIGITS.sub("", value)
     for prefix in _INTERNATIONAL_PREFIXES:
         if digits.startswith(prefix):
             digits = digits[len(prefix) :]
             break
     digits = digits.lstrip("0")
-    return f"#{digits}" if len(digits) >= 6 else None
+    if len(digits) < 6 or any(_placeholder(digits[skip:]) for skip in range(3)):  # a calling code or not
+        return None
+    return f"#{digits}"
 
 
 # Device ids that name no device: what an SDK reports when it may not read the id, or has none.

@@ -181,11 +181,13 @@ def parse(text: str, typed: bool = True) -> frozenset[Name]:
     return frozenset(name for part in parts for name in _one(part, typed))
 
 
-_ARTICLE = re.compile(r"\b([Aa]l|[Ee]l)-(\w)")
+_ARTICLE = re.compile(r"\b(al|el)-(\w)", re.IGNORECASE)
 
 
 def _join_article(match: re.Match[str]) -> str:
-    return match.group(1).lower() + match.group(2).lower()
+    # The word keeps the article's case: "Al-Qahtani" -> "Alqahtani", "AL-QAHTANI" -> "ALQAHTANI".
+    article, first = match.group(1), match.group(2)
+    return article + (first.lower() if article[-1].islower() else first)
 
 
 # Diminutives in common use beyond English, which the ``nicknames`` package does not hold: a given name
@@ -389,3 +391,22 @@ def any_compatible(a: frozenset[Name], b: frozenset[Name], typos: bool = False) 
     """Whether some name of ``a`` is compatible with some name of ``b`` (``typos``: see
     :func:`compatible`)."""
     return any(compatible(x, y, typos) for x in a for y in b)
+
+
+def any_agreeing(a: frozenset[Name], b: frozenset[Name]) -> bool:
+    """Whether some name of ``a`` agrees with some name of ``b``: compatible *and* sharing a word (or
+    an initial, a nickname, a word cut short) that is not a particle. Compatibility alone is the
+    absence of a contradiction ("Maria" and "Ahmed" may be a given name and a surname of one person);
+    agreement is evidence for one person."""
+    return any(
+        compatible(x, y)
+        and any(
+            words_compatible(v, w, unvowelled=x.unvowelled or y.unvowelled)
+            for v in x.words
+            if v not in _PARTICLES
+            for w in y.words
+            if w not in _PARTICLES
+        )
+        for x in a
+        for y in b
+    )

@@ -109,7 +109,7 @@ import pyarrow.compute as pc
 from tiaki.engines import placement
 from tiaki.engines.identifiers import HARD_KINDS, normalise_name
 from tiaki.engines.linkage import DEFAULT_MAX_ACCOUNTS_PER_KEY, JUDGED_FROM, ExcludedKey, resolve_hard
-from tiaki.engines.names import Name, any_compatible, letters
+from tiaki.engines.names import Name, any_agreeing, any_compatible, letters
 from tiaki.engines.names import parse as parse_name
 
 HARD = "hard-identifier"
@@ -519,6 +519,12 @@ def _comparisons(comparisons: Any, m: dict[str, list[float]], u: dict[str, list[
 
 
 # ------------------------------------------------------------------------------------ the guard
+# The names a group keeps for the guard: enough for every way one person writes their name; a group
+# that has gathered more (a value on thousands of accounts) stops adding, so that a merge never costs
+# more than comparing this many names.
+_GROUP_NAMES = 32
+
+
 class _GuardedForest:
     """Union-find over accounts with the household guard (see the module docstring): a merge is held
     back when it would join two groups that look like two members of one household."""
@@ -560,7 +566,8 @@ class _GuardedForest:
         if ra > rb:
             ra, rb = rb, ra
         self.parent[rb] = ra  # the smaller index is the root, so labels need no second pass
-        self.names[ra] = self.names[ra] | nb
+        if len(self.names[ra]) < _GROUP_NAMES:
+            self.names[ra] = self.names[ra] | nb
         self.personal[ra] = self.personal[ra] | self.personal[rb]
         return True
 
@@ -579,16 +586,21 @@ def _value_judge(names: list[frozenset[Name]], max_accounts: int) -> Callable[[s
 
     A value whose holders are many people is infrastructure or filler (a shop's number,
     ``test@test.com``, an all-zero device id, a school's computer); one whose holders are one person is
-    that person's, however many accounts hold it (a heavy user's mailbox on 40 accounts). So:
+    that person's, however many accounts hold it (a heavy user's mailbox on 40 accounts). Names agree
+    when they share a word besides being compatible (:func:`tiaki.engines.names.any_agreeing`: "Maria"
+    and "Ahmed" do not contradict each other, nor do they agree). The name the holders use most (a tie
+    goes to the first in a fixed order of names, never to an account's place in the input) is the
+    centre; then:
 
-    * a value whose named holders (three or more) mostly disagree with the name they use most links
-      nobody, at any count;
+    * a value whose named holders (three or more) mostly disagree with the centre (fewer than half
+      agree) links nobody, at any count;
     * a value held by more than ``max_accounts`` accounts links them only when the names say they are
-      one person's: at least half of its holders carry a name, and the name they use most, of those not
-      more common elsewhere in the operation than on the value (a platform's default "New User", a lone
-      "Maria"), is compatible with the names of at least half of the named holders.
+      one person's: at least half of its holders carry a name, and the centre, chosen among the full
+      names (two words or more: "Maria" alone agrees with every Maria) not more common elsewhere in
+      the operation than on the value (a platform's default "New User"), agrees with the names of at
+      least half of the named holders.
 
-    Anything else links as usual, through the household guard. Ties go to the smallest account.
+    Anything else links as usual, through the household guard.
     """
     everywhere = Counter(names)
 
@@ -599,22 +611,31 @@ def _value_judge(names: list[frozenset[Name]], max_accounts: int) -> Callable[[s
         if len(holders) > max_accounts:
             if 2 * named < len(holders):
                 return False
-            candidates = {n: count for n, count in counts.items() if 2 * count >= everywhere[n]}
+            candidates = {n: count for n, count in counts.items() if 2 * count >= everywhere[n] and _full(n)}
             if not candidates:
                 return False
         elif named < JUDGED_FROM:
             return True
-        centre = max(
-            candidates, key=candidates.__getitem__
-        )  # the first seen wins a tie: the smallest holder's
-        agreeing = sum(count for n, count in counts.items() if any_compatible(centre, n))
+        top = max(candidates.values())
+        centre = min((n for n, count in candidates.items() if count == top), key=_name_order)
+        agreeing = sum(count for n, count in counts.items() if any_agreeing(centre, n))
         return 2 * agreeing >= named
 
     return judge
 
 
+def _full(names: frozenset[Name]) -> bool:
+    """Whether some reading of ``names`` is a full name: two words or more."""
+    return any(len(name.words) >= 2 for name in names)
+
+
+def _name_order(names: frozenset[Name]) -> tuple[tuple[tuple[str, ...], int, str], ...]:
+    """A fixed order of name sets, for ties."""
+    return tuple(sorted((n.words, n.before_comma, n.unvowelled) for n in names))
+
+
 def _named_counts(holders: np.ndarray, names: list[frozenset[Name]]) -> dict[frozenset[Name], int]:
-    """Holders per name set, for the holders that carry a name, in the order of the holders."""
+    """Holders per name set, for the holders that carry a name."""
     counts: dict[frozenset[Name], int] = {}
     for h in holders.tolist():
         if names[h]:
