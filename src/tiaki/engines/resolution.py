@@ -5,9 +5,9 @@ Three steps, each leaving evidence an analyst can read:
 1. **Hard identifiers** (:func:`tiaki.engines.linkage.resolve_hard`): accounts sharing a normalised
    e-mail address, phone number, device id or payment instrument are one person, unless the names of
    the accounts holding the value say they are many people, or do not say they are one when too many
-   accounts hold it (:func:`_value_judge`). Every merge is replayed through the *household guard* (below): a merge
-   that would join two groups of accounts whose names cannot be one person's is held back, not applied, and
-   the pair is scored like any other candidate instead.
+   accounts hold it (:func:`_value_judge`). Every merge is replayed through the *household guard*
+   (below): a merge that would join two groups of accounts whose names cannot be one person's is held
+   back, not applied, and the pair is scored like any other candidate instead.
 2. **Probabilistic linkage** (Splink 5, on DuckDB by default): candidate pairs of accounts in different groups
    are scored by a Fellegi-Sunter model over e-mail local parts (never the domain: a shared webmail
    domain says nothing), phone numbers, device ids, names, folded usernames (:func:`fold_username`),
@@ -278,8 +278,8 @@ def _identifies(evidence: tuple[str, ...]) -> bool:
 
 def _strength(evidence: tuple[str, ...]) -> str:
     """How the household guard treats a model's link (``_GuardedForest.union``): a long handle of
-    one's own with an address of one's home is one person's (two members of one
-    household do not pick one long handle, and namesakes who do, do not share a home address); an
+    one's own with an address of one's home is one person's (two members of one household do not
+    pick one long handle, and namesakes who do, do not share a home address); an
     agreeing date of birth is not two generations of one household; anything else is soft."""
     if _OWN_HANDLE in evidence and any(item.startswith("rare_ip:") for item in evidence):
         return "personal"
