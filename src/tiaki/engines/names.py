@@ -338,28 +338,8 @@ def _readings(name: Name) -> list[tuple[str | None, tuple[str, ...]]]:
 
 # Particles of family names (as spelled after transliteration and y -> i): sharing one says nothing
 # ("Fatima Al-Qahtani" and "Fatima Al-Harbi", "Anna van der Berg" and "Anna van Dijk").
-_PARTICLES = frozenset(
-    [
-        "al",
-        "el",
-        "van",
-        "der",
-        "den",
-        "de",
-        "da",
-        "du",
-        "la",
-        "von",
-        "bin",
-        "bint",
-        "ibn",
-        "dos",
-        "das",
-        "del",
-        "dela",
-        "ter",
-    ]
-)
+_PARTICLES = frozenset(("al", "el", "van", "der", "den", "de", "da", "du", "la", "von", "bin", "bint", "ibn",
+                        "dos", "das", "del", "dela", "ter"))  # fmt: skip
 
 
 @lru_cache(maxsize=500_000)
