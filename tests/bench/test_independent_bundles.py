@@ -1,4 +1,5 @@
-"""The second independent generator writes a well-formed disclosure bundle, deterministically per seed."""
+"""The second and third independent generators write well-formed disclosure bundles, deterministically per
+seed."""
 
 from __future__ import annotations
 
@@ -19,7 +20,10 @@ if str(ROOT) not in sys.path:
 if getattr(sys.modules.get("bench"), "__file__", "") is None:  # tests/bench seen as a namespace package first
     del sys.modules["bench"]
 
-from bench.independent2.generator import generate  # noqa: E402
+from bench.independent2 import generator as independent2  # noqa: E402
+from bench.independent3 import generator as independent3  # noqa: E402
+
+GENERATORS = {"independent2": independent2.generate, "independent3": independent3.generate}
 
 SPEC = ROOT.parent / "shared" / "spec" / "disclosure-bundle.md"
 REQUIRED = {
@@ -59,9 +63,10 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-@pytest.fixture(scope="module")
-def runs(tmp_path_factory):
-    base = tmp_path_factory.mktemp("gen2")
+@pytest.fixture(scope="module", params=list(GENERATORS))
+def runs(request, tmp_path_factory):
+    generate = GENERATORS[request.param]
+    base = tmp_path_factory.mktemp(request.param)
     for name, seed in (("a", 5), ("b", 5), ("c", 6)):
         generate(base / name, 600, seed)
     return base
