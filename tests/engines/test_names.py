@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tiaki.engines.names import any_compatible, parse, words_compatible
+from tiaki.engines.names import any_compatible, any_sharing, parse, words_compatible
 
 
 def compatible(a: str, b: str) -> bool:
@@ -117,3 +117,19 @@ def test_typos_need_five_letters_and_one_edit_inside_the_word() -> None:
     assert not words_compatible("jason", "mason", typos=True)  # the first letter
     assert not words_compatible("robson", "rosbonn", typos=True)  # two edits
     assert not words_compatible("giulia", "giulio", typos=True)  # the last letter
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "sharing"),
+    [
+        ("Caleb Challenor", "Nathan Challenor", True),  # siblings: one family name
+        ("Wang Fang", "Wang Li", True),
+        ("Edward Selman", "Stephanie Wilcox", False),
+        ("Fatima Al-Qahtani", "Omar Al-Harbi", False),  # a particle is no family name
+        ("J. Smith", "J. Brown", False),  # nor is an initial
+        ("Bob Jones", "Robert Smith", True),  # a nickname is the given name
+    ],
+)
+def test_names_sharing_a_word(a: str, b: str, sharing: bool) -> None:
+    """Whether two names share a word, compatible or not (what siblings' names do)."""
+    assert any_sharing(parse(a), parse(b)) is sharing

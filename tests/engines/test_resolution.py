@@ -1,4 +1,5 @@
 import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -463,6 +464,50 @@ def test_a_register_without_account_identifiers_is_resolved() -> None:
     assert any("dob:exact" in link.evidence for link in result.links)
 
 
+def test_one_birthday_at_one_home_is_one_person_unless_the_address_is_everyone_s() -> None:
+    """Two records with one date of birth and one postal address are one person's even when their
+    names share nothing (a record filled in under another name); on an address that many strangers
+    type (a placeholder: "1 Fake Street") a shared birthday is a coincidence and the names keep them
+    apart."""
+    tables, _, _ = _register()
+    n = tables["accounts"].num_rows
+    pairs = 30
+
+    def merged(address: Callable[[int], str]) -> int:
+        names, acc, kinds, values = [], [], [], []
+        for i in range(pairs):
+            dob = f"19{50 + i}-0{1 + i % 9}-1{i % 10}"
+            for j, name in enumerate((f"{GIVEN[i % 10]} {SURNAMES[i % 10]}", f"Zed {SURNAMES[10 + i % 5]}")):
+                names.append(name.title())
+                for kind, value in (("dob", dob), ("address", address(i))):
+                    acc.append(n + 2 * i + j)
+                    kinds.append(kind)
+                    values.append(value)
+        accounts = pa.concat_tables(
+            [
+                tables["accounts"],
+                pa.table(
+                    {
+                        "username": [""] * len(names),
+                        "display_name": names,
+                        "stated_country": ["AU"] * len(names),
+                    }
+                ),
+            ]
+        )
+        identifiers = pa.concat_tables(
+            [
+                tables["identifiers"],
+                pa.table({"account": pa.array(acc, pa.int64()), "kind": kinds, "value": values}),
+            ]
+        )
+        labels = resolve(accounts, identifiers, tables["ip_events"]).labels
+        return sum(int(labels[n + 2 * i] == labels[n + 2 * i + 1]) for i in range(pairs))
+
+    assert merged(lambda i: f"{i + 1} quiet lane 2{i:03d}") == pairs
+    assert merged(lambda i: "1 fake street 0000") == 0
+
+
 def test_a_first_of_january_birthday_does_not_identify() -> None:
     """1 January is what forms default to: two Annas born on it in one country are not one person,
     while the same two records with another shared birthday are (a name and a date of birth), or with
@@ -551,6 +596,13 @@ def test_a_long_handle_with_a_home_address_passes_the_household_guard() -> None:
     assert merged(("Mitchell Boxer", "Micthell Boxer"), ("dob:exact", "address:exact")) is True
     assert merged(("Mitchell Boxer", "Micthell Boxer"), ("address:exact", "name:given")) is None
     assert merged(("Amelia Smith", "Oliver Smith"), ("dob:exact", "address:exact")) is None
+    assert merged(("Wang Fang", "Wang Li"), ("dob:exact", "address:similar")) is None  # twins, surname first
+    # One birthday at one home under names that share no word is not two siblings: one person whose
+    # record carries another name (a form filled in with someone else's, a field swapped for another)
+    assert merged(("Edward Selman", "Stephanie Wilcox"), ("dob:exact", "address:similar")) is True
+    # one given name, one birthday, one home, two surnames: a surname changed or mistyped, not twins
+    assert merged(("Tayla Green", "Tayla White"), ("name:given", "dob:exact", "address:exact")) is True
+    assert merged(("Tayla Green", "Tayla White"), ("name:given", "dob:exact")) is None  # no home: strangers
 
 
 def test_display_names_in_every_script_are_compared() -> None:

@@ -390,3 +390,18 @@ def any_agreeing(a: frozenset[Name], b: frozenset[Name]) -> bool:
         for x in a
         for y in b
     )
+
+
+def any_sharing(a: frozenset[Name], b: frozenset[Name]) -> bool:
+    """Whether some name of ``a`` and some name of ``b`` share a word that is not a particle (or an
+    initial, a nickname, a word cut short), whether or not the names are compatible: the family name
+    of two siblings."""
+    return any(
+        words_compatible(v, w, unvowelled=x.unvowelled or y.unvowelled)
+        for x in a
+        for y in b
+        for v in x.words
+        if v not in _PARTICLES and len(v) > 1
+        for w in y.words
+        if w not in _PARTICLES and len(w) > 1
+    )

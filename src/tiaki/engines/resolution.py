@@ -70,6 +70,11 @@ and what registries write when only the year is known) is a level of its own and
 Two records born the same day are not two generations of one household, so the guard lets their
 merge pass when their names agree allowing a mistyped letter (``typos`` in
 :func:`tiaki.engines.names.words_compatible`); twins (one surname, two given names) stay apart.
+Born the same day *and* at one address (a home), they are held back only when their names share a
+word, as twins' family name does: one given name with two surnames is a surname changed or mistyped,
+and names that share nothing at one birthday and home are one person's record filled in under another
+name (two unrelated people of one home born the same day are far rarer; on the FEBRL development sets,
+where a duplicate's name is sometimes replaced outright, such pairs were all one person's).
 
 **Per-value u.** An agreement on a handle, a full name or a date of birth weighs by the frequency of
 the value shared (Splink's term-frequency adjustment): "maryjohnson" says less than a rare handle.
@@ -110,7 +115,7 @@ import pyarrow.compute as pc
 from tiaki.engines import placement
 from tiaki.engines.identifiers import HARD_KINDS, normalise_name
 from tiaki.engines.linkage import DEFAULT_MAX_ACCOUNTS_PER_KEY, JUDGED_FROM, ExcludedKey, resolve_hard
-from tiaki.engines.names import Name, any_agreeing, any_compatible, letters
+from tiaki.engines.names import Name, any_agreeing, any_compatible, any_sharing, letters
 from tiaki.engines.names import parse as parse_name
 
 HARD = "hard-identifier"
@@ -279,10 +284,14 @@ def _identifies(evidence: tuple[str, ...]) -> bool:
 def _strength(evidence: tuple[str, ...]) -> str:
     """How the household guard treats a model's link (``_GuardedForest.union``): a long handle of
     one's own with an address of one's home is one person's (two members of one household do not
-    pick one long handle, and namesakes who do, do not share a home address); an
-    agreeing date of birth is not two generations of one household; anything else is soft."""
+    pick one long handle, and namesakes who do, do not share a home address), and so is one given
+    name, one date of birth and one postal address (twins have two given names); one date of birth
+    at one postal address is ``"home"``; an agreeing date of birth alone is not two generations of
+    one household (``"born"``); anything else is soft."""
     if _OWN_HANDLE in evidence and any(item.startswith("rare_ip:") for item in evidence):
         return "personal"
+    if "dob:exact" in evidence and any(item.startswith("address:") for item in evidence):
+        return "personal" if "name:given" in evidence else "home"
     return "born" if "dob:exact" in evidence else "soft"
 
 
@@ -554,16 +563,24 @@ class _GuardedForest:
         household do; ``"soft"`` (the model's evidence) is held back when the names are not
         compatible; ``"born"`` (the model's evidence, with an agreeing date of birth: not two
         generations of one household) when they are not compatible even allowing a mistyped letter
-        (``typos`` in :func:`tiaki.engines.names.words_compatible`; twins are held back)."""
+        (``typos`` in :func:`tiaki.engines.names.words_compatible`; twins are held back); ``"home"``
+        (a date of birth and a postal address) when, besides, they share a word
+        (:func:`tiaki.engines.names.any_sharing`: twins' family name)."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
         na, nb = self.names[ra], self.names[rb]
-        typos = strength == "born"
+        typos = strength in ("born", "home")
         if self.guard and strength != "personal" and na and nb and not any_compatible(na, nb, typos):
-            pa_, pb = self.personal[ra] - {value}, self.personal[rb] - {value}
-            if strength in ("soft", "born") or (pa_ and pb and pa_.isdisjoint(pb)):
+            if strength == "home":
+                if any_sharing(na, nb):
+                    return None
+            elif strength in ("soft", "born"):
                 return None
+            else:  # "shared"
+                pa_, pb = self.personal[ra] - {value}, self.personal[rb] - {value}
+                if pa_ and pb and pa_.isdisjoint(pb):
+                    return None
         if ra > rb:
             ra, rb = rb, ra
         self.parent[rb] = ra  # the smaller index is the root, so labels need no second pass
@@ -658,6 +675,15 @@ class _Scored:
     scored: pa.Table | None  # a, b, match_weight, match_probability, e0..e6; strongest first
     # Per comparison: its name and its levels' labels (index 0 is the null level).
     levels: list[tuple[str, list[str]]] = field(default_factory=list)
+    # Accounts holding a postal address few accounts hold (a home, not a placeholder such as
+    # "123 fake street" that strangers type): only these make a link ``"home"`` (see ``_strength``).
+    homed: frozenset[int] = frozenset()
+
+    def strength(self, a: int, b: int, evidence: tuple[str, ...]) -> str:
+        """``_strength``, with a postal address that is no home's counted as none."""
+        if not (a in self.homed and b in self.homed):
+            evidence = tuple(item for item in evidence if not item.startswith("address:"))
+        return _strength(evidence)
 
     def evidence(self, levels: list[int | None]) -> tuple[str, ...]:
         """``feature:level`` for each comparison whose level weighs for the match."""
@@ -704,7 +730,7 @@ class _Scored:
                 evidence = self.evidence(levels)
                 if not _identifies(evidence):
                     continue  # corroborating evidence alone is not an identity
-                outcome = forest.union(a, b, _strength(evidence))
+                outcome = forest.union(a, b, self.strength(a, b, evidence))
                 if outcome is False:
                     continue
                 link = Link(a, b, PROBABILISTIC, evidence, round(float(weight), 3), float(probability))
@@ -838,11 +864,17 @@ def _run(
     value_list = identifiers.column("value").to_pylist()
     personal_sets: list[set[str]] = [set() for _ in range(n)]
     names = [parse_name(text or "") for text in accounts.column("display_name").to_pylist()]
+    addresses: dict[str, set[int]] = {}
     for a, k, v in zip(account_list, kind_list, value_list, strict=True):
         if k == "email" and v:
             personal_sets[a].add(v)
         elif k == "name" and v:
             names[a] = names[a] | parse_name(v, typed=False)
+        elif k == "address" and v:
+            addresses.setdefault(v, set()).add(a)
+    homed = frozenset(
+        a for holders in addresses.values() if len(holders) <= config.max_accounts_per_key for a in holders
+    )
     hard = resolve_hard(
         n,
         (
@@ -895,7 +927,9 @@ def _run(
     n_candidates = int(backend.rows(sql.COUNT_CANDIDATES)[0][0])
     scored = _score(backend, hard_labels, config, floor) if n_candidates else None
     levels = [(name, [label for _, label in comparison]) for name, comparison in sql.COMPARISONS]
-    return _Scored(forest, links, held_back, hard.excluded_keys, shared_ips, n_candidates, scored, levels)
+    return _Scored(
+        forest, links, held_back, hard.excluded_keys, shared_ips, n_candidates, scored, levels, homed
+    )
 
 
 def _score(backend: Backend, hard_labels: np.ndarray, config: ResolutionConfig, floor: float) -> pa.Table:
