@@ -409,11 +409,14 @@ def write_summary(summary: dict[str, object], out: Path) -> None:
 def prepare_data(name: str, accounts: int, work: Path, febrl: Path | None) -> tuple[Path, float | None]:
     """Prepared inputs for one data set: ``synth:SEED`` (tiaki synth), ``independent:SEED``,
     ``independent2:SEED`` or ``independent3:SEED`` (the independent generators in bench/independent,
-    bench/independent2 and bench/independent3) or ``febrl:N`` (FEBRL data set N; 4 is 4a + 4b)."""
+    bench/independent2 and bench/independent3), ``febrl:N`` (FEBRL data set N; 4 is 4a + 4b) or
+    ``members:SEED`` (a member list of ``accounts`` records from bench/members, in FEBRL's form, with
+    the households FEBRL lacks: twins, siblings, a father and son of one name, flatmates)."""
     kind, _, arg = name.partition(":")
     if kind == "synth":
         return prepare(accounts, int(arg or 1), work)
-    prepared = work / f"prepared-{kind}-{accounts if kind.startswith('independent') else ''}-{arg}"
+    sized = kind.startswith("independent") or kind == "members"
+    prepared = work / f"prepared-{kind}-{accounts if sized else ''}-{arg}"
     if (prepared / "done").exists():
         return prepared, None
     if kind in INDEPENDENT:
@@ -423,8 +426,19 @@ def prepare_data(name: str, accounts: int, work: Path, febrl: Path | None) -> tu
     elif kind == "febrl":
         start = time.perf_counter()
         tables = load_febrl([febrl_dir(febrl) / f for f in FEBRL_SETS[arg]])
+    elif kind == "members":
+        out = work / f"members-{accounts}-{arg}"
+        if not (out / "summary.json").exists():
+            subprocess.run(
+                [sys.executable, "-m", "bench.members", str(out), "--records", str(accounts), "--seed", arg],
+                check=True, cwd=HERE.parent, stdout=subprocess.DEVNULL,
+            )  # fmt: skip
+        start = time.perf_counter()
+        tables = load_febrl([out / "members.csv"])
     else:
-        raise SystemExit(f"unknown data set {name!r}: synth:SEED, independent[2|3]:SEED or febrl:N")
+        raise SystemExit(
+            f"unknown data set {name!r}: synth:SEED, independent[2|3]:SEED, febrl:N or members:SEED"
+        )
     prepared.mkdir(parents=True, exist_ok=True)
     for table_name, table in tables.items():
         pq.write_table(table, prepared / f"{table_name}.parquet")
@@ -474,7 +488,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1, help="tiaki synth seed when --data is not given")
     parser.add_argument(
         "--data", action="append", default=None,
-        help="data set, repeatable: synth:SEED, independent[2|3]:SEED, febrl:N (default synth:--seed)",
+        help="data set, repeatable: synth:SEED, independent[2|3]:SEED, febrl:N, members:SEED "
+             "(default synth:--seed)",
     )  # fmt: skip
     parser.add_argument("--febrl", type=Path, default=None, help="folder holding the FEBRL CSVs")
     parser.add_argument(
