@@ -395,12 +395,14 @@ def _mistype(rng: np.random.Generator, word: str) -> str:
 
 
 def _register(
-    seed: int = 7, persons: int = 400
+    seed: int = 7, persons: int = 400, dob_errors: bool = False
 ) -> tuple[dict[str, pa.Table], np.ndarray, list[tuple[int, int]]]:
     """A member list without e-mails, phones or devices: each record a name, a date of birth and an
-    address; a third of the persons have a second record with one field mistyped; some households
-    hold twins (one surname, birthday and address, two given names) or a father and a son of one
-    name. Returns the tables, each record's true person and the pairs of such relatives' records."""
+    address; a third of the persons have a second record with one field mistyped (with
+    ``dob_errors``, half of those also have the date of birth written wrongly: day and month
+    exchanged, or the year one off); some households hold twins (one surname, birthday and address,
+    two given names) or a father and a son of one name. Returns the tables, each record's true person
+    and the pairs of such relatives' records."""
     rng = np.random.default_rng(seed)
     records: list[tuple[str, str, str]] = []
     person: list[int] = []
@@ -417,7 +419,12 @@ def _register(
                 field = 2
             first = _mistype(rng, given) if field == 0 else given
             name = f"{first} {_mistype(rng, surname) if field == 1 else surname}"
-            records.append((name, dob, _mistype(rng, address) if field == 2 else address))
+            written = dob
+            if dob_errors and p % 2 == 0:
+                year, month, day = dob.split("-")
+                swapped = int(day) <= 12 and p % 4 == 0
+                written = f"{year}-{day}-{month}" if swapped else f"{int(year) + 1}-{month}-{day}"
+            records.append((name, written, _mistype(rng, address) if field == 2 else address))
             person.append(p)
         elif p % 25 == 1:
             other = next(g for g in GIVEN if g != given)
@@ -511,8 +518,9 @@ def test_one_birthday_at_one_home_is_one_person_unless_the_address_is_everyone_s
 def test_a_first_of_january_birthday_does_not_identify() -> None:
     """1 January is what forms default to: two Annas born on it in one country are not one person,
     while the same two records with another shared birthday are (a name and a date of birth), or with
-    dates one typo apart in the day or month; one digit apart in the year is a generation."""
-    tables, _, _ = _register()
+    dates written wrongly (a typo in the day or month, day and month exchanged, the year one off or
+    one digit of it mistyped); a year twenty or more apart is a generation."""
+    tables, _, _ = _register(dob_errors=True)
     n = tables["accounts"].num_rows
 
     def pair(dob: str, other: str | None = None) -> bool:
@@ -548,6 +556,10 @@ def test_a_first_of_january_birthday_does_not_identify() -> None:
     assert not pair("1999-01-01")
     assert not pair("1999-01-01", "1999-10-01")  # 1 January is not close to anything
     assert not pair("1959-03-17", "1989-03-17")  # one digit apart in the year: a generation
+    assert pair("1999-03-11", "1999-11-03")  # day and month exchanged
+    assert pair("1999-03-17", "1998-03-17")  # the year one off
+    assert pair("1983-03-17", "1988-03-17")  # one digit of the year mistyped, five years apart
+    assert not pair("1999-03-11", "1998-11-03")  # exchanged, and another year
 
 
 def test_evidence_counts_the_weight_of_the_value_shared() -> None:

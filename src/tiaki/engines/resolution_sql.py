@@ -271,11 +271,20 @@ COMPARISONS: list[tuple[str, list[tuple[str, str]]]] = [
             ),
             # 1 January: what forms default to and registries write when only the year is known.
             ("list_has_any(dobs_l, dobs_r)", "1-january"),
+            # One date written wrongly: a digit of the day or month mistyped or two swapped in one year;
+            # day and month exchanged; the year one off, or one digit of it mistyped (less than ten
+            # years apart: a generation is twenty or more), on one day of the year.
             (
                 _any_pair(
                     "dobs",
-                    "left(x, 4) = left(y, 4) and damerau_levenshtein(x, y) <= 1 "
-                    "and not ends_with(x, '-01-01') and not ends_with(y, '-01-01')",
+                    "not ends_with(x, '-01-01') and not ends_with(y, '-01-01') and ("
+                    "(left(x, 4) = left(y, 4) and (damerau_levenshtein(x, y) <= 1"
+                    " or (substr(x, 6, 2) = substr(y, 9, 2) and substr(x, 9, 2) = substr(y, 6, 2))))"
+                    " or (right(x, 5) = right(y, 5) and try_cast(left(x, 4) as integer) is not null"
+                    " and try_cast(left(y, 4) as integer) is not null"
+                    " and abs(try_cast(left(x, 4) as integer) - try_cast(left(y, 4) as integer)) < 10"
+                    " and (damerau_levenshtein(x, y) <= 1"
+                    " or abs(try_cast(left(x, 4) as integer) - try_cast(left(y, 4) as integer)) = 1)))",
                 ),
                 "close",
             ),
