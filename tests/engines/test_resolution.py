@@ -562,6 +562,39 @@ def test_a_first_of_january_birthday_does_not_identify() -> None:
     assert not pair("1999-03-11", "1998-11-03")  # exchanged, and another year
 
 
+def test_a_mistyped_name_born_the_same_day_links() -> None:
+    """A full name mistyped (two letters at most) is evidence of its own: with one date of birth it
+    links two records of one person, one of them without an address, while another given name one
+    letter apart at the end (a sibling's: Mario and Maria) is held back."""
+    tables, _, _ = _register(dob_errors=True)
+    n = tables["accounts"].num_rows
+
+    def linked(a: str, b: str) -> bool:
+        accounts = pa.concat_tables(
+            [
+                tables["accounts"],
+                pa.table({"username": ["", ""], "display_name": [a, b], "stated_country": ["AU", "AU"]}),
+            ]
+        )
+        identifiers = pa.concat_tables(
+            [
+                tables["identifiers"],
+                pa.table(
+                    {
+                        "account": pa.array([n, n, n + 1], pa.int64()),
+                        "kind": ["dob", "address", "dob"],
+                        "value": ["1977-06-23", "4 ninth avenue 2600", "1977-06-23"],
+                    }
+                ),
+            ]
+        )
+        labels = resolve(accounts, identifiers, tables["ip_events"]).labels
+        return bool(labels[n] == labels[n + 1])
+
+    assert linked("Mitchell Boxer", "Micthell Boxer")
+    assert not linked("Mario Egan", "Maria Egan")
+
+
 def test_evidence_counts_the_weight_of_the_value_shared() -> None:
     """A level is named in evidence when its weight, adjusted for the frequency of the value the pair
     shares, is for the match: a handle held by very many accounts can weigh against it."""

@@ -228,6 +228,12 @@ COMPARISONS: list[tuple[str, list[tuple[str, str]]]] = [
             ("given_names_l is null or given_names_r is null", "null"),
             ("full_name_l = full_name_r", "full"),
             ("list_has_any(given_names_l, given_names_r)", "given"),
+            # one full name mistyped: two letters at most, in names of eight letters or more
+            (
+                "least(length(full_name_l), length(full_name_r)) >= 8 "
+                "and damerau_levenshtein(full_name_l, full_name_r) <= 2",
+                "similar",
+            ),
             ("else", "disagree"),
         ],
     ),
