@@ -393,9 +393,9 @@ def any_agreeing(a: frozenset[Name], b: frozenset[Name]) -> bool:
 
 
 def any_sharing(a: frozenset[Name], b: frozenset[Name]) -> bool:
-    """Whether some name of ``a`` and some name of ``b`` share a word that is not a particle (or an
-    initial, a nickname, a word cut short), whether or not the names are compatible: the family name
-    of two siblings."""
+    """Whether some name of ``a`` and some name of ``b`` share a word that is neither a particle nor
+    an initial (or a nickname of it, or it cut short), whether or not the names are compatible: the
+    family name of two siblings."""
     return any(
         words_compatible(v, w, unvowelled=x.unvowelled or y.unvowelled)
         for x in a

@@ -70,11 +70,13 @@ and what registries write when only the year is known) is a level of its own and
 Two records born the same day are not two generations of one household, so the guard lets their
 merge pass when their names agree allowing a mistyped letter (``typos`` in
 :func:`tiaki.engines.names.words_compatible`); twins (one surname, two given names) stay apart.
-Born the same day *and* at one address (a home), they are held back only when their names share a
-word, as twins' family name does: one given name with two surnames is a surname changed or mistyped,
-and names that share nothing at one birthday and home are one person's record filled in under another
-name (two unrelated people of one home born the same day are far rarer; on the FEBRL development sets,
-where a duplicate's name is sometimes replaced outright, such pairs were all one person's).
+Born the same day *and* at one home (one postal address, or one written differently with the same
+numbers, held by at most ``_HOME_HOLDERS`` accounts: not a neighbour's, another flat's, a placeholder
+or an institution), they are held back only when their names share a word, as twins' family name
+does (whichever word it is: a name may be written surname first); names that share nothing at one
+birthday and home are one person's record filled in under another name (two unrelated people of one
+home born the same day are far rarer; on the FEBRL development sets, where a duplicate's name is
+sometimes replaced outright, such pairs were all one person's).
 
 **Per-value u.** An agreement on a handle, a full name or a date of birth weighs by the frequency of
 the value shared (Splink's term-frequency adjustment): "maryjohnson" says less than a rare handle.
@@ -111,6 +113,7 @@ from typing import Any, Protocol
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+from rapidfuzz.distance import JaroWinkler
 
 from tiaki.engines import placement
 from tiaki.engines.identifiers import HARD_KINDS, normalise_name
@@ -284,15 +287,16 @@ def _identifies(evidence: tuple[str, ...]) -> bool:
 def _strength(evidence: tuple[str, ...]) -> str:
     """How the household guard treats a model's link (``_GuardedForest.union``): a long handle of
     one's own with an address of one's home is one person's (two members of one household do not
-    pick one long handle, and namesakes who do, do not share a home address), and so is one given
-    name, one date of birth and one postal address (twins have two given names); one date of birth
-    at one postal address is ``"home"``; an agreeing date of birth alone is not two generations of
-    one household (``"born"``); anything else is soft."""
+    pick one long handle, and namesakes who do, do not share a home address); one date of birth at
+    one postal address is ``"home"``; an agreeing date of birth otherwise is not two generations of
+    one household (``"born"``); anything else is soft. Whether the addresses are one home's (not
+    a placeholder's, an institution's or a neighbour's) is for the caller to say
+    (``_Scored.strength``)."""
     if _OWN_HANDLE in evidence and any(item.startswith("rare_ip:") for item in evidence):
         return "personal"
-    if "dob:exact" in evidence and any(item.startswith("address:") for item in evidence):
-        return "personal" if "name:given" in evidence else "home"
-    return "born" if "dob:exact" in evidence else "soft"
+    if "dob:exact" in evidence:
+        return "home" if any(item.startswith("address:") for item in evidence) else "born"
+    return "soft"
 
 
 # Levels of exact agreement on one value whose u is the value's own frequency (Splink's term-frequency
@@ -533,6 +537,9 @@ def _comparisons(comparisons: Any, m: dict[str, list[float]], u: dict[str, list[
 # that has gathered more (a value on thousands of accounts) stops adding, so that a merge never costs
 # more than comparing this many names.
 _GROUP_NAMES = 32
+# The most accounts one home's postal address is held by: a household's records (a family of four
+# with two records each), not a placeholder typed by strangers or an institution's residents.
+_HOME_HOLDERS = 8
 
 
 class _GuardedForest:
@@ -675,13 +682,17 @@ class _Scored:
     scored: pa.Table | None  # a, b, match_weight, match_probability, e0..e6; strongest first
     # Per comparison: its name and its levels' labels (index 0 is the null level).
     levels: list[tuple[str, list[str]]] = field(default_factory=list)
-    # Accounts holding a postal address few accounts hold (a home, not a placeholder such as
-    # "123 fake street" that strangers type): only these make a link ``"home"`` (see ``_strength``).
-    homed: frozenset[int] = frozenset()
+    # Per account, its postal addresses (as the comparison normalises them) that at most
+    # ``_HOME_HOLDERS`` accounts hold: a home's, not a placeholder's ("1 fake street", typed by
+    # strangers) or an institution's (a hostel, a care home). Only a pair sharing one is ``"home"``.
+    homes: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def strength(self, a: int, b: int, evidence: tuple[str, ...]) -> str:
-        """``_strength``, with a postal address that is no home's counted as none."""
-        if not (a in self.homed and b in self.homed):
+        """``_strength``, with the pair's address agreement counted only when it is one home's
+        (:func:`_one_home`)."""
+        if any(item.startswith("address:") for item in evidence) and not _one_home(
+            self.homes.get(a, frozenset()), self.homes.get(b, frozenset())
+        ):
             evidence = tuple(item for item in evidence if not item.startswith("address:"))
         return _strength(evidence)
 
@@ -864,17 +875,11 @@ def _run(
     value_list = identifiers.column("value").to_pylist()
     personal_sets: list[set[str]] = [set() for _ in range(n)]
     names = [parse_name(text or "") for text in accounts.column("display_name").to_pylist()]
-    addresses: dict[str, set[int]] = {}
     for a, k, v in zip(account_list, kind_list, value_list, strict=True):
         if k == "email" and v:
             personal_sets[a].add(v)
         elif k == "name" and v:
             names[a] = names[a] | parse_name(v, typed=False)
-        elif k == "address" and v:
-            addresses.setdefault(v, set()).add(a)
-    homed = frozenset(
-        a for holders in addresses.values() if len(holders) <= config.max_accounts_per_key for a in holders
-    )
     hard = resolve_hard(
         n,
         (
@@ -928,8 +933,46 @@ def _run(
     scored = _score(backend, hard_labels, config, floor) if n_candidates else None
     levels = [(name, [label for _, label in comparison]) for name, comparison in sql.COMPARISONS]
     return _Scored(
-        forest, links, held_back, hard.excluded_keys, shared_ips, n_candidates, scored, levels, homed
+        forest,
+        links,
+        held_back,
+        hard.excluded_keys,
+        shared_ips,
+        n_candidates,
+        scored,
+        levels,
+        _homes(backend),
     )
+
+
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _one_home(left: frozenset[str], right: frozenset[str]) -> bool:
+    """Whether some address of ``left`` and some of ``right`` (normalised, each a home's: see
+    ``_Scored.homes``) are one home's: equal, or written differently (Jaro-Winkler >= 0.9, the
+    comparison's "similar") with the same numbers (house, flat, postcode): the house next door and
+    another flat of one building differ in a number."""
+    for x in left:
+        for y in right:
+            if x == y or (_DIGITS.findall(x) == _DIGITS.findall(y) and JaroWinkler.similarity(x, y) >= 0.9):
+                return True
+    return False
+
+
+def _homes(backend: Backend) -> dict[int, frozenset[str]]:
+    """``_Scored.homes``: each account's normalised postal addresses held by at most
+    ``_HOME_HOLDERS`` accounts."""
+    holders: dict[str, list[int]] = {}
+    for account, values in backend.rows(backend.sql.ADDRESSES):
+        for value in values:
+            holders.setdefault(value, []).append(account)
+    homes: dict[int, frozenset[str]] = {}
+    for value, accounts in holders.items():
+        if len(accounts) <= _HOME_HOLDERS:
+            for account in accounts:
+                homes[account] = homes.get(account, frozenset()) | {value}
+    return homes
 
 
 def _score(backend: Backend, hard_labels: np.ndarray, config: ResolutionConfig, floor: float) -> pa.Table:

@@ -228,9 +228,11 @@ COMPARISONS: list[tuple[str, list[tuple[str, str]]]] = [
             ("given_names_l is null or given_names_r is null", "null"),
             ("full_name_l = full_name_r", "full"),
             ("list_has_any(given_names_l, given_names_r)", "given"),
-            # one full name mistyped: two letters at most, in names of eight letters or more
+            # one full name mistyped: two characters apart at most, in names of 8 to 64 characters
             (
                 "least(length(full_name_l), length(full_name_r)) >= 8 "
+                "and greatest(length(full_name_l), length(full_name_r)) <= 64 "
+                "and abs(length(full_name_l) - length(full_name_r)) <= 2 "
                 "and damerau_levenshtein(full_name_l, full_name_r) <= 2",
                 "similar",
             ),
@@ -283,11 +285,12 @@ COMPARISONS: list[tuple[str, list[tuple[str, str]]]] = [
             (
                 _any_pair(
                     "dobs",
-                    "not ends_with(x, '-01-01') and not ends_with(y, '-01-01') and ("
+                    "regexp_full_match(x, '[0-9]{4}-[0-9]{2}-[0-9]{2}') "
+                    "and regexp_full_match(y, '[0-9]{4}-[0-9]{2}-[0-9]{2}') "
+                    "and not ends_with(x, '-01-01') and not ends_with(y, '-01-01') and ("
                     "(left(x, 4) = left(y, 4) and (damerau_levenshtein(x, y) <= 1"
                     " or (substr(x, 6, 2) = substr(y, 9, 2) and substr(x, 9, 2) = substr(y, 6, 2))))"
-                    " or (right(x, 5) = right(y, 5) and try_cast(left(x, 4) as integer) is not null"
-                    " and try_cast(left(y, 4) as integer) is not null"
+                    " or (right(x, 5) = right(y, 5)"
                     " and abs(try_cast(left(x, 4) as integer) - try_cast(left(y, 4) as integer)) < 10"
                     " and (damerau_levenshtein(x, y) <= 1"
                     " or abs(try_cast(left(x, 4) as integer) - try_cast(left(y, 4) as integer)) = 1)))",
@@ -352,6 +355,8 @@ SET_HARD = (
     "update res_features set hard = h.hard from res_hard_labels h where h.unique_id = res_features.unique_id"
 )
 COUNT_CANDIDATES = "select count(*) from res_candidates"
+# Every account's postal addresses as the address comparison reads them (normalised in ``ad`` above).
+ADDRESSES = "select unique_id, addresses from res_features where addresses is not null"
 
 
 def candidates_sql(max_block: int) -> str:
