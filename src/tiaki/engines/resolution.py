@@ -690,8 +690,11 @@ class _Scored:
     def strength(self, a: int, b: int, evidence: tuple[str, ...]) -> str:
         """``_strength``, with the pair's address agreement counted only when it is one home's
         (:func:`_one_home`)."""
-        if any(item.startswith("address:") for item in evidence) and not _one_home(
-            self.homes.get(a, frozenset()), self.homes.get(b, frozenset())
+        addressed = any(item.startswith("address:") for item in evidence)
+        if (
+            addressed
+            and "dob:exact" in evidence
+            and not _one_home(self.homes.get(a, frozenset()), self.homes.get(b, frozenset()))
         ):
             evidence = tuple(item for item in evidence if not item.startswith("address:"))
         return _strength(evidence)
