@@ -191,3 +191,26 @@ def test_cli(tmp_path: Path) -> None:
     for name in ("members.csv", "households.csv", "summary.json"):
         assert (one / name).read_bytes() == (two / name).read_bytes()
     assert _cli(tmp_path / "bad", "0", "--records", "0").returncode != 0
+
+
+def test_the_resolution_benchmark_reads_a_member_list(tmp_path: Path) -> None:
+    """``bench/resolution.py --data members:SEED``, run as a user runs it: the list is generated, read
+    as FEBRL's sets are (names, dates of birth, addresses) and resolved; union-find on account
+    identifiers links nothing (a member list has none), tiaki links records of one person."""
+    result = tmp_path / "result.json"
+    command = [
+        sys.executable,
+        str(ROOT / "bench" / "resolution.py"),
+        "--accounts",
+        "1200",
+        "--data",
+        "members:5",
+    ]
+    command += ["--methods", "baseline,ours", "--work", str(tmp_path / "work"), "--out", str(result)]
+    subprocess.run(command, check=True, cwd=ROOT, capture_output=True, timeout=600)
+    (run,) = json.loads(result.read_text())["runs"]
+    with (tmp_path / "work" / "members-1200-5" / "members.csv").open(newline="") as f:
+        persons = {REC_ID.fullmatch(r["rec_id"]).group(1) for r in csv.DictReader(f)}  # type: ignore[union-attr]
+    assert run["data"] == "members:5" and run["accounts"] == 1200 and run["persons"] == len(persons)
+    assert run["baseline"]["pairwise_recall"] == 0.0
+    assert run["ours"]["pairwise_recall"] > 0.3 and run["ours"]["pairwise_precision"] >= 0.9
