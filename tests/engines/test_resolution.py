@@ -471,35 +471,42 @@ def test_a_register_without_account_identifiers_is_resolved() -> None:
     assert any("dob:exact" in link.evidence for link in result.links)
 
 
+def _with_records(
+    tables: dict[str, pa.Table], names: list[str], rows: list[tuple[int, str, str]]
+) -> np.ndarray:
+    """Resolve ``tables`` with records added: their display names and their identifiers as (record,
+    kind, value), records counted from 0; the labels of every account, the added ones last."""
+    n = tables["accounts"].num_rows
+    added = {"username": [""] * len(names), "display_name": names, "stated_country": ["AU"] * len(names)}
+    accounts = pa.concat_tables([tables["accounts"], pa.table(added)])
+    identifiers = pa.concat_tables(
+        [
+            tables["identifiers"],
+            pa.table(
+                {
+                    "account": pa.array([n + record for record, _, _ in rows], pa.int64()),
+                    "kind": [kind for _, kind, _ in rows],
+                    "value": [value for _, _, value in rows],
+                }
+            ),
+        ]
+    )
+    return resolve(accounts, identifiers, tables["ip_events"]).labels
+
+
 def _merged_pairs(pairs: list[tuple[str, list[str], str, list[str]]]) -> list[bool]:
     """Add to a register pairs of records (a name and addresses each), each pair born on a day of
     its own; whether each pair is resolved to one person."""
     tables, _, _ = _register()
     n = tables["accounts"].num_rows
-    names, acc, kinds, values = [], [], [], []
+    names: list[str] = []
+    rows: list[tuple[int, str, str]] = []
     for i, (name_a, addresses_a, name_b, addresses_b) in enumerate(pairs):
         dob = f"19{50 + i % 40}-{1 + i % 9:02d}-{10 + i // 40:02d}"
         for j, (name, addresses) in enumerate(((name_a, addresses_a), (name_b, addresses_b))):
             names.append(name)
-            for kind, value in [("dob", dob)] + [("address", a) for a in addresses]:
-                acc.append(n + 2 * i + j)
-                kinds.append(kind)
-                values.append(value)
-    accounts = pa.concat_tables(
-        [
-            tables["accounts"],
-            pa.table(
-                {"username": [""] * len(names), "display_name": names, "stated_country": ["AU"] * len(names)}
-            ),
-        ]
-    )
-    identifiers = pa.concat_tables(
-        [
-            tables["identifiers"],
-            pa.table({"account": pa.array(acc, pa.int64()), "kind": kinds, "value": values}),
-        ]
-    )
-    labels = resolve(accounts, identifiers, tables["ip_events"]).labels
+            rows += [(2 * i + j, "dob", dob)] + [(2 * i + j, "address", a) for a in addresses]
+    labels = _with_records(tables, names, rows)
     return [bool(labels[n + 2 * i] == labels[n + 2 * i + 1]) for i in range(len(pairs))]
 
 
@@ -551,31 +558,9 @@ def test_a_first_of_january_birthday_does_not_identify() -> None:
     n = tables["accounts"].num_rows
 
     def pair(dob: str, other: str | None = None) -> bool:
-        accounts = pa.concat_tables(
-            [
-                tables["accounts"],
-                pa.table(
-                    {
-                        "username": ["", ""],
-                        "display_name": ["Anna Rossi", "Anna Rossi"],
-                        "stated_country": ["AU", "AU"],
-                    }
-                ),
-            ]
+        labels = _with_records(
+            tables, ["Anna Rossi", "Anna Rossi"], [(0, "dob", dob), (1, "dob", other or dob)]
         )
-        identifiers = pa.concat_tables(
-            [
-                tables["identifiers"],
-                pa.table(
-                    {
-                        "account": pa.array([n, n + 1], pa.int64()),
-                        "kind": ["dob", "dob"],
-                        "value": [dob, other or dob],
-                    }
-                ),
-            ]
-        )
-        labels = resolve(accounts, identifiers, tables["ip_events"]).labels
         return bool(labels[n] == labels[n + 1])
 
     assert pair("1999-03-17")
@@ -599,25 +584,8 @@ def test_a_mistyped_name_born_the_same_day_links() -> None:
     n = tables["accounts"].num_rows
 
     def linked(a: str, b: str) -> bool:
-        accounts = pa.concat_tables(
-            [
-                tables["accounts"],
-                pa.table({"username": ["", ""], "display_name": [a, b], "stated_country": ["AU", "AU"]}),
-            ]
-        )
-        identifiers = pa.concat_tables(
-            [
-                tables["identifiers"],
-                pa.table(
-                    {
-                        "account": pa.array([n, n, n + 1], pa.int64()),
-                        "kind": ["dob", "address", "dob"],
-                        "value": ["1977-06-23", "4 ninth avenue 2600", "1977-06-23"],
-                    }
-                ),
-            ]
-        )
-        labels = resolve(accounts, identifiers, tables["ip_events"]).labels
+        rows = [(0, "dob", "1977-06-23"), (0, "address", "4 ninth avenue 2600"), (1, "dob", "1977-06-23")]
+        labels = _with_records(tables, [a, b], rows)
         return bool(labels[n] == labels[n + 1])
 
     assert linked("Mitchell Boxer", "Micthell Boxer")

@@ -373,35 +373,29 @@ def any_compatible(a: frozenset[Name], b: frozenset[Name], typos: bool = False) 
     return any(compatible(x, y, typos) for x in a for y in b)
 
 
+def _share_word(x: Name, y: Name, initials: bool) -> bool:
+    """Whether ``x`` and ``y`` share a word that is not a particle (or a nickname of it, or it cut
+    short; an initial only with ``initials``)."""
+    least = 1 if initials else 2
+    return any(
+        words_compatible(v, w, unvowelled=x.unvowelled or y.unvowelled)
+        for v in x.words
+        if v not in _PARTICLES and len(v) >= least
+        for w in y.words
+        if w not in _PARTICLES and len(w) >= least
+    )
+
+
 def any_agreeing(a: frozenset[Name], b: frozenset[Name]) -> bool:
     """Whether some name of ``a`` agrees with some name of ``b``: compatible *and* sharing a word (or
     an initial, a nickname, a word cut short) that is not a particle. Compatibility alone is the
     absence of a contradiction ("Maria" and "Ahmed" may be a given name and a surname of one person);
     agreement is evidence for one person."""
-    return any(
-        compatible(x, y)
-        and any(
-            words_compatible(v, w, unvowelled=x.unvowelled or y.unvowelled)
-            for v in x.words
-            if v not in _PARTICLES
-            for w in y.words
-            if w not in _PARTICLES
-        )
-        for x in a
-        for y in b
-    )
+    return any(compatible(x, y) and _share_word(x, y, initials=True) for x in a for y in b)
 
 
 def any_sharing(a: frozenset[Name], b: frozenset[Name]) -> bool:
     """Whether some name of ``a`` and some name of ``b`` share a word that is neither a particle nor
     an initial (or a nickname of it, or it cut short), whether or not the names are compatible: the
     family name of two siblings."""
-    return any(
-        words_compatible(v, w, unvowelled=x.unvowelled or y.unvowelled)
-        for x in a
-        for y in b
-        for v in x.words
-        if v not in _PARTICLES and len(v) > 1
-        for w in y.words
-        if w not in _PARTICLES and len(w) > 1
-    )
+    return any(_share_word(x, y, initials=False) for x in a for y in b)

@@ -690,12 +690,8 @@ class _Scored:
     def strength(self, a: int, b: int, evidence: tuple[str, ...]) -> str:
         """``_strength``, with the pair's address agreement counted only when it is one home's
         (:func:`_one_home`)."""
-        addressed = any(item.startswith("address:") for item in evidence)
-        if (
-            addressed
-            and "dob:exact" in evidence
-            and not _one_home(self.homes.get(a, frozenset()), self.homes.get(b, frozenset()))
-        ):
+        addressed = "dob:exact" in evidence and any(item.startswith("address:") for item in evidence)
+        if addressed and not _one_home(self.homes.get(a, frozenset()), self.homes.get(b, frozenset())):
             evidence = tuple(item for item in evidence if not item.startswith("address:"))
         return _strength(evidence)
 
@@ -970,12 +966,12 @@ def _homes(backend: Backend) -> dict[int, frozenset[str]]:
     for account, values in backend.rows(backend.sql.ADDRESSES):
         for value in values:
             holders.setdefault(value, []).append(account)
-    homes: dict[int, frozenset[str]] = {}
+    homes: dict[int, set[str]] = {}
     for value, accounts in holders.items():
         if len(accounts) <= _HOME_HOLDERS:
             for account in accounts:
-                homes[account] = homes.get(account, frozenset()) | {value}
-    return homes
+                homes.setdefault(account, set()).add(value)
+    return {account: frozenset(values) for account, values in homes.items()}
 
 
 def _score(backend: Backend, hard_labels: np.ndarray, config: ResolutionConfig, floor: float) -> pa.Table:
