@@ -135,7 +135,9 @@ def load_febrl(paths: list[Path]) -> dict[str, pa.Table]:
     rows.sort(key=lambda r: r["rec_id"])
     display, person, acc, kinds, vals = [], [], [], [], []
     for i, row in enumerate(rows):
-        name = " ".join(x for x in (row.get("given_name", ""), row.get("surname", "")) if x)
+        given, surname = row.get("given_name", ""), row.get("surname", "")
+        # Separate fields say which word is the surname: written "Surname, Given" when both are there.
+        name = f"{surname}, {given}" if given and surname else given or surname
         display.append(name)
         person.append(row["rec_id"].split("-")[1])
         dob = row.get("date_of_birth", "")

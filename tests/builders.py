@@ -68,6 +68,7 @@ def write_bundle(
     disclosure_id: str = "provider-2019-0001",
     uploads: list[dict[str, str]] | None = None,
     accounts: list[dict[str, str]] | None = None,
+    identifiers: list[dict[str, str]] | None = None,
     ip_events: list[dict[str, str]] | None = None,
 ) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
@@ -102,7 +103,11 @@ def write_bundle(
         accounts if accounts is not None else ACCOUNTS,
         ["account_id", "username", "stated_country", "created_at"],
     )
-    write_table(folder / "identifiers.csv", IDENTIFIERS, ["account_id", "kind", "value"])
+    write_table(
+        folder / "identifiers.csv",
+        identifiers if identifiers is not None else IDENTIFIERS,
+        ["account_id", "kind", "value"],
+    )
     write_table(
         folder / "ip_events.csv",
         ip_events if ip_events is not None else IP_EVENTS,

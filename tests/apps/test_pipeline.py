@@ -10,10 +10,11 @@ import pytest
 from django.conf import settings
 from PIL import Image
 
-from builders import actor, picture, run_all, scenes, write_bundle, write_clip
+from builders import IDENTIFIERS, actor, picture, run_all, scenes, write_bundle, write_clip
 from mmdb_helpers import write_country_mmdb
 from tiaki.apps.audit.models import AuditEvent
 from tiaki.apps.core import datadir
+from tiaki.apps.intake.models import Identifier
 from tiaki.apps.intake.services.ingest import ingest
 from tiaki.apps.media.indexes import list_index
 from tiaki.apps.media.models import Grade, HashList, Match, MediaGroup, MediaItem
@@ -23,6 +24,7 @@ from tiaki.apps.media.services.stage import run_media
 from tiaki.apps.operations.queries import get_operation as _get_operation
 from tiaki.apps.operations.services.operations import SettingsChange, change_settings
 from tiaki.apps.subjects.models import GeoResult, Person, TriageAssessment
+from tiaki.apps.subjects.queries.lists import search
 from tiaki.apps.subjects.services.locate import locate
 from tiaki.apps.subjects.services.records import import_records
 from tiaki.apps.subjects.services.resolve import resolve
@@ -182,6 +184,34 @@ def test_triage_ranks_records_facts_first_and_cites_them(operation, tmp_path: Pa
     count = AuditEvent.objects.count()
     assert run_triage(operation, actor=actor("tester")).changed == 0
     assert AuditEvent.objects.count() == count + 1  # the re-run itself is recorded
+
+
+def test_records_and_search_match_a_name_written_surname_first(tmp_path: Path):
+    """A provider's "STONE, River" is the records' "River Stone" (a name, and a name with a date of
+    birth), and a search for either finds the person."""
+    identifiers = [
+        *IDENTIFIERS,
+        {"account_id": "a1", "kind": "name", "value": "STONE, River"},
+        {"account_id": "a1", "kind": "dob", "value": "1990-02-03"},
+    ]
+    ingest(write_bundle(tmp_path / "b", identifiers=identifiers), "op", actor=actor("tester"))
+    operation = get_operation("op")
+    records = tmp_path / "records.csv"
+    records.write_text(
+        "kind,value,fact,detail,source,checked_at\n"
+        "name+dob,River Stone|1990-02-03,prior_conviction,2015,register,2019-10-01T00:00:00Z\n"
+        "name,river stone,access_to_children,coach,register,2019-10-01T00:00:00Z\n"
+    )
+    import_records(records, operation, actor=actor("tester"))
+    resolve(operation, actor=actor("tester"))
+    run_triage(operation, actor=actor("tester"))
+    top = TriageAssessment.objects.order_by("rank").first()
+    assert top.person.accounts.filter(account__account_id="a1").exists()
+    factors = {reason["factor"] for reason in top.reasons}
+    assert {"records: prior conviction", "records: access to children"} <= factors
+    for typed in ("River Stone", "Stone, River"):
+        assert list(search(actor("tester"), operation, typed)) == [top.person]
+    assert Identifier.objects.get(kind="name").value == "STONE, River"  # kept as disclosed
 
 
 def test_new_near_duplicates_form_one_group_and_a_reviewers_grade_is_offered_to_it(tmp_path: Path):

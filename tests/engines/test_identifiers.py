@@ -4,6 +4,8 @@ import pytest
 
 from tiaki.engines.identifiers import (
     HARD_KINDS,
+    comparable_identifier,
+    given_first,
     normalise_device,
     normalise_dob,
     normalise_email,
@@ -78,6 +80,14 @@ def test_name() -> None:
     assert normalise_name("  José   Ñúñez-O'Brien ") == "jose nunez obrien"
     assert normalise_name("STRASSE") == normalise_name("Straße")
     assert normalise_name("...") is None
+    # One comma between words says the name was written surname first; it is kept.
+    assert normalise_name("BROWN,  Mary-Ann ") == "brown, mary ann"
+    assert normalise_name("Brown, Mary, Ann") == normalise_name(", Brown Mary Ann") == "brown mary ann"
+    assert normalise_name(" , ") is None
+    assert given_first("brown, mary ann") == "mary ann brown"
+    assert given_first("mary brown") == "mary brown"
+    assert comparable_identifier("name", "BROWN, Mary") == comparable_identifier("name", "Mary Brown")
+    assert comparable_identifier("email", "A@Example.org") == "a@example.org"
 
 
 @pytest.mark.parametrize(

@@ -128,6 +128,11 @@ def test_typos_need_five_letters_and_one_edit_inside_the_word() -> None:
         ("Fatima Al-Qahtani", "Omar Al-Harbi", False),  # a particle is no family name
         ("J. Smith", "J. Brown", False),  # nor is an initial
         ("Bob Jones", "Robert Smith", True),  # a nickname is the given name
+        ("Green, Tayla", "White, Tayla", False),  # both say it is the given name: a changed surname
+        ("Green, Tayla", "Tayla White", False),
+        ("Brown, Mary", "Brown, John", True),
+        ("Brown, Mary", "John Brown", True),
+        ("Smith, Anna Maria", "Maria Jones", True),  # a middle name may be a family name
     ],
 )
 def test_names_sharing_a_word(a: str, b: str, sharing: bool) -> None:

@@ -7,7 +7,7 @@ import pyarrow as pa
 import pytest
 
 from tiaki.engines.evaluation import score_clustering
-from tiaki.engines.identifiers import HARD_KINDS
+from tiaki.engines.identifiers import HARD_KINDS, given_first, normalise_identifier
 from tiaki.engines.linkage import resolve_hard
 from tiaki.engines.resolution import HARD, PROBABILISTIC, fold_username, ip_key, resolve
 from tiaki.synth import generate
@@ -143,6 +143,20 @@ def test_sql_fold_agrees_with_python() -> None:
     rows = con.execute(f"select {FOLD.format(col='h')} from unnest(?) t(h)", [handles]).fetchall()
     sql = [r[0] if len(r[0]) >= 3 else None for r in rows]
     assert sql == [fold_username(h) for h in handles]
+
+
+def test_sql_name_order_agrees_with_python() -> None:
+    """The model compares a name written surname first in the order it is spoken, as records checks
+    and search do (``given_first``; its SQL twin is in ``FEATURES``)."""
+    import duckdb
+
+    from tiaki.engines import resolution_sql
+
+    names = ["brown, mary ann", "mary brown", "wang, na", "o, x", "plain"]
+    expression = resolution_sql.FEATURES.split("select account, case when", 1)[1].split(" as full_name", 1)[0]
+    con = duckdb.connect()
+    rows = con.execute(f"select case when {expression} from unnest(?) t(name)", [names]).fetchall()
+    assert [r[0] for r in rows] == [given_first(x) for x in names]
 
 
 def test_name_handle_level() -> None:
@@ -516,7 +530,9 @@ def test_one_birthday_at_one_home_is_one_person_unless_the_home_is_in_doubt() ->
     mistyped. Not when the address is a neighbour's or another flat's (a number differs), a
     placeholder many strangers type ("1 Fake Street", however punctuated, even when each also
     gives a real address), or when the names share a word: twins' family name, and a first word in
-    common, which is the family name when the name is written surname first."""
+    common, which is the family name when the name is written surname first. A given name in common
+    does not hold them back when both names say it is the given name ("Green, Tayla" and "White,
+    Tayla": a changed surname), as a display name or as a recorded name."""
     strangers = [
         (f"{GIVEN[i % 10]} {SURNAMES[i % 10]}".title(), f"Zed {SURNAMES[10 + i % 5]}".title())
         for i in range(30)
@@ -547,6 +563,18 @@ def test_one_birthday_at_one_home_is_one_person_unless_the_home_is_in_doubt() ->
         ("Tayla Green", "Tayla White"),
     ]
     assert _merged_pairs([(a, home(i), b, home(i)) for i, (a, b) in enumerate(family)]) == [False] * 5
+    renamed = [("Green, Tayla", "White, Tayla"), ("Brown, Mary Ann", "Smith, Mary"), ("Ng, Anh", "Tran, Anh")]
+    assert _merged_pairs([(a, home(i), b, home(i)) for i, (a, b) in enumerate(renamed)]) == [True] * 3
+    # The same records with the names recorded by a provider (normalised: "green, tayla"), none displayed.
+    tables, _, _ = _register()
+    n = tables["accounts"].num_rows
+    rows = [(j, "dob", "1971-05-14") for j in range(4)] + [(j, "address", "7 kauri road 0612") for j in range(2)]
+    rows += [(j, "address", "9 rimu road 0612") for j in (2, 3)]
+    recorded = ["Green, Tayla", "White, Tayla", "Green, Tayla", "Green, Jessica"]
+    rows += [(j, "name", normalise_identifier("name", name) or "") for j, name in enumerate(recorded)]
+    labels = _with_records(tables, [""] * 4, rows)
+    assert labels[n] == labels[n + 1]  # a changed surname
+    assert labels[n + 2] != labels[n + 3]  # twins
 
 
 def test_a_first_of_january_birthday_does_not_identify() -> None:

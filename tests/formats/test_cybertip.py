@@ -48,7 +48,7 @@ def test_sample_report() -> None:
 
     identifiers = {(i.account_id, i.kind, i.value, i.verified) for i in d.identifiers}
     assert identifiers == {
-        ("user-4711", "name", "Sam Example", None),
+        ("user-4711", "name", "Example, Sam", None),
         ("user-4711", "email", "sam@example.org", True),
         ("user-4711", "email", "sam.second@example.org", None),
         ("user-4711", "phone", "+64 210000000", None),

@@ -191,7 +191,9 @@ def normalise_name(value: str) -> str | None:
     """Case-fold, strip accents, drop punctuation and collapse whitespace.
 
     Dashes become spaces (``Smith-Jones`` -> ``smith jones``); other punctuation is dropped
-    (``O'Brien`` -> ``obrien``).
+    (``O'Brien`` -> ``obrien``), except one comma between words, which says the name was written
+    "Surname, Given" (``BROWN, Mary-Ann`` -> ``brown, mary ann``): which word is the given name is
+    evidence the resolution guard uses (:mod:`tiaki.engines.names`).
     """
     decomposed = unicodedata.normalize("NFKD", value.casefold())
     kept = []
@@ -201,10 +203,30 @@ def normalise_name(value: str) -> str | None:
             continue
         if category == "Pd":
             kept.append(" ")
+        elif char == ",":
+            kept.append(",")
         elif not category.startswith("P"):
             kept.append(char)
-    name = " ".join("".join(kept).split())
+    parts = [" ".join(part.split()) for part in "".join(kept).split(",")]
+    if len(parts) == 2 and all(parts):
+        return f"{parts[0]}, {parts[1]}"
+    name = " ".join(" ".join(parts).split())
     return name or None
+
+
+def given_first(name: str) -> str:
+    """A normalised name in the order it is spoken: ``brown, mary`` -> ``mary brown`` (others as they
+    are). Records, search and the resolution model compare names this way, so that "Brown, Mary" and
+    "Mary Brown" match; ``resolution_sql.FEATURES`` holds its SQL twin."""
+    surname, comma, given = name.partition(", ")
+    return f"{given} {surname}" if comma else name
+
+
+def comparable_identifier(kind: str, value: str, country_hint: str | None = None) -> str | None:
+    """The identifier as records checks and search compare it: normalised (:func:`normalise_identifier`),
+    and a name in the order it is spoken (:func:`given_first`)."""
+    normal = normalise_identifier(kind, value, country_hint)
+    return given_first(normal) if kind == "name" and normal else normal
 
 
 def normalise_dob(value: str | date) -> str | None:

@@ -373,17 +373,27 @@ def any_compatible(a: frozenset[Name], b: frozenset[Name], typos: bool = False) 
     return any(compatible(x, y, typos) for x in a for y in b)
 
 
-def _share_word(x: Name, y: Name, initials: bool) -> bool:
+def _share_word(x: Name, y: Name, initials: bool, family: bool = False) -> bool:
     """Whether ``x`` and ``y`` share a word that is not a particle (or a nickname of it, or it cut
-    short; an initial only with ``initials``)."""
+    short; an initial only with ``initials``); with ``family``, only among the words that some reading
+    puts outside the given name (:func:`_family_words`)."""
     least = 1 if initials else 2
+    words_x, words_y = (_family_words(x), _family_words(y)) if family else (x.words, y.words)
     return any(
         words_compatible(v, w, unvowelled=x.unvowelled or y.unvowelled)
-        for v in x.words
+        for v in words_x
         if v not in _PARTICLES and len(v) >= least
-        for w in y.words
+        for w in words_y
         if w not in _PARTICLES and len(w) >= least
     )
+
+
+def _family_words(name: Name) -> tuple[str, ...]:
+    """The words of ``name`` that some reading puts outside the given name: every word, unless it was
+    written "Surname, Given", which says the first given name is none of them."""
+    if name.before_comma:
+        return _readings(name)[0][1]
+    return name.words
 
 
 def any_agreeing(a: frozenset[Name], b: frozenset[Name]) -> bool:
@@ -397,5 +407,6 @@ def any_agreeing(a: frozenset[Name], b: frozenset[Name]) -> bool:
 def any_sharing(a: frozenset[Name], b: frozenset[Name]) -> bool:
     """Whether some name of ``a`` and some name of ``b`` share a word that is neither a particle nor
     an initial (or a nickname of it, or it cut short), whether or not the names are compatible: the
-    family name of two siblings."""
-    return any(_share_word(x, y, initials=False) for x in a for y in b)
+    family name of two siblings. A given name does not count when both names say it is one ("Green,
+    Tayla" and "White, Tayla": one person under a changed surname, not siblings)."""
+    return any(_share_word(x, y, initials=False, family=True) for x in a for y in b)

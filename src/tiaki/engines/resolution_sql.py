@@ -126,9 +126,14 @@ ad as (
     ) where address <> '' group by account
 ),
 names as (
-    select account, value as full_name from res_identifiers where kind = 'name' and value <> ''
-    union all
-    select unique_id, display_norm from res_acc where display_norm <> ''
+    -- "brown, mary" (written surname first, identifiers.normalise_name) is compared as "mary brown"
+    select account, case when contains(name, ', ')
+        then split_part(name, ', ', 2) || ' ' || split_part(name, ', ', 1) else name end as full_name
+    from (
+        select account, value as name from res_identifiers where kind = 'name' and value <> ''
+        union all
+        select unique_id, display_norm from res_acc where display_norm <> ''
+    )
 ),
 nm as (
     select account, min(full_name) filter (where full_name like '% %') as full_name,

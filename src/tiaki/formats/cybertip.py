@@ -413,6 +413,15 @@ class _Reader:
         names = [_Reader.text(person, tag) for tag in ("firstName", "middleName", "lastName")]
         return " ".join(name for name in names if name) or None
 
+    @staticmethod
+    def recorded_name_of(person: ET.Element) -> str | None:
+        """The name as an identifier: "Last, First Middle" when both are there (separate fields say
+        which word is the surname, which the resolution guard uses), else as :meth:`name_of`."""
+        first, middle, last = (_Reader.text(person, tag) for tag in ("firstName", "middleName", "lastName"))
+        if first and last:
+            return f"{last}, {' '.join(n for n in (first, middle) if n)}"
+        return _Reader.name_of(person)
+
     # --- persons ------------------------------------------------------------------------------------
 
     def person(
@@ -469,7 +478,7 @@ class _Reader:
 
     def person_details(self, doc: _Doc, owner: str, details: ET.Element, path: str) -> list[IdentifierRow]:
         found: list[IdentifierRow] = []
-        full_name = self.name_of(details)
+        full_name = self.recorded_name_of(details)
         if full_name:
             found.append(IdentifierRow(owner, "name", full_name))
         for email in details.findall("email"):

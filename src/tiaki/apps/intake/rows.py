@@ -28,7 +28,7 @@ from tiaki.apps.intake.models import (
 )
 from tiaki.apps.operations.models import Operation
 from tiaki.engines.digest import Digests
-from tiaki.engines.identifiers import KINDS, normalise_identifier
+from tiaki.engines.identifiers import KINDS, comparable_identifier
 from tiaki.engines.progress import Progress
 from tiaki.formats import disclosure as fmt
 
@@ -37,7 +37,7 @@ BATCH = 5000
 
 def normalised(kind: str, value: str, country: str | None) -> str:
     """The identifier as search and linkage compare it (empty when it cannot be normalised)."""
-    normal = normalise_identifier(kind, value, country) if kind in KINDS else None
+    normal = comparable_identifier(kind, value, country) if kind in KINDS else None
     return (normal or "")[:500]
 
 

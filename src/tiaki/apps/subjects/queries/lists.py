@@ -26,7 +26,7 @@ from tiaki.apps.subjects.models import (
     TriageAssessment,
 )
 from tiaki.apps.subjects.queries.persons import assessments, current, persons, placed
-from tiaki.engines.identifiers import normalise_identifier
+from tiaki.engines.identifiers import comparable_identifier, normalise_identifier
 from tiaki.errors import Invalid, NotFound
 
 SCORE_BANDS: dict[str, tuple[int, int | None]] = {"high": (50, None), "medium": (20, 49), "low": (0, 19)}
@@ -153,7 +153,7 @@ def _search_values(text: str, countries: list[str]) -> set[str]:
     each of ``countries`` (and in international form), a device id, the text as written."""
     found = {text, text.lower()}
     for kind in ("email", "device", "payment", "name", "other"):
-        normal = normalise_identifier(kind, text)
+        normal = comparable_identifier(kind, text)
         if normal:
             found.add(normal)
     if any(ch.isdigit() for ch in text):

@@ -15,7 +15,7 @@ from tiaki.apps.subjects.models import (
     RecordsImport,
 )
 from tiaki.engines.digest import digest_file
-from tiaki.engines.identifiers import normalise_identifier
+from tiaki.engines.identifiers import comparable_identifier
 from tiaki.formats.records import read_records
 
 BATCH = 5000
@@ -24,9 +24,9 @@ BATCH = 5000
 def _normalise_record(kind: str, value: str, country: str | None) -> str | None:
     if kind == "name+dob":
         name, _, dob = value.partition("|")
-        n, d = normalise_identifier("name", name), normalise_identifier("dob", dob)
+        n, d = comparable_identifier("name", name), comparable_identifier("dob", dob)
         return f"{n}|{d}" if n and d else None
-    return normalise_identifier(kind, value, country)
+    return comparable_identifier(kind, value, country)
 
 
 def import_records(

@@ -24,7 +24,7 @@ from tiaki.apps.subjects.models import (
     TriageAssessment,
 )
 from tiaki.engines import triage
-from tiaki.engines.identifiers import normalise_identifier
+from tiaki.engines.identifiers import comparable_identifier
 from tiaki.engines.progress import NullProgress, Progress
 
 BATCH = 5000
@@ -51,7 +51,7 @@ def _gather(operation: Operation) -> dict[int, triage.PersonFacts]:
             .values_list("account_id", "kind", "value", "account__stated_country")
             .iterator(chunk_size=BATCH)
         ):
-            normal = normalise_identifier(kind, value, stated or None)
+            normal = comparable_identifier(kind, value, stated or None)
             if not normal or account_pk not in person_of:
                 continue
             person = person_of[account_pk]
