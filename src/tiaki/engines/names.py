@@ -408,5 +408,13 @@ def any_sharing(a: frozenset[Name], b: frozenset[Name]) -> bool:
     """Whether some name of ``a`` and some name of ``b`` share a word that is neither a particle nor
     an initial (or a nickname of it, or it cut short), whether or not the names are compatible: the
     family name of two siblings. A given name does not count when both names say it is one ("Green,
-    Tayla" and "White, Tayla": one person under a changed surname, not siblings)."""
-    return any(_share_word(x, y, initials=False, family=True) for x in a for y in b)
+    Tayla" and "White, Tayla": one person under a changed surname, not siblings); a side's name
+    written without the comma is then not read again in the other order ("Tayla Green" displayed,
+    "Green, Tayla" recorded)."""
+    return any(_share_word(x, y, initials=False, family=True) for x in _ordered(a) for y in _ordered(b))
+
+
+def _ordered(names: frozenset[Name]) -> list[Name]:
+    """``names`` without those written without a comma in the same words as one written with it."""
+    known = {tuple(sorted(name.words)) for name in names if name.before_comma}
+    return [name for name in names if name.before_comma or tuple(sorted(name.words)) not in known]
