@@ -201,6 +201,7 @@ def test_records_and_search_match_a_name_written_surname_first(tmp_path: Path):
         "kind,value,fact,detail,source,checked_at\n"
         "name+dob,River Stone|1990-02-03,prior_conviction,2015,register,2019-10-01T00:00:00Z\n"
         "name,river stone,access_to_children,coach,register,2019-10-01T00:00:00Z\n"
+        "name,Stone River,position_of_trust,teacher,register,2019-10-01T00:00:00Z\n"
     )
     import_records(records, operation, actor=actor("tester"))
     resolve(operation, actor=actor("tester"))
@@ -208,10 +209,46 @@ def test_records_and_search_match_a_name_written_surname_first(tmp_path: Path):
     top = TriageAssessment.objects.order_by("rank").first()
     assert top.person.accounts.filter(account__account_id="a1").exists()
     factors = {reason["factor"] for reason in top.reasons}
-    assert {"records: prior conviction", "records: access to children"} <= factors
-    for typed in ("River Stone", "Stone, River"):
+    assert {
+        "records: prior conviction",
+        "records: access to children",
+        "records: position of trust",
+    } <= factors
+    for typed in ("River Stone", "Stone, River", "Stone River"):
         assert list(search(actor("tester"), operation, typed)) == [top.person]
     assert Identifier.objects.get(kind="name").value == "STONE, River"  # kept as disclosed
+
+
+def test_names_stored_in_the_order_written_are_stored_again_in_the_order_spoken(tmp_path: Path):
+    """The data migrations rewrite names a database holds from before names were compared in the
+    order spoken ("STONE, River" was stored "stone river"), identifiers and records alike."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from tiaki.apps.subjects.models import RecordsFact
+
+    identifiers = [*IDENTIFIERS, {"account_id": "a1", "kind": "name", "value": "STONE, River"}]
+    ingest(write_bundle(tmp_path / "b", identifiers=identifiers), "op", actor=actor("tester"))
+    records = tmp_path / "records.csv"
+    records.write_text(
+        "kind,value,fact,detail,source,checked_at\n"
+        'name,"Stone, River",access_to_children,coach,register,2019-10-01T00:00:00Z\n'
+        'name+dob,"Stone, River|1990-02-03",prior_conviction,2015,register,2019-10-01T00:00:00Z\n'
+    )
+    import_records(records, get_operation("op"), actor=actor("tester"))
+    Identifier.objects.filter(kind="name").update(normalised="stone river")
+    RecordsFact.objects.filter(kind="name").update(normalised="stone river")
+    RecordsFact.objects.filter(kind="name+dob").update(normalised="stone river|1990-02-03")
+    import_module("tiaki.apps.intake.migrations.0004_names_in_spoken_order").renormalise_names(apps, None)
+    import_module("tiaki.apps.subjects.migrations.0006_record_names_in_spoken_order").renormalise_names(
+        apps, None
+    )
+    assert Identifier.objects.get(kind="name").normalised == "river stone"
+    assert dict(RecordsFact.objects.values_list("kind", "normalised")) == {
+        "name": "river stone",
+        "name+dob": "river stone|1990-02-03",
+    }
 
 
 def test_new_near_duplicates_form_one_group_and_a_reviewers_grade_is_offered_to_it(tmp_path: Path):

@@ -84,6 +84,7 @@ def test_name() -> None:
     assert normalise_name("BROWN,  Mary-Ann ") == "brown, mary ann"
     assert normalise_name("Brown, Mary, Ann") == normalise_name(", Brown Mary Ann") == "brown mary ann"
     assert normalise_name(" , ") is None
+    assert normalise_name("Tayla Green, Jr.") == "tayla green jr"  # a suffix, not a given name
     assert given_first("brown, mary ann") == "mary ann brown"
     assert given_first("mary brown") == "mary brown"
     assert comparable_identifier("name", "BROWN, Mary") == comparable_identifier("name", "Mary Brown")

@@ -187,13 +187,18 @@ def normalise_device(value: str) -> str | None:
     return device
 
 
+# Written after a comma, these end a name ("Tayla Green, Jr"); they are not a given name after a surname.
+NAME_SUFFIXES = frozenset(("jr", "sr", "junior", "senior", "ii", "iii", "iv"))
+
+
 def normalise_name(value: str) -> str | None:
     """Case-fold, strip accents, drop punctuation and collapse whitespace.
 
     Dashes become spaces (``Smith-Jones`` -> ``smith jones``); other punctuation is dropped
     (``O'Brien`` -> ``obrien``), except one comma between words, which says the name was written
     "Surname, Given" (``BROWN, Mary-Ann`` -> ``brown, mary ann``): which word is the given name is
-    evidence the resolution guard uses (:mod:`tiaki.engines.names`).
+    evidence the resolution guard uses (:mod:`tiaki.engines.names`). A suffix after the comma
+    (``Green, Jr``: ``NAME_SUFFIXES``) is no given name.
     """
     decomposed = unicodedata.normalize("NFKD", value.casefold())
     kept = []
@@ -208,7 +213,7 @@ def normalise_name(value: str) -> str | None:
         elif not category.startswith("P"):
             kept.append(char)
     parts = [" ".join(part.split()) for part in "".join(kept).split(",")]
-    if len(parts) == 2 and all(parts):
+    if len(parts) == 2 and all(parts) and parts[1] not in NAME_SUFFIXES:
         return f"{parts[0]}, {parts[1]}"
     name = " ".join(" ".join(parts).split())
     return name or None
@@ -227,6 +232,18 @@ def comparable_identifier(kind: str, value: str, country_hint: str | None = None
     and a name in the order it is spoken (:func:`given_first`)."""
     normal = normalise_identifier(kind, value, country_hint)
     return given_first(normal) if kind == "name" and normal else normal
+
+
+def comparable_forms(kind: str, value: str, country_hint: str | None = None) -> list[str]:
+    """Every form under which a records check may list the identifier: :func:`comparable_identifier`'s,
+    and for a name written surname first also the order it was written in (a register may list
+    "Wang Na" for "WANG, Na")."""
+    normal = normalise_identifier(kind, value, country_hint)
+    if not normal:
+        return []
+    if kind == "name" and ", " in normal:
+        return [given_first(normal), normal.replace(", ", " ")]
+    return [normal]
 
 
 def normalise_dob(value: str | date) -> str | None:

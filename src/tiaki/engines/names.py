@@ -46,12 +46,16 @@ import csv
 import io
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
 from anyascii import anyascii
 from rapidfuzz.distance import OSA
+
+from tiaki.engines.identifiers import NAME_SUFFIXES
 
 _BRACKETS = re.compile(r"[(\[{]([^)\]}]*)[)\]}]")
 _HANDLE = re.compile(r"[0-9_@]")
@@ -151,7 +155,7 @@ def _one(text: str, typed: bool) -> list[Name]:
     if text.count(",") == 1:
         surname, given = text.split(",")
         before, after = _words(surname), _words(given)
-        if before and after:
+        if before and after and " ".join(after) not in NAME_SUFFIXES:
             return [Name(before + after, len(before), unvowelled)]
     words = _words(text.replace(",", " "))
     if not words:
@@ -373,27 +377,36 @@ def any_compatible(a: frozenset[Name], b: frozenset[Name], typos: bool = False) 
     return any(compatible(x, y, typos) for x in a for y in b)
 
 
-def _share_word(x: Name, y: Name, initials: bool, family: bool = False) -> bool:
+def _share_word(x: Name, y: Name, initials: bool, surnames: frozenset[str] | None = None) -> bool:
     """Whether ``x`` and ``y`` share a word that is not a particle (or a nickname of it, or it cut
-    short; an initial only with ``initials``); with ``family``, only among the words that some reading
-    puts outside the given name (:func:`_family_words`)."""
+    short; an initial only with ``initials``); with ``surnames``, a word both names say is their given
+    name ("Surname, Given") does not count unless the operation writes it as a surname
+    (:func:`surnames_of`)."""
     least = 1 if initials else 2
-    words_x, words_y = (_family_words(x), _family_words(y)) if family else (x.words, y.words)
+    known = surnames or frozenset()
+    given_x = x.before_comma if surnames is not None and x.before_comma else -1
+    given_y = y.before_comma if surnames is not None and y.before_comma else -1
     return any(
         words_compatible(v, w, unvowelled=x.unvowelled or y.unvowelled)
-        for v in words_x
+        and not (i == given_x and j == given_y and v not in known and w not in known)
+        for i, v in enumerate(x.words)
         if v not in _PARTICLES and len(v) >= least
-        for w in words_y
+        for j, w in enumerate(y.words)
         if w not in _PARTICLES and len(w) >= least
     )
 
 
-def _family_words(name: Name) -> tuple[str, ...]:
-    """The words of ``name`` that some reading puts outside the given name: every word, unless it was
-    written "Surname, Given", which says the first given name is none of them."""
-    if name.before_comma:
-        return _readings(name)[0][1]
-    return name.words
+def surnames_of(names: Iterable[frozenset[Name]]) -> frozenset[str]:
+    """The words that the operation's names written "Surname, Given" hold before the comma at least
+    as often as first after it: a surname, even where a record put it in the given name's field."""
+    before: Counter[str] = Counter()
+    after: Counter[str] = Counter()
+    for group in names:
+        for name in group:
+            if name.before_comma:
+                before.update(name.words[: name.before_comma])
+                after[name.words[name.before_comma]] += 1
+    return frozenset(word for word, count in before.items() if count >= after[word])
 
 
 def any_agreeing(a: frozenset[Name], b: frozenset[Name]) -> bool:
@@ -404,14 +417,15 @@ def any_agreeing(a: frozenset[Name], b: frozenset[Name]) -> bool:
     return any(compatible(x, y) and _share_word(x, y, initials=True) for x in a for y in b)
 
 
-def any_sharing(a: frozenset[Name], b: frozenset[Name]) -> bool:
+def any_sharing(a: frozenset[Name], b: frozenset[Name], surnames: frozenset[str] = frozenset()) -> bool:
     """Whether some name of ``a`` and some name of ``b`` share a word that is neither a particle nor
     an initial (or a nickname of it, or it cut short), whether or not the names are compatible: the
-    family name of two siblings. A given name does not count when both names say it is one ("Green,
-    Tayla" and "White, Tayla": one person under a changed surname, not siblings); a side's name
-    written without the comma is then not read again in the other order ("Tayla Green" displayed,
-    "Green, Tayla" recorded)."""
-    return any(_share_word(x, y, initials=False, family=True) for x in _ordered(a) for y in _ordered(b))
+    family name of two siblings. A word that both names say is the given name does not count ("Green,
+    Tayla" and "White, Tayla": one person under a changed surname, not siblings), unless it is one of
+    ``surnames`` (the operation writes it as a surname: "Na, Wang" and "Li, Wang" are twins whose
+    fields were swapped); a side's name written without the comma is then not read again in the
+    other order ("Tayla Green" displayed, "Green, Tayla" recorded)."""
+    return any(_share_word(x, y, False, surnames) for x in _ordered(a) for y in _ordered(b))
 
 
 def _ordered(names: frozenset[Name]) -> list[Name]:

@@ -118,7 +118,7 @@ from rapidfuzz.distance import JaroWinkler
 from tiaki.engines import placement
 from tiaki.engines.identifiers import HARD_KINDS, normalise_name
 from tiaki.engines.linkage import DEFAULT_MAX_ACCOUNTS_PER_KEY, JUDGED_FROM, ExcludedKey, resolve_hard
-from tiaki.engines.names import Name, any_agreeing, any_compatible, any_sharing, letters
+from tiaki.engines.names import Name, any_agreeing, any_compatible, any_sharing, letters, surnames_of
 from tiaki.engines.names import parse as parse_name
 
 HARD = "hard-identifier"
@@ -546,11 +546,19 @@ class _GuardedForest:
     """Union-find over accounts with the household guard (see the module docstring): a merge is held
     back when it would join two groups that look like two members of one household."""
 
-    def __init__(self, names: list[frozenset[Name]], personal: list[frozenset[str]], guard: bool) -> None:
+    def __init__(
+        self,
+        names: list[frozenset[Name]],
+        personal: list[frozenset[str]],
+        guard: bool,
+        surnames: frozenset[str] | None = None,
+    ) -> None:
         self.parent = list(range(len(names)))
         self.names: list[frozenset[Name]] = names
         self.personal: list[frozenset[str]] = personal
         self.guard = guard
+        # Words the operation writes as surnames (names.surnames_of), read from every account's names once.
+        self.surnames = surnames_of(names) if surnames is None else surnames
 
     def find(self, x: int) -> int:
         parent = self.parent
@@ -580,7 +588,7 @@ class _GuardedForest:
         typos = strength in ("born", "home")
         if self.guard and strength != "personal" and na and nb and not any_compatible(na, nb, typos):
             if strength == "home":
-                if any_sharing(na, nb):
+                if any_sharing(na, nb, self.surnames):
                     return None
             elif strength in ("soft", "born"):
                 return None
@@ -600,7 +608,7 @@ class _GuardedForest:
         return np.array([self.find(i) for i in range(len(self.parent))], dtype=np.int64)
 
     def copy(self) -> _GuardedForest:
-        twin = _GuardedForest(list(self.names), list(self.personal), self.guard)
+        twin = _GuardedForest(list(self.names), list(self.personal), self.guard, self.surnames)
         twin.parent = list(self.parent)
         return twin
 

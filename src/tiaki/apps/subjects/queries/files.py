@@ -17,6 +17,7 @@ from tiaki.apps.subjects.models import (
     ResolutionLink,
 )
 from tiaki.apps.subjects.queries.persons import PersonRecord, find_person, person_record, persons
+from tiaki.engines.identifiers import comparable_forms
 from tiaki.errors import NotFound
 
 
@@ -67,7 +68,8 @@ def person_file(actor: Actor, operation: Operation, label: str, *, max_events: i
             )
         )
     keys = {(i.kind, i.normalised) for i in idents if i.normalised}
-    names = [i.normalised for i in idents if i.kind == "name" and i.normalised]
+    names = [form for i in idents if i.kind == "name" for form in comparable_forms("name", i.value)]
+    keys |= {("name", name) for name in names}
     dobs = [i.normalised for i in idents if i.kind == "dob" and i.normalised]
     wanted = Q(pk__in=[])
     for kind in {k for k, _ in keys}:

@@ -26,7 +26,7 @@ from tiaki.apps.subjects.models import (
     TriageAssessment,
 )
 from tiaki.apps.subjects.queries.persons import assessments, current, persons, placed
-from tiaki.engines.identifiers import comparable_identifier, normalise_identifier
+from tiaki.engines.identifiers import comparable_forms, comparable_identifier, normalise_identifier
 from tiaki.errors import Invalid, NotFound
 
 SCORE_BANDS: dict[str, tuple[int, int | None]] = {"high": (50, None), "medium": (20, 49), "low": (0, 19)}
@@ -152,10 +152,15 @@ def _search_values(text: str, countries: list[str]) -> set[str]:
     """Every normalised form ``text`` may be the typed form of: an e-mail, a phone number read in
     each of ``countries`` (and in international form), a device id, the text as written."""
     found = {text, text.lower()}
-    for kind in ("email", "device", "payment", "name", "other"):
+    for kind in ("email", "device", "payment", "other"):
         normal = comparable_identifier(kind, text)
         if normal:
             found.add(normal)
+    # A name as stored (in the order it is spoken), also when typed surname first without a comma.
+    found.update(comparable_forms("name", text))
+    words = (comparable_identifier("name", text) or "").split()
+    if len(words) > 1:
+        found.add(" ".join(words[1:] + words[:1]))
     if any(ch.isdigit() for ch in text):
         for country in [None, *countries]:
             phone = normalise_identifier("phone", text, country)

@@ -24,7 +24,7 @@ from tiaki.apps.subjects.models import (
     TriageAssessment,
 )
 from tiaki.engines import triage
-from tiaki.engines.identifiers import comparable_identifier
+from tiaki.engines.identifiers import comparable_forms
 from tiaki.engines.progress import NullProgress, Progress
 
 BATCH = 5000
@@ -51,18 +51,19 @@ def _gather(operation: Operation) -> dict[int, triage.PersonFacts]:
             .values_list("account_id", "kind", "value", "account__stated_country")
             .iterator(chunk_size=BATCH)
         ):
-            normal = comparable_identifier(kind, value, stated or None)
-            if not normal or account_pk not in person_of:
+            forms = comparable_forms(kind, value, stated or None)
+            if not forms or account_pk not in person_of:
                 continue
             person = person_of[account_pk]
             if kind == "name":
-                names[account_pk].append(normal)
+                names[account_pk] += forms
             elif kind == "dob":
-                dobs[account_pk].append(normal)
-            for fact, detail in records.get((kind, normal), []):
-                if (fact, kind + normal) not in seen[person]:
-                    seen[person].add((fact, kind + normal))
-                    facts[person].records.append((fact, detail, f"{kind} {value}"))
+                dobs[account_pk] += forms
+            for normal in forms:
+                for fact, detail in records.get((kind, normal), []):
+                    if (fact, kind + normal) not in seen[person]:
+                        seen[person].add((fact, kind + normal))
+                        facts[person].records.append((fact, detail, f"{kind} {value}"))
         for account_pk, account_names in names.items():
             for name in account_names:
                 for dob in dobs.get(account_pk, []):
