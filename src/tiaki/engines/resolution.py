@@ -73,7 +73,9 @@ merge pass when their names agree allowing a mistyped letter (``typos`` in
 Born the same day *and* at one home (one postal address, or one written differently with the same
 numbers, held by at most ``_HOME_HOLDERS`` accounts: not a neighbour's, another flat's, a placeholder
 or an institution), they are held back only when their names share a word, as twins' family name
-does (whichever word it is: a name may be written surname first); names that share nothing at one
+does (whichever word it is: a name may be written surname first; but not a given name that both
+names say is one, "Green, Tayla" and "White, Tayla", unless the operation writes that word as a
+surname: :func:`tiaki.engines.names.any_sharing`); names that share nothing at one
 birthday and home are one person's record filled in under another name (two unrelated people of one
 home born the same day are far rarer; on the FEBRL development sets, where a duplicate's name is
 sometimes replaced outright, such pairs were all one person's).
@@ -580,7 +582,8 @@ class _GuardedForest:
         generations of one household) when they are not compatible even allowing a mistyped letter
         (``typos`` in :func:`tiaki.engines.names.words_compatible`; twins are held back); ``"home"``
         (a date of birth and a postal address) when, besides, they share a word
-        (:func:`tiaki.engines.names.any_sharing`: twins' family name)."""
+        (:func:`tiaki.engines.names.any_sharing`: twins' family name; ``surnames`` are the words the
+        operation writes as surnames, :func:`tiaki.engines.names.surnames_of`)."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
