@@ -24,6 +24,7 @@ from tiaki.apps.media.services.stage import run_media
 from tiaki.apps.operations.queries import get_operation as _get_operation
 from tiaki.apps.operations.services.operations import SettingsChange, change_settings
 from tiaki.apps.subjects.models import GeoResult, Person, TriageAssessment
+from tiaki.apps.subjects.queries.files import person_file
 from tiaki.apps.subjects.queries.lists import search
 from tiaki.apps.subjects.services.locate import locate
 from tiaki.apps.subjects.services.records import import_records
@@ -216,6 +217,8 @@ def test_records_and_search_match_a_name_written_surname_first(tmp_path: Path):
     } <= factors
     for typed in ("River Stone", "Stone, River", "Stone River"):
         assert list(search(actor("tester"), operation, typed)) == [top.person]
+    shown = person_file(actor("tester"), operation, top.person.label).facts
+    assert {f.value for f in shown} == {"River Stone|1990-02-03", "river stone", "Stone River"}
     assert Identifier.objects.get(kind="name").value == "STONE, River"  # kept as disclosed
 
 

@@ -133,6 +133,8 @@ def test_typos_need_five_letters_and_one_edit_inside_the_word() -> None:
         ("Brown, Mary", "Brown, John", True),
         ("Green, Tayla", "Jessica, Green", True),  # one record's fields swapped: still one surname
         ("Tayla Green, Jr", "Tayla Green", True),  # a suffix after the comma is no given name
+        ("王芳", "李芳", False),  # Han characters: the family name first, so fang is the given name
+        ("王芳", "王娜", True),
         ("Brown, Mary", "John Brown", True),
         ("Smith, Anna Maria", "Maria Jones", True),  # a middle name may be a family name
     ],
@@ -149,6 +151,9 @@ def test_a_name_recorded_surname_first_is_not_read_again_the_other_way() -> None
     assert not any_sharing(tayla, parse("Tayla White") | parse("white, tayla", typed=False))
     assert any_sharing(tayla, parse("Jessica Green") | parse("green, jessica", typed=False))
     assert any_sharing(parse("Tayla Green"), parse("Tayla White"))  # neither says which is the given name
+    # A suffix after the comma is no given name, however it is written.
+    for suffix in ("Jr", "Jr.", "III", "ii", "Senior"):
+        assert any_compatible(parse(f"Tayla Green, {suffix}"), parse("Tayla Green")), suffix
 
 
 def test_a_given_name_the_operation_writes_as_a_surname_is_shared() -> None:

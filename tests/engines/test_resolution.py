@@ -152,7 +152,7 @@ def test_sql_name_order_agrees_with_python() -> None:
 
     from tiaki.engines import resolution_sql
 
-    names = ["brown, mary ann", "mary brown", "wang, na", "o, x", "plain"]
+    names = ["brown, mary ann", "mary brown", "wang, na", "o, x", "plain", "a, b, c", "brown, "]
     expression = resolution_sql.FEATURES.split("select account, case when", 1)[1].split(" as full_name", 1)[0]
     con = duckdb.connect()
     rows = con.execute(f"select case when {expression} from unnest(?) t(name)", [names]).fetchall()
@@ -577,6 +577,24 @@ def test_one_birthday_at_one_home_is_one_person_unless_the_home_is_in_doubt() ->
     labels = _with_records(tables, [""] * 4, rows)
     assert labels[n] == labels[n + 1]  # a changed surname
     assert labels[n + 2] != labels[n + 3]  # twins
+
+
+def test_twins_whose_fields_were_swapped_stay_apart_where_the_operation_writes_their_surname() -> None:
+    """ "Na, Wang" and "Li, Wang" born the same day at one home say Wang is their given name; where other
+    records of the operation write "Wang, ..." it is a surname, and they are held back as twins. Where
+    nothing in the operation says so, they are read as written (one person under two surnames)."""
+    tables, _, _ = _register()
+    n = tables["accounts"].num_rows
+    twins = [(j, "dob", "1980-06-15") for j in (0, 1)] + [
+        (j, "address", "12 totara street 0610") for j in (0, 1)
+    ]
+    labels = _with_records(tables, ["Na, Wang", "Li, Wang"], twins)
+    assert labels[n] == labels[n + 1]
+    others = [(j, "dob", f"19{60 + j}-02-0{j}") for j in (2, 3, 4)]
+    labels = _with_records(
+        tables, ["Na, Wang", "Li, Wang", "Wang, Wei", "Wang, Fang", "Wang, Lei"], twins + others
+    )
+    assert labels[n] != labels[n + 1]
 
 
 def test_a_first_of_january_birthday_does_not_identify() -> None:

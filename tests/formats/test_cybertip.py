@@ -254,3 +254,25 @@ def test_not_xml(tmp_path: Path) -> None:
 def test_no_report(tmp_path: Path) -> None:
     error = error_of(write(tmp_path, "<reports/>"))
     assert where(error) == ("report.xml", 1, None) and "<fileDetails>" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("fields", "recorded"),
+    [
+        ({"firstName": "Sam", "middleName": "J", "lastName": "Example"}, "Example, Sam J"),
+        ({"firstName": "Sam"}, "Sam"),
+        ({"lastName": "Example"}, "Example"),
+        ({"firstName": "Sam", "lastName": "Example, Jr."}, "Sam Example, Jr."),  # a comma of its own
+    ],
+)
+def test_a_reported_persons_name_is_recorded_surname_first(fields: dict[str, str], recorded: str) -> None:
+    """Separate name fields say which word is the surname: the identifier keeps it ("Last, First
+    Middle"); with one field, or a field holding a comma, the name is written as given."""
+    import xml.etree.ElementTree as ET
+
+    from tiaki.formats.cybertip import _Reader
+
+    person = ET.Element("personOrUserReportedPerson")
+    for tag, text in fields.items():
+        ET.SubElement(person, tag).text = text
+    assert _Reader.recorded_name_of(person) == recorded

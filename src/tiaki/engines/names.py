@@ -95,6 +95,12 @@ class Name:
     # leaves out an "a" (``INDIC``: Devanagari, Bengali, ...): its words are also compared without them.
     unvowelled: str = ""
 
+    @property
+    def given_at(self) -> int:
+        """Where the given name is, when the name says so ("Surname, Given", or Han characters: the
+        first word after the family name); ``-1`` when it does not."""
+        return self.before_comma if self.before_comma else -1
+
 
 def _is_handle(text: str) -> bool:
     if _HANDLE.search(text):
@@ -155,7 +161,7 @@ def _one(text: str, typed: bool) -> list[Name]:
     if text.count(",") == 1:
         surname, given = text.split(",")
         before, after = _words(surname), _words(given)
-        if before and after and " ".join(after) not in NAME_SUFFIXES:
+        if before and after and " ".join(given.lower().replace(".", " ").split()) not in NAME_SUFFIXES:
             return [Name(before + after, len(before), unvowelled)]
     words = _words(text.replace(",", " "))
     if not words:
@@ -333,8 +339,8 @@ def _readings(name: Name) -> list[tuple[str | None, tuple[str, ...]]]:
     """(given name, the other words) for each way the name can be read."""
     words = name.words
     if name.before_comma:
-        after = words[name.before_comma :]
-        return [(after[0], words[: name.before_comma] + after[1:])]
+        at = name.given_at
+        return [(words[at], words[:at] + words[at + 1 :])]
     if len(words) == 1:
         return [(words[0], ()), (None, words)]
     return [(words[0], words[1:]), (words[-1], words[:-1])]
@@ -379,13 +385,12 @@ def any_compatible(a: frozenset[Name], b: frozenset[Name], typos: bool = False) 
 
 def _share_word(x: Name, y: Name, initials: bool, surnames: frozenset[str] | None = None) -> bool:
     """Whether ``x`` and ``y`` share a word that is not a particle (or a nickname of it, or it cut
-    short; an initial only with ``initials``); with ``surnames``, a word both names say is their given
-    name ("Surname, Given") does not count unless the operation writes it as a surname
-    (:func:`surnames_of`)."""
+    short; an initial only with ``initials``). Without ``surnames`` (``None``) every shared word
+    counts; with them (even none), a word both names say is their given name (``Name.given_at``) does
+    not, unless it is one of ``surnames`` (:func:`surnames_of`)."""
     least = 1 if initials else 2
     known = surnames or frozenset()
-    given_x = x.before_comma if surnames is not None and x.before_comma else -1
-    given_y = y.before_comma if surnames is not None and y.before_comma else -1
+    given_x, given_y = (x.given_at, y.given_at) if surnames is not None else (-1, -1)
     return any(
         words_compatible(v, w, unvowelled=x.unvowelled or y.unvowelled)
         and not (i == given_x and j == given_y and v not in known and w not in known)
@@ -403,9 +408,9 @@ def surnames_of(names: Iterable[frozenset[Name]]) -> frozenset[str]:
     after: Counter[str] = Counter()
     for group in names:
         for name in group:
-            if name.before_comma:
-                before.update(name.words[: name.before_comma])
-                after[name.words[name.before_comma]] += 1
+            if (at := name.given_at) >= 0:
+                before.update(name.words[:at])
+                after[name.words[at]] += 1
     return frozenset(word for word, count in before.items() if count >= after[word])
 
 

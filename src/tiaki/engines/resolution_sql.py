@@ -128,7 +128,8 @@ ad as (
 names as (
     -- "brown, mary" (written surname first, identifiers.normalise_name) is compared as "mary brown"
     select account, case when contains(name, ', ')
-        then split_part(name, ', ', 2) || ' ' || split_part(name, ', ', 1) else name end as full_name
+        then substr(name, strpos(name, ', ') + 2) || ' ' || split_part(name, ', ', 1)
+        else name end as full_name
     from (
         select account, value as name from res_identifiers where kind = 'name' and value <> ''
         union all

@@ -416,9 +416,10 @@ class _Reader:
     @staticmethod
     def recorded_name_of(person: ET.Element) -> str | None:
         """The name as an identifier: "Last, First Middle" when both are there (separate fields say
-        which word is the surname, which the resolution guard uses), else as :meth:`name_of`."""
+        which word is the surname, which the resolution guard uses), else as :meth:`name_of` (also
+        when a field holds a comma of its own: "Example, Jr.")."""
         first, middle, last = (_Reader.text(person, tag) for tag in ("firstName", "middleName", "lastName"))
-        if first and last:
+        if first and last and "," not in f"{first}{middle or ''}{last}":
             return f"{last}, {' '.join(n for n in (first, middle) if n)}"
         return _Reader.name_of(person)
 

@@ -97,9 +97,10 @@ class Account(models.Model):
 
 
 class Identifier(models.Model):
-    """An identifier as disclosed, and its normalised form (``engines.identifiers.normalise_identifier``
-    with the account's stated country as the hint; empty when it cannot be normalised), written at
-    ingest and indexed, so that a person is found from an identifier written any way."""
+    """An identifier as disclosed, and its normalised form (``engines.identifiers.comparable_identifier``
+    with the account's stated country as the hint: a name in the order spoken; empty when it cannot be
+    normalised), written at ingest and indexed, so that a person is found from an identifier written
+    any way."""
 
     account = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="identifiers")
     kind = models.CharField(max_length=20, choices=IdentifierKind.choices)
