@@ -191,6 +191,11 @@ def normalise_device(value: str) -> str | None:
 NAME_SUFFIXES = frozenset(("jr", "sr", "junior", "senior", "ii", "iii", "iv"))
 
 
+def is_name_suffix(text: str) -> bool:
+    """Whether ``text`` (what follows a name's comma) is a suffix (``NAME_SUFFIXES``: "Jr.", "III")."""
+    return " ".join(text.casefold().replace(".", " ").split()) in NAME_SUFFIXES
+
+
 def normalise_name(value: str) -> str | None:
     """Case-fold, strip accents, drop punctuation and collapse whitespace.
 
@@ -213,7 +218,7 @@ def normalise_name(value: str) -> str | None:
         elif not category.startswith("P"):
             kept.append(char)
     parts = [" ".join(part.split()) for part in "".join(kept).split(",")]
-    if len(parts) == 2 and all(parts) and parts[1] not in NAME_SUFFIXES:
+    if len(parts) == 2 and all(parts) and not is_name_suffix(parts[1]):
         return f"{parts[0]}, {parts[1]}"
     name = " ".join(" ".join(parts).split())
     return name or None

@@ -55,7 +55,7 @@ from importlib import resources
 from anyascii import anyascii
 from rapidfuzz.distance import OSA
 
-from tiaki.engines.identifiers import NAME_SUFFIXES
+from tiaki.engines.identifiers import is_name_suffix
 
 _BRACKETS = re.compile(r"[(\[{]([^)\]}]*)[)\]}]")
 _HANDLE = re.compile(r"[0-9_@]")
@@ -161,7 +161,7 @@ def _one(text: str, typed: bool) -> list[Name]:
     if text.count(",") == 1:
         surname, given = text.split(",")
         before, after = _words(surname), _words(given)
-        if before and after and " ".join(given.lower().replace(".", " ").split()) not in NAME_SUFFIXES:
+        if before and after and not is_name_suffix(given):
             return [Name(before + after, len(before), unvowelled)]
     words = _words(text.replace(",", " "))
     if not words:

@@ -700,11 +700,13 @@ class _Scored:
 
     def strength(self, a: int, b: int, evidence: tuple[str, ...]) -> str:
         """``_strength``, with the pair's address agreement counted only when it is one home's
-        (:func:`_one_home`)."""
-        addressed = "dob:exact" in evidence and any(item.startswith("address:") for item in evidence)
-        if addressed and not _one_home(self.homes.get(a, frozenset()), self.homes.get(b, frozenset())):
-            evidence = tuple(item for item in evidence if not item.startswith("address:"))
-        return _strength(evidence)
+        (:func:`_one_home`): otherwise one date of birth is ``"born"``."""
+        strength = _strength(evidence)
+        if strength == "home" and not _one_home(
+            self.homes.get(a, frozenset()), self.homes.get(b, frozenset())
+        ):
+            return "born"
+        return strength
 
     def evidence(self, levels: list[int | None]) -> tuple[str, ...]:
         """``feature:level`` for each comparison whose level weighs for the match."""

@@ -410,15 +410,20 @@ class _Reader:
     def name_of(person: ET.Element | None) -> str | None:
         if person is None:
             return None
-        names = [_Reader.text(person, tag) for tag in ("firstName", "middleName", "lastName")]
-        return " ".join(name for name in names if name) or None
+        return " ".join(name for name in _Reader.name_fields(person) if name) or None
+
+    @staticmethod
+    def name_fields(person: ET.Element) -> tuple[str | None, str | None, str | None]:
+        """A person's ``firstName``, ``middleName`` and ``lastName``."""
+        first, middle, last = (_Reader.text(person, tag) for tag in ("firstName", "middleName", "lastName"))
+        return first, middle, last
 
     @staticmethod
     def recorded_name_of(person: ET.Element) -> str | None:
         """The name as an identifier: "Last, First Middle" when both are there (separate fields say
         which word is the surname, which the resolution guard uses), else as :meth:`name_of` (also
         when a field holds a comma of its own: "Example, Jr.")."""
-        first, middle, last = (_Reader.text(person, tag) for tag in ("firstName", "middleName", "lastName"))
+        first, middle, last = _Reader.name_fields(person)
         if first and last and "," not in f"{first}{middle or ''}{last}":
             return f"{last}, {' '.join(n for n in (first, middle) if n)}"
         return _Reader.name_of(person)

@@ -157,8 +157,9 @@ def _search_values(text: str, countries: list[str]) -> set[str]:
         if normal:
             found.add(normal)
     # A name as stored (in the order it is spoken), also when typed surname first without a comma.
-    found.update(comparable_forms("name", text))
-    words = (comparable_identifier("name", text) or "").split()
+    names = comparable_forms("name", text)
+    found.update(names)
+    words = names[0].split() if names else []
     if len(words) > 1:
         found.add(" ".join(words[1:] + words[:1]))
     if any(ch.isdigit() for ch in text):
