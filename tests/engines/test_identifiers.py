@@ -6,6 +6,7 @@ from tiaki.engines.identifiers import (
     HARD_KINDS,
     comparable_identifier,
     given_first,
+    is_disposable_mailbox,
     normalise_device,
     normalise_dob,
     normalise_email,
@@ -35,6 +36,26 @@ from tiaki.engines.identifiers import (
 )
 def test_email_provider_rules(raw: str, expected: str) -> None:
     assert normalise_email(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("address", "disposable"),
+    [
+        ("x9c37kfa@mailinator.com", True),
+        ("someone@guerrillamail.com", True),
+        ("a@yopmail.com", True),
+        ("a@sub.mailinator.com", True),  # a subdomain of a listed domain
+        ("A@MAILINATOR.COM", True),
+        ("ashleysmith@gmail.com", False),
+        ("hli@163.com", False),
+        ("merve@proton.me", False),
+        ("jo@mailinator.com.example.org", False),  # the listed name is not the domain's end
+        ("", False),
+        ("no-at-sign", False),
+    ],
+)
+def test_disposable_mailbox(address: str, disposable: bool) -> None:
+    assert is_disposable_mailbox(address) is disposable
 
 
 @pytest.mark.parametrize("raw", ["", "no-at-sign", "a@b@c.com", "@gmail.com", "jsmith@", "+tag@gmail.com"])

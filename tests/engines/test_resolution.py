@@ -9,7 +9,7 @@ import pytest
 from tiaki.engines.evaluation import score_clustering
 from tiaki.engines.identifiers import HARD_KINDS, given_first, normalise_identifier
 from tiaki.engines.linkage import resolve_hard
-from tiaki.engines.resolution import HARD, PROBABILISTIC, fold_username, ip_key, resolve
+from tiaki.engines.resolution import HARD, PROBABILISTIC, ResolutionConfig, fold_username, ip_key, resolve
 from tiaki.synth import generate
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "resolution.py"
@@ -942,3 +942,71 @@ def test_a_judged_value_does_not_depend_on_the_order_of_accounts() -> None:
         }
 
     assert persons([0, 1, 2, 3]) == persons([1, 3, 2, 0]) == persons([3, 2, 1, 0])
+
+
+def _burner_operation(burner_mailbox: str, household: bool) -> dict[str, pa.Table]:
+    # Ashley's two accounts share her mailbox and her tablet; a third account on the tablet carries
+    # another name and a mailbox of its own. With ``household``, her brother's account (his own
+    # mailbox) is on the tablet too (most of the tablet's holders are still hers: a device most of
+    # whose holders disagree links nobody at all).
+    names = ["Ashley Smith", "A. Smith", "Min Wang", "Daniel Smith"]
+    accounts = pa.table(
+        {
+            "username": ["silentcoder53", "ashsmith", "rocket_noodle", "dansmith"],
+            "display_name": names,
+            "stated_country": ["AU"] * 4,
+        }
+    )
+    rows = [
+        (0, "email", "ashleysmith@gmail.com"),
+        (1, "email", "ashleysmith@gmail.com"),
+        (0, "device", "tablet-1"),
+        (1, "device", "tablet-1"),
+        (2, "device", "tablet-1"),
+        (2, "email", burner_mailbox),
+    ]
+    if household:
+        rows += [(3, "device", "tablet-1"), (3, "email", "dan.smith@outlook.com")]
+    return {
+        "accounts": accounts,
+        "identifiers": pa.table(
+            {
+                "account": [r[0] for r in rows],
+                "kind": [r[1] for r in rows],
+                "value": [r[2] for r in rows],
+            }
+        ),
+        "ip_events": _no_events(),
+    }
+
+
+def test_a_burner_account_joins_the_one_owner_of_its_device() -> None:
+    # A throwaway mailbox is no sign of a second person: the account joins the tablet's only owner.
+    op = _burner_operation("33zjwfxt6@mailinator.com", household=False)
+    result = resolve(op["accounts"], op["identifiers"], op["ip_events"])
+    labels = result.labels.tolist()
+    assert labels[0] == labels[1] == labels[2]
+    assert not result.held_back
+    assert any(link.evidence == ("device:tablet-1",) and 2 in (link.a, link.b) for link in result.links)
+    # A lasting mailbox of its own is another person's, as before.
+    op = _burner_operation("min.wang@gmail.com", household=False)
+    result = resolve(op["accounts"], op["identifiers"], op["ip_events"])
+    assert result.labels[2] != result.labels[0]
+    assert ("device:tablet-1",) in {link.evidence for link in result.held_back}
+    # Without the guard, the tablet joins them whatever the mailboxes.
+    op = _burner_operation("min.wang@gmail.com", household=False)
+    off = resolve(
+        op["accounts"], op["identifiers"], op["ip_events"], config=ResolutionConfig(household_guard=False)
+    )
+    assert off.labels[2] == off.labels[0]
+
+
+def test_a_burner_account_on_a_family_device_is_left_for_review() -> None:
+    # Two people with lasting mailboxes hold the tablet: which of them made the burner is not guessed.
+    op = _burner_operation("33zjwfxt6@mailinator.com", household=True)
+    result = resolve(op["accounts"], op["identifiers"], op["ip_events"])
+    labels = result.labels.tolist()
+    assert labels[0] == labels[1]
+    assert len({labels[0], labels[2], labels[3]}) == 3
+    held = [link for link in result.held_back if link.evidence == ("device:tablet-1",)]
+    assert any(2 in (link.a, link.b) for link in held)

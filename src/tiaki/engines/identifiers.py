@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import phonenumbers
+from disposable_email_domains import blocklist as _DISPOSABLE_DOMAINS
 
 # The kinds union-find links on: each identifies one account holder with little doubt. Names, dates of
 # birth and addresses are shared by different people and go to probabilistic linkage instead; IP
@@ -85,6 +86,17 @@ def normalise_email(value: str) -> str | None:
             return None
         domain = rule.canonical_domain or domain
     return f"{local}@{domain}"
+
+
+def is_disposable_mailbox(address: str) -> bool:
+    """Whether an e-mail address is at a disposable mail domain (``mailinator.com``,
+    ``guerrillamail.com``: a mailbox anyone opens in a minute, often with no password), or at a
+    subdomain of one. The domains are the ``disposable-email-domains`` package's list (about 10,000,
+    kept by its community). Such a mailbox is a throwaway, not the lasting mailbox of a distinct
+    person; two accounts sharing one are still linked (that is :mod:`tiaki.engines.linkage`'s
+    business), but holding one says nothing of who else uses a device (``resolution``'s guard)."""
+    labels = address.rpartition("@")[2].strip().lower().split(".")
+    return any(".".join(labels[i:]) in _DISPOSABLE_DOMAINS for i in range(len(labels) - 1))
 
 
 def normalise_phone(value: str, country_hint: str | None = None) -> str | None:

@@ -25,7 +25,10 @@ understood, so "BROWN, Mary", "M. Brown" and "Mary Brown" are one person's names
 "John Brown" are not); a shared identifier (a phone, a device, a card, a mailbox) is held back only
 when the two groups also hold other mailboxes, different on each side, as the members of a household
 with a family mailbox, a family tablet or a parent's card each keep their own. A handle, or no name at
-all, vetoes nothing.
+all, vetoes nothing. A throwaway mailbox (a disposable mail domain's) is no sign of a second person:
+after clustering, a group whose mailboxes are all throwaways joins the one group with a lasting
+mailbox that holds the value it was held back on (a burner account on its owner's phone or device),
+and stays held back when several such groups hold it (:func:`_claim_throwaways`).
 
 **Input contract** (pyarrow tables; row order does not matter except for ``accounts``):
 
@@ -108,7 +111,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -118,7 +121,7 @@ import pyarrow.compute as pc
 from rapidfuzz.distance import JaroWinkler
 
 from tiaki.engines import placement
-from tiaki.engines.identifiers import HARD_KINDS, normalise_name
+from tiaki.engines.identifiers import HARD_KINDS, is_disposable_mailbox, normalise_name
 from tiaki.engines.linkage import DEFAULT_MAX_ACCOUNTS_PER_KEY, JUDGED_FROM, ExcludedKey, resolve_hard
 from tiaki.engines.names import Name, any_agreeing, any_compatible, any_sharing, letters, surnames_of
 from tiaki.engines.names import parse as parse_name
@@ -577,7 +580,8 @@ class _GuardedForest:
         a device, a card, a family mailbox) is held back only when the two groups carry names and none
         of one side's is compatible with one of the other's (:mod:`tiaki.engines.names`) *and* each
         holds mailboxes other than ``value``, none of them on both sides, as two members of one
-        household do; ``"soft"`` (the model's evidence) is held back when the names are not
+        household do (``"throwaway"``: the same, with throwaway mailboxes not counted, for
+        :func:`_claim_throwaways`); ``"soft"`` (the model's evidence) is held back when the names are not
         compatible; ``"born"`` (the model's evidence, with an agreeing date of birth: not two
         generations of one household) when they are not compatible even allowing a mistyped letter
         (``typos`` in :func:`tiaki.engines.names.words_compatible`; twins are held back); ``"home"``
@@ -595,8 +599,10 @@ class _GuardedForest:
                     return None
             elif strength in ("soft", "born"):
                 return None
-            else:  # "shared"
+            else:  # "shared", "throwaway"
                 pa_, pb = self.personal[ra] - {value}, self.personal[rb] - {value}
+                if strength == "throwaway":
+                    pa_, pb = self.lasting(ra, value), self.lasting(rb, value)
                 if pa_ and pb and pa_.isdisjoint(pb):
                     return None
         if ra > rb:
@@ -606,6 +612,10 @@ class _GuardedForest:
             self.names[ra] = self.names[ra] | nb
         self.personal[ra] = self.personal[ra] | self.personal[rb]
         return True
+
+    def lasting(self, root: int, value: str = "") -> frozenset[str]:
+        """The mailboxes of group ``root`` besides ``value`` that are not throwaways."""
+        return frozenset(m for m in self.personal[root] - {value} if not is_disposable_mailbox(m))
 
     def labels(self) -> np.ndarray:
         return np.array([self.find(i) for i in range(len(self.parent))], dtype=np.int64)
@@ -697,6 +707,8 @@ class _Scored:
     # ``_HOME_HOLDERS`` accounts hold: a home's, not a placeholder's ("1 fake street", typed by
     # strangers) or an institution's (a hostel, a care home). Only a pair sharing one is ``"home"``.
     homes: dict[int, frozenset[str]] = field(default_factory=dict)
+    # The holders of each value a hard merge was held back on (``_claim_throwaways``).
+    held_values: dict[tuple[str, str], list[int]] = field(default_factory=dict)
 
     def strength(self, a: int, b: int, evidence: tuple[str, ...]) -> str:
         """``_strength``, with the pair's address agreement counted only when it is one home's
@@ -758,6 +770,9 @@ class _Scored:
                     continue
                 link = Link(a, b, PROBABILISTIC, evidence, round(float(weight), 3), float(probability))
                 (links if outcome else held_back).append(link)
+        if self.held_values and forest.guard:
+            links.extend(_claim_throwaways(forest, self.held_values))
+            held_back = [link for link in held_back if forest.find(link.a) != forest.find(link.b)]
         return Resolution(
             labels=forest.labels(),
             links=links,
@@ -954,7 +969,42 @@ def _run(
         scored,
         levels,
         _homes(backend),
+        _held_values(held_back, zip(account_list, kind_list, value_list, strict=True)),
     )
+
+
+def _held_values(
+    held_back: list[Link], identifiers: Iterable[tuple[int, str, str]]
+) -> dict[tuple[str, str], list[int]]:
+    """The accounts holding each value a hard merge was held back on."""
+    held = {tuple(link.evidence[0].split(":", 1)) for link in held_back if link.method == HARD}
+    holders: dict[tuple[str, str], list[int]] = {}
+    for account, kind, value in identifiers:
+        if (kind, value) in held:
+            holders.setdefault((kind, value), []).append(account)
+    return holders
+
+
+def _claim_throwaways(forest: _GuardedForest, holders: dict[tuple[str, str], list[int]]) -> list[Link]:
+    """After clustering: a group whose mailboxes are all throwaways
+    (:func:`tiaki.engines.identifiers.is_disposable_mailbox`) joins the one group with a lasting
+    mailbox that holds a value it was held back on (a burner account made on its owner's phone or
+    device). When two groups or more with lasting mailboxes hold the value (a family tablet, a
+    café's computer), which of them made the burner is not for the guard to guess: it stays held
+    back, for review. Returns the links of the merges made (each between two holders of the value)."""
+    made: list[Link] = []
+    for (kind, value), accounts in sorted(holders.items()):
+        by_group: dict[int, int] = {}
+        for account in sorted(accounts):
+            by_group.setdefault(forest.find(account), account)
+        lasting = [g for g in by_group if forest.lasting(g, value)]
+        if len(lasting) > 1 or len(by_group) < 2:
+            continue
+        centre = lasting[0] if lasting else min(by_group)
+        for group, holder in sorted(by_group.items()):
+            if group != centre and forest.union(by_group[centre], holder, "throwaway", value):
+                made.append(Link(by_group[centre], holder, HARD, (f"{kind}:{value}",)))
+    return made
 
 
 _DIGITS = re.compile(r"[0-9]+")
