@@ -254,6 +254,39 @@ def test_names_stored_in_the_order_written_are_stored_again_in_the_order_spoken(
     }
 
 
+def test_names_stored_with_a_title_are_stored_again_without_it(tmp_path: Path):
+    """The later data migrations rewrite every stored name: "Dr River Stone" was stored "dr river
+    stone", and a register's "River Stone" did not match it."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from tiaki.apps.subjects.models import RecordsFact
+
+    identifiers = [*IDENTIFIERS, {"account_id": "a1", "kind": "name", "value": "Dr River Stone"}]
+    ingest(write_bundle(tmp_path / "b", identifiers=identifiers), "op", actor=actor("tester"))
+    records = tmp_path / "records.csv"
+    records.write_text(
+        "kind,value,fact,detail,source,checked_at\n"
+        "name,Mrs. Mary Stone,access_to_children,coach,register,2019-10-01T00:00:00Z\n"
+        'name+dob,"Stone, Dr. River|1990-02-03",prior_conviction,2015,register,2019-10-01T00:00:00Z\n'
+    )
+    import_records(records, get_operation("op"), actor=actor("tester"))
+    assert Identifier.objects.get(kind="name").normalised == "river stone"
+    Identifier.objects.filter(kind="name").update(normalised="dr river stone")
+    RecordsFact.objects.filter(kind="name").update(normalised="mrs mary stone")
+    RecordsFact.objects.filter(kind="name+dob").update(normalised="dr river stone|1990-02-03")
+    import_module("tiaki.apps.intake.migrations.0005_names_without_titles").renormalise_names(apps, None)
+    import_module("tiaki.apps.subjects.migrations.0007_record_names_without_titles").renormalise_names(
+        apps, None
+    )
+    assert Identifier.objects.get(kind="name").normalised == "river stone"
+    assert dict(RecordsFact.objects.values_list("kind", "normalised")) == {
+        "name": "mary stone",
+        "name+dob": "river stone|1990-02-03",
+    }
+
+
 def test_new_near_duplicates_form_one_group_and_a_reviewers_grade_is_offered_to_it(tmp_path: Path):
     media = tmp_path / "b" / "media"
     media.mkdir(parents=True)

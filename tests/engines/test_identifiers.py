@@ -106,6 +106,12 @@ def test_name() -> None:
     assert normalise_name("Brown, Mary, Ann") == normalise_name(", Brown Mary Ann") == "brown mary ann"
     assert normalise_name(" , ") is None
     assert normalise_name("Tayla Green, Jr.") == "tayla green jr"  # a suffix, not a given name
+    # A title before a name is dropped, before or after the comma.
+    assert normalise_name("Dr. Mary  Brown") == normalise_name("mrs mary brown") == "mary brown"
+    assert normalise_name("BROWN, Prof. Dr. Mary") == "brown, mary"
+    assert normalise_name("Dr") == "dr"
+    assert normalise_name("Mrs. Brown") == "mrs brown"  # before a surname alone, a title is kept
+    assert normalise_name("Brown, Mrs") == "brown, mrs"
     assert given_first("brown, mary ann") == "mary ann brown"
     assert given_first("mary brown") == "mary brown"
     assert comparable_identifier("name", "BROWN, Mary") == comparable_identifier("name", "Mary Brown")

@@ -44,6 +44,9 @@ def compatible(a: str, b: str) -> bool:
         ("Fatima Al-Qahtani", "فاطمة القحطاني"),  # the article, written joined in Arabic script
         ("Khaled Al-Hassan", "خالد الحسن"),
         ("Maria da Silva", "Maria Silva"),  # a particle left out
+        ("Dr. Mary Brown", "Mary Brown"),  # a title
+        ("Brown, Dr Mary", "Mary Brown"),  # a title after the comma
+        ("Sra. Lucía Pérez", "Lucía Pérez"),
     ],
 )
 def test_one_persons_names(a: str, b: str) -> None:
@@ -68,6 +71,8 @@ def test_one_persons_names(a: str, b: str) -> None:
         ("SAM", "Sarah Adams"),  # three capitals are a name, not initials
         ("Fatima Al-Qahtani", "Fatima Al-Harbi"),  # a shared particle is no shared surname
         ("Anna van der Berg", "Anna van Dijk"),
+        ("Dr Mary Brown", "Dr John Brown"),  # a title in common is no given name in common
+        ("Mrs. Brown", "Mr. Brown"),  # before a surname alone, a title is all that tells them apart
     ],
 )
 def test_two_persons_names(a: str, b: str) -> None:

@@ -208,6 +208,24 @@ def is_name_suffix(text: str) -> bool:
     return " ".join(text.casefold().replace(".", " ").split()) in NAME_SUFFIXES
 
 
+# Titles written before a name (Dr Mary Brown, Mrs. Brown, Herr Müller, Sra. López), in English and
+# the commonest European forms; read as titles only at the start of a name (``drop_titles``).
+_ENGLISH_TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "revd")
+NAME_TITLES = frozenset((*_ENGLISH_TITLES, "herr", "frau", "mme", "mlle", "sr", "sra", "srta", "dott", "dra"))
+
+
+def drop_titles(text: str, keep: int = 2) -> str:
+    """``text``'s words, one space apart, without the titles it starts with (``NAME_TITLES``) while
+    ``keep`` words are left after them: "Dr. Mary  Brown" -> "Mary Brown". A title before a surname
+    alone is kept ("Mrs Brown" and "Mr Brown": their titles are all that tells them apart), and so
+    is one alone; ``keep=1`` is for the given names after a name's comma ("Brown, Dr Mary")."""
+    words = text.split()
+    first = 0
+    while first <= len(words) - 1 - keep and words[first].casefold().strip(".") in NAME_TITLES:
+        first += 1
+    return " ".join(words[first:])
+
+
 def normalise_name(value: str) -> str | None:
     """Case-fold, strip accents, drop punctuation and collapse whitespace.
 
@@ -215,7 +233,8 @@ def normalise_name(value: str) -> str | None:
     (``O'Brien`` -> ``obrien``), except one comma between words, which says the name was written
     "Surname, Given" (``BROWN, Mary-Ann`` -> ``brown, mary ann``): which word is the given name is
     evidence the resolution guard uses (:mod:`tiaki.engines.names`). A suffix after the comma
-    (``Green, Jr``: ``NAME_SUFFIXES``) is no given name.
+    (``Green, Jr``: ``NAME_SUFFIXES``) is no given name, and a title before a name (``Dr``, ``Mrs``:
+    ``NAME_TITLES``) is dropped (``Brown, Dr Mary`` -> ``brown, mary``).
     """
     decomposed = unicodedata.normalize("NFKD", value.casefold())
     kept = []
@@ -229,7 +248,7 @@ def normalise_name(value: str) -> str | None:
             kept.append(",")
         elif not category.startswith("P"):
             kept.append(char)
-    parts = [" ".join(part.split()) for part in "".join(kept).split(",")]
+    parts = [drop_titles(part, 2 if i == 0 else 1) for i, part in enumerate("".join(kept).split(","))]
     if len(parts) == 2 and all(parts) and not is_name_suffix(parts[1]):
         return f"{parts[0]}, {parts[1]}"
     name = " ".join(" ".join(parts).split())

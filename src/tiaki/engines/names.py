@@ -55,7 +55,7 @@ from importlib import resources
 from anyascii import anyascii
 from rapidfuzz.distance import OSA
 
-from tiaki.engines.identifiers import is_name_suffix
+from tiaki.engines.identifiers import drop_titles, is_name_suffix
 
 _BRACKETS = re.compile(r"[(\[{]([^)\]}]*)[)\]}]")
 _HANDLE = re.compile(r"[0-9_@]")
@@ -160,10 +160,10 @@ def _one(text: str, typed: bool) -> list[Name]:
     unvowelled = next((_SCRIPT_VOWELS[x] for x in sorted(scripts) if x in _SCRIPT_VOWELS), "")
     if text.count(",") == 1:
         surname, given = text.split(",")
-        before, after = _words(surname), _words(given)
+        before, after = _words(surname), _words(drop_titles(given, 1))
         if before and after and not is_name_suffix(given):
             return [Name(before + after, len(before), unvowelled)]
-    words = _words(text.replace(",", " "))
+    words = _words(drop_titles(text.replace(",", " ")))
     if not words:
         return []
     if scripts == {"CJK"} and " " not in text and len(words) >= 2:

@@ -3,13 +3,14 @@ from django.db import migrations
 BATCH = 5000
 
 
-def renormalise_names(apps, schema_editor):
+def renormalise_names(apps, schema_editor, rows_with=","):
     """Names written "Surname, Given" were stored in the order written, commas dropped ("brown mary");
-    search and records checks now compare them in the order spoken ("mary brown")."""
+    search and records checks now compare them in the order spoken ("mary brown"). ``rows_with``: the
+    names to rewrite are those holding it (a later migration rewrites every name)."""
     from tiaki.engines.identifiers import comparable_identifier
 
     Identifier = apps.get_model("intake", "Identifier")
-    rows = Identifier.objects.filter(kind="name", value__contains=",").values_list(
+    rows = Identifier.objects.filter(kind="name", value__contains=rows_with).values_list(
         "pk", "value", "normalised"
     )
     changed = []

@@ -3,13 +3,14 @@ from django.db import migrations
 BATCH = 5000
 
 
-def renormalise_names(apps, schema_editor):
+def renormalise_names(apps, schema_editor, rows_with=","):
     """Records' names written "Surname, Given" were stored in the order written, commas dropped; records
-    checks now compare names in the order spoken (as ``services.records`` writes them)."""
+    checks now compare names in the order spoken (as ``services.records`` writes them). ``rows_with``:
+    the names to rewrite are those holding it (a later migration rewrites every name)."""
     from tiaki.engines.identifiers import comparable_identifier
 
     RecordsFact = apps.get_model("subjects", "RecordsFact")
-    rows = RecordsFact.objects.filter(kind__in=("name", "name+dob"), value__contains=",").values_list(
+    rows = RecordsFact.objects.filter(kind__in=("name", "name+dob"), value__contains=rows_with).values_list(
         "pk", "kind", "value", "normalised"
     )
     changed = []
