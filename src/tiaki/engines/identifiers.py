@@ -88,6 +88,9 @@ def normalise_email(value: str) -> str | None:
     return f"{local}@{domain}"
 
 
+_DISPOSABLE_LABELS = max((domain.count(".") + 1 for domain in _DISPOSABLE_DOMAINS), default=0)
+
+
 def is_disposable_mailbox(address: str) -> bool:
     """Whether an e-mail address is at a disposable mail domain (``mailinator.com``,
     ``guerrillamail.com``: a mailbox anyone opens in a minute, often with no password), or at a
@@ -96,7 +99,11 @@ def is_disposable_mailbox(address: str) -> bool:
     person; two accounts sharing one are still linked (that is :mod:`tiaki.engines.linkage`'s
     business), but holding one says nothing of who else uses a device (``resolution``'s guard)."""
     labels = address.rpartition("@")[2].strip().lower().split(".")
-    return any(".".join(labels[i:]) in _DISPOSABLE_DOMAINS for i in range(len(labels) - 1))
+    # The list's domains have at most _DISPOSABLE_LABELS labels: only that many suffixes are looked up.
+    return any(
+        ".".join(labels[-n:]) in _DISPOSABLE_DOMAINS
+        for n in range(2, min(len(labels), _DISPOSABLE_LABELS) + 1)
+    )
 
 
 def normalise_phone(value: str, country_hint: str | None = None) -> str | None:
