@@ -1010,3 +1010,39 @@ def test_a_burner_account_on_a_family_device_is_left_for_review() -> None:
     assert len({labels[0], labels[2], labels[3]}) == 3
     held = [link for link in result.held_back if link.evidence == ("device:tablet-1",)]
     assert any(2 in (link.a, link.b) for link in held)
+
+
+def test_a_burner_account_between_two_people_joins_neither() -> None:
+    # The burner shares Ashley's tablet and Daniel's phone: it is held back from both, and does not
+    # join them to each other. Two burners on one phone, each with a throwaway mailbox of its own,
+    # are one person's when no one with a lasting mailbox holds it.
+    accounts = pa.table(
+        {
+            "username": ["ashsmith", "dansmith", "rocket_noodle", "kitty_1", "kitty_2"],
+            "display_name": ["Ashley Smith", "Daniel Jones", "Min Wang", "Ana Lima", "Zoe Park"],
+            "stated_country": ["AU"] * 5,
+        }
+    )
+    rows = [
+        (0, "email", "ashleysmith@gmail.com"),
+        (0, "device", "tablet-1"),
+        (2, "device", "tablet-1"),
+        (1, "email", "dan.jones@outlook.com"),
+        (1, "phone", "+61467443606"),
+        (2, "phone", "+61467443606"),
+        (2, "email", "33zjwfxt6@mailinator.com"),
+        (3, "email", "k1@yopmail.com"),
+        (3, "phone", "+61400000123"),
+        (4, "email", "k2@guerrillamail.com"),
+        (4, "phone", "+61400000123"),
+    ]
+    identifiers = pa.table(
+        {"account": [r[0] for r in rows], "kind": [r[1] for r in rows], "value": [r[2] for r in rows]}
+    )
+    result = resolve(accounts, identifiers, _no_events())
+    labels = result.labels.tolist()
+    assert len({labels[0], labels[1], labels[2]}) == 3
+    held = {link.evidence for link in result.held_back}
+    assert {("device:tablet-1",), ("phone:+61467443606",)} <= held
+    assert labels[3] == labels[4]
+    assert any(link.evidence == ("phone:+61400000123",) for link in result.links)

@@ -989,21 +989,43 @@ def _claim_throwaways(forest: _GuardedForest, holders: dict[tuple[str, str], lis
     """After clustering: a group whose mailboxes are all throwaways
     (:func:`tiaki.engines.identifiers.is_disposable_mailbox`) joins the one group with a lasting
     mailbox that holds a value it was held back on (a burner account made on its owner's phone or
-    device). When two groups or more with lasting mailboxes hold the value (a family tablet, a
-    café's computer), which of them made the burner is not for the guard to guess: it stays held
-    back, for review. Returns the links of the merges made (each between two holders of the value)."""
+    device); groups of throwaways alone that hold one such value join each other first. When two
+    groups or more with lasting mailboxes hold such values with it (a family tablet, a café's
+    computer; the device of one and the phone of another), which of them made the burner is not for
+    the guard to guess: it stays held back, for review. Returns the links of the merges made (each
+    between two holders of the value)."""
     made: list[Link] = []
-    for (kind, value), accounts in sorted(holders.items()):
+
+    def groups(accounts: list[int]) -> dict[int, int]:
+        """Each group holding the value, with its first holder."""
         by_group: dict[int, int] = {}
         for account in sorted(accounts):
             by_group.setdefault(forest.find(account), account)
-        lasting = [g for g in by_group if forest.lasting(g, value)]
-        if len(lasting) > 1 or len(by_group) < 2:
-            continue
-        centre = lasting[0] if lasting else min(by_group)
-        for group, holder in sorted(by_group.items()):
-            if group != centre and forest.union(by_group[centre], holder, "throwaway", value):
-                made.append(Link(by_group[centre], holder, HARD, (f"{kind}:{value}",)))
+        return by_group
+
+    def join(a: int, b: int, key: tuple[str, str]) -> None:
+        if forest.union(a, b, "throwaway", key[1]):
+            made.append(Link(a, b, HARD, (f"{key[0]}:{key[1]}",)))
+
+    for key, accounts in sorted(holders.items()):
+        by_group = groups(accounts)
+        if not any(forest.lasting(g, key[1]) for g in by_group):
+            first, *others = sorted(by_group.values())
+            for holder in others:
+                join(first, holder, key)
+    # Per group of throwaways, the groups with a lasting mailbox that hold a value with it.
+    owners: dict[int, dict[int, tuple[int, int, tuple[str, str]]]] = {}
+    for key, accounts in sorted(holders.items()):
+        by_group = groups(accounts)
+        lasting = {g: h for g, h in by_group.items() if forest.lasting(g, key[1])}
+        for group, holder in by_group.items():
+            if group not in lasting:
+                for owner, owner_holder in lasting.items():
+                    owners.setdefault(group, {}).setdefault(owner, (owner_holder, holder, key))
+    for group in sorted(owners):
+        if len(owners[group]) == 1:
+            ((owner_holder, holder, key),) = owners[group].values()
+            join(owner_holder, holder, key)
     return made
 
 
