@@ -114,6 +114,10 @@ def test_name() -> None:
     assert normalise_name("Dr") == "dr"
     assert normalise_name("Mrs. Brown") == "mrs brown"  # before a surname alone, a title is kept
     assert normalise_name("Brown, Mrs") == "brown, mrs"
+    # A suffix is no name word for it, whether after a comma or not; "Sr." before a name is a title.
+    assert normalise_name("Mr Smith, Jr") == normalise_name("Mr Smith Jr") == "mr smith jr"
+    assert normalise_name("Sr. Juan Pérez") == "juan perez"
+    assert normalise_name("\uff44\uff52 Mary Brown") == "mary brown"
     assert given_first("brown, mary ann") == "mary ann brown"
     assert given_first("mary brown") == "mary brown"
     assert comparable_identifier("name", "BROWN, Mary") == comparable_identifier("name", "Mary Brown")

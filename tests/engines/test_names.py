@@ -47,6 +47,9 @@ def compatible(a: str, b: str) -> bool:
         ("Dr. Mary Brown", "Mary Brown"),  # a title
         ("Brown, Dr Mary", "Mary Brown"),  # a title after the comma
         ("Sra. Lucía Pérez", "Lucía Pérez"),
+        ("\uff44\uff52 Mary Brown", "Mary Brown"),  # full-width letters
+        ("Dame Moussa Diop", "Dame Diop"),  # a Wolof given name, not a title
+        ("Mary Brown Jr.", "Mary Brown"),
     ],
 )
 def test_one_persons_names(a: str, b: str) -> None:
@@ -73,6 +76,8 @@ def test_one_persons_names(a: str, b: str) -> None:
         ("Anna van der Berg", "Anna van Dijk"),
         ("Dr Mary Brown", "Dr John Brown"),  # a title in common is no given name in common
         ("Mrs. Brown", "Mr. Brown"),  # before a surname alone, a title is all that tells them apart
+        ("Mrs Brown Jr", "Mr Brown Jr"),  # ... and a suffix is no name word
+        ("Mary Brown Jr", "John Brown Jr"),
     ],
 )
 def test_two_persons_names(a: str, b: str) -> None:

@@ -1036,13 +1036,21 @@ def test_a_burner_account_between_two_people_joins_neither() -> None:
         (4, "email", "k2@guerrillamail.com"),
         (4, "phone", "+61400000123"),
     ]
-    identifiers = pa.table(
-        {"account": [r[0] for r in rows], "kind": [r[1] for r in rows], "value": [r[2] for r in rows]}
-    )
-    result = resolve(accounts, identifiers, _no_events())
-    labels = result.labels.tolist()
-    assert len({labels[0], labels[1], labels[2]}) == 3
-    held = {link.evidence for link in result.held_back}
-    assert {("device:tablet-1",), ("phone:+61467443606",)} <= held
-    assert labels[3] == labels[4]
-    assert any(link.evidence == ("phone:+61400000123",) for link in result.links)
+    for landline in (False, True):
+        # With a landline Ashley and Daniel share too, union-find joins the three through the phones
+        # and never needs the tablet: the burner must still see both owners.
+        extra = [(0, "phone", "+61299990000"), (1, "phone", "+61299990000")] if landline else []
+        identifiers = pa.table(
+            {
+                "account": [r[0] for r in rows + extra],
+                "kind": [r[1] for r in rows + extra],
+                "value": [r[2] for r in rows + extra],
+            }
+        )
+        result = resolve(accounts, identifiers, _no_events())
+        labels = result.labels.tolist()
+        assert len({labels[0], labels[1], labels[2]}) == 3
+        held = {link.evidence for link in result.held_back}
+        assert {("device:tablet-1",), ("phone:+61467443606",)} <= held  # both offered for review
+        assert labels[3] == labels[4]
+        assert any(link.evidence == ("phone:+61400000123",) for link in result.links)

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 import phonenumbers
 from disposable_email_domains import blocklist as _DISPOSABLE_DOMAINS
@@ -91,6 +92,7 @@ def normalise_email(value: str) -> str | None:
 _DISPOSABLE_LABELS = max((domain.count(".") + 1 for domain in _DISPOSABLE_DOMAINS), default=0)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_disposable_mailbox(address: str) -> bool:
     """Whether an e-mail address is at a disposable mail domain (``mailinator.com``,
     ``guerrillamail.com``: a mailbox anyone opens in a minute, often with no password), or at a
@@ -98,7 +100,7 @@ def is_disposable_mailbox(address: str) -> bool:
     kept by its community). Such a mailbox is a throwaway, not the lasting mailbox of a distinct
     person; two accounts sharing one are still linked (that is :mod:`tiaki.engines.linkage`'s
     business), but holding one says nothing of who else uses a device (``resolution``'s guard)."""
-    labels = address.rpartition("@")[2].strip().lower().split(".")
+    labels = address.rpartition("@")[2].strip().rstrip(".").lower().split(".")  # "mailinator.com." too
     # The list's domains have at most _DISPOSABLE_LABELS labels: only that many suffixes are looked up.
     return any(
         ".".join(labels[-n:]) in _DISPOSABLE_DOMAINS
@@ -217,7 +219,7 @@ def is_name_suffix(text: str) -> bool:
 
 # Titles written before a name (Dr Mary Brown, Mrs. Brown, Herr Müller, Sra. López), in English and
 # the commonest European forms; read as titles only at the start of a name (``drop_titles``).
-_ENGLISH_TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "revd")
+_ENGLISH_TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "rev", "revd")  # not "dame": Wolof
 NAME_TITLES = frozenset((*_ENGLISH_TITLES, "herr", "frau", "mme", "mlle", "sr", "sra", "srta", "dott", "dra"))
 
 
@@ -227,9 +229,14 @@ def drop_titles(text: str, keep: int = 2) -> str:
     alone is kept ("Mrs Brown" and "Mr Brown": their titles are all that tells them apart), and so
     is one alone; ``keep=1`` is for the given names after a name's comma ("Brown, Dr Mary")."""
     words = text.split()
+    folded = [unicodedata.normalize("NFKC", word).casefold().strip(".") for word in words]
+    names = sum(1 for word in folded if word not in NAME_SUFFIXES)  # "Mr Smith Jr": one name word
     first = 0
-    while first <= len(words) - 1 - keep and words[first].casefold().strip(".") in NAME_TITLES:
-        first += 1
+    while first < len(words) and folded[first] in NAME_TITLES:
+        left = names - (folded[first] not in NAME_SUFFIXES)  # "Sr." is a title here, not a name word
+        if left < keep:
+            break
+        names, first = left, first + 1
     return " ".join(words[first:])
 
 

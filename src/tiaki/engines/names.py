@@ -163,7 +163,10 @@ def _one(text: str, typed: bool) -> list[Name]:
         before, after = _words(surname), _words(drop_titles(given, 1))
         if before and after and not is_name_suffix(given):
             return [Name(before + after, len(before), unvowelled)]
-    words = _words(drop_titles(text.replace(",", " ")))
+    plain = drop_titles(text.replace(",", " ")).split()
+    while len(plain) > 1 and is_name_suffix(plain[-1]):
+        plain.pop()  # "Mary Brown Jr": the suffix is no name word (read as one, it is a given name in common)
+    words = _words(" ".join(plain))
     if not words:
         return []
     if scripts == {"CJK"} and " " not in text and len(words) >= 2:

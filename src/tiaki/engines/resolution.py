@@ -111,7 +111,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -575,19 +575,19 @@ class _GuardedForest:
     def union(self, a: int, b: int, strength: str = "soft", value: str = "") -> bool | None:
         """Merge; ``True`` if merged, ``False`` if already one group, ``None`` if the guard refused.
 
-        ``strength`` is the evidence: ``"personal"`` (the model's evidence of one person's own handle)
-        always merges; ``"shared"`` (a hard identifier ``value``, which a household may share: a phone,
-        a device, a card, a family mailbox) is held back only when the two groups carry names and none
-        of one side's is compatible with one of the other's (:mod:`tiaki.engines.names`) *and* each
-        holds mailboxes other than ``value``, none of them on both sides, as two members of one
-        household do (``"throwaway"``: the same, with throwaway mailboxes not counted, for
-        :func:`_claim_throwaways`); ``"soft"`` (the model's evidence) is held back when the names are not
-        compatible; ``"born"`` (the model's evidence, with an agreeing date of birth: not two
-        generations of one household) when they are not compatible even allowing a mistyped letter
-        (``typos`` in :func:`tiaki.engines.names.words_compatible`; twins are held back); ``"home"``
-        (a date of birth and a postal address) when, besides, they share a word
-        (:func:`tiaki.engines.names.any_sharing`: twins' family name; ``surnames`` are the words the
-        operation writes as surnames, :func:`tiaki.engines.names.surnames_of`)."""
+        ``strength`` is the evidence: ``"personal"`` (the model's evidence of one person's own handle) always
+        merges; ``"shared"`` (a hard identifier ``value``, which a household may share: a phone, a device, a
+        card, a family mailbox) is held back only when the two groups carry names and none of one side's is
+        compatible with one of the other's (:mod:`tiaki.engines.names`) *and* each holds mailboxes other than
+        ``value``, none of them on both sides, as two members of one household do (``"throwaway"``, for
+        :func:`_claim_throwaways`: held back only when both groups hold a mailbox besides ``value`` that is
+        not a throwaway); ``"soft"`` (the model's evidence) is held back when the names are not compatible;
+        ``"born"`` (the model's evidence, with an agreeing date of birth: not two generations of one
+        household) when they are not compatible even allowing a mistyped letter (``typos`` in
+        :func:`tiaki.engines.names.words_compatible`; twins are held back); ``"home"`` (a date of birth and a
+        postal address) when, besides, they share a word (:func:`tiaki.engines.names.any_sharing`: twins'
+        family name; ``surnames`` are the words the operation writes as surnames,
+        :func:`tiaki.engines.names.surnames_of`)."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
@@ -599,10 +599,11 @@ class _GuardedForest:
                     return None
             elif strength in ("soft", "born"):
                 return None
-            else:  # "shared", "throwaway"
+            elif strength == "throwaway":
+                if self.holds_lasting(ra, value) and self.holds_lasting(rb, value):
+                    return None
+            else:  # "shared"
                 pa_, pb = self.personal[ra] - {value}, self.personal[rb] - {value}
-                if strength == "throwaway":
-                    pa_, pb = self.lasting(ra, value), self.lasting(rb, value)
                 if pa_ and pb and pa_.isdisjoint(pb):
                     return None
         if ra > rb:
@@ -613,9 +614,9 @@ class _GuardedForest:
         self.personal[ra] = self.personal[ra] | self.personal[rb]
         return True
 
-    def lasting(self, root: int, value: str = "") -> frozenset[str]:
-        """The mailboxes of group ``root`` besides ``value`` that are not throwaways."""
-        return frozenset(m for m in self.personal[root] - {value} if not is_disposable_mailbox(m))
+    def holds_lasting(self, root: int, value: str = "") -> bool:
+        """Whether group ``root`` holds a mailbox besides ``value`` that is not a throwaway."""
+        return any(m != value and not is_disposable_mailbox(m) for m in self.personal[root])
 
     def labels(self) -> np.ndarray:
         return np.array([self.find(i) for i in range(len(self.parent))], dtype=np.int64)
@@ -707,8 +708,9 @@ class _Scored:
     # ``_HOME_HOLDERS`` accounts hold: a home's, not a placeholder's ("1 fake street", typed by
     # strangers) or an institution's (a hostel, a care home). Only a pair sharing one is ``"home"``.
     homes: dict[int, frozenset[str]] = field(default_factory=dict)
-    # The holders of each value a hard merge was held back on (``_claim_throwaways``).
-    held_values: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    # The holders of each hard value (not excluded) that an account without a lasting mailbox holds
+    # (``_burner_values``, for ``_claim_throwaways``).
+    burner_values: dict[tuple[str, str], list[int]] = field(default_factory=dict)
 
     def strength(self, a: int, b: int, evidence: tuple[str, ...]) -> str:
         """``_strength``, with the pair's address agreement counted only when it is one home's
@@ -770,9 +772,12 @@ class _Scored:
                     continue
                 link = Link(a, b, PROBABILISTIC, evidence, round(float(weight), 3), float(probability))
                 (links if outcome else held_back).append(link)
-        if self.held_values and forest.guard:
-            links.extend(_claim_throwaways(forest, self.held_values))
+        if self.burner_values and forest.guard:
+            claimed, undecided = _claim_throwaways(forest, self.burner_values)
+            links.extend(claimed)
+            offered = {(link.a, link.b) for link in held_back}
             held_back = [link for link in held_back if forest.find(link.a) != forest.find(link.b)]
+            held_back += [link for link in undecided if (link.a, link.b) not in offered]
         return Resolution(
             labels=forest.labels(),
             links=links,
@@ -969,32 +974,54 @@ def _run(
         scored,
         levels,
         _homes(backend),
-        _held_values(held_back, zip(account_list, kind_list, value_list, strict=True)),
+        _burner_values(
+            personal_sets,
+            [
+                (a, k, v)
+                for a, k, v in zip(account_list, kind_list, value_list, strict=True)
+                if k in HARD_KINDS and v
+            ],
+            {(key.kind, key.value) for key in hard.excluded_keys},
+        )
+        if held_back and config.household_guard
+        else {},
     )
 
 
-def _held_values(
-    held_back: list[Link], identifiers: Iterable[tuple[int, str, str]]
+def _burner_values(
+    mailboxes: list[set[str]], rows: list[tuple[int, str, str]], excluded: set[tuple[str, str]]
 ) -> dict[tuple[str, str], list[int]]:
-    """The accounts holding each value a hard merge was held back on."""
-    held = {tuple(link.evidence[0].split(":", 1)) for link in held_back if link.method == HARD}
+    """The holders of each hard value ``rows`` hold (``account, kind, value``), not ``excluded``, that an
+    account without a lasting mailbox (none, or throwaways only) holds: the values a burner account
+    can share with its owner (``_claim_throwaways``)."""
+    loose = [not any(not is_disposable_mailbox(m) for m in held) for held in mailboxes]
+    keys = {(kind, value) for account, kind, value in rows if loose[account]} - excluded
     holders: dict[tuple[str, str], list[int]] = {}
-    for account, kind, value in identifiers:
-        if (kind, value) in held:
+    for account, kind, value in rows:
+        if (kind, value) in keys:
             holders.setdefault((kind, value), []).append(account)
-    return holders
+    return {key: accounts for key, accounts in holders.items() if len(accounts) > 1}
 
 
-def _claim_throwaways(forest: _GuardedForest, holders: dict[tuple[str, str], list[int]]) -> list[Link]:
+def _claim_throwaways(
+    forest: _GuardedForest, values: dict[tuple[str, str], list[int]]
+) -> tuple[list[Link], list[Link]]:
     """After clustering: a group whose mailboxes are all throwaways
     (:func:`tiaki.engines.identifiers.is_disposable_mailbox`) joins the one group with a lasting
-    mailbox that holds a value it was held back on (a burner account made on its owner's phone or
-    device); groups of throwaways alone that hold one such value join each other first. When two
-    groups or more with lasting mailboxes hold such values with it (a family tablet, a café's
-    computer; the device of one and the phone of another), which of them made the burner is not for
-    the guard to guess: it stays held back, for review. Returns the links of the merges made (each
-    between two holders of the value)."""
+    mailbox that shares a hard value with it (``values``: ``_burner_values``), as a burner account
+    made on its owner's phone or device; groups of throwaways alone on one value join each other
+    first. When two groups or more with lasting mailboxes share values with it (a family tablet, a
+    café's computer; the device of one and the phone of another), which of them made the burner is
+    not for the guard to guess: it stays apart, and its link to each of them is held back for review.
+    Returns the links of the merges made and those held back (each between two holders of the
+    value)."""
     made: list[Link] = []
+    lasting: dict[int, bool] = {}  # per group (its root), whether it holds a lasting mailbox
+
+    def holds_lasting(root: int) -> bool:
+        if root not in lasting:
+            lasting[root] = forest.holds_lasting(root)
+        return lasting[root]
 
     def groups(accounts: list[int]) -> dict[int, int]:
         """Each group holding the value, with its first holder."""
@@ -1004,29 +1031,34 @@ def _claim_throwaways(forest: _GuardedForest, holders: dict[tuple[str, str], lis
         return by_group
 
     def join(a: int, b: int, key: tuple[str, str]) -> None:
+        either = holds_lasting(forest.find(a)) or holds_lasting(forest.find(b))
         if forest.union(a, b, "throwaway", key[1]):
+            lasting[forest.find(a)] = either
             made.append(Link(a, b, HARD, (f"{key[0]}:{key[1]}",)))
 
-    for key, accounts in sorted(holders.items()):
+    for key, accounts in sorted(values.items()):
         by_group = groups(accounts)
-        if not any(forest.lasting(g, key[1]) for g in by_group):
+        if len(by_group) > 1 and not any(holds_lasting(g) for g in by_group):
             first, *others = sorted(by_group.values())
             for holder in others:
                 join(first, holder, key)
-    # Per group of throwaways, the groups with a lasting mailbox that hold a value with it.
+    # Per group of throwaways, the groups with a lasting mailbox that share a value with it.
     owners: dict[int, dict[int, tuple[int, int, tuple[str, str]]]] = {}
-    for key, accounts in sorted(holders.items()):
+    for key, accounts in sorted(values.items()):
         by_group = groups(accounts)
-        lasting = {g: h for g, h in by_group.items() if forest.lasting(g, key[1])}
+        owning = {g: h for g, h in by_group.items() if holds_lasting(g)}
         for group, holder in by_group.items():
-            if group not in lasting:
-                for owner, owner_holder in lasting.items():
+            if group not in owning:
+                for owner, owner_holder in owning.items():
                     owners.setdefault(group, {}).setdefault(owner, (owner_holder, holder, key))
+    undecided: list[Link] = []
     for group in sorted(owners):
         if len(owners[group]) == 1:
             ((owner_holder, holder, key),) = owners[group].values()
             join(owner_holder, holder, key)
-    return made
+        else:
+            undecided += [Link(a, b, HARD, (f"{k[0]}:{k[1]}",)) for a, b, k in owners[group].values()]
+    return made, undecided
 
 
 _DIGITS = re.compile(r"[0-9]+")
