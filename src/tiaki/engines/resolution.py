@@ -27,8 +27,8 @@ when the two groups also hold other mailboxes, different on each side, as the me
 with a family mailbox, a family tablet or a parent's card each keep their own. A handle, or no name at
 all, vetoes nothing. A throwaway mailbox (a disposable mail domain's) is no sign of a second person:
 after clustering, a group whose mailboxes are all throwaways joins the one group with a lasting
-mailbox that holds the value it was held back on (a burner account on its owner's phone or device),
-and stays held back when several such groups hold it (:func:`_claim_throwaways`).
+mailbox that shares a hard value with it (a burner account on its owner's phone or device), and
+joins none, its links held back, when several such groups do (:func:`_claim_throwaways`).
 
 **Input contract** (pyarrow tables; row order does not matter except for ``accounts``):
 
