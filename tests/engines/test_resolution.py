@@ -1008,8 +1008,23 @@ def test_a_burner_account_on_a_family_device_is_left_for_review() -> None:
     labels = result.labels.tolist()
     assert labels[0] == labels[1]
     assert len({labels[0], labels[2], labels[3]}) == 3
-    held = [link for link in result.held_back if link.evidence == ("device:tablet-1",)]
-    assert any(2 in (link.a, link.b) for link in held)
+    held = {(min(link.a, link.b), max(link.a, link.b)) for link in result.held_back}
+    assert {(0, 2), (2, 3)} <= held  # its link to each of the two is offered, once
+    assert len(held) == len(result.held_back)
+    # The same with the burner first: Ashley's accounts are 1 and 2, Daniel's 3.
+    moved = {2: 0, 0: 1, 1: 2, 3: 3}
+    result = resolve(
+        op["accounts"].take(pa.array([2, 0, 1, 3])),
+        op["identifiers"].set_column(
+            0, "account", pa.array([moved[a] for a in op["identifiers"].column("account").to_pylist()])
+        ),
+        op["ip_events"],
+    )
+    labels = result.labels.tolist()
+    assert labels[1] == labels[2] and len({labels[0], labels[1], labels[3]}) == 3
+    held = {(min(link.a, link.b), max(link.a, link.b)) for link in result.held_back}
+    assert (0, 3) in held and {(0, 1), (0, 2)} & held  # to Daniel, and to Ashley's group
+    assert len(held) == len(result.held_back)
 
 
 def test_a_burner_account_between_two_people_joins_neither() -> None:

@@ -92,16 +92,22 @@ def normalise_email(value: str) -> str | None:
 _DISPOSABLE_LABELS = max((domain.count(".") + 1 for domain in _DISPOSABLE_DOMAINS), default=0)
 
 
-@lru_cache(maxsize=1 << 16)
 def is_disposable_mailbox(address: str) -> bool:
     """Whether an e-mail address is at a disposable mail domain (``mailinator.com``,
     ``guerrillamail.com``: a mailbox anyone opens in a minute, often with no password), or at a
     subdomain of one. The domains are the ``disposable-email-domains`` package's list (about 10,000,
     kept by its community). Such a mailbox is a throwaway, not the lasting mailbox of a distinct
     person; two accounts sharing one are still linked (that is :mod:`tiaki.engines.linkage`'s
-    business), but holding one says nothing of who else uses a device (``resolution``'s guard)."""
-    labels = address.rpartition("@")[2].strip().rstrip(".").lower().split(".")  # "mailinator.com." too
+    business), but holding one says nothing of who else uses a device (``resolution``'s guard).
+    Anything without an ``@`` is no address, so no throwaway."""
+    _, at, domain = address.rpartition("@")
+    return bool(at) and _disposable_domain(domain.strip().rstrip(".").lower())  # "mailinator.com." too
+
+
+@lru_cache(maxsize=1 << 14)
+def _disposable_domain(domain: str) -> bool:
     # The list's domains have at most _DISPOSABLE_LABELS labels: only that many suffixes are looked up.
+    labels = domain.split(".")
     return any(
         ".".join(labels[-n:]) in _DISPOSABLE_DOMAINS
         for n in range(2, min(len(labels), _DISPOSABLE_LABELS) + 1)
@@ -262,11 +268,10 @@ def normalise_name(value: str) -> str | None:
             kept.append(",")
         elif not category.startswith("P"):
             kept.append(char)
-    parts = [drop_titles(part, 2 if i == 0 else 1) for i, part in enumerate("".join(kept).split(","))]
-    if len(parts) == 2 and all(parts) and not is_name_suffix(parts[1]):
-        return f"{parts[0]}, {parts[1]}"
-    name = " ".join(" ".join(parts).split())
-    return name or None
+    parts = "".join(kept).split(",")
+    if len(parts) == 2 and all(part.split() for part in parts) and not is_name_suffix(parts[1]):
+        return f"{drop_titles(parts[0], 1)}, {drop_titles(parts[1], 1)}"
+    return drop_titles(" ".join(parts)) or None
 
 
 def given_first(name: str) -> str:

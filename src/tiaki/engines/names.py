@@ -16,6 +16,11 @@ one side is compatible with a name of the other.
   ``malgorzata``, ``Сергей`` -> ``sergey``, ``王娜`` -> ``wang na``: scripts without spaces give one word
   per capitalised syllable), then case-folded; a token's doubled letters are single and ``y`` is ``i``
   (``Sergey``/``Sergei``, ``Anna``/``Ana``).
+* **Titles and suffixes.** A title at the start (``Dr``, ``Mrs``: ``identifiers.drop_titles``) is no
+  name word when a given name and a surname follow it, or a given name after the comma of "Surname,
+  Given"; before a surname alone it is kept ("Mrs Brown" and "Mr Brown"). A suffix at the end
+  (``Jr``, ``III``) is no name word here ("Mary Brown Jr" and "John Brown Jr" are two people), while
+  the model's full-name level still reads it (a father and son "Sr" and "Jr" are two full names).
 * **Order.** "Surname, Given" says which is which. Otherwise the given name is either the first word or
   the last one (surname-first order in Chinese, Hungarian, Vietnamese, Japanese, Korean, and in forms
   that ask for the surname first), and a single word may be either a given name or a surname.
@@ -160,7 +165,7 @@ def _one(text: str, typed: bool) -> list[Name]:
     unvowelled = next((_SCRIPT_VOWELS[x] for x in sorted(scripts) if x in _SCRIPT_VOWELS), "")
     if text.count(",") == 1:
         surname, given = text.split(",")
-        before, after = _words(surname), _words(drop_titles(given, 1))
+        before, after = _words(drop_titles(surname, 1)), _words(drop_titles(given, 1))
         if before and after and not is_name_suffix(given):
             return [Name(before + after, len(before), unvowelled)]
     plain = drop_titles(text.replace(",", " ")).split()

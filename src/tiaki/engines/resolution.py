@@ -111,7 +111,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -575,17 +575,17 @@ class _GuardedForest:
     def union(self, a: int, b: int, strength: str = "soft", value: str = "") -> bool | None:
         """Merge; ``True`` if merged, ``False`` if already one group, ``None`` if the guard refused.
 
-        ``strength`` is the evidence: ``"personal"`` (the model's evidence of one person's own handle) always
-        merges; ``"shared"`` (a hard identifier ``value``, which a household may share: a phone, a device, a
-        card, a family mailbox) is held back only when the two groups carry names and none of one side's is
-        compatible with one of the other's (:mod:`tiaki.engines.names`) *and* each holds mailboxes other than
-        ``value``, none of them on both sides, as two members of one household do (``"throwaway"``, for
-        :func:`_claim_throwaways`: held back only when both groups hold a mailbox besides ``value`` that is
-        not a throwaway); ``"soft"`` (the model's evidence) is held back when the names are not compatible;
-        ``"born"`` (the model's evidence, with an agreeing date of birth: not two generations of one
-        household) when they are not compatible even allowing a mistyped letter (``typos`` in
-        :func:`tiaki.engines.names.words_compatible`; twins are held back); ``"home"`` (a date of birth and a
-        postal address) when, besides, they share a word (:func:`tiaki.engines.names.any_sharing`: twins'
+        ``strength`` is the evidence: ``"personal"`` (the model's evidence of one person's own handle)
+        always merges; ``"shared"`` (a hard identifier ``value``, which a household may share: a phone, a
+        device, a card, a family mailbox) is held back only when the two groups carry names and none of one
+        side's is compatible with one of the other's (:mod:`tiaki.engines.names`) *and* each holds mailboxes
+        other than ``value``, none of them on both sides, as two members of one household do; ``"claimed"``
+        (a burner joining its one owner: :func:`_claim_throwaways`, which decides) always merges; ``"soft"``
+        (the model's evidence) is held back when the names are not compatible; ``"born"`` (the model's
+        evidence, with an agreeing date of birth: not two generations of one household) when they are not
+        compatible even allowing a mistyped letter (``typos`` in
+        :func:`tiaki.engines.names.words_compatible`; twins are held back); ``"home"`` (a date of birth and
+        a postal address) when, besides, they share a word (:func:`tiaki.engines.names.any_sharing`: twins'
         family name; ``surnames`` are the words the operation writes as surnames,
         :func:`tiaki.engines.names.surnames_of`)."""
         ra, rb = self.find(a), self.find(b)
@@ -593,16 +593,19 @@ class _GuardedForest:
             return False
         na, nb = self.names[ra], self.names[rb]
         typos = strength in ("born", "home")
-        if self.guard and strength != "personal" and na and nb and not any_compatible(na, nb, typos):
+        if (
+            self.guard
+            and strength not in ("personal", "claimed")
+            and na
+            and nb
+            and not any_compatible(na, nb, typos)
+        ):
             if strength == "home":
                 if any_sharing(na, nb, self.surnames):
                     return None
             elif strength in ("soft", "born"):
                 return None
-            elif strength == "throwaway":
-                if self.holds_lasting(ra, value) and self.holds_lasting(rb, value):
-                    return None
-            else:  # "shared"
+            elif strength == "shared":
                 pa_, pb = self.personal[ra] - {value}, self.personal[rb] - {value}
                 if pa_ and pb and pa_.isdisjoint(pb):
                     return None
@@ -614,9 +617,9 @@ class _GuardedForest:
         self.personal[ra] = self.personal[ra] | self.personal[rb]
         return True
 
-    def holds_lasting(self, root: int, value: str = "") -> bool:
-        """Whether group ``root`` holds a mailbox besides ``value`` that is not a throwaway."""
-        return any(m != value and not is_disposable_mailbox(m) for m in self.personal[root])
+    def holds_lasting(self, root: int) -> bool:
+        """Whether group ``root`` holds a mailbox that is not a throwaway (``_lasting``)."""
+        return _lasting(self.personal[root])
 
     def labels(self) -> np.ndarray:
         return np.array([self.find(i) for i in range(len(self.parent))], dtype=np.int64)
@@ -775,9 +778,11 @@ class _Scored:
         if self.burner_values and forest.guard:
             claimed, undecided = _claim_throwaways(forest, self.burner_values)
             links.extend(claimed)
-            offered = {(link.a, link.b) for link in held_back}
+            offered = {(min(link.a, link.b), max(link.a, link.b)) for link in held_back}
             held_back = [link for link in held_back if forest.find(link.a) != forest.find(link.b)]
-            held_back += [link for link in undecided if (link.a, link.b) not in offered]
+            held_back += [
+                link for link in undecided if (min(link.a, link.b), max(link.a, link.b)) not in offered
+            ]
         return Resolution(
             labels=forest.labels(),
             links=links,
@@ -988,13 +993,19 @@ def _run(
     )
 
 
+def _lasting(mailboxes: Iterable[str]) -> bool:
+    """Whether any of ``mailboxes`` is a lasting one: not a throwaway
+    (:func:`tiaki.engines.identifiers.is_disposable_mailbox`)."""
+    return any(not is_disposable_mailbox(m) for m in mailboxes)
+
+
 def _burner_values(
     mailboxes: list[set[str]], rows: list[tuple[int, str, str]], excluded: set[tuple[str, str]]
 ) -> dict[tuple[str, str], list[int]]:
     """The holders of each hard value ``rows`` hold (``account, kind, value``), not ``excluded``, that an
     account without a lasting mailbox (none, or throwaways only) holds: the values a burner account
     can share with its owner (``_claim_throwaways``)."""
-    loose = [not any(not is_disposable_mailbox(m) for m in held) for held in mailboxes]
+    loose = [not _lasting(held) for held in mailboxes]
     keys = {(kind, value) for account, kind, value in rows if loose[account]} - excluded
     holders: dict[tuple[str, str], list[int]] = {}
     for account, kind, value in rows:
@@ -1032,7 +1043,7 @@ def _claim_throwaways(
 
     def join(a: int, b: int, key: tuple[str, str]) -> None:
         either = holds_lasting(forest.find(a)) or holds_lasting(forest.find(b))
-        if forest.union(a, b, "throwaway", key[1]):
+        if forest.union(a, b, "claimed"):
             lasting[forest.find(a)] = either
             made.append(Link(a, b, HARD, (f"{key[0]}:{key[1]}",)))
 
