@@ -222,31 +222,41 @@ def test_records_and_search_match_a_name_written_surname_first(tmp_path: Path):
     assert Identifier.objects.get(kind="name").value == "STONE, River"  # kept as disclosed
 
 
-def test_names_stored_in_the_order_written_are_stored_again_in_the_order_spoken(tmp_path: Path):
-    """The data migrations rewrite names a database holds from before names were compared in the
-    order spoken ("STONE, River" was stored "stone river"), identifiers and records alike."""
+def _names_in_store(tmp_path: Path, name: str, records: str) -> None:
+    """An operation whose account a1 has the recorded ``name``, and a register of ``records`` (CSV
+    rows after the header)."""
+    identifiers = [*IDENTIFIERS, {"account_id": "a1", "kind": "name", "value": name}]
+    ingest(write_bundle(tmp_path / "b", identifiers=identifiers), "op", actor=actor("tester"))
+    register = tmp_path / "records.csv"
+    register.write_text("kind,value,fact,detail,source,checked_at\n" + records)
+    import_records(register, get_operation("op"), actor=actor("tester"))
+
+
+def _migrate_names(intake: str, subjects: str) -> None:
+    """Run the data migrations ``intake`` and ``subjects`` (module names) that rewrite stored names."""
     from importlib import import_module
 
     from django.apps import apps
 
+    import_module(f"tiaki.apps.intake.migrations.{intake}").renormalise_names(apps, None)
+    import_module(f"tiaki.apps.subjects.migrations.{subjects}").renormalise_names(apps, None)
+
+
+def test_names_stored_in_the_order_written_are_stored_again_in_the_order_spoken(tmp_path: Path):
+    """The data migrations rewrite names a database holds from before names were compared in the
+    order spoken ("STONE, River" was stored "stone river"), identifiers and records alike."""
     from tiaki.apps.subjects.models import RecordsFact
 
-    identifiers = [*IDENTIFIERS, {"account_id": "a1", "kind": "name", "value": "STONE, River"}]
-    ingest(write_bundle(tmp_path / "b", identifiers=identifiers), "op", actor=actor("tester"))
-    records = tmp_path / "records.csv"
-    records.write_text(
-        "kind,value,fact,detail,source,checked_at\n"
+    _names_in_store(
+        tmp_path,
+        "STONE, River",
         'name,"Stone, River",access_to_children,coach,register,2019-10-01T00:00:00Z\n'
-        'name+dob,"Stone, River|1990-02-03",prior_conviction,2015,register,2019-10-01T00:00:00Z\n'
+        'name+dob,"Stone, River|1990-02-03",prior_conviction,2015,register,2019-10-01T00:00:00Z\n',
     )
-    import_records(records, get_operation("op"), actor=actor("tester"))
     Identifier.objects.filter(kind="name").update(normalised="stone river")
     RecordsFact.objects.filter(kind="name").update(normalised="stone river")
     RecordsFact.objects.filter(kind="name+dob").update(normalised="stone river|1990-02-03")
-    import_module("tiaki.apps.intake.migrations.0004_names_in_spoken_order").renormalise_names(apps, None)
-    import_module("tiaki.apps.subjects.migrations.0006_record_names_in_spoken_order").renormalise_names(
-        apps, None
-    )
+    _migrate_names("0004_names_in_spoken_order", "0006_record_names_in_spoken_order")
     assert Identifier.objects.get(kind="name").normalised == "river stone"
     assert dict(RecordsFact.objects.values_list("kind", "normalised")) == {
         "name": "river stone",
@@ -257,29 +267,19 @@ def test_names_stored_in_the_order_written_are_stored_again_in_the_order_spoken(
 def test_names_stored_with_a_title_are_stored_again_without_it(tmp_path: Path):
     """The later data migrations rewrite every stored name: "Dr River Stone" was stored "dr river
     stone", and a register's "River Stone" did not match it."""
-    from importlib import import_module
-
-    from django.apps import apps
-
     from tiaki.apps.subjects.models import RecordsFact
 
-    identifiers = [*IDENTIFIERS, {"account_id": "a1", "kind": "name", "value": "Dr River Stone"}]
-    ingest(write_bundle(tmp_path / "b", identifiers=identifiers), "op", actor=actor("tester"))
-    records = tmp_path / "records.csv"
-    records.write_text(
-        "kind,value,fact,detail,source,checked_at\n"
+    _names_in_store(
+        tmp_path,
+        "Dr River Stone",
         "name,Mrs. Mary Stone,access_to_children,coach,register,2019-10-01T00:00:00Z\n"
-        'name+dob,"Stone, Dr. River|1990-02-03",prior_conviction,2015,register,2019-10-01T00:00:00Z\n'
+        'name+dob,"Stone, Dr. River|1990-02-03",prior_conviction,2015,register,2019-10-01T00:00:00Z\n',
     )
-    import_records(records, get_operation("op"), actor=actor("tester"))
     assert Identifier.objects.get(kind="name").normalised == "river stone"
     Identifier.objects.filter(kind="name").update(normalised="dr river stone")
     RecordsFact.objects.filter(kind="name").update(normalised="mrs mary stone")
     RecordsFact.objects.filter(kind="name+dob").update(normalised="dr river stone|1990-02-03")
-    import_module("tiaki.apps.intake.migrations.0005_names_without_titles").renormalise_names(apps, None)
-    import_module("tiaki.apps.subjects.migrations.0007_record_names_without_titles").renormalise_names(
-        apps, None
-    )
+    _migrate_names("0005_names_without_titles", "0007_record_names_without_titles")
     assert Identifier.objects.get(kind="name").normalised == "river stone"
     assert dict(RecordsFact.objects.values_list("kind", "normalised")) == {
         "name": "mary stone",

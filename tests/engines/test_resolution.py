@@ -944,6 +944,12 @@ def test_a_judged_value_does_not_depend_on_the_order_of_accounts() -> None:
     assert persons([0, 1, 2, 3]) == persons([1, 3, 2, 0]) == persons([3, 2, 1, 0])
 
 
+def _identifier_rows(rows: list[tuple[int, str, str]]) -> pa.Table:
+    """An ``identifiers`` table of ``(account, kind, value)`` rows."""
+    account, kind, value = zip(*rows, strict=True)
+    return pa.table({"account": list(account), "kind": list(kind), "value": list(value)})
+
+
 def _burner_operation(burner_mailbox: str, household: bool) -> dict[str, pa.Table]:
     # Ashley's two accounts share her mailbox and her tablet; a third account on the tablet carries
     # another name and a mailbox of its own. With ``household``, her brother's account (his own
@@ -969,13 +975,7 @@ def _burner_operation(burner_mailbox: str, household: bool) -> dict[str, pa.Tabl
         rows += [(3, "device", "tablet-1"), (3, "email", "dan.smith@outlook.com")]
     return {
         "accounts": accounts,
-        "identifiers": pa.table(
-            {
-                "account": [r[0] for r in rows],
-                "kind": [r[1] for r in rows],
-                "value": [r[2] for r in rows],
-            }
-        ),
+        "identifiers": _identifier_rows(rows),
         "ip_events": _no_events(),
     }
 
@@ -1055,13 +1055,7 @@ def test_a_burner_account_between_two_people_joins_neither() -> None:
         # With a landline Ashley and Daniel share too, union-find joins the three through the phones
         # and never needs the tablet: the burner must still see both owners.
         extra = [(0, "phone", "+61299990000"), (1, "phone", "+61299990000")] if landline else []
-        identifiers = pa.table(
-            {
-                "account": [r[0] for r in rows + extra],
-                "kind": [r[1] for r in rows + extra],
-                "value": [r[2] for r in rows + extra],
-            }
-        )
+        identifiers = _identifier_rows(rows + extra)
         result = resolve(accounts, identifiers, _no_events())
         labels = result.labels.tolist()
         assert len({labels[0], labels[1], labels[2]}) == 3

@@ -617,10 +617,6 @@ class _GuardedForest:
         self.personal[ra] = self.personal[ra] | self.personal[rb]
         return True
 
-    def holds_lasting(self, root: int) -> bool:
-        """Whether group ``root`` holds a mailbox that is not a throwaway (``_lasting``)."""
-        return _lasting(self.personal[root])
-
     def labels(self) -> np.ndarray:
         return np.array([self.find(i) for i in range(len(self.parent))], dtype=np.int64)
 
@@ -778,11 +774,9 @@ class _Scored:
         if self.burner_values and forest.guard:
             claimed, undecided = _claim_throwaways(forest, self.burner_values)
             links.extend(claimed)
-            offered = {(min(link.a, link.b), max(link.a, link.b)) for link in held_back}
+            offered = {_pair(link) for link in held_back}
             held_back = [link for link in held_back if forest.find(link.a) != forest.find(link.b)]
-            held_back += [
-                link for link in undecided if (min(link.a, link.b), max(link.a, link.b)) not in offered
-            ]
+            held_back += [link for link in undecided if _pair(link) not in offered]
         return Resolution(
             labels=forest.labels(),
             links=links,
@@ -993,6 +987,11 @@ def _run(
     )
 
 
+def _pair(link: Link) -> tuple[int, int]:
+    """The accounts ``link`` joins, in either direction."""
+    return min(link.a, link.b), max(link.a, link.b)
+
+
 def _lasting(mailboxes: Iterable[str]) -> bool:
     """Whether any of ``mailboxes`` is a lasting one: not a throwaway
     (:func:`tiaki.engines.identifiers.is_disposable_mailbox`)."""
@@ -1031,7 +1030,7 @@ def _claim_throwaways(
 
     def holds_lasting(root: int) -> bool:
         if root not in lasting:
-            lasting[root] = forest.holds_lasting(root)
+            lasting[root] = _lasting(forest.personal[root])
         return lasting[root]
 
     def groups(accounts: list[int]) -> dict[int, int]:
