@@ -4,6 +4,7 @@ and STIX files: rendered, looked at, and refused when they hold what must not le
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from builders import picture
 from requirements import tool
 from tiaki.formats.documents import DocumentError, check_html, check_pdf
-from tiaki.formats.dossier import grade_in_scheme, render_html
+from tiaki.formats.dossier import grade_in_scheme, render_html, render_pdf
 from tiaki.formats.exchange import MediaIndicator, misp_event, stix_bundle
 from tiaki.formats.handling import marking
 from tiaki.formats.package import PackageContentError, verify_package, write_package
@@ -115,6 +116,19 @@ def test_the_pdf_renders_holds_no_image_and_carries_the_marking_on_every_page(tm
     folder = tmp_path / "package"
     write_package(folder, files, meta)
     assert verify_package(folder) == []
+
+
+def test_the_same_html_gives_the_same_pdf_whatever_the_clock_says(monkeypatch: pytest.MonkeyPatch):
+    """A package's digest must not change when nothing in it did: the font subsets WeasyPrint
+    embeds are not dated by the clock, and the identifier is the HTML's."""
+    import time
+
+    document = render_html(_render_input(_referral()))
+    setting = os.environ.get("SOURCE_DATE_EPOCH")
+    clock = iter([1_000_000_000.0 + 86_400 * i for i in range(100_000)])
+    monkeypatch.setattr(time, "time", lambda: next(clock))
+    assert render_pdf(document) == render_pdf(document)
+    assert os.environ.get("SOURCE_DATE_EPOCH") == setting  # the process's setting is restored
 
 
 @pytest.mark.parametrize(

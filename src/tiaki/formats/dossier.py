@@ -28,6 +28,8 @@ the same (``formats/hashlist.PROFILES``; DHS 5 is VIC 0, non-pertinent). Anythin
 from __future__ import annotations
 
 import html
+import os
+import threading
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -491,16 +493,33 @@ def _no_fetch(url: str, *args: object, **kwargs: object) -> dict[str, object]:
     raise ValueError(f"the dossier fetches nothing ({url[:40]})")
 
 
+# Rendering sets the process's SOURCE_DATE_EPOCH for its duration (below): one rendering at a time.
+_RENDERING = threading.Lock()
+
+
 def render_pdf(document: str) -> bytes:
     """The PDF of the dossier's HTML, drawn by WeasyPrint with nothing fetched. The same HTML gives
-    the same bytes (no creation date is written; the document identifier is derived from it)."""
+    the same bytes: no creation date is written, the document identifier is derived from the HTML,
+    and the embedded font subsets are dated by ``SOURCE_DATE_EPOCH`` (the reproducible-builds
+    convention, which fontTools reads when WeasyPrint subsets with it), not by the clock."""
     import hashlib
 
-    from weasyprint import HTML
+    from weasyprint import DEFAULT_OPTIONS, HTML
 
     identifier = hashlib.sha256(document.encode()).hexdigest()[:32].encode()
-    pdf = HTML(string=document, url_fetcher=_no_fetch).write_pdf(
-        identifier=identifier, uncompressed_pdf=False, pdf_variant=None
-    )
+    # WeasyPrint 70 renamed the option ``identifier`` to ``pdf_identifier``, and it ignores an
+    # unknown option: the wrong name would give every rendering a random identifier.
+    option = "pdf_identifier" if "pdf_identifier" in DEFAULT_OPTIONS else "identifier"
+    with _RENDERING:
+        before = os.environ.get("SOURCE_DATE_EPOCH")
+        if before is None:
+            os.environ["SOURCE_DATE_EPOCH"] = "0"
+        try:
+            pdf = HTML(string=document, url_fetcher=_no_fetch).write_pdf(
+                uncompressed_pdf=False, pdf_variant=None, **{option: identifier}
+            )
+        finally:
+            if before is None:
+                os.environ.pop("SOURCE_DATE_EPOCH", None)
     assert pdf is not None
     return bytes(pdf)
