@@ -71,6 +71,60 @@ def test_writing_twice_gives_identical_bytes(tmp_path: Path):
     assert first[1:] == second[1:]
 
 
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.mark.parametrize("stop_at", ["zip", "folder", "swap", "rename"])
+def test_a_writer_stopped_part_way_leaves_the_package_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop_at: str
+):
+    """Killed or failing while rewriting a package (a disk full, a crash): the zip and the folder
+    on disk are each whole, the old package or the new one, never a mix or a file cut short (the
+    folder is missing only between the two renames that swap it); the next writer finishes and
+    leaves nothing of the stopped one behind."""
+    folder = tmp_path / "op-NZ"
+    zip_path, zip_sha, _ = write_package(folder, FILES, META)
+    before = _tree(tmp_path)
+    changed = {**FILES, "README.md": b"# changed\n"}
+
+    def stop(*args: object, **kwargs: object) -> None:
+        raise OSError("stopped")
+
+    with monkeypatch.context() as patch:
+        if stop_at == "zip":  # while the zip is built
+            patch.setattr(zipfile.ZipFile, "writestr", stop)
+        elif stop_at == "folder":  # after the first file of the new folder
+            real = Path.write_bytes
+            calls = iter(range(1000))
+            patch.setattr(
+                Path, "write_bytes", lambda self, data: real(self, data) if next(calls) < 1 else stop()
+            )
+        elif stop_at == "swap":  # the old folder set aside, the new one not yet in its place
+            rename = Path.rename
+            renames = iter(range(1000))
+            patch.setattr(Path, "rename", lambda self, to: rename(self, to) if next(renames) < 1 else stop())
+        else:  # once the new folder is in place, before the zip is
+            patch.setattr("tiaki.formats.package.os.replace", stop)
+        with pytest.raises(OSError):
+            write_package(folder, changed, META)
+    visible = {k: v for k, v in _tree(tmp_path).items() if not k.startswith(".") and "/." not in k}
+    if stop_at == "rename":
+        assert visible["op-NZ/README.md"] == b"# changed\n"  # the folder is the new package, whole
+        assert visible["op-NZ.zip"] == before["op-NZ.zip"] and verify_package(zip_path) == []
+    elif stop_at == "swap":
+        assert visible == {"op-NZ.zip": before["op-NZ.zip"]}  # no folder until the next writer
+    else:
+        assert visible == before
+    assert hashlib.sha256(zip_path.read_bytes()).hexdigest() == zip_sha
+    assert stop_at == "swap" or verify_package(folder) == []
+    write_package(folder, changed, META)
+    assert set(_tree(tmp_path)) == set(before)  # the stopped writer's staging files are gone
+    assert verify_package(folder) == verify_package(zip_path) == []
+
+
 def test_altered_missing_and_extra_files_are_reported(tmp_path: Path):
     folder = tmp_path / "op-NZ"
     write_package(folder, FILES, META)

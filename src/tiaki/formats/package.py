@@ -338,11 +338,6 @@ def write_package(
     everything[SUMS] = sums
     if signer is not None:
         everything[SIGNATURE] = signer(sums).encode()
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
-    for name, data in everything.items():
-        (folder / name).write_bytes(data)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(everything):
@@ -350,9 +345,39 @@ def write_package(
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, everything[name])
+    zipped = buffer.getvalue()
+    # Nothing on disk changes until everything is built. Then the new folder is written beside the
+    # old one and the two are swapped by renames (atomic on one file system), and the zip is replaced
+    # the same way: a writer stopped at any point leaves each of them whole, as it was or as it is
+    # now (the folder, between the two renames, missing until the next writer), never cut short or
+    # a mix; what a stopped writer left beside them is cleared by the next.
+    staging, retired = (folder.with_name(f".{folder.name}.{state}") for state in ("writing", "old"))
+    for leftover in (staging, retired):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    staging.mkdir(parents=True)
+    for name, data in everything.items():
+        (staging / name).write_bytes(data)
+    if folder.exists():
+        folder.rename(retired)
+    staging.rename(folder)
+    if retired.exists():
+        shutil.rmtree(retired)
     zip_path = folder.with_name(folder.name + ".zip")
-    zip_path.write_bytes(buffer.getvalue())
-    return zip_path, _sha256(buffer.getvalue()), _sha256(manifest_bytes)
+    replace_file(zip_path, zipped)
+    return zip_path, _sha256(zipped), _sha256(manifest_bytes)
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole: into a file beside it, flushed to disk, then renamed over it
+    (a rename is atomic on one file system), so a reader or a writer stopped part-way never meets a
+    file cut short."""
+    partial = path.with_name(f".{path.name}.writing")
+    with partial.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(partial, path)
 
 
 def _persons_countries(files: Mapping[str, bytes]) -> list[tuple[int, str]] | None:

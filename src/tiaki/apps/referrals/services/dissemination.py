@@ -33,6 +33,7 @@ from tiaki.apps.referrals.queries import case_details, for_actor, packages_root
 from tiaki.apps.referrals.services.agencies import find_agency
 from tiaki.engines import sealing
 from tiaki.errors import Conflict, Invalid, NotFound
+from tiaki.formats.package import replace_file
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def seal_packages(operation: Operation, actor: Actor, countries: list[str] | Non
         except sealing.SealingError as exc:
             raise Invalid(f"{agency}: {exc}") from None
         target = zip_path.with_name(zip_path.name + ".age")
-        target.write_bytes(sealed)
+        replace_file(target, sealed)
         with transaction.atomic():
             package.sealed_path = datadir.relative(target)
             package.sealed_sha256 = hashlib.sha256(sealed).hexdigest()
@@ -112,7 +113,7 @@ def _keep(source: Path, folder: Path, sha256: str) -> str:
         if hashlib.sha256(target.read_bytes()).hexdigest() != sha256:
             raise Conflict(f"{datadir.relative(target)} exists and holds something else; move it away")
     else:
-        target.write_bytes(data)
+        replace_file(target, data)
         target.chmod(0o400)
     return datadir.relative(target)
 
