@@ -108,6 +108,35 @@ def test_the_same_list_file_twice_is_a_no_op_and_another_file_under_the_name_is_
         import_hashlist(other, actor=actor("t"), info=ListInfo(name="l", profile="vic-us"))
 
 
+def test_an_index_build_stopped_part_way_is_built_again_not_loaded_cut_short(tmp_path: Path, monkeypatch):
+    import shutil
+
+    import numpy as np
+
+    known = _known_list(tmp_path, [{"pdq": "a5" * 32, "category": "1"}, {"pdq": "3c" * 32, "category": "2"}])
+    import_hashlist(known, actor=actor("t"), info=ListInfo(name="l", profile="vic-us"))
+    hash_list = HashList.objects.get(name="l")
+    indexes = Path(settings.DATA_DIR) / "indexes"
+    shutil.rmtree(indexes)
+    save = np.save
+
+    def killed(path, array, *args, **kwargs):  # the entries file cut short, then the process gone
+        if Path(path).name == "entries.npy":
+            Path(path).write_bytes(b"\x93NUMPY" + b"\0" * 10)
+            raise OSError("killed")
+        save(path, array, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(np, "save", killed)
+        with pytest.raises(OSError):
+            list_index(hash_list)
+    index, entries = list_index(hash_list)  # built again, not loaded cut short
+    assert len(index) == len(entries) == 2
+    assert [p.name for p in indexes.iterdir()] == [f"hashlist-{hash_list.pk}-{hash_list.file_sha256[:16]}"]
+    loaded, again = list_index(hash_list)  # and now loaded
+    assert len(loaded) == 2 and list(again) == list(entries)
+
+
 def test_resolve_links_accounts_sharing_a_normalised_identifier_and_is_stable(operation):
     summary = resolve(operation, actor=actor("tester"))
     assert summary.accounts == 3 and summary.persons == 2

@@ -3,6 +3,8 @@ for matching."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
@@ -45,6 +47,22 @@ def list_index(hash_list: HashList) -> tuple[PdqIndex, np.ndarray]:
         entries[row : row + len(chunk)] = [pk for pk, _ in chunk]
         row += len(chunk)
     index = PdqIndex(words)
-    index.save(folder)
-    np.save(folder / "entries.npy", entries)
+    # Written into a folder of this process's own, then renamed into place (atomic on one file
+    # system): a build stopped part-way (killed, a disk full) leaves no index cut short that a later
+    # run would load, and two processes building one list's index at once never mix their files.
+    staging = folder.with_name(f".{folder.name}.{os.getpid()}.writing")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        index.save(staging)
+        np.save(staging / "entries.npy", entries)
+        if folder.exists() and not (folder / "entries.npy").is_file():
+            shutil.rmtree(folder)  # an unfinished folder written in place by an earlier version
+        try:
+            staging.rename(folder)
+        except OSError:
+            if not (folder / "entries.npy").is_file():
+                raise
+            # another process put the same list's index in place first: the same bytes
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return index, entries
