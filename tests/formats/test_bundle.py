@@ -567,6 +567,25 @@ def test_line_breaks_are_kept_in_free_text_columns(tmp_path: Path) -> None:
     assert [a.display_name for a in read_bundle(root).accounts] == ["River\nOtter", "Heron"]
 
 
+def test_a_postal_address_may_take_several_lines_and_no_other_identifier_may(tmp_path: Path) -> None:
+    root = make_bundle(
+        tmp_path / "b", tables={"accounts": TABLES["accounts"], "identifiers": TABLES["identifiers"]}
+    )
+    head = "account_id,kind,value\n"
+    address = "12 Kauri Street\r\nPonsonby\r\nAuckland 1011"
+    write_raw(root, "identifiers.csv", f'{head}acc-1,address,"{address}"\nacc-1,email,a@example.org\n')
+    rows = read_bundle(root).identifiers
+    assert [(r.kind, r.value) for r in rows] == [
+        ("address", address),
+        ("email", "a@example.org"),
+    ]
+    write_raw(root, "identifiers.csv", f'{head}acc-1,email,"a@example.org\nacc-2,phone,+6491234567"\n')
+    assert where(error_of(root)) == ("identifiers.csv", 2, "value")
+    swallowed = "".join(f"\nacc-{n},email,x{n}@example.org" for n in range(2, 12))
+    write_raw(root, "identifiers.csv", f'{head}acc-1,address,"1 Main Street{swallowed}"\n')
+    assert where(error_of(root)) == ("identifiers.csv", 2, "value")
+
+
 def test_a_nul_in_an_ignored_column_is_refused(tmp_path: Path) -> None:
     root = make_bundle(tmp_path / "b", tables={"accounts": TABLES["accounts"]})
     write_raw(root, "accounts.csv", "account_id,notes\nacc-1,fine\nacc-2,bad\x00\n")

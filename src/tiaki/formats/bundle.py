@@ -74,7 +74,16 @@ MAX_PART_BYTES = 255  # one folder or file name within it (the usual file-system
 
 # Columns whose values may hold line breaks (free text). Anywhere else a line break inside a quoted
 # CSV field means a quote is stray or missing, which would otherwise swallow the rows after it.
-MULTILINE: dict[str, tuple[str, ...]] = {"accounts": ("display_name",), "venues": ("name",)}
+# An identifier's value may hold them only when it is a postal address, written on several lines as
+# addresses are (``ADDRESS_LINES`` at most: a stray quote in one would swallow at most a few rows).
+MULTILINE: dict[str, tuple[str, ...]] = {
+    "accounts": ("display_name",),
+    "venues": ("name",),
+    "identifiers": ("value",),
+}
+ADDRESS_LINES = (
+    8  # the most lines a postal address takes (name, organisation, 3 street lines, town, region, country)
+)
 
 # The columns of each table, in the order the row parsers below unpack them; required ones first.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -726,6 +735,10 @@ class _Reader:
 
     def _identifiers(self, cells: Sequence[str]) -> None:
         account_id, kind, value, verified, observed = cells
+        lines = len(value.splitlines())
+        if lines > 1 and (kind != "address" or lines > ADDRESS_LINES):
+            where = "an address of more lines than one has" if kind == "address" else "a line break"
+            raise _CellError("value", f"holds {where} inside a quoted value (is a quote missing or stray?)")
         self.disclosure.identifiers.append(
             IdentifierRow(
                 account_id=self._account(account_id),
