@@ -384,7 +384,7 @@ def febrl_dir(given: Path | None) -> Path:
 
 
 # The independent generators, each a package under bench/ with a ``generator`` module.
-INDEPENDENT = ("independent", "independent2", "independent3")
+INDEPENDENT = ("independent", "independent2", "independent3", "independent4")
 
 
 def generated(kind: str, seed: int, accounts: int, work: Path) -> Path:
@@ -440,7 +440,7 @@ def prepare_data(name: str, accounts: int, work: Path, febrl: Path | None) -> tu
         tables = load_febrl([out / "members.csv"])
     else:
         raise SystemExit(
-            f"unknown data set {name!r}: synth:SEED, independent[2|3]:SEED, febrl:N or members:SEED"
+            f"unknown data set {name!r}: synth:SEED, independent[2|3|4]:SEED, febrl:N or members:SEED"
         )
     prepared.mkdir(parents=True, exist_ok=True)
     for table_name, table in tables.items():
@@ -491,7 +491,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1, help="tiaki synth seed when --data is not given")
     parser.add_argument(
         "--data", action="append", default=None,
-        help="data set, repeatable: synth:SEED, independent[2|3]:SEED, febrl:N, members:SEED "
+        help="data set, repeatable: synth:SEED, independent[2|3|4]:SEED, febrl:N, members:SEED "
              "(default synth:--seed)",
     )  # fmt: skip
     parser.add_argument("--febrl", type=Path, default=None, help="folder holding the FEBRL CSVs")

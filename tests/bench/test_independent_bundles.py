@@ -1,5 +1,5 @@
-"""The second and third independent generators write well-formed disclosure bundles, deterministically per
-seed."""
+"""The second, third and fourth independent generators write well-formed disclosure bundles,
+deterministically per seed."""
 
 from __future__ import annotations
 
@@ -22,8 +22,13 @@ if getattr(sys.modules.get("bench"), "__file__", "") is None:  # tests/bench see
 
 from bench.independent2 import generator as independent2  # noqa: E402
 from bench.independent3 import generator as independent3  # noqa: E402
+from bench.independent4 import generator as independent4  # noqa: E402
 
-GENERATORS = {"independent2": independent2.generate, "independent3": independent3.generate}
+GENERATORS = {
+    "independent2": independent2.generate,
+    "independent3": independent3.generate,
+    "independent4": independent4.generate,
+}
 
 SPEC = ROOT.parent / "shared" / "spec" / "disclosure-bundle.md"
 REQUIRED = {
