@@ -81,9 +81,8 @@ MULTILINE: dict[str, tuple[str, ...]] = {
     "venues": ("name",),
     "identifiers": ("value",),
 }
-ADDRESS_LINES = (
-    8  # the most lines a postal address takes (name, organisation, 3 street lines, town, region, country)
-)
+# The most lines a postal address takes: name, organisation, three street lines, town, region, country.
+ADDRESS_LINES = 8
 
 # The columns of each table, in the order the row parsers below unpack them; required ones first.
 COLUMNS: dict[str, tuple[str, ...]] = {
