@@ -75,7 +75,8 @@ MAX_PART_BYTES = 255  # one folder or file name within it (the usual file-system
 # Columns whose values may hold line breaks (free text). Anywhere else a line break inside a quoted
 # CSV field means a quote is stray or missing, which would otherwise swallow the rows after it.
 # An identifier's value may hold them only when it is a postal address, written on several lines as
-# addresses are (``ADDRESS_LINES`` at most: a stray quote in one would swallow at most a few rows).
+# addresses are: ``ADDRESS_LINES`` at most, none of them read as a row of the table (a known account
+# and a kind), which is what a stray quote swallows.
 MULTILINE: dict[str, tuple[str, ...]] = {
     "accounts": ("display_name",),
     "venues": ("name",),
@@ -734,10 +735,20 @@ class _Reader:
 
     def _identifiers(self, cells: Sequence[str]) -> None:
         account_id, kind, value, verified, observed = cells
-        lines = len(value.splitlines())
-        if lines > 1 and (kind != "address" or lines > ADDRESS_LINES):
-            where = "an address of more lines than one has" if kind == "address" else "a line break"
-            raise _CellError("value", f"holds {where} inside a quoted value (is a quote missing or stray?)")
+        lines = value.splitlines()
+        if len(lines) > 1:
+            if kind != "address":
+                held = "a line break"
+            elif len(lines) > ADDRESS_LINES:
+                held = "an address of more lines than one has"
+            elif self._rows_in(lines[1:]):
+                held = "lines that read as rows of this table"
+            else:
+                held = ""
+            if held:
+                raise _CellError(
+                    "value", f"holds {held} inside a quoted value (is a quote missing or stray?)"
+                )
         self.disclosure.identifiers.append(
             IdentifierRow(
                 account_id=self._account(account_id),
@@ -747,6 +758,16 @@ class _Reader:
                 observed_at=_timestamp("observed_at", observed),
             )
         )
+
+    def _rows_in(self, lines: list[str]) -> bool:
+        """Whether any of ``lines`` starts as an identifier row does (a known account, a kind): rows
+        a stray quote swallowed into the value before them, not the lines of an address."""
+        for line in lines:
+            account, _, rest = line.partition(",")
+            kind = rest.partition(",")[0].strip()
+            if account.strip() in self.accounts and kind in IDENTIFIER_KINDS:
+                return True
+        return False
 
     def _ip_events(self, cells: Sequence[str]) -> None:
         account_id, ip, timestamp, port, event, proxy = cells
