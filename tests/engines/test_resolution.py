@@ -915,6 +915,36 @@ def test_what_identifies(evidence: tuple[str, ...], identifies: bool) -> None:
     assert _identifies(evidence) is identifies
 
 
+def test_a_value_whose_holders_come_back_to_one_mailbox_links_whatever_their_names() -> None:
+    # One person gives each of five accounts another name; four of them carry his one mailbox, the
+    # fifth a throwaway, and all five his phone. Five strangers on a cafe's computer, each with a
+    # mailbox of their own, stay apart.
+    decoys = ["Brandon Richardson", "Holly Palmer", "Linda Williams", "Jacob Hughes", "Chloe Fields"]
+    strangers = ["Aroha Ngata", "Brent Walker", "Chloe Sato", "Dmitri Novak", "Elif Okafor"]
+    display = decoys + strangers
+    n = len(display)
+    accounts = pa.table(
+        {"username": [f"u{i}" for i in range(n)], "display_name": display, "stated_country": ["GB"] * n}
+    )
+    rows = [(i, "phone", "+447466963384") for i in range(5)]
+    rows += [(i, "email", "david_snyder@btinternet.com") for i in range(4)] + [
+        (4, "email", "x9q2@yopmail.com")
+    ]
+    rows += [(5 + i, "device", "cafe-pc-2") for i in range(5)]
+    rows += [(5 + i, "email", f"{name.split()[0].lower()}@example.com") for i, name in enumerate(strangers)]
+    result = resolve(accounts, _identifier_rows(rows), _no_events())
+    labels = result.labels.tolist()
+    assert set(labels[:5]) == {0}
+    assert len(set(labels[5:])) == 5
+    excluded = {key.value for key in result.excluded_keys}
+    assert "cafe-pc-2" in excluded and "+447466963384" not in excluded
+    # Without the mailbox the names are all there is: five people.
+    result = resolve(
+        accounts, _identifier_rows([row for row in rows if "btinternet" not in row[2]]), _no_events()
+    )
+    assert len(set(result.labels[:5].tolist())) == 5
+
+
 def test_one_word_names_are_no_proof_of_one_person() -> None:
     # 30 strangers, each typing only a first name, on one filler address: no two one-word names
     # contradict each other, and none agrees with another either.

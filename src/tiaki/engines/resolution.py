@@ -4,10 +4,11 @@ Three steps, each leaving evidence an analyst can read:
 
 1. **Hard identifiers** (:func:`tiaki.engines.linkage.resolve_hard`): accounts sharing a normalised
    e-mail address, phone number, device id or payment instrument are one person, unless the names of
-   the accounts holding the value say they are many people, or do not say they are one when too many
-   accounts hold it (:func:`_value_judge`). Every merge is replayed through the *household guard*
-   (below): a merge that would join two groups of accounts whose names cannot be one person's is held
-   back, not applied, and the pair is scored like any other candidate instead.
+   the accounts holding the value say they are many people (and their other mailboxes do not say they
+   are one), or do not say they are one when too many accounts hold it (:func:`_value_judge`). Every
+   merge is replayed through the *household guard* (below): a merge that would join two groups of
+   accounts whose names cannot be one person's is held back, not applied, and the pair is scored like
+   any other candidate instead.
 2. **Probabilistic linkage** (Splink 5, on DuckDB by default): candidate pairs of accounts in different groups
    are scored by a Fellegi-Sunter model over e-mail local parts (never the domain: a shared webmail
    domain says nothing), phone numbers, device ids, names, folded usernames (:func:`fold_username`),
@@ -24,11 +25,12 @@ groups is refused when both groups carry names (display names that are names rat
 understood, so "BROWN, Mary", "M. Brown" and "Mary Brown" are one person's names while "Mary Brown" and
 "John Brown" are not); a shared identifier (a phone, a device, a card, a mailbox) is held back only
 when the two groups also hold other mailboxes, different on each side, as the members of a household
-with a family mailbox, a family tablet or a parent's card each keep their own. A handle, or no name at
-all, vetoes nothing. A throwaway mailbox (a disposable mail domain's) is no sign of a second person:
-after clustering, a group whose mailboxes are all throwaways joins the one group with a lasting
-mailbox that shares a hard value with it (a burner account on its owner's phone or device), and
-joins none, its links held back, when several such groups do (:func:`_claim_throwaways`).
+with a family mailbox, a family tablet or a parent's card each keep their own.
+A handle, or no name at all, vetoes nothing. A throwaway mailbox (a disposable mail domain's) is no
+sign of a second person: after clustering, a group whose mailboxes are all throwaways joins the one
+group with a lasting mailbox that shares a hard value with it (a burner account on its owner's phone
+or device), and joins none, its links held back, when several such groups do
+(:func:`_claim_throwaways`).
 
 **Input contract** (pyarrow tables; row order does not matter except for ``accounts``):
 
@@ -626,7 +628,9 @@ class _GuardedForest:
         return twin
 
 
-def _value_judge(names: list[frozenset[Name]], max_accounts: int) -> Callable[[str, str, np.ndarray], bool]:
+def _value_judge(
+    names: list[frozenset[Name]], max_accounts: int, mailboxes: list[frozenset[str]]
+) -> Callable[[str, str, np.ndarray], bool]:
     """Whether a value held by several accounts links them (``judge`` in
     :func:`tiaki.engines.linkage.resolve_hard`), from the names of its holders.
 
@@ -639,7 +643,12 @@ def _value_judge(names: list[frozenset[Name]], max_accounts: int) -> Callable[[s
     centre; then:
 
     * a value whose named holders (three or more) mostly disagree with the centre (fewer than half
-      agree) links nobody, at any count;
+      agree) links nobody, at any count, unless what else its holders hold says they are one person
+      (:func:`_mailboxes_shared`): at most ``max_accounts`` hold it, at least two of them hold
+      another lasting mailbox (``mailboxes``, per account: throwaways aside) and at least half of
+      those share one with another holder. Strangers on a café's computer or a shop's number each
+      keep their own mailbox; a person who gives each account another name (a decoy, a handle,
+      none) comes back to his few mailboxes;
     * a value held by more than ``max_accounts`` accounts links them only when the names say they are
       one person's: at least half of its holders carry a name, and the centre, chosen among the full
       names (two words or more: "Maria" alone agrees with every Maria) not more common elsewhere in
@@ -665,9 +674,24 @@ def _value_judge(names: list[frozenset[Name]], max_accounts: int) -> Callable[[s
         top = max(candidates.values())
         centre = min((n for n, count in candidates.items() if count == top), key=_name_order)
         agreeing = sum(count for n, count in counts.items() if any_agreeing(centre, n))
-        return 2 * agreeing >= named
+        if 2 * agreeing >= named:
+            return True
+        return len(holders) <= max_accounts and _mailboxes_shared(holders, value, mailboxes)
 
     return judge
+
+
+def _mailboxes_shared(holders: np.ndarray, value: str, mailboxes: list[frozenset[str]]) -> bool:
+    """Whether the holders of ``value`` that hold another lasting mailbox (``mailboxes``, per
+    account; ``value`` itself aside) are at least two and at least half of them share one with
+    another holder: one person's accounts, not the many people's their names say."""
+    others = [held - {value} for held in (mailboxes[h] for h in holders.tolist())]
+    others = [held for held in others if held]
+    if len(others) < 2:
+        return False
+    seen = Counter(mailbox for held in others for mailbox in held)
+    sharing = sum(1 for held in others if any(seen[mailbox] >= 2 for mailbox in held))
+    return 2 * sharing >= len(others)
 
 
 def _full(names: frozenset[Name]) -> bool:
@@ -911,6 +935,8 @@ def _run(
             personal_sets[a].add(v)
         elif k == "name" and v:
             names[a] = names[a] | parse_name(v, typed=False)
+    # Each account's lasting mailboxes (throwaways aside): what a person keeps (the value judge's).
+    lasting = [frozenset(m for m in held if not is_disposable_mailbox(m)) for held in personal_sets]
     hard = resolve_hard(
         n,
         (
@@ -919,7 +945,7 @@ def _run(
             if k in HARD_KINDS and v
         ),
         max_accounts_per_key=config.max_accounts_per_key,
-        judge=_value_judge(names, config.max_accounts_per_key),
+        judge=_value_judge(names, config.max_accounts_per_key, lasting),
     )
     backend.register(
         "res_acc_in",
