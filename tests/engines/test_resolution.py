@@ -938,6 +938,18 @@ def test_a_value_whose_holders_come_back_to_one_mailbox_links_whatever_their_nam
     assert len(set(labels[5:])) == 5
     excluded = {key.value for key in result.excluded_keys}
     assert "cafe-pc-2" in excluded and "+447466963384" not in excluded
+    # A household's landline: Mary's two accounts share her mailbox, John's two his, Ana keeps her
+    # own. No one's mailbox joins most of the holders, so the names decide: three people.
+    family = ["Mary Brown", "M. Brown", "John Smith", "J. Smith", "Ana Lima"]
+    household = pa.table(
+        {"username": [f"f{i}" for i in range(5)], "display_name": family, "stated_country": ["NZ"] * 5}
+    )
+    home = [(i, "phone", "+6495551234") for i in range(5)]
+    home += [(i, "email", "mary.brown@gmail.com") for i in (0, 1)]
+    home += [(i, "email", "john.smith@outlook.com") for i in (2, 3)] + [(4, "email", "ana.lima@yahoo.com")]
+    result = resolve(household, _identifier_rows(home), _no_events())
+    assert [key.value for key in result.excluded_keys] == ["+6495551234"]
+    assert result.labels.tolist() == [0, 0, 2, 2, 4]
     # Without the mailbox the names are all there is: five people.
     result = resolve(
         accounts, _identifier_rows([row for row in rows if "btinternet" not in row[2]]), _no_events()

@@ -645,10 +645,11 @@ def _value_judge(
     * a value whose named holders (three or more) mostly disagree with the centre (fewer than half
       agree) links nobody, at any count, unless what else its holders hold says they are one person
       (:func:`_mailboxes_shared`): at most ``max_accounts`` hold it, at least two of them hold
-      another lasting mailbox (``mailboxes``, per account: throwaways aside) and at least half of
-      those share one with another holder. Strangers on a café's computer or a shop's number each
-      keep their own mailbox; a person who gives each account another name (a decoy, a handle,
-      none) comes back to his few mailboxes;
+      another lasting mailbox (``mailboxes``, per account: throwaways aside) and more than half of
+      those are joined into one by the mailboxes they share. Strangers on a café's computer or a
+      shop's number each keep their own mailbox, and the members of a household theirs; a person
+      who gives each account another name (a decoy, a handle, none) comes back to his few
+      mailboxes;
     * a value held by more than ``max_accounts`` accounts links them only when the names say they are
       one person's: at least half of its holders carry a name, and the centre, chosen among the full
       names (two words or more: "Maria" alone agrees with every Maria) not more common elsewhere in
@@ -683,15 +684,31 @@ def _value_judge(
 
 def _mailboxes_shared(holders: np.ndarray, value: str, mailboxes: list[frozenset[str]]) -> bool:
     """Whether the holders of ``value`` that hold another lasting mailbox (``mailboxes``, per
-    account; ``value`` itself aside) are at least two and at least half of them share one with
-    another holder: one person's accounts, not the many people's their names say."""
+    account; ``value`` itself aside) are at least two and more than half of them are joined by
+    their mailboxes into one: one person's accounts, not the many people's their names say. The
+    members of a household on a family phone each share their own mailbox between their own
+    accounts, which makes as many groups as members: the phone links only when one member's
+    accounts are most of those with a mailbox, and the household guard still holds the others back
+    (:class:`_GuardedForest`)."""
     others = [held - {value} for held in (mailboxes[h] for h in holders.tolist())]
     others = [held for held in others if held]
     if len(others) < 2:
         return False
-    seen = Counter(mailbox for held in others for mailbox in held)
-    sharing = sum(1 for held in others if any(seen[mailbox] >= 2 for mailbox in held))
-    return 2 * sharing >= len(others)
+    parent = list(range(len(others)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first: dict[str, int] = {}
+    for i, held in enumerate(others):
+        for mailbox in sorted(held):
+            j = first.setdefault(mailbox, i)
+            parent[find(i)] = find(j)
+    largest = max(Counter(find(i) for i in range(len(others))).values())
+    return largest >= 2 and 2 * largest > len(others)
 
 
 def _full(names: frozenset[Name]) -> bool:
