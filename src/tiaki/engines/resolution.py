@@ -25,12 +25,11 @@ groups is refused when both groups carry names (display names that are names rat
 understood, so "BROWN, Mary", "M. Brown" and "Mary Brown" are one person's names while "Mary Brown" and
 "John Brown" are not); a shared identifier (a phone, a device, a card, a mailbox) is held back only
 when the two groups also hold other mailboxes, different on each side, as the members of a household
-with a family mailbox, a family tablet or a parent's card each keep their own.
-A handle, or no name at all, vetoes nothing. A throwaway mailbox (a disposable mail domain's) is no
-sign of a second person: after clustering, a group whose mailboxes are all throwaways joins the one
-group with a lasting mailbox that shares a hard value with it (a burner account on its owner's phone
-or device), and joins none, its links held back, when several such groups do
-(:func:`_claim_throwaways`).
+with a family mailbox, a family tablet or a parent's card each keep their own. A handle, or no name at
+all, vetoes nothing. A throwaway mailbox (a disposable mail domain's) is no sign of a second person:
+after clustering, a group whose mailboxes are all throwaways joins the one group with a lasting
+mailbox that shares a hard value with it (a burner account on its owner's phone or device), and
+joins none, its links held back, when several such groups do (:func:`_claim_throwaways`).
 
 **Input contract** (pyarrow tables; row order does not matter except for ``accounts``):
 
@@ -629,7 +628,7 @@ class _GuardedForest:
 
 
 def _value_judge(
-    names: list[frozenset[Name]], max_accounts: int, mailboxes: list[frozenset[str]]
+    names: list[frozenset[Name]], max_accounts: int, mailboxes: list[set[str]]
 ) -> Callable[[str, str, np.ndarray], bool]:
     """Whether a value held by several accounts links them (``judge`` in
     :func:`tiaki.engines.linkage.resolve_hard`), from the names of its holders.
@@ -682,15 +681,17 @@ def _value_judge(
     return judge
 
 
-def _mailboxes_shared(holders: np.ndarray, value: str, mailboxes: list[frozenset[str]]) -> bool:
+def _mailboxes_shared(holders: np.ndarray, value: str, mailboxes: list[set[str]]) -> bool:
     """Whether the holders of ``value`` that hold another lasting mailbox (``mailboxes``, per
-    account; ``value`` itself aside) are at least two and more than half of them are joined by
+    account; ``value`` itself and throwaways aside) are at least two and more than half of them are joined by
     their mailboxes into one: one person's accounts, not the many people's their names say. The
     members of a household on a family phone each share their own mailbox between their own
     accounts, which makes as many groups as members: the phone links only when one member's
     accounts are most of those with a mailbox, and the household guard still holds the others back
     (:class:`_GuardedForest`)."""
-    others = [held - {value} for held in (mailboxes[h] for h in holders.tolist())]
+    others = [
+        {m for m in mailboxes[h] if m != value and not is_disposable_mailbox(m)} for h in holders.tolist()
+    ]
     others = [held for held in others if held]
     if len(others) < 2:
         return False
@@ -952,8 +953,6 @@ def _run(
             personal_sets[a].add(v)
         elif k == "name" and v:
             names[a] = names[a] | parse_name(v, typed=False)
-    # Each account's lasting mailboxes (throwaways aside): what a person keeps (the value judge's).
-    lasting = [frozenset(m for m in held if not is_disposable_mailbox(m)) for held in personal_sets]
     hard = resolve_hard(
         n,
         (
@@ -962,7 +961,7 @@ def _run(
             if k in HARD_KINDS and v
         ),
         max_accounts_per_key=config.max_accounts_per_key,
-        judge=_value_judge(names, config.max_accounts_per_key, lasting),
+        judge=_value_judge(names, config.max_accounts_per_key, personal_sets),
     )
     backend.register(
         "res_acc_in",
