@@ -123,7 +123,13 @@ from rapidfuzz.distance import JaroWinkler
 
 from tiaki.engines import placement
 from tiaki.engines.identifiers import HARD_KINDS, is_disposable_mailbox, normalise_name
-from tiaki.engines.linkage import DEFAULT_MAX_ACCOUNTS_PER_KEY, JUDGED_FROM, ExcludedKey, resolve_hard
+from tiaki.engines.linkage import (
+    DEFAULT_MAX_ACCOUNTS_PER_KEY,
+    JUDGED_FROM,
+    ExcludedKey,
+    UnionFind,
+    resolve_hard,
+)
 from tiaki.engines.names import Name, any_agreeing, any_compatible, any_sharing, letters, surnames_of
 from tiaki.engines.names import parse as parse_name
 
@@ -631,7 +637,8 @@ def _value_judge(
     names: list[frozenset[Name]], max_accounts: int, mailboxes: list[set[str]]
 ) -> Callable[[str, str, np.ndarray], bool]:
     """Whether a value held by several accounts links them (``judge`` in
-    :func:`tiaki.engines.linkage.resolve_hard`), from the names of its holders.
+    :func:`tiaki.engines.linkage.resolve_hard`), from the names of its holders (and, when those say
+    many people, their other mailboxes: ``mailboxes``, per account).
 
     A value whose holders are many people is infrastructure or filler (a shop's number,
     ``test@test.com``, an all-zero device id, a school's computer); one whose holders are one person is
@@ -683,9 +690,9 @@ def _value_judge(
 
 def _mailboxes_shared(holders: np.ndarray, value: str, mailboxes: list[set[str]]) -> bool:
     """Whether the holders of ``value`` that hold another lasting mailbox (``mailboxes``, per
-    account; ``value`` itself and throwaways aside) are at least two and more than half of them are joined by
-    their mailboxes into one: one person's accounts, not the many people's their names say. The
-    members of a household on a family phone each share their own mailbox between their own
+    account; ``value`` itself and throwaways aside) are at least two and more than half of them are
+    joined by their mailboxes into one: one person's accounts, not the many people's their names
+    say. The members of a household on a family phone each share their own mailbox between their own
     accounts, which makes as many groups as members: the phone links only when one member's
     accounts are most of those with a mailbox, and the household guard still holds the others back
     (:class:`_GuardedForest`)."""
@@ -695,20 +702,12 @@ def _mailboxes_shared(holders: np.ndarray, value: str, mailboxes: list[set[str]]
     others = [held for held in others if held]
     if len(others) < 2:
         return False
-    parent = list(range(len(others)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    groups = UnionFind(len(others))
     first: dict[str, int] = {}
     for i, held in enumerate(others):
-        for mailbox in sorted(held):
-            j = first.setdefault(mailbox, i)
-            parent[find(i)] = find(j)
-    largest = max(Counter(find(i) for i in range(len(others))).values())
+        for mailbox in held:
+            groups.union(i, first.setdefault(mailbox, i))
+    largest = int(groups.size.max())  # a root's size is its set's; no other entry is larger
     return largest >= 2 and 2 * largest > len(others)
 
 
