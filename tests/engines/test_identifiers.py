@@ -7,6 +7,7 @@ from tiaki.engines.identifiers import (
     comparable_identifier,
     given_first,
     is_disposable_mailbox,
+    is_placeholder_mailbox,
     normalise_device,
     normalise_dob,
     normalise_email,
@@ -58,6 +59,29 @@ def test_email_provider_rules(raw: str, expected: str) -> None:
 )
 def test_disposable_mailbox(address: str, disposable: bool) -> None:
     assert is_disposable_mailbox(address) is disposable
+
+
+@pytest.mark.parametrize(
+    ("address", "placeholder"),
+    [
+        ("none@none.com", True),
+        ("noemail@gmail.com", True),
+        ("Test@Test.com", True),
+        ("asdf@asdf.com", True),  # the domain's own name again
+        ("abc@abc.co.uk", True),
+        ("x@x.com", True),
+        ("aaaa@outlook.com", True),  # one character repeated
+        ("n/a@n.a", True),
+        ("ashleysmith@gmail.com", False),
+        ("nonesuch@gmail.com", False),  # a word that starts like one is not one
+        ("kkimwenvi@example.com", False),  # a domain for examples is where test data keeps people
+        ("hli@163.com", False),
+        ("", False),
+        ("no-at-sign", False),
+    ],
+)
+def test_placeholder_mailbox(address: str, placeholder: bool) -> None:
+    assert is_placeholder_mailbox(address) is placeholder
 
 
 def test_a_hostile_domain_is_looked_up_a_few_times_only(monkeypatch: pytest.MonkeyPatch) -> None:

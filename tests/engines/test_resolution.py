@@ -957,6 +957,43 @@ def test_a_value_whose_holders_come_back_to_one_mailbox_links_whatever_their_nam
     assert len(set(result.labels[:5].tolist())) == 5
 
 
+def test_an_own_mailbox_links_its_holders_whatever_their_names() -> None:
+    # Four accounts under four names share one mailbox and nothing else: one person's decoys. The
+    # same four names on a placeholder, a throwaway or a domain's own name stay four people; so do
+    # 21 accounts on one mailbox (more than max_accounts_per_key), and a family mailbox whose
+    # members each hold one of their own is held back by the household guard.
+    names = ["Brandon Richardson", "Holly Palmer", "Linda Williams", "Jacob Hughes"]
+    accounts = pa.table(
+        {"username": ["a", "b", "c", "d"], "display_name": names, "stated_country": ["GB"] * 4}
+    )
+
+    def persons(mailbox: str) -> int:
+        rows = [(i, "email", mailbox) for i in range(4)]
+        return len(set(resolve(accounts, _identifier_rows(rows), _no_events()).labels.tolist()))
+
+    assert persons("kowhai.lane77@btinternet.com") == 1
+    for mailbox in ("none@gmail.com", "asdf@asdf.com", "xxx@outlook.com", "kowhai77@mailinator.com"):
+        assert persons(mailbox) == 4, mailbox
+
+    many = [f"{g} {f}" for g in _GIVEN for f in _FAMILY][:21]
+    crowd = pa.table(
+        {"username": [f"u{i}" for i in range(21)], "display_name": many, "stated_country": ["GB"] * 21}
+    )
+    rows = [(i, "email", "kowhai.lane77@btinternet.com") for i in range(21)]
+    result = resolve(crowd, _identifier_rows(rows), _no_events())
+    assert len(set(result.labels.tolist())) == 21
+    assert [key.value for key in result.excluded_keys] == ["kowhai.lane77@btinternet.com"]
+
+    family = ["Mary Brown", "John Smith", "Ana Lima"]
+    household = pa.table({"username": ["m", "j", "a"], "display_name": family, "stated_country": ["NZ"] * 3})
+    rows = [(i, "email", "thebrownsmiths@gmail.com") for i in range(3)]
+    rows += [(0, "email", "mary.brown@gmail.com"), (1, "email", "john.smith@outlook.com")]
+    rows += [(2, "email", "ana.lima@yahoo.com")]
+    result = resolve(household, _identifier_rows(rows), _no_events())
+    assert len(set(result.labels.tolist())) == 3
+    assert {(link.a, link.b) for link in result.held_back} >= {(0, 1)}
+
+
 def test_one_word_names_are_no_proof_of_one_person() -> None:
     # 30 strangers, each typing only a first name, on one filler address: no two one-word names
     # contradict each other, and none agrees with another either.

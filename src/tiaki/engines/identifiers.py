@@ -114,6 +114,30 @@ def _disposable_domain(domain: str) -> bool:
     )
 
 
+# What people type when a form insists on an e-mail address they will not give: a word that says so
+# ("none@gmail.com", "noemail@noemail.com", "test@test.com"), the domain's own name again
+# ("abc@abc.com", "x@x.com") or one character repeated ("aaa@gmail.com"). The domain alone says
+# nothing: the domains reserved for examples (RFC 2606: "example.com") are where test data and
+# generators put people's own mailboxes.
+_NO_MAILBOX = frozenset(
+    (
+        "no", "none", "noemail", "nomail", "noaddress", "na", "n/a", "nil", "null", "nobody", "nothing",
+        "unknown", "test", "testing", "fake", "example", "email", "mail", "asdf", "qwerty", "abc",
+        "noreply", "donotreply", "dontknow", "notapplicable",
+    )
+)  # fmt: skip
+
+
+def is_placeholder_mailbox(address: str) -> bool:
+    """Whether an e-mail address is what people type when they will not give one (``_NO_MAILBOX``):
+    its local part says so (``none``, ``noemail``, ``test``), repeats the domain's first label
+    (``abc@abc.com``, ``x@x.com``) or is one character repeated (``aaa@gmail.com``). Strangers type
+    the same one, so its holders are not one person for being its holders. Anything without an
+    ``@`` is no address, so no placeholder."""
+    local, at, domain = address.strip().lower().rpartition("@")
+    return bool(at) and (local in _NO_MAILBOX or local == domain.split(".", 1)[0] or len(set(local)) == 1)
+
+
 def normalise_phone(value: str, country_hint: str | None = None) -> str | None:
     """Return a phone number in E.164 form (``+64211234567``), or ``None`` if it is not one.
 

@@ -122,7 +122,12 @@ import pyarrow.compute as pc
 from rapidfuzz.distance import JaroWinkler
 
 from tiaki.engines import placement
-from tiaki.engines.identifiers import HARD_KINDS, is_disposable_mailbox, normalise_name
+from tiaki.engines.identifiers import (
+    HARD_KINDS,
+    is_disposable_mailbox,
+    is_placeholder_mailbox,
+    normalise_name,
+)
 from tiaki.engines.linkage import (
     DEFAULT_MAX_ACCOUNTS_PER_KEY,
     JUDGED_FROM,
@@ -649,13 +654,15 @@ def _value_judge(
     centre; then:
 
     * a value whose named holders (three or more) mostly disagree with the centre (fewer than half
-      agree) links nobody, at any count, unless what else its holders hold says they are one person
-      (:func:`_mailboxes_shared`): at most ``max_accounts`` hold it, at least two of them hold
-      another lasting mailbox (``mailboxes``, per account: throwaways aside) and more than half of
-      those are joined into one by the mailboxes they share. Strangers on a café's computer or a
-      shop's number each keep their own mailbox, and the members of a household theirs; a person
-      who gives each account another name (a decoy, a handle, none) comes back to his few
-      mailboxes;
+      agree) links nobody, at any count, unless at most ``max_accounts`` hold it and it is someone's
+      own mailbox (:func:`_own_mailbox`: neither a throwaway nor a placeholder), or what else its
+      holders hold says they are one person (:func:`_mailboxes_shared`): at least two of them hold
+      another own mailbox (``mailboxes``, per account) and more than half of those are joined into
+      one by the mailboxes they share. A mailbox is one person's whatever names its accounts carry
+      (a decoy, a handle, none); a family's is left to the household guard, which holds its members
+      apart when each also has one of their own. Strangers on a café's computer or a shop's number
+      each keep their own mailbox, and the members of a household theirs; a person who gives each
+      account another name comes back to his few mailboxes;
     * a value held by more than ``max_accounts`` accounts links them only when the names say they are
       one person's: at least half of its holders carry a name, and the centre, chosen among the full
       names (two words or more: "Maria" alone agrees with every Maria) not more common elsewhere in
@@ -683,9 +690,20 @@ def _value_judge(
         agreeing = sum(count for n, count in counts.items() if any_agreeing(centre, n))
         if 2 * agreeing >= named:
             return True
-        return len(holders) <= max_accounts and _mailboxes_shared(holders, value, mailboxes)
+        if len(holders) > max_accounts:
+            return False
+        if kind == "email" and _own_mailbox(value):
+            return True
+        return _mailboxes_shared(holders, value, mailboxes)
 
     return judge
+
+
+def _own_mailbox(address: str) -> bool:
+    """Whether a mailbox is someone's own: neither a throwaway, whose inbox anyone may open
+    (:func:`tiaki.engines.identifiers.is_disposable_mailbox`), nor a placeholder, which strangers
+    type alike (:func:`tiaki.engines.identifiers.is_placeholder_mailbox`)."""
+    return not is_disposable_mailbox(address) and not is_placeholder_mailbox(address)
 
 
 def _mailboxes_shared(holders: np.ndarray, value: str, mailboxes: list[set[str]]) -> bool:
@@ -696,9 +714,7 @@ def _mailboxes_shared(holders: np.ndarray, value: str, mailboxes: list[set[str]]
     accounts, which makes as many groups as members: the phone links only when one member's
     accounts are most of those with a mailbox, and the household guard still holds the others back
     (:class:`_GuardedForest`)."""
-    others = [
-        {m for m in mailboxes[h] if m != value and not is_disposable_mailbox(m)} for h in holders.tolist()
-    ]
+    others = [{m for m in mailboxes[h] if m != value and _own_mailbox(m)} for h in holders.tolist()]
     others = [held for held in others if held]
     if len(others) < 2:
         return False
