@@ -4,8 +4,9 @@ Three steps, each leaving evidence an analyst can read:
 
 1. **Hard identifiers** (:func:`tiaki.engines.linkage.resolve_hard`): accounts sharing a normalised
    e-mail address, phone number, device id or payment instrument are one person, unless the names of
-   the accounts holding the value say they are many people (and their other mailboxes do not say they
-   are one), or do not say they are one when too many accounts hold it (:func:`_value_judge`). Every
+   the accounts holding the value say they are many people (and the value is not someone's own
+   mailbox, nor do their other mailboxes say they are one), or do not say they are one when too many
+   accounts hold it (:func:`_value_judge`). Every
    merge is replayed through the *household guard* (below): a merge that would join two groups of
    accounts whose names cannot be one person's is held back, not applied, and the pair is scored like
    any other candidate instead.
@@ -707,13 +708,13 @@ def _own_mailbox(address: str) -> bool:
 
 
 def _mailboxes_shared(holders: np.ndarray, value: str, mailboxes: list[set[str]]) -> bool:
-    """Whether the holders of ``value`` that hold another lasting mailbox (``mailboxes``, per
-    account; ``value`` itself and throwaways aside) are at least two and more than half of them are
-    joined by their mailboxes into one: one person's accounts, not the many people's their names
-    say. The members of a household on a family phone each share their own mailbox between their own
-    accounts, which makes as many groups as members: the phone links only when one member's
-    accounts are most of those with a mailbox, and the household guard still holds the others back
-    (:class:`_GuardedForest`)."""
+    """Whether the holders of ``value`` that hold another own mailbox (``mailboxes``, per account;
+    ``value`` itself, throwaways and placeholders aside: :func:`_own_mailbox`) are at least two and
+    more than half of them are joined by their mailboxes into one: one person's accounts, not the
+    many people's their names say. The members of a household on a family phone each share their
+    own mailbox between their own accounts, which makes as many groups as members: the phone links
+    only when one member's accounts are most of those with a mailbox, and the household guard still
+    holds the others back (:class:`_GuardedForest`)."""
     others = [{m for m in mailboxes[h] if m != value and _own_mailbox(m)} for h in holders.tolist()]
     others = [held for held in others if held]
     if len(others) < 2:
