@@ -988,10 +988,46 @@ def test_an_own_mailbox_links_its_holders_whatever_their_names() -> None:
     household = pa.table({"username": ["m", "j", "a"], "display_name": family, "stated_country": ["NZ"] * 3})
     rows = [(i, "email", "thebrownsmiths@gmail.com") for i in range(3)]
     rows += [(0, "email", "mary.brown@gmail.com"), (1, "email", "john.smith@outlook.com")]
+    assert len(set(resolve(household, _identifier_rows(rows), _no_events()).labels.tolist())) == 3
+    # Ana has no mailbox of her own: Mary's and John's say the family mailbox is several people's,
+    # so it joins Ana to no one.
     rows += [(2, "email", "ana.lima@yahoo.com")]
-    result = resolve(household, _identifier_rows(rows), _no_events())
-    assert len(set(result.labels.tolist())) == 3
-    assert {(link.a, link.b) for link in result.held_back} >= {(0, 1)}
+    assert len(set(resolve(household, _identifier_rows(rows), _no_events()).labels.tolist())) == 3
+    # One person two of whose decoy accounts also hold a second mailbox of his is one: a single
+    # group of other mailboxes is no second person.
+    rows = [(i, "email", "kowhai.lane77@btinternet.com") for i in range(4)]
+    rows += [(0, "email", "k.lane@outlook.com"), (1, "email", "k.lane@outlook.com")]
+    assert len(set(resolve(accounts, _identifier_rows(rows), _no_events()).labels.tolist())) == 1
+
+
+def test_a_role_or_placeholder_mailbox_joins_no_one() -> None:
+    # Five colleagues on their office's mailbox, or five strangers who typed one of the ways of
+    # giving no address, are five people, whatever else they do not hold.
+    staff = ["Aroha Walker", "Brent Ngata", "Chloe Sato", "Dmitri Okafor", "Elif Brandt"]
+    accounts = pa.table(
+        {"username": [f"s{i}" for i in range(5)], "display_name": staff, "stated_country": ["NZ"] * 5}
+    )
+    for mailbox in (
+        "office@kowhaibakery.co.nz",
+        "no.email@yahoo.com",
+        "no-reply@company.com",
+        "test1@test.com",
+    ):
+        rows = [(i, "email", mailbox) for i in range(5)]
+        assert len(set(resolve(accounts, _identifier_rows(rows), _no_events()).labels.tolist())) == 5, mailbox
+    # Three members of a family on its landline who each typed the same placeholder: the
+    # placeholder does not make them one group of mailboxes, so the names decide.
+    family = pa.table(
+        {
+            "username": ["m", "j", "a"],
+            "display_name": ["Mary Brown", "John Smith", "Ana Lima"],
+            "stated_country": ["NZ"] * 3,
+        }
+    )
+    rows = [(i, "phone", "+6495551234") for i in range(3)] + [
+        (i, "email", "none@gmail.com") for i in range(3)
+    ]
+    assert len(set(resolve(family, _identifier_rows(rows), _no_events()).labels.tolist())) == 3
 
 
 def test_one_word_names_are_no_proof_of_one_person() -> None:

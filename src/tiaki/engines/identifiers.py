@@ -115,27 +115,42 @@ def _disposable_domain(domain: str) -> bool:
 
 
 # What people type when a form insists on an e-mail address they will not give: a word that says so
-# ("none@gmail.com", "noemail@noemail.com", "test@test.com"), the domain's own name again
-# ("abc@abc.com", "x@x.com") or one character repeated ("aaa@gmail.com"). The domain alone says
-# nothing: the domains reserved for examples (RFC 2606: "example.com") are where test data and
-# generators put people's own mailboxes.
+# ("none@gmail.com", "no.email1@yahoo.com", "test@test.com"), the domain's own name again
+# ("abc@abc.com", "x@x.com") or one character repeated ("aaa@gmail.com"); and the mailboxes of a role,
+# which several people read ("info@", "office@", "admin@"). The domain alone says nothing: the
+# domains reserved for examples (RFC 2606: "example.com") are where test data and generators put
+# people's own mailboxes. Compiled for the project from the placeholders and role names seen in
+# sign-up forms; a word is matched whole, after dots, dashes, underscores, a "+tag" and trailing
+# digits are set aside ("no-reply", "test1", "none+shop").
 _NO_MAILBOX = frozenset(
     (
-        "no", "none", "noemail", "nomail", "noaddress", "na", "n/a", "nil", "null", "nobody", "nothing",
+        "no", "none", "noemail", "nomail", "noaddress", "na", "nil", "null", "nobody", "nothing",
         "unknown", "test", "testing", "fake", "example", "email", "mail", "asdf", "qwerty", "abc",
-        "noreply", "donotreply", "dontknow", "notapplicable",
+        "noreply", "donotreply", "dontknow", "notapplicable", "nothanks", "noname", "anonymous",
+        "info", "office", "admin", "contact", "support", "sales", "hello", "team", "members",
+        "enquiries", "reception", "webmaster", "postmaster", "abuse", "billing", "help",
     )
 )  # fmt: skip
+_ADDRESS_PUNCTUATION = re.compile(r"[._\-]")
 
 
 def is_placeholder_mailbox(address: str) -> bool:
-    """Whether an e-mail address is what people type when they will not give one (``_NO_MAILBOX``):
-    its local part says so (``none``, ``noemail``, ``test``), repeats the domain's first label
-    (``abc@abc.com``, ``x@x.com``) or is one character repeated (``aaa@gmail.com``). Strangers type
-    the same one, so its holders are not one person for being its holders. Anything without an
-    ``@`` is no address, so no placeholder."""
+    """Whether an e-mail address is what people type when they will not give one, or a role's that
+    several people read (``_NO_MAILBOX``): its local part, without dots, dashes, underscores, a
+    ``+tag`` and trailing digits, is such a word (``none``, ``no-reply``, ``test1``, ``info``), or
+    repeats the domain's first label (``abc@abc.com``, ``x@x.com``), or is one character repeated
+    (``aaa@gmail.com``). Strangers type the same one, so its holders are not one person for being
+    its holders. Anything without an ``@`` is no address, so no placeholder."""
     local, at, domain = address.strip().lower().rpartition("@")
-    return bool(at) and (local in _NO_MAILBOX or local == domain.split(".", 1)[0] or len(set(local)) == 1)
+    if not at:
+        return False
+    core = _ADDRESS_PUNCTUATION.sub("", local.split("+", 1)[0]).rstrip("0123456789")
+    return (
+        core in _NO_MAILBOX
+        or local == domain.split(".", 1)[0]
+        or core == domain.split(".", 1)[0]
+        or len(set(local)) == 1
+    )
 
 
 def normalise_phone(value: str, country_hint: str | None = None) -> str | None:

@@ -656,14 +656,15 @@ def _value_judge(
 
     * a value whose named holders (three or more) mostly disagree with the centre (fewer than half
       agree) links nobody, at any count, unless at most ``max_accounts`` hold it and it is someone's
-      own mailbox (:func:`_own_mailbox`: neither a throwaway nor a placeholder), or what else its
-      holders hold says they are one person (:func:`_mailboxes_shared`): at least two of them hold
-      another own mailbox (``mailboxes``, per account) and more than half of those are joined into
-      one by the mailboxes they share. A mailbox is one person's whatever names its accounts carry
-      (a decoy, a handle, none); a family's is left to the household guard, which holds its members
-      apart when each also has one of their own. Strangers on a café's computer or a shop's number
-      each keep their own mailbox, and the members of a household theirs; a person who gives each
-      account another name comes back to his few mailboxes;
+      own mailbox (:func:`_own_mailbox`: neither a throwaway nor a placeholder) whose holders show
+      no second person (:func:`_one_holder`: their other own mailboxes make at most one group), or
+      what else its holders hold says they are one person (:func:`_mailboxes_shared`): at least two
+      of them hold another own mailbox (``mailboxes``, per account) and more than half of those are
+      joined into one by the mailboxes they share. A mailbox is one person's whatever names its
+      accounts carry (a decoy, a handle, none), unless its holders keep mailboxes of their own apart
+      from each other, as a family's members or an office's staff do. Strangers on a café's
+      computer or a shop's number each keep their own mailbox, and the members of a household
+      theirs; a person who gives each account another name comes back to his few mailboxes;
     * a value held by more than ``max_accounts`` accounts links them only when the names say they are
       one person's: at least half of its holders carry a name, and the centre, chosen among the full
       names (two words or more: "Maria" alone agrees with every Maria) not more common elsewhere in
@@ -693,7 +694,7 @@ def _value_judge(
             return True
         if len(holders) > max_accounts:
             return False
-        if kind == "email" and _own_mailbox(value):
+        if kind == "email" and _own_mailbox(value) and _one_holder(holders, value, mailboxes):
             return True
         return _mailboxes_shared(holders, value, mailboxes)
 
@@ -707,25 +708,39 @@ def _own_mailbox(address: str) -> bool:
     return not is_disposable_mailbox(address) and not is_placeholder_mailbox(address)
 
 
-def _mailboxes_shared(holders: np.ndarray, value: str, mailboxes: list[set[str]]) -> bool:
-    """Whether the holders of ``value`` that hold another own mailbox (``mailboxes``, per account;
-    ``value`` itself, throwaways and placeholders aside: :func:`_own_mailbox`) are at least two and
-    more than half of them are joined by their mailboxes into one: one person's accounts, not the
-    many people's their names say. The members of a household on a family phone each share their
-    own mailbox between their own accounts, which makes as many groups as members: the phone links
-    only when one member's accounts are most of those with a mailbox, and the household guard still
-    holds the others back (:class:`_GuardedForest`)."""
+def _mailbox_groups(holders: np.ndarray, value: str, mailboxes: list[set[str]]) -> list[int]:
+    """The sizes of the groups into which the holders of ``value`` that hold another own mailbox
+    (``mailboxes``, per account; ``value`` itself, throwaways and placeholders aside:
+    :func:`_own_mailbox`) are joined by the mailboxes they share; empty when none holds one."""
     others = [{m for m in mailboxes[h] if m != value and _own_mailbox(m)} for h in holders.tolist()]
     others = [held for held in others if held]
-    if len(others) < 2:
-        return False
     groups = UnionFind(len(others))
     first: dict[str, int] = {}
     for i, held in enumerate(others):
         for mailbox in held:
             groups.union(i, first.setdefault(mailbox, i))
-    largest = int(groups.size.max())  # a root's size is its set's; no other entry is larger
-    return largest >= 2 and 2 * largest > len(others)
+    return [int(groups.size[i]) for i in range(len(others)) if groups.find(i) == i]
+
+
+def _mailboxes_shared(holders: np.ndarray, value: str, mailboxes: list[set[str]]) -> bool:
+    """Whether the holders of ``value`` that hold another own mailbox (:func:`_mailbox_groups`) are
+    at least two and more than half of them are joined by their mailboxes into one: one person's
+    accounts, not the many people's their names say. The members of a household on a family phone
+    each share their own mailbox between their own accounts, which makes as many groups as members:
+    the phone links only when one member's accounts are most of those with a mailbox, and the
+    household guard still holds the others back (:class:`_GuardedForest`)."""
+    sizes = _mailbox_groups(holders, value, mailboxes)
+    largest = max(sizes, default=0)
+    return largest >= 2 and 2 * largest > sum(sizes)
+
+
+def _one_holder(holders: np.ndarray, value: str, mailboxes: list[set[str]]) -> bool:
+    """Whether the holders of the own mailbox ``value`` show no second person: their other own
+    mailboxes (:func:`_mailbox_groups`) make at most one group. The members of a family on a shared
+    mailbox, or colleagues on an office's, who keep mailboxes of their own make two groups or more;
+    a person who gives each account another name keeps his accounts on his few mailboxes and on
+    throwaways."""
+    return len(_mailbox_groups(holders, value, mailboxes)) < 2
 
 
 def _full(names: frozenset[Name]) -> bool:
