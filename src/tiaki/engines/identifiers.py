@@ -145,12 +145,8 @@ def is_placeholder_mailbox(address: str) -> bool:
     if not at:
         return False
     core = _ADDRESS_PUNCTUATION.sub("", local.split("+", 1)[0]).rstrip("0123456789")
-    return (
-        core in _NO_MAILBOX
-        or local == domain.split(".", 1)[0]
-        or core == domain.split(".", 1)[0]
-        or len(set(local)) == 1
-    )
+    label = domain.split(".", 1)[0]
+    return core in _NO_MAILBOX or label in (local, core) or len(set(local)) == 1
 
 
 def normalise_phone(value: str, country_hint: str | None = None) -> str | None:

@@ -694,9 +694,10 @@ def _value_judge(
             return True
         if len(holders) > max_accounts:
             return False
-        if kind == "email" and _own_mailbox(value) and _one_holder(holders, value, mailboxes):
+        groups = _mailbox_groups(holders, value, mailboxes)
+        if kind == "email" and _one_holder(groups) and _own_mailbox(value):
             return True
-        return _mailboxes_shared(holders, value, mailboxes)
+        return _mailboxes_shared(groups)
 
     return judge
 
@@ -722,25 +723,25 @@ def _mailbox_groups(holders: np.ndarray, value: str, mailboxes: list[set[str]]) 
     return [int(groups.size[i]) for i in range(len(others)) if groups.find(i) == i]
 
 
-def _mailboxes_shared(holders: np.ndarray, value: str, mailboxes: list[set[str]]) -> bool:
-    """Whether the holders of ``value`` that hold another own mailbox (:func:`_mailbox_groups`) are
-    at least two and more than half of them are joined by their mailboxes into one: one person's
-    accounts, not the many people's their names say. The members of a household on a family phone
-    each share their own mailbox between their own accounts, which makes as many groups as members:
-    the phone links only when one member's accounts are most of those with a mailbox, and the
-    household guard still holds the others back (:class:`_GuardedForest`)."""
-    sizes = _mailbox_groups(holders, value, mailboxes)
-    largest = max(sizes, default=0)
-    return largest >= 2 and 2 * largest > sum(sizes)
+def _mailboxes_shared(groups: list[int]) -> bool:
+    """Whether the holders of a value that hold another own mailbox (``groups``: their groups'
+    sizes, :func:`_mailbox_groups`) are at least two and more than half of them are joined by their
+    mailboxes into one: one person's accounts, not the many people's their names say. The members
+    of a household on a family phone each share their own mailbox between their own accounts, which
+    makes as many groups as members: the phone links only when one member's accounts are most of
+    those with a mailbox, and the household guard still holds the others back
+    (:class:`_GuardedForest`)."""
+    largest = max(groups, default=0)
+    return largest >= 2 and 2 * largest > sum(groups)
 
 
-def _one_holder(holders: np.ndarray, value: str, mailboxes: list[set[str]]) -> bool:
-    """Whether the holders of the own mailbox ``value`` show no second person: their other own
-    mailboxes (:func:`_mailbox_groups`) make at most one group. The members of a family on a shared
+def _one_holder(groups: list[int]) -> bool:
+    """Whether the holders of an own mailbox show no second person: their other own mailboxes
+    (``groups``: :func:`_mailbox_groups`) make at most one group. The members of a family on a shared
     mailbox, or colleagues on an office's, who keep mailboxes of their own make two groups or more;
     a person who gives each account another name keeps his accounts on his few mailboxes and on
     throwaways."""
-    return len(_mailbox_groups(holders, value, mailboxes)) < 2
+    return len(groups) < 2
 
 
 def _full(names: frozenset[Name]) -> bool:
