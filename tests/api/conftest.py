@@ -67,7 +67,7 @@ def referred(operation: Operation) -> Referred:
         nz_send.pk,
         OutcomeFields(person=nz_person, kind="investigation-opened", occurred_on=date.today()),
         actor(),
-    )
+    ).outcome
     return Referred(operation, nz_person, us_person, nz_send, us_send, outcome)
 
 
@@ -103,8 +103,27 @@ class Api:
     def __init__(self, client: Client) -> None:
         self.client = client
 
-    def call(self, method: str, path: str, token: str | None, body: Any = None) -> tuple[int, Any]:
-        headers = {"Authorization": f"Bearer {token}"} if token is not None else {}
+    def call(
+        self,
+        method: str,
+        path: str,
+        token: str | None,
+        body: Any = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, Any]:
+        response = self.respond(method, path, token, body, headers)
+        return response.status_code, response.json()
+
+    def respond(
+        self,
+        method: str,
+        path: str,
+        token: str | None,
+        body: Any = None,
+        headers: dict[str, str] | None = None,
+    ) -> Any:
+        """The whole response (headers too), checked to be JSON."""
+        headers = {**(headers or {}), **({"Authorization": f"Bearer {token}"} if token is not None else {})}
         if method == "GET":
             response = self.client.get(path, headers=headers)
         else:
@@ -112,7 +131,7 @@ class Api:
                 path, data=body if body is not None else {}, content_type="application/json", headers=headers
             )
         assert response["Content-Type"].startswith("application/json"), (path, response.content[:200])
-        return response.status_code, response.json()
+        return response
 
     def get(self, path: str, token: str | None) -> tuple[int, Any]:
         return self.call("GET", path, token)

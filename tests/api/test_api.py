@@ -175,6 +175,111 @@ def test_acknowledging_and_recording_outcomes_write_through_the_services(
     assert status == 403 and "only outcomes they recorded" in body["detail"]
 
 
+def test_an_outcome_sent_again_under_its_idempotency_key_is_recorded_once(
+    referred: Referred, token_for: Callable[..., str], api: Api
+):
+    pat, ivy = token_for("partner", name="pat"), token_for("investigator", name="ivy")
+    path = referred.path(f"/sends/{referred.nz_send.pk}/outcomes")
+    arrest = {"person": referred.nz_person, "kind": "arrested", "occurred_on": date.today().isoformat()}
+    key = {"Idempotency-Key": "8e03978e-40d5-43e8-bc93-6894a57f9324"}
+    before = Outcome.objects.count()
+    first = api.respond("POST", path, pat, arrest, key)
+    assert first.status_code == 201 and "Idempotent-Replayed" not in first
+    again = api.respond("POST", path, pat, arrest, key)  # a retry after a timeout
+    assert again.status_code == 201 and again["Idempotent-Replayed"] == "true"
+    assert again.json() == first.json()
+    quoted = api.respond("POST", path, pat, arrest, {"Idempotency-Key": f'"{key["Idempotency-Key"]}"'})
+    assert quoted.json()["id"] == first.json()["id"]  # the header's structured form: a quoted string
+    assert Outcome.objects.count() == before + 1
+    recorded = AuditEvent.objects.filter(action="outcomes.outcome-recorded", actor="user:pat")
+    assert recorded.count() == 1
+    status, body = api.call("POST", path, pat, {**arrest, "kind": "charged"}, key)
+    assert (
+        status == 422
+        and "sent before with another outcome" in body["detail"]
+        and f"#{first.json()['id']}" in body["detail"]
+    )
+    status, theirs = api.call("POST", path, ivy, arrest, key)  # a key is its sender's own
+    assert status == 201 and theirs["id"] != first.json()["id"] and theirs["recorded_by"] == "user:ivy"
+    status, fresh = api.call("POST", path, pat, arrest, {"Idempotency-Key": "another"})
+    assert status == 201 and fresh["id"] not in (first.json()["id"], theirs["id"])
+    for bad in ("", "x" * 256, "clé", "a\tb"):
+        status, body = api.call("POST", path, pat, arrest, {"Idempotency-Key": bad})
+        assert status == 422 and "printable ASCII" in body["detail"], bad
+    status, _ = api.call("POST", path, pat, arrest)  # no key: recorded, as before
+    assert status == 201 and Outcome.objects.count() == before + 4
+    status, _ = api.call(
+        "POST", referred.path(f"/outcomes/{first.json()['id']}/withdraw"), pat, {"reason": "duplicate"}
+    )
+    assert status == 201
+    replay = api.respond("POST", path, pat, arrest, key)  # still the outcome the key recorded
+    assert replay["Idempotent-Replayed"] == "true" and replay.json()["id"] == first.json()["id"]
+    assert replay.json()["withdrawn"] is True and Outcome.objects.count() == before + 5
+
+
+def test_what_a_partner_writes_is_read_never_acted_on_and_dates_are_judged_where_they_may_be(
+    referred: Referred, token_for: Callable[..., str], api: Api
+):
+    pat = token_for("partner", name="pat")
+    path = referred.path(f"/sends/{referred.nz_send.pk}/outcomes")
+    arrest = {"person": referred.nz_person, "kind": "arrested", "occurred_on": date.today().isoformat()}
+    before = Outcome.objects.count()
+    for field, value, kind in (
+        ("note", "\x1b]8;;http://example.org\x1b\\click\x1b]8;;\x1b\\", "arrested"),
+        ("note", "ctl \x1b[31mred", "arrested"),
+        ("reason", "not him \u202e", "no-further-action"),
+        ("passed_to", "Police\x85", "passed-to-another-agency"),
+    ):
+        status, body = api.post(path, pat, {**arrest, "kind": kind, field: value})
+        assert status == 422 and body["detail"].startswith(f"{field}: holds the control character"), body
+    status, body = api.post(path, pat, {**arrest, "kind": "passed-to-another-agency", "passed_to": "\u200b"})
+    assert status == 422 and body["detail"].startswith("passed_to: name the agency")
+    for field in ("reason", "passed_to"):  # what belongs to another kind is not kept silently
+        status, body = api.post(path, pat, {**arrest, field: "X"})
+        assert status == 422 and body["detail"].startswith(f"{field}: "), body
+    for when in (1796169600, "1796169600", "20261202", "2026-12-02T00:00:00"):
+        status, body = api.post(path, pat, {**arrest, "occurred_on": when})
+        assert status == 422 and "YYYY-MM-DD" in body["detail"], (when, body)
+    assert Outcome.objects.count() == before
+    status, made = api.post(path, pat, {**arrest, "note": "line one\r\nline two\tend"})
+    assert status == 201 and made["note"] == "line one\nline two\tend"
+    # Today somewhere: the date at UTC+14 is never in the future; the day after it is.
+    latest = (timezone.now() + timedelta(hours=14)).date()
+    assert api.post(path, pat, {**arrest, "occurred_on": latest.isoformat()})[0] == 201
+    status, body = api.post(path, pat, {**arrest, "occurred_on": (latest + timedelta(days=1)).isoformat()})
+    assert status == 422 and "in the future" in body["detail"]
+    # The day of the send somewhere: its date at UTC-12 is never before it; the day before is.
+    earliest = (referred.nz_send.sent_at - timedelta(hours=12)).date()
+    assert api.post(path, pat, {**arrest, "occurred_on": earliest.isoformat()})[0] == 201
+    status, body = api.post(path, pat, {**arrest, "occurred_on": (earliest - timedelta(days=1)).isoformat()})
+    assert status == 422 and "before the package was sent" in body["detail"]
+    ack = referred.path(f"/sends/{referred.nz_send.pk}/acknowledge")
+    status, body = api.post(ack, pat, {"note": "seen \x1b[2J"})
+    assert status == 422 and body["detail"].startswith("note: holds the control character U+001B")
+    referred.nz_send.refresh_from_db()
+    assert referred.nz_send.acknowledged_at is None
+
+
+def test_errors_no_endpoint_wrote_are_json_too(referred: Referred, token_for: Callable[..., str], api: Api):
+    pat = token_for("partner", name="pat")
+    auth = {"Authorization": f"Bearer {pat}"}
+    status, body = api.get("/api/nothing/here", pat)
+    assert status == 404 and "/api/docs" in body["detail"]
+    path = referred.path(f"/sends/{referred.nz_send.pk}/outcomes")
+    put = api.client.put(path, data="{}", content_type="application/json", headers=auth)
+    assert put.status_code == 405 and put["Content-Type"].startswith("application/json")
+    assert "PUT is not taken here" in put.json()["detail"] and "POST" in put["Allow"]
+    huge = {
+        "person": referred.nz_person,
+        "kind": "arrested",
+        "occurred_on": "2026-01-01",
+        "note": "x" * 3_000_000,
+    }
+    status, body = api.post(path, pat, huge)
+    assert status == 413 and "larger than" in body["detail"]
+    assert api.client.get("/no-such-page/").status_code == 404  # elsewhere, pages answer as before
+
+
 def test_a_country_scoped_token_never_reads_another_country_by_list_or_by_id(
     referred: Referred, token_for: Callable[..., str], api: Api
 ):

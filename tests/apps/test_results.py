@@ -39,7 +39,7 @@ def _person(sent: Dissemination) -> str:
 
 def _outcome(operation: Operation, sent: Dissemination, kind: str, on: date, **more: object) -> int:
     fields = OutcomeFields(person=_person(sent), kind=kind, occurred_on=on, **more)  # type: ignore[arg-type]
-    return record_outcome(operation, sent.pk, fields, actor("ivy", "investigator")).pk
+    return record_outcome(operation, sent.pk, fields, actor("ivy", "investigator")).outcome.pk
 
 
 @pytest.fixture

@@ -37,11 +37,19 @@ def test_outcomes_are_recorded_listed_and_withdrawn(env, tmp_path: Path):
     assert "not in the AU package" in add("P-000000000000", "arrested", "--date", today, code=2)
     assert "is not one of" in add(person, "jailed", "--date", today, code=2)
     assert "not a date" in add(person, "arrested", "--date", "soon", code=2)
+    keyed = add(person, "charged", "--date", today, "--key", "LO-1/17")
+    again = add(person, "charged", "--date", today, "--key", "LO-1/17")  # the same message entered twice
+    assert re.search(r"outcome #\d+", again).group(0) == re.search(r"outcome #\d+", keyed).group(0)  # type: ignore[union-attr]
+    assert "nothing new" in again and "nothing new" not in keyed
+    assert "sent before with another outcome" in add(
+        person, "convicted", "--date", today, "--key", "LO-1/17", code=2
+    )
     elsewhere = tiaki(
         env, "outcome", "add", "-o", "op", "999", person, "--kind", "arrested", "--date", today, code=2
     )
     assert "no package #999" in elsewhere
     listed = tiaki(env, "outcome", "list", "-o", "op")
+    assert listed.count("charged") == 1 and "convicted" not in listed
     assert "arrested" in listed and "2 children" in listed and "AU Police" in listed
     assert markup in listed  # a partner's text is printed, never read as markup
     tiaki(env, "outcome", "withdraw", "-o", "op", number, "--reason", "the wrong person")

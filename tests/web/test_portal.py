@@ -5,6 +5,7 @@ and action is tried with guessed, sequential and other agencies' ids."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -121,6 +122,39 @@ def test_a_partner_reads_downloads_acknowledges_and_records_outcomes(
     }
 
 
+def test_the_outcome_form_sent_twice_records_one_outcome(
+    operation: Operation, sends: dict[str, Dissemination], partner: Callable[..., Client]
+):
+    o, nz = operation.pk, sends["NZ"]
+    pat = partner("pat", operation)
+    page = f"/partner/o/{o}/sends/{nz.pk}/"
+
+    def shown_key() -> str:
+        found = re.search(
+            r'<input type="hidden" name="request_key" value="([^"]+)"', pat.get(page).content.decode()
+        )
+        assert found is not None
+        return found.group(1)
+
+    key = shown_key()
+    assert shown_key() != key  # a key per form shown
+    url = page + "outcomes/"
+    arrest = {
+        "person": _person(nz),
+        "kind": "arrested",
+        "occurred_on": date.today().isoformat(),
+        "request_key": key,
+    }
+    assert pat.post(url, arrest).status_code == 302
+    assert pat.post(url, arrest).status_code == 302  # a second click, or the browser sending it again
+    assert Outcome.objects.filter(kind="arrested").count() == 1
+    other = pat.post(url, {**arrest, "kind": "charged"})  # the same form's key with another outcome
+    assert other.status_code == 422 and "open the form again" in other.content.decode()
+    assert pat.post(url, {**arrest, "kind": "charged", "request_key": shown_key()}).status_code == 302
+    bad = pat.post(url, {**arrest, "request_key": "clé"})
+    assert bad.status_code == 422 and Outcome.objects.count() == 2
+
+
 def _portal_urls(o: int, send_id: int, outcome_id: int) -> list[tuple[str, str]]:
     base = f"/partner/o/{o}/sends/{send_id}/"
     return [
@@ -203,7 +237,7 @@ def test_bad_input_records_nothing_and_a_partner_withdraws_only_what_they_record
     assert nz.acknowledged_at is None  # not acknowledged with the note lost
     by_unit = record_outcome(
         operation, nz.pk, OutcomeFields(_person(nz), "investigation-opened", date.today()), actor()
-    )
+    ).outcome
     refused = pat.post(f"/partner/o/{o}/outcomes/{by_unit.pk}/withdraw/", {"reason": "not ours"})
     assert refused.status_code == 403 and not Outcome.objects.filter(withdraws=by_unit).exists()
     too_long = pat.post(f"/partner/o/{o}/outcomes/{by_unit.pk}/withdraw/", {"reason": "y" * 2001})

@@ -36,7 +36,9 @@ def reported(operation: Operation) -> Operation:
     person = referred_persons(sent_content(sent))[0].person
     today = timezone.localdate()
     for kind, children in (("investigation-opened", 0), ("children-safeguarded", 2), ("arrested", 0)):
-        done = record_outcome(operation, sent.pk, OutcomeFields(person, kind, today, children), actor())
+        done = record_outcome(
+            operation, sent.pk, OutcomeFields(person, kind, today, children), actor()
+        ).outcome
     withdraw_outcome(operation, done.pk, actor(), reason="another person")
     return operation
 

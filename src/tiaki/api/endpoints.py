@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
-from ninja import Path, Query, Router, Status
+from django.http import HttpRequest, HttpResponse
+from ninja import Header, Path, Query, Router, Status
 
 from tiaki.api.auth import caller
 from tiaki.api.schemas import (
@@ -46,7 +46,7 @@ from tiaki.apps.operations.models import Operation
 from tiaki.apps.outcomes.models import Outcome
 from tiaki.apps.outcomes.queries.outcomes import current, outcomes
 from tiaki.apps.outcomes.queries.sent import send
-from tiaki.apps.outcomes.services.outcomes import OutcomeFields, record_outcome, withdraw_outcome
+from tiaki.apps.outcomes.services.outcomes import OutcomeFields, record_outcome, request_key, withdraw_outcome
 from tiaki.apps.referrals.models import Dissemination, Package
 from tiaki.apps.referrals.queries import disseminations, packages
 from tiaki.apps.referrals.services.dissemination import acknowledge
@@ -343,7 +343,19 @@ def list_outcomes(
     tags=["outcomes"],
 )
 def create_outcome(
-    request: HttpRequest, body: OutcomeIn, send_id: int = SendId, operation_id: int = OperationId
+    request: HttpRequest,
+    response: HttpResponse,
+    body: OutcomeIn,
+    send_id: int = SendId,
+    operation_id: int = OperationId,
+    idempotency_key: str | None = Header(
+        None,
+        alias="Idempotency-Key",
+        description="A key of the client's for this outcome (a UUID, say), 1 to 255 printable ASCII "
+        "characters. Sent again with the same outcome (a retry after a timeout), it answers the outcome "
+        "recorded the first time, with `Idempotent-Replayed: true`, and records nothing; with another "
+        "outcome, 422.",
+    ),
 ) -> Any:
     """Record what came of the referral of one person of a send's package."""
     operation, actor = _open(request, operation_id)
@@ -356,7 +368,10 @@ def create_outcome(
         passed_to=body.passed_to,
         note=body.note,
     )
-    return Status(201, _outcome(record_outcome(operation, send_id, fields, actor)))
+    outcome, replayed = record_outcome(operation, send_id, fields, actor, key=request_key(idempotency_key))
+    if replayed:
+        response["Idempotent-Replayed"] = "true"
+    return Status(201, _outcome(outcome))
 
 
 @router.post(

@@ -5,11 +5,12 @@ Dates are ISO 8601 (``2026-05-01``), times ISO 8601 in UTC. Lists come a page at
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Annotated
 
 from ninja import Schema
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
 from tiaki.apps.outcomes.choices import OutcomeKind
 
@@ -25,7 +26,19 @@ def _no_nul(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_no_nul)]
-"""Text a request writes: any characters but NUL, which no database keeps in text."""
+"""Text a request writes: any characters but NUL, which no database keeps in text (the services refuse
+control characters besides: :func:`tiaki.apps.core.typed.typed`)."""
+
+
+def _iso_date(value: object) -> object:
+    if not (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        raise ValueError("a date is written YYYY-MM-DD (ISO 8601), e.g. 2026-05-01")
+    return value
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+"""A date as ISO 8601 writes it, and nothing else (pydantic alone also takes a count of seconds)."""
 
 
 class Error(Schema):
@@ -134,7 +147,7 @@ class AcknowledgementIn(Schema):
 class OutcomeIn(Schema):
     person: Text = Field(max_length=64, description="The person id the package gave them.")
     kind: str = Field(json_schema_extra={"enum": list(OutcomeKind.values)})
-    occurred_on: date = Field(description="Not in the future, not before the send.")
+    occurred_on: IsoDate = Field(description="YYYY-MM-DD; not in the future, not before the send.")
     children: int = Field(0, ge=0, le=10_000, strict=True, description="Children safeguarded (that kind).")
     reason: Text = Field("", max_length=2000, description="No further action: why.")
     passed_to: Text = Field("", max_length=200, description="Passed to another agency: which.")

@@ -6,13 +6,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from tiaki.cli.bootstrap import open_case
+from tiaki.cli.console import SafeConsole
 
 agency_app = typer.Typer(help="Recipient agencies: add, list, remove.", no_args_is_help=True)
-console = Console(markup=False)
+console = SafeConsole()
 
 
 @agency_app.command("add")

@@ -7,14 +7,14 @@ from datetime import date
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from tiaki.cli.bootstrap import open_case
+from tiaki.cli.console import SafeConsole
 from tiaki.cli.operation import OperationOpt
 from tiaki.errors import Invalid
 
-console = Console(markup=False)
+console = SafeConsole()
 
 
 def case(

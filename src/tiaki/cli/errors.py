@@ -10,13 +10,13 @@ import traceback
 from typing import Any
 
 import typer
-from rich.console import Console
 from rich.text import Text
 from typer.core import TyperGroup
 
+from tiaki.cli.console import SafeConsole
 from tiaki.errors import TiakiError, Unavailable
 
-err = Console(stderr=True, markup=False)
+err = SafeConsole(stderr=True)
 
 
 def _database_error(exc: BaseException) -> bool:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from tiaki.cli.bootstrap import open_case
+from tiaki.cli.console import SafeConsole
 
 keys_app = typer.Typer(help="The unit's signing key.", no_args_is_help=True)
-console = Console(markup=False)
+console = SafeConsole()
 
 
 @keys_app.command("init")

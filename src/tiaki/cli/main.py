@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
-from rich.console import Console
 
 from tiaki.cli import dissemination
 from tiaki.cli.agency import agency_app
 from tiaki.cli.bootstrap import open_case
+from tiaki.cli.console import SafeConsole
 from tiaki.cli.errors import Commands
 from tiaki.cli.keys import keys_app
 from tiaki.cli.operation import OperationOpt, operation_app
@@ -69,8 +69,8 @@ package_app.command("acknowledge")(dissemination.acknowledge)
 package_app.command("log")(dissemination.log)
 app.command("serve")(serve)
 
-console = Console(markup=False)
-err = Console(stderr=True, markup=False)
+console = SafeConsole()
+err = SafeConsole(stderr=True)
 
 
 @app.command()

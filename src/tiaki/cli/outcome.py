@@ -7,15 +7,15 @@ from datetime import date
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from tiaki.cli.bootstrap import open_case
+from tiaki.cli.console import SafeConsole
 from tiaki.cli.operation import OperationOpt
 from tiaki.errors import Invalid
 
 outcome_app = typer.Typer(help="Outcomes partners report on referred persons.", no_args_is_help=True)
-console = Console(markup=False)
+console = SafeConsole()
 
 
 def _date(value: str) -> date:
@@ -42,15 +42,25 @@ def add(
     reason: Annotated[str, typer.Option(help="Why no further action.")] = "",
     passed_to: Annotated[str, typer.Option(help="The agency the case was passed to.")] = "",
     note: Annotated[str, typer.Option(help="Anything else the partner said.")] = "",
+    key: Annotated[
+        str | None,
+        typer.Option(
+            help="A key for this outcome (the partner's message id, say): the same outcome again "
+            "under the same key records nothing."
+        ),
+    ] = None,
 ) -> None:
     """Record an outcome on a person of a package that was sent (audited)."""
     actor = open_case()
     from tiaki.apps.operations.queries import get_operation
-    from tiaki.apps.outcomes.services.outcomes import OutcomeFields, record_outcome
+    from tiaki.apps.outcomes.services.outcomes import OutcomeFields, record_outcome, request_key
 
     fields = OutcomeFields(person, kind, _date(when), children, reason, passed_to, note)
-    outcome = record_outcome(get_operation(operation, actor), send, fields, actor)
-    console.print(f"outcome #{outcome.pk}: {outcome.person} {outcome.kind} on {outcome.occurred_on}")
+    outcome, replayed = record_outcome(
+        get_operation(operation, actor), send, fields, actor, key=request_key(key)
+    )
+    again = " (recorded before under this key; nothing new)" if replayed else ""
+    console.print(f"outcome #{outcome.pk}: {outcome.person} {outcome.kind} on {outcome.occurred_on}{again}")
 
 
 @outcome_app.command("list")

@@ -10,10 +10,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from tiaki.cli.bootstrap import open_case
+from tiaki.cli.console import SafeConsole
 
 if TYPE_CHECKING:
     from tiaki.apps.core.actor import Actor
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 person_app = typer.Typer(
     help="Persons: why accounts belong together; confirm, reject, merge, split.", no_args_is_help=True
 )
-console = Console(markup=False)
+console = SafeConsole()
 OperationOpt = Annotated[str, typer.Option("--operation", "-o", help="Operation name.")]
 ReasonOpt = Annotated[str, typer.Option(help="Why: kept with the decision and in the audit log.")]
 

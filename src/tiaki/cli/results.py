@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from tiaki.cli.bootstrap import open_case
+from tiaki.cli.console import SafeConsole
 from tiaki.errors import Invalid
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ def operation(
     if pdf is not None and str(pdf) == "-":
         raise Invalid("--pdf needs a file name")
     csv_to_stdout = csv is not None and str(csv) == "-"
-    console = Console(stderr=csv_to_stdout, markup=False)
+    console = SafeConsole(stderr=csv_to_stdout)
     actor = open_case(create=False)
     from django.utils import timezone
 

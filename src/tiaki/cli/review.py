@@ -7,14 +7,14 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from tiaki.cli.bootstrap import open_case
+from tiaki.cli.console import SafeConsole
 from tiaki.cli.operation import OperationOpt
 
 review_app = typer.Typer(help="Media review: queue, schemes, budgets, clues.", no_args_is_help=True)
-console = Console(markup=False)
+console = SafeConsole()
 
 
 @review_app.command("queue")

@@ -11,12 +11,12 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from tiaki.cli.bootstrap import open_case
+from tiaki.cli.console import SafeConsole
 from tiaki.errors import Invalid
 
-console = Console(markup=False)
+console = SafeConsole()
 LOOPBACK = {"localhost", "127.0.0.1", "::1"}
 
 

@@ -9,13 +9,13 @@ from datetime import datetime
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from tiaki.cli.bootstrap import open_case
+from tiaki.cli.console import SafeConsole
 
 token_app = typer.Typer(help="API tokens: create, list, revoke.", no_args_is_help=True)
-console = Console(markup=False)
+console = SafeConsole()
 
 
 def _when(value: datetime | None) -> str:

@@ -10,13 +10,13 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from tiaki.cli.bootstrap import open_case
+from tiaki.cli.console import SafeConsole
 
 user_app = typer.Typer(help="Workspace users: add, list, disable, set a password.", no_args_is_help=True)
-console = Console(markup=False)
+console = SafeConsole()
 StdinOpt = Annotated[
     bool, typer.Option("--password-stdin", help="Read the password from the first line of standard input.")
 ]

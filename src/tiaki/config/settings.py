@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
     "tiaki.web.middleware.ErrorPages",
+    "tiaki.api.errors.JsonErrors",
 ]
 
 ROOT_URLCONF = "tiaki.config.urls"

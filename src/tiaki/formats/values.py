@@ -75,6 +75,32 @@ def check_text(field: str, text: str, multiline: bool = True) -> str:
     return text
 
 
+# What acts on a terminal or on how text reads rather than being read: C0 and C1 control characters
+# (tab and line feed aside) and DEL (ESC starts a terminal's escape sequences: a link, a colour, a
+# cursor moved over what was printed), and the bidirectional embeddings, overrides and isolates
+# (U+202A-U+202E, U+2066-U+2069), which reverse what a reader sees. The marks LRM and RLM stay: text
+# in Arabic or Hebrew needs them.
+_ACTING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def typed_text(text: str) -> str:
+    """Text a person writes into a form or a request (a note, a reason, an agency's name), with its
+    line endings made ``\\n``; a ``ValueError`` naming the first character that would act on a
+    terminal or on the reading instead of being read (:data:`_ACTING`)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    found = _ACTING.search(text)
+    if found is not None:
+        raise ValueError(f"holds the control character U+{ord(found.group()):04X}, which is not accepted")
+    return text
+
+
+def shown(text: str) -> str:
+    """``text`` for a terminal: each character :func:`typed_text` refuses written as an escape
+    (``\\x1b``, ``\\u202e``), so that text stored before the rule, or from a source that does not
+    follow it, is read and never acts."""
+    return _ACTING.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
+
+
 def parse_bool(text: str) -> bool:
     lowered = text.strip().lower()
     if lowered == "true":

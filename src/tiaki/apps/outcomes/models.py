@@ -3,7 +3,10 @@
 An :class:`Outcome` answers one send (``Dissemination``) for one person of the package that was sent,
 named by the person id the package gave them (persons are re-clustered by later runs; the id in the
 package is what the partner holds). Outcomes are appended, never edited: a correction is a new outcome
-that withdraws an earlier one (``withdraws``). Each outcome keeps the person's triage score, priority
+that withdraws an earlier one (``withdraws``). An outcome may carry the key its client sent with it
+(``request_key``, the ``Idempotency-Key`` of an API request, the portal form's own) and a digest of what
+it said (``request_digest``): the same request sent again answers the outcome it recorded instead of
+recording it twice. Each outcome keeps the person's triage score, priority
 and the triage model as they were in the package, so the triage model can later be calibrated
 against what partners found.
 """
@@ -36,6 +39,8 @@ class Outcome(models.Model):
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="withdrawn_by"
     )
     recorded_by = models.CharField(max_length=150)
+    request_key = models.CharField(max_length=255, blank=True, default="")  # the client's, per recorder
+    request_digest = models.CharField(max_length=64, blank=True, default="")  # SHA-256 of what it said
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -45,6 +50,11 @@ class Outcome(models.Model):
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(children__lte=10000), name="outcome_children_bounded"),
+            models.UniqueConstraint(
+                fields=["operation", "recorded_by", "request_key"],
+                condition=~models.Q(request_key=""),
+                name="outcome_request_key_once",
+            ),
         ]
 
     def __str__(self) -> str:

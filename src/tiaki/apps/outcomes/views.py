@@ -5,6 +5,8 @@ user's agency (``queries/sent.py``). Thin: parse, call a query or a service, ren
 
 from __future__ import annotations
 
+import uuid
+
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,7 +20,7 @@ from tiaki.apps.operations.models import Operation
 from tiaki.apps.outcomes.choices import OutcomeKind
 from tiaki.apps.outcomes.queries.outcomes import for_send
 from tiaki.apps.outcomes.queries.sent import referred_persons, send, sent_content
-from tiaki.apps.outcomes.services.outcomes import OutcomeFields, record_outcome, withdraw_outcome
+from tiaki.apps.outcomes.services.outcomes import OutcomeFields, record_outcome, request_key, withdraw_outcome
 from tiaki.apps.outcomes.services.portal import download, read_dossier, view_send
 from tiaki.apps.referrals.services.dissemination import acknowledge
 from tiaki.errors import Conflict, Invalid
@@ -36,6 +38,8 @@ class OutcomeForm(forms.Form):
     reason = forms.CharField(max_length=2000, required=False, label="reason (no further action)")
     passed_to = forms.CharField(max_length=200, required=False, label="passed to (agency)")
     note = forms.CharField(max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    # A key per form shown: the same form sent twice (a second click, a reload) records one outcome.
+    request_key = forms.CharField(max_length=255, required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: object, persons: list[str], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -80,7 +84,10 @@ def _send_page(
         "outcomes": recorded,
         "withdrawn": withdrawn,
         "form": form
-        or OutcomeForm(persons=[p.person for p in persons], initial={"occurred_on": timezone.now().date()}),
+        or OutcomeForm(
+            persons=[p.person for p in persons],
+            initial={"occurred_on": timezone.now().date(), "request_key": uuid.uuid4().hex},
+        ),
         "may_record": actor.may(Permission.OUTCOMES),
         "may_acknowledge": actor.may(Permission.ACKNOWLEDGE),
         "problem": problem,
@@ -147,7 +154,7 @@ def add_outcome(request: HttpRequest, operation: Operation, actor: Actor, send_i
         note=data["note"],
     )
     try:
-        record_outcome(operation, send_id, fields, actor)
+        record_outcome(operation, send_id, fields, actor, key=request_key(data["request_key"] or None))
     except Invalid as exc:
         name, _, message = str(exc).partition(": ")
         if name in form.fields and message:

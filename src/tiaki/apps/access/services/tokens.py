@@ -22,6 +22,7 @@ from tiaki.apps.access.queries import token_digest, token_in_force, tokens
 from tiaki.apps.audit.services.log import record
 from tiaki.apps.core.actor import Actor
 from tiaki.apps.core.roles import Permission
+from tiaki.apps.core.typed import typed
 from tiaki.errors import Conflict, Forbidden, Invalid, NotFound
 
 SECRET_START = "tiaki_"
@@ -44,7 +45,7 @@ def _owner_or_admin(actor: Actor, user: User) -> None:
 def create_token(name: str, user: str, *, actor: Actor, expires_days: int | None = None) -> NewToken:
     """A new token for ``user`` named ``name`` (what it is for), valid ``expires_days`` days (None:
     until revoked)."""
-    name = name.strip()
+    name = typed("NAME", name)
     if not name or len(name) > 100:
         raise Invalid("NAME: a token's name is 1 to 100 characters (say what it is for)")
     if expires_days is not None and not 1 <= expires_days <= MAX_EXPIRY_DAYS:

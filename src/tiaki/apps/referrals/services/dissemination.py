@@ -26,6 +26,7 @@ from tiaki.apps.audit.services.log import record
 from tiaki.apps.core import datadir
 from tiaki.apps.core.actor import Actor
 from tiaki.apps.core.roles import Permission
+from tiaki.apps.core.typed import typed
 from tiaki.apps.operations.models import Operation
 from tiaki.apps.referrals.choices import Channel
 from tiaki.apps.referrals.models import Agency, Dissemination, Package
@@ -190,6 +191,7 @@ def acknowledge(
     """Record that the agency acknowledged a send; :class:`Conflict` if it already did. A partner
     agency's user acknowledges only sends to their own agency."""
     actor.require(Permission.ACKNOWLEDGE)
+    note = typed("note", note)
     with transaction.atomic():
         mine = Dissemination.objects.select_for_update().filter(operation=operation, pk=dissemination_id)
         sent = for_actor(actor, mine).select_related("agency").first()  # what the actor may see, only
@@ -199,7 +201,7 @@ def acknowledge(
             raise Conflict(f"send #{sent.pk} was acknowledged on {sent.acknowledged_at:%Y-%m-%d}")
         sent.acknowledged_at = timezone.now()
         sent.acknowledged_by = actor.name
-        sent.acknowledgement = note.strip()
+        sent.acknowledgement = note
         sent.save(update_fields=["acknowledged_at", "acknowledged_by", "acknowledgement"])
         record(
             "referrals.package-acknowledged",
