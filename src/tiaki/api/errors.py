@@ -5,7 +5,6 @@ larger than the server reads (413)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from http import HTTPStatus
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -32,7 +31,7 @@ class JsonErrors:
         elif status == 405:
             detail = f"{request.method} is not taken here; this address takes {response.get('Allow', 'none')}"
         else:
-            detail = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "error"
+            detail = response.reason_phrase
         answer = JsonResponse({"detail": detail}, status=status)
         if "Allow" in response:
             answer["Allow"] = response["Allow"]
