@@ -11,6 +11,11 @@ from requirements import reference_root
 def pytest_configure(config: pytest.Config) -> None:
     # The test database lives in the data directory, which the command line creates on first use.
     Path(os.environ.get("TIAKI_DATA_DIR") or "tiaki-data").mkdir(parents=True, exist_ok=True)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        # pytest-xdist sets COLUMNS=80 in its workers, and a console made at import keeps the width it
+        # found then; without it the in-process command tests print as wide as each asks (CliRunner's
+        # env), as they do in one process.
+        os.environ.pop("COLUMNS", None)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
