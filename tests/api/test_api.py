@@ -25,6 +25,7 @@ from tiaki.apps.core.roles import GRANTS, Permission, Role
 from tiaki.apps.operations.models import Operation
 from tiaki.apps.outcomes.models import Outcome
 from tiaki.apps.referrals.models import Dissemination
+from tiaki.apps.referrals.services.dissemination import send_package
 
 if TYPE_CHECKING:
     from conftest import Api, Referred
@@ -132,6 +133,36 @@ def test_reads_answer_the_operation_as_the_workspace_shows_it(
     _, outcomes = api.get(referred.path(f"/outcomes?send={referred.nz_send.pk}"), token)
     assert [o["id"] for o in outcomes["items"]] == [referred.outcome.pk]
     assert outcomes["items"][0]["occurred_on"] == date.today().isoformat()  # ISO dates
+
+
+@pytest.mark.parametrize("content_type", ["application/json", "application/octet-stream"])
+def test_an_acknowledgement_needs_no_body_as_the_docs_say(
+    referred: Referred, token_for: Callable[..., str], api: Api, content_type: str
+):
+    token = token_for("partner", name="pat")
+    response = api.client.post(  # as `curl -X POST` sends it: no body at all
+        referred.path(f"/sends/{referred.nz_send.pk}/acknowledge"),
+        data=b"",
+        content_type=content_type,
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["acknowledgement"] == ""
+    referred.nz_send.refresh_from_db()
+    assert referred.nz_send.acknowledged_by == "user:pat"
+
+
+def test_an_acknowledgement_with_a_null_note_or_a_bad_body_is_answered_clearly(
+    referred: Referred, token_for: Callable[..., str], api: Api
+):
+    token = token_for("partner", name="pat")
+    ack = referred.path(f"/sends/{referred.nz_send.pk}/acknowledge")
+    status, found = api.post(ack, token, {"note": None})
+    assert status == 200 and found["acknowledgement"] == ""
+    referred.nz_send.acknowledged_at = None
+    referred.nz_send.save()
+    status, refused = api.post(ack, token, {"note": 3})
+    assert status == 422 and "note" in json.dumps(refused)
 
 
 def test_acknowledging_and_recording_outcomes_write_through_the_services(
@@ -321,6 +352,28 @@ def test_a_partner_of_another_agency_in_the_same_country_sees_nothing_of_nz_poli
     assert api.get(referred.path("/persons"), token)[0] == 403  # a partner reads no case records
     referred.nz_send.refresh_from_db()
     assert referred.nz_send.acknowledged_at is None
+
+
+def test_a_package_sent_to_a_second_agency_of_the_country_is_readable_by_that_agency_once(
+    referred: Referred, token_for: Callable[..., str], api: Api
+):
+    to_customs = send_package(referred.operation, "NZ", actor(), agency="NZ Customs")
+    send_package(referred.operation, "NZ", actor(), agency="NZ Customs")  # sent to them twice
+    customs = token_for("partner", name="customs", agency="NZ Customs")
+    _, packages = api.get(referred.path("/packages"), customs)
+    assert [(p["country"], p["agency"]) for p in packages["items"]] == [("NZ", "NZ Police")]
+    assert packages["count"] == 1
+    status, nz = api.get(referred.path("/packages/NZ"), customs)
+    assert (status, nz["manifest_sha256"]) == (200, to_customs.manifest_sha256)
+    _, sends = api.get(referred.path("/sends"), customs)
+    assert {s["agency"] for s in sends["items"]} == {"NZ Customs"}
+    assert api.get(referred.path(f"/sends/{referred.nz_send.pk}"), customs)[0] == 404  # police's, not theirs
+    police = token_for("partner", name="police")
+    _, theirs = api.get(referred.path("/packages"), police)
+    assert [p["country"] for p in theirs["items"]] == ["NZ"]
+    hsi = token_for("partner", name="hsi", agency="HSI", countries=["US"])
+    _, us = api.get(referred.path("/packages"), hsi)
+    assert us["items"] == [api.get(referred.path("/packages/US"), token_for("investigator", name="ivy"))[1]]
 
 
 def test_guessed_ids_and_other_operations_answer_404_whether_they_exist_or_not(

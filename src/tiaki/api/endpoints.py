@@ -282,13 +282,14 @@ def get_send(request: HttpRequest, send_id: int = SendId, operation_id: int = Op
 )
 def acknowledge_send(
     request: HttpRequest,
-    body: AcknowledgementIn,
+    body: AcknowledgementIn | None = None,
     send_id: int = SendId,
     operation_id: int = OperationId,
 ) -> Any:
     """Record that the agency received the package (once; 409 when already acknowledged)."""
     operation, actor = _open(request, operation_id)
-    acknowledged = acknowledge(operation, send_id, actor, note=body.note)
+    note = body.note if body is not None else None
+    acknowledged = acknowledge(operation, send_id, actor, note=note or "")
     return _send(send(actor, operation, acknowledged.pk))
 
 

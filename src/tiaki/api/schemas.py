@@ -141,7 +141,9 @@ class SendPage(Paged):
 
 
 class AcknowledgementIn(Schema):
-    note: Text = Field("", max_length=2000, description="What the agency said, if anything.")
+    note: Text | None = Field(
+        None, max_length=2000, description="What the agency said, if anything (no body at all will do)."
+    )
 
 
 class OutcomeIn(Schema):

@@ -195,3 +195,17 @@ def test_each_event_carries_its_network_owner_as_the_geolocation_stage_recorded_
         expected_org = getattr(geo, organisation) if organisation else ""
         assert event["network_asn"] == ("" if expected_asn is None else str(expected_asn))
         assert event["network_org"] == expected_org
+
+
+def test_a_package_written_before_its_country_had_an_agency_says_to_run_refer_again(
+    two_countries: Operation,
+):
+    run_all(two_countries, "refer")  # the directory is empty: the packages are addressed to no one
+    with pytest.raises(Invalid, match="no agency for NZ: add one"):
+        send_package(two_countries, "NZ", actor())
+    add_agency(AgencyFields("NZ", "NZ Police", "liaison"), actor())
+    with pytest.raises(Invalid, match=r"written before .* \(NZ Police\): run refer again"):
+        send_package(two_countries, "NZ", actor())
+    assert send_package(two_countries, "NZ", actor(), agency="NZ Police").agency.name == "NZ Police"
+    run_all(two_countries, "refer")
+    assert send_package(two_countries, "NZ", actor()).agency.name == "NZ Police"

@@ -23,23 +23,23 @@ from tiaki.formats.handling import Marking, marking
 M = TypeVar("M", bound=Model)
 
 
-def for_actor(actor: Actor, found: QuerySet[M]) -> QuerySet[M]:
+def for_actor(actor: Actor, found: QuerySet[M], agency: str = "agency__name") -> QuerySet[M]:
     """Packages or sends narrowed to the actor's countries, and for a partner agency's officer to
-    those addressed to their own agency (``found``'s model has ``country`` and ``agency``)."""
+    those addressed to their own agency (``found``'s model has ``country``; ``agency`` is the lookup
+    of the agency's name it was addressed to)."""
     if actor.countries is not None:
         found = found.filter(country__in=sorted(actor.countries))
     if actor.role == Role.PARTNER:  # the agency's name exactly, as the directory keeps it
-        found = found.filter(agency__name=actor.agency)
+        found = found.filter(**{agency: actor.agency})
     return found
 
 
 def packages(actor: Actor, operation: Operation) -> QuerySet[Package]:
-    """The operation's packages ``actor`` may read; a partner's: those sent to its agency."""
+    """The operation's packages ``actor`` may read; a partner's: those sent to its agency, also when
+    it was sent to an agency of the country other than the one it is addressed to."""
     actor.require(Permission.READ_PACKAGES)
-    found = for_actor(actor, Package.objects.filter(operation=operation))
-    if actor.role == Role.PARTNER:
-        found = found.filter(disseminations__agency__name=actor.agency).distinct()
-    return found
+    found = for_actor(actor, Package.objects.filter(operation=operation), "disseminations__agency__name")
+    return found.distinct() if actor.role == Role.PARTNER else found  # once, however often it was sent
 
 
 def packages_root(operation: Operation) -> Path:

@@ -135,6 +135,13 @@ def send_package(
     package = _package(operation, country)
     to: Agency | None = find_agency(package.country, agency) if agency else package.agency
     if to is None:
+        since = Agency.objects.filter(country=package.country).order_by("name").first()
+        if since is not None:  # the directory has one now; the package predates it
+            raise Invalid(
+                f"the {package.country} package was written before the directory had an agency for "
+                f"{package.country} ({since.name}): run refer again so that it names its addressee, "
+                "or name the agency"
+            )
         raise Invalid(f"no agency for {package.country}: add one (tiaki agency add) or name it")
     how = channel or to.channel
     if how not in Channel.values:
