@@ -235,3 +235,37 @@ def test_numbers_with_runs_inside_are_still_numbers(raw: str, hint: str | None) 
 )
 def test_placeholder_device_ids_link_nobody(raw: str) -> None:
     assert normalise_device(raw) is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "raw"),
+    [
+        ("email", "j***@gmail.com"),
+        ("email", "m\u2022\u2022\u2022\u2022n@outlook.com"),
+        ("email", "jo\u2026@yahoo.com"),
+        ("phone", "+1 (650) XXX-XX34"),
+        ("phone", "021 *** 4567"),
+        ("phone", "+44 7700 \u2022\u2022\u2022\u2022 12"),
+        ("payment", "************1234"),
+        ("payment", "XXXX-XXXX-XXXX-1234"),
+        ("payment", "4111 11XX XXXX 1111"),
+    ],
+)
+def test_a_value_shown_in_part_links_nobody(kind: str, raw: str) -> None:
+    # What is left of a masked value (a first letter and a domain, an area code, a card's last four
+    # digits) is shared by strangers.
+    assert normalise_identifier(kind, raw, "US") is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "raw", "expected"),
+    [
+        ("email", "alexxx@gmail.com", "alexxx@gmail.com"),  # x's are letters in a mailbox
+        ("phone", "+1 650 555 1234 x12", "+16505551234"),  # an extension
+        ("phone", "+1 650 555 1234 ext. 12", "+16505551234"),
+        ("payment", "VISA ****0268 05/28", "visa****026805/28"),  # its expiry makes it one card
+        ("payment", "pm_1MxXab", "pm_1mxxab"),  # a token that happens to hold x's
+    ],
+)
+def test_values_that_only_look_masked_still_link(kind: str, raw: str, expected: str) -> None:
+    assert normalise_identifier(kind, raw, "US") == expected

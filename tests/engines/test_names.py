@@ -91,6 +91,19 @@ def test_handles_and_non_names_are_no_names(text: str) -> None:
     assert parse(text) == frozenset()
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Deleted User", "Facebook User", "[removed]", "REDACTED", "Unknown", "Anonymous", "No Name", "New User"],
+)
+def test_what_platforms_write_for_a_name_they_do_not_show_is_no_name(text: str) -> None:
+    assert parse(text) == parse(text.lower(), typed=False) == frozenset()
+
+
+@pytest.mark.parametrize("text", ["John Guest", "Mary Private", "Nil Armstrong", "Na Wang", "Guest Smith"])
+def test_a_name_with_one_such_word_is_still_a_name(text: str) -> None:
+    assert parse(text) != frozenset()
+
+
 def test_a_provider_recorded_name_is_a_name_even_in_lower_case() -> None:
     assert parse("mary brown") == parse("mary brown", typed=False) != frozenset()  # two words: a name
     assert parse("mary") == frozenset()  # typed as one lower-case word: a handle

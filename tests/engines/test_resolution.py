@@ -1178,3 +1178,37 @@ def test_a_burner_account_between_two_people_joins_neither() -> None:
         assert {("device:tablet-1",), ("phone:+61467443606",)} <= held  # both offered for review
         assert labels[3] == labels[4]
         assert any(link.evidence == ("phone:+61400000123",) for link in result.links)
+
+
+def test_one_name_carried_by_everyone_on_a_value_does_not_make_them_one_person() -> None:
+    # 25 accounts (more than a value links on names alone) named alike on one device: each keeps a
+    # mailbox of its own, so they are 25 people; when their mailboxes join them, they are one.
+    n = 25
+    accounts = pa.table(
+        {
+            "username": [f"h{i}" for i in range(n)],
+            "display_name": ["John Smith"] * n,
+            "stated_country": ["US"] * n,
+        }
+    )
+    device = [(i, "device", "3f2504e0-4f89-11d3-9a0c-0305e82c3301") for i in range(n)]
+    own = [(i, "email", f"person{i}.surname{i}@example.org") for i in range(n)]
+    assert len(set(resolve(accounts, _identifier_rows(device + own), _no_events()).labels.tolist())) == n
+    few = [(i, "email", f"js{i % 3}@example.org") for i in range(n)] + [
+        (i, "email", "js0@example.org") for i in range(n) if i % 3
+    ]
+    assert len(set(resolve(accounts, _identifier_rows(device + few), _no_events()).labels.tolist())) == 1
+    # A platform's placeholder for a name it does not show agrees with nothing: the names the
+    # provider recorded decide, and they are fifteen people's.
+    people = ["Mary Brown", "Ahmed Khan", "Chloe Sato", "Dmitri Okafor", "Elif Brandt"] * 3
+    placeholder = pa.table(
+        {
+            "username": [f"d{i}" for i in range(15)],
+            "display_name": ["Deleted User"] * 15,
+            "stated_country": ["GB"] * 15,
+        }
+    )
+    rows = [(i, "device", "a1b2c3d4e5f6") for i in range(15)] + [
+        (i, "name", f"{people[i]} {'I' * (i // 5 + 1)}") for i in range(15)
+    ]
+    assert len(set(resolve(placeholder, _identifier_rows(rows), _no_events()).labels.tolist())) == 15

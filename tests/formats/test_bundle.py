@@ -719,3 +719,14 @@ def test_corrupt_zip_data_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_bundle(archive, tmp_path / "work")
     assert caught.value.file == "bundle.zip"
+
+
+def test_a_stated_country_that_names_no_country_is_not_stated(tmp_path: Path) -> None:
+    rows = [
+        {"account_id": f"acc-{3 + i}", "stated_country": code}
+        for i, code in enumerate(["UK", "zz", "XX", "EU", "gb", "XK"])
+    ]
+    disclosure = read_bundle(make_bundle(tmp_path / "b", tables=with_rows("accounts", *rows)))
+    stated = {a.account_id: a.stated_country for a in disclosure.accounts}
+    assert [stated[f"acc-{3 + i}"] for i in range(6)] == ["GB", None, None, None, "GB", "XK"]
+    assert stated["acc-1"] == "NZ"

@@ -66,13 +66,28 @@ _INTERNATIONAL_PREFIXES = ("00", "011")
 _DEVICE_SEPARATORS = re.compile(r"[\s:\-]+")
 
 
+# Where a provider shows a value in part, it writes asterisks, bullets or an ellipsis for what it
+# withholds (``j***@gmail.com``, ``************1234``, ``+1 650 •••-••34``); a phone or card number
+# also X's (``XXXX-XXXX-XXXX-1234``). Strangers' masked values look alike.
+_MASK = re.compile("[*\u2022\u25cf\u2219\u00b7\u2026]")
+_MASKED_NUMBER = re.compile(r"[xX]{4,}")  # once spaces and dashes are dropped: 11XX XXXX
+
+
+def is_masked(value: str) -> bool:
+    """Whether ``value`` is shown in part: it holds a mask character (an asterisk, a bullet, an
+    ellipsis). Such a value is no identifier: what is left of it (a first letter and a domain, a
+    card's last four digits, an area code) is shared by strangers."""
+    return bool(_MASK.search(value))
+
+
 def normalise_email(value: str) -> str | None:
     """Lower-case an e-mail address and apply its provider's rules from ``MAILBOX_RULES``.
 
-    Returns ``None`` unless the address has exactly one ``@`` with something on either side.
+    Returns ``None`` unless the address has exactly one ``@`` with something on either side, and for
+    an address shown in part (:func:`is_masked`: ``j***@gmail.com``).
     """
     address = value.strip().lower()
-    if address.count("@") != 1:
+    if address.count("@") != 1 or is_masked(address):
         return None
     local, domain = address.split("@")
     if not local or not domain:
@@ -218,7 +233,11 @@ def phone_key(value: str, country_hint: str | None = None) -> str | None:
     a number that fails validation is still an identifier. An international prefix (``00``, ``011``)
     and a national trunk ``0`` are dropped; fewer than six digits left is not a phone number, and
     neither is a placeholder: a national number of one digit repeated or of counting digits
-    (``000 000 0000``, ``1234567890``)."""
+    (``000 000 0000``, ``1234567890``), nor a number shown in part (``+1 650 XXX-XX34``,
+    ``021 *** 4567``: :func:`_masked_phone`), which the parser would read with its X's as the
+    keypad's 9s."""
+    if _masked_phone(value):
+        return None
     chosen = _parse_phone(value, country_hint)
     if chosen is not None:
         if chosen.national_number == 0 or _placeholder(str(chosen.national_number)):
@@ -233,6 +252,30 @@ def phone_key(value: str, country_hint: str | None = None) -> str | None:
     if len(digits) < 6 or any(_placeholder(digits[skip:]) for skip in range(3)):  # a calling code or not
         return None
     return f"#{digits}"
+
+
+_EXTENSION = re.compile(r"(?:ext\.?|x|#)\s*\d+\s*$", re.IGNORECASE)
+
+
+def _masked_phone(value: str) -> bool:
+    """Whether a phone number is shown in part: a mask character (:func:`is_masked`), or an X
+    outside an extension at its end (``x123``, ``ext. 12``): ``+1 650 XXX-XX34``."""
+    return is_masked(value) or "x" in _EXTENSION.sub("", value).lower()
+
+
+_EXPIRY = re.compile(r"(?<!\d)(?:0[1-9]|1[0-2])\s*/\s*(?:\d{4}|\d{2})(?!\d)")
+
+
+def normalise_payment(value: str) -> str | None:
+    """A payment identifier without spaces, in lower case (``card_fp:91C2`` -> ``card_fp:91c2``).
+    A card shown in part (:func:`is_masked`, or four X's or more in a row for digits:
+    ``XXXX-XXXX-XXXX-1234``, ``4111 11XX XXXX 1111``) is one only with its expiry (``VISA ****0268
+    05/28``): its last digits alone, or after the issuer's first six, are shared by strangers,
+    ``None``."""
+    masked = is_masked(value) or bool(_MASKED_NUMBER.search(_DEVICE_SEPARATORS.sub("", value)))
+    if masked and not _EXPIRY.search(value):
+        return None
+    return "".join(value.lower().split()) or None
 
 
 # Device ids that name no device: what an SDK reports when it may not read the id, or has none.
@@ -367,7 +410,7 @@ def normalise_identifier(kind: str, value: str, country_hint: str | None = None)
         case "device":
             return normalise_device(value)
         case "payment":
-            return "".join(value.lower().split()) or None
+            return normalise_payment(value)
         case "name":
             return normalise_name(value)
         case "dob":

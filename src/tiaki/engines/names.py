@@ -10,7 +10,10 @@ one side is compatible with a name of the other.
   (before transliteration, which would spell an emoji out).
   Text holding a digit, ``_`` or ``@``, or a single word written all in lower case (``frostnight``,
   ``d.banerji``), is a handle, not a name; text without letters is nothing. A part in brackets is an
-  alternative writing of the name (``王娜 (Na Wang)``).
+  alternative writing of the name (``王娜 (Na Wang)``). Text whose every word is what a platform
+  writes for a name it does not show, or a person types to give none (``Deleted User``, ``Facebook
+  User``, ``[removed]``, ``Unknown``, ``Anonymous``, ``No Name``: ``_NO_NAME``), is no name: strangers
+  carry it alike.
 * **Transliteration and accents.** Every name is written in ASCII with ``anyascii`` (apostrophes
   dropped: ``Дарья`` -> ``darya``; ``Małgorzata`` ->
   ``malgorzata``, ``Сергей`` -> ``sergey``, ``王娜`` -> ``wang na``: scripts without spaces give one word
@@ -157,9 +160,29 @@ def _scripts(text: str) -> set[str]:
     return {unicodedata.name(c, "?").split()[0] for c in text if c.isalpha()}
 
 
+# Words that, alone or together, name no one: what platforms write for a name they do not show and
+# what people type to give none. A name that holds any other word is a name ("John Guest").
+_NO_NAME = frozenset(
+    (
+        *("deleted", "removed", "deactivated", "disabled", "suspended", "closed", "banned", "blocked"),
+        *("former", "unknown", "anonymous", "anon", "redacted", "withheld", "hidden", "private"),
+        *("unnamed", "noname", "nobody", "none", "null", "undefined", "no", "name", "not", "given"),
+        *("available", "provided", "user", "users", "member", "account", "profile", "guest", "new"),
+        *("default", "test", "facebook", "instagram", "messenger", "whatsapp", "snapchat", "tiktok"),
+        *("twitter", "kik", "discord", "telegram", "skype", "reddit"),
+    )
+)
+
+
+def _no_name(text: str) -> bool:
+    """Whether ``text`` is made only of ``_NO_NAME`` words."""
+    words = _WORDS.findall(anyascii(text).casefold())
+    return bool(words) and all(word in _NO_NAME for word in words)
+
+
 def _one(text: str, typed: bool) -> list[Name]:
     text = letters(text).strip()
-    if not text or (typed and _is_handle(text)) or not any(c.isalpha() for c in text):
+    if not text or (typed and _is_handle(text)) or not any(c.isalpha() for c in text) or _no_name(text):
         return []
     scripts = _scripts(text)
     unvowelled = next((_SCRIPT_VOWELS[x] for x in sorted(scripts) if x in _SCRIPT_VOWELS), "")

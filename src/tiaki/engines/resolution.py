@@ -669,7 +669,9 @@ def _value_judge(
       one person's: at least half of its holders carry a name, and the centre, chosen among the full
       names (two words or more: "Maria" alone agrees with every Maria) not more common elsewhere in
       the operation than on the value (a platform's default "New User"), agrees with the names of at
-      least half of the named holders.
+      least half of the named holders, and their other own mailboxes make at most ``max_accounts``
+      groups (:func:`_mailbox_groups`): three hundred accounts that each keep a mailbox of their own
+      are three hundred people, whatever one name they all carry.
 
     Anything else links as usual, through the household guard.
     """
@@ -690,10 +692,14 @@ def _value_judge(
         top = max(candidates.values())
         centre = min((n for n, count in candidates.items() if count == top), key=_name_order)
         agreeing = sum(count for n, count in counts.items() if any_agreeing(centre, n))
+        if len(holders) > max_accounts:
+            if 2 * agreeing < named:
+                return False
+            # More holders keeping mailboxes apart than one person's accounts on a value may number
+            # are many people, whatever one name they all carry.
+            return len(_mailbox_groups(holders, value, mailboxes)) <= max_accounts
         if 2 * agreeing >= named:
             return True
-        if len(holders) > max_accounts:
-            return False
         groups = _mailbox_groups(holders, value, mailboxes)
         if kind == "email" and _one_holder(groups) and _own_mailbox(value):
             return True

@@ -55,6 +55,7 @@ from tiaki.formats.values import (
     parse_bool,
     parse_country,
     parse_hex,
+    parse_stated_country,
     parse_timestamp,
 )
 
@@ -689,7 +690,7 @@ class _Reader:
                 display_name=_limit("display_name", display) or None,
                 created_at=_timestamp("created_at", created),
                 profile_url=_limit("profile_url", url) or None,
-                stated_country=_parse("stated_country", country, parse_country),
+                stated_country=_parse("stated_country", country, parse_stated_country),
                 status=_option("status", status, ACCOUNT_STATUSES),
             )
         )

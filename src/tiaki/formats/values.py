@@ -125,6 +125,19 @@ def parse_country(text: str) -> str:
     return value
 
 
+def parse_stated_country(text: str) -> str | None:
+    """A country an account states, as ISO 3166-1 alpha-2 (:func:`parse_country`): ``UK``, which ISO
+    reserves for the United Kingdom, is ``GB``; a code that names no country (``ZZ``, ``XX``, ``EU``)
+    is no stated country, ``None``, so that nothing is placed or referred there."""
+    value = parse_country(text)
+    if value == "UK":
+        return "GB"
+    try:
+        return parse_country_code(value)
+    except ValueError:
+        return None
+
+
 def _clip(text: str, limit: int = 80) -> str:
     """``text`` for an error message: at most ``limit`` characters, NUL shown as ``\\0``."""
     text = text.replace("\x00", "\\0")
