@@ -245,6 +245,7 @@ def test_placeholder_device_ids_link_nobody(raw: str) -> None:
         ("email", "jo\u2026@yahoo.com"),
         ("phone", "+1 (650) XXX-XX34"),
         ("phone", "021 *** 4567"),
+        ("phone", "+64 21 12X 4567"),
         ("phone", "+44 7700 \u2022\u2022\u2022\u2022 12"),
         ("payment", "************1234"),
         ("payment", "XXXX-XXXX-XXXX-1234"),
@@ -263,6 +264,8 @@ def test_a_value_shown_in_part_links_nobody(kind: str, raw: str) -> None:
         ("email", "alexxx@gmail.com", "alexxx@gmail.com"),  # x's are letters in a mailbox
         ("phone", "+1 650 555 1234 x12", "+16505551234"),  # an extension
         ("phone", "+1 650 555 1234 ext. 12", "+16505551234"),
+        ("phone", "+1 650 555 1234 Ext: 12", "+16505551234"),
+        ("phone", "+33 1·42·68·53·00", "#33142685300"),  # middle dots: no mask (the digits link)
         ("payment", "VISA ****0268 05/28", "visa****026805/28"),  # its expiry makes it one card
         ("payment", "pm_1MxXab", "pm_1mxxab"),  # a token that happens to hold x's
     ],

@@ -69,7 +69,7 @@ _DEVICE_SEPARATORS = re.compile(r"[\s:\-]+")
 # Where a provider shows a value in part, it writes asterisks, bullets or an ellipsis for what it
 # withholds (``j***@gmail.com``, ``************1234``, ``+1 650 •••-••34``); a phone or card number
 # also X's (``XXXX-XXXX-XXXX-1234``). Strangers' masked values look alike.
-_MASK = re.compile("[*\u2022\u25cf\u2219\u00b7\u2026]")
+_MASK = re.compile("[*\u2022\u25cf\u2026]")  # not a middle dot: some write 021·123·4567
 _MASKED_NUMBER = re.compile(r"[xX]{4,}")  # once spaces and dashes are dropped: 11XX XXXX
 
 
@@ -254,13 +254,15 @@ def phone_key(value: str, country_hint: str | None = None) -> str | None:
     return f"#{digits}"
 
 
-_EXTENSION = re.compile(r"(?:ext\.?|x|#)\s*\d+\s*$", re.IGNORECASE)
+_EXTENSION = re.compile(r"(?<![^\s,;])(?:ext(?:ension)?\.?|x|#)\s*:?\s*\d+\s*$", re.IGNORECASE)
+_MASKED_DIGITS = re.compile(r"[xX]{2,}|(?<![A-Za-z])[xX](?![A-Za-z])")
 
 
 def _masked_phone(value: str) -> bool:
-    """Whether a phone number is shown in part: a mask character (:func:`is_masked`), or an X
-    outside an extension at its end (``x123``, ``ext. 12``): ``+1 650 XXX-XX34``."""
-    return is_masked(value) or "x" in _EXTENSION.sub("", value).lower()
+    """Whether a phone number is shown in part: a mask character (:func:`is_masked`), or an X for a
+    digit, not in a word (``Fax``) nor in an extension at its end (``x123``, ``ext: 12``):
+    ``+1 650 XXX-XX34``, ``021 12X 4567``."""
+    return is_masked(value) or bool(_MASKED_DIGITS.search(_EXTENSION.sub("", value)))
 
 
 _EXPIRY = re.compile(r"(?<!\d)(?:0[1-9]|1[0-2])\s*/\s*(?:\d{4}|\d{2})(?!\d)")
