@@ -272,3 +272,25 @@ def test_a_value_shown_in_part_links_nobody(kind: str, raw: str) -> None:
 )
 def test_values_that_only_look_masked_still_link(kind: str, raw: str, expected: str) -> None:
     assert normalise_identifier(kind, raw, "US") == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "john.smith@gmail.com.",
+        "<John.Smith@Gmail.com>",
+        "mailto:johnsmith@gmail.com",
+        "MAILTO: <john.smith+x@googlemail.com>",
+    ],
+)
+def test_an_address_written_as_mail_systems_write_it_is_the_same_mailbox(raw: str) -> None:
+    assert normalise_email(raw) == "johnsmith@gmail.com"
+
+
+def test_an_internationalised_domain_is_its_dns_form() -> None:
+    assert (
+        normalise_email("Anna@Bücher.de")
+        == normalise_email("anna@xn--bcher-kva.de")
+        == "anna@xn--bcher-kva.de"
+    )
+    assert normalise_email("a@" + "é" * 70 + ".com") == "a@" + "é" * 70 + ".com"  # no DNS form: as given

@@ -83,13 +83,22 @@ def is_masked(value: str) -> bool:
 def normalise_email(value: str) -> str | None:
     """Lower-case an e-mail address and apply its provider's rules from ``MAILBOX_RULES``.
 
-    Returns ``None`` unless the address has exactly one ``@`` with something on either side, and for
-    an address shown in part (:func:`is_masked`: ``j***@gmail.com``).
+    An address is read as the mail system reads it: a ``mailto:`` before it, angle brackets around
+    it and a dot ending its domain (``<J.Smith@Gmail.com.>``) change nothing, and an internationalised
+    domain is written as DNS writes it (``bücher.de`` -> ``xn--bcher-kva.de``, Python's ``idna``
+    codec). Returns ``None`` unless the address has exactly one ``@`` with something on either side,
+    and for an address shown in part (:func:`is_masked`: ``j***@gmail.com``).
     """
-    address = value.strip().lower()
+    address = value.strip()
+    if address[:7].lower() == "mailto:":
+        address = address[7:].strip()
+    if address.startswith("<") and address.endswith(">"):
+        address = address[1:-1].strip()
+    address = address.lower()
     if address.count("@") != 1 or is_masked(address):
         return None
     local, domain = address.split("@")
+    domain = _dns_domain(domain.rstrip("."))
     if not local or not domain:
         return None
     rule = MAILBOX_RULES.get(domain)
@@ -102,6 +111,17 @@ def normalise_email(value: str) -> str | None:
             return None
         domain = rule.canonical_domain or domain
     return f"{local}@{domain}"
+
+
+def _dns_domain(domain: str) -> str:
+    """``domain`` as DNS writes it: an internationalised one in its ASCII form (IDNA), or as given when
+    it has none."""
+    if domain.isascii():
+        return domain
+    try:
+        return domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        return domain
 
 
 _DISPOSABLE_LABELS = max((domain.count(".") + 1 for domain in _DISPOSABLE_DOMAINS), default=0)
