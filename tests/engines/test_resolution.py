@@ -1212,3 +1212,77 @@ def test_one_name_carried_by_everyone_on_a_value_does_not_make_them_one_person()
         (i, "name", f"{people[i]} {'I' * (i // 5 + 1)}") for i in range(15)
     ]
     assert len(set(resolve(placeholder, _identifier_rows(rows), _no_events()).labels.tolist())) == 15
+
+
+def test_what_two_accounts_share_of_rare_ips_is_judged_per_pair() -> None:
+    """The rare-IP levels of a pair come from the addresses and days the two accounts share, however
+    many addresses each holds: one on one day, two or more, one, none."""
+    from tiaki.engines import resolution_sql as sql
+    from tiaki.engines.resolution_sql import DuckDBBackend
+
+    day = 86_400
+    events = [  # (account, ip, day)
+        (0, "a", 1),
+        (1, "a", 1),  # one address on one day
+        (0, "b", 2),
+        (2, "b", 3),
+        (0, "c", 4),
+        (2, "c", 5),  # two addresses, never on one day
+        (0, "d", 6),
+        (3, "d", 7),  # one address
+        (1, "e", 8),
+        (2, "f", 8),  # nothing shared
+    ] + [(0, f"x{i}", d) for i in range(50) for d in range(20)]  # many addresses of its own
+    with DuckDBBackend.in_memory() as backend:
+        backend.register(
+            "res_acc_in",
+            pa.table(
+                {
+                    "unique_id": pa.array(range(4), pa.int64()),
+                    "username": ["", "", "", ""],
+                    "display_name": ["", "", "", ""],
+                    "display_norm": ["", "", "", ""],
+                    "stated_country": ["NZ"] * 4,
+                }
+            ),
+        )
+        backend.register(
+            "res_identifiers",
+            pa.table({"account": pa.array([], pa.int64()), "kind": pa.array([], pa.string()),
+                      "value": pa.array([], pa.string())}),
+        )  # fmt: skip
+        backend.register(
+            "res_ip_events",
+            pa.table(
+                {
+                    "account": pa.array([e[0] for e in events], pa.int64()),
+                    "ip": [e[1] for e in events],
+                    "timestamp": pa.array([e[2] * day + 60 for e in events], pa.int64()),
+                }
+            ),
+        )
+        backend.execute(sql.accounts_sql())
+        backend.execute(sql.features_sql(10, 2))
+        labels = [label for _, label in dict(sql.COMPARISONS)["rare_ip"]]
+        levels = {}
+        for left, right in [(0, 1), (1, 0), (0, 2), (2, 0), (0, 3), (1, 2), (1, 3)]:
+            backend.register("res_u_pairs", pa.table({"l": [left], "r": [right]}))
+            backend.execute(sql.sampled_levels_sql())
+            ((g,),) = backend.rows("select g_rare_ip from res_u_gamma")
+            levels[(left, right)] = labels[g]
+        assert levels == {
+            (0, 1): "same-day", (1, 0): "same-day", (0, 2): "2+", (2, 0): "2+", (0, 3): "1",
+            (1, 2): "disagree", (1, 3): "disagree",
+        }  # fmt: skip
+        # The u of each level from the pairs that reach it: one pair on one day, one on two
+        # addresses, one on one address.
+        shared = dict(
+            zip(
+                ["same-day", "2+", "1"],
+                backend.rows(dict((name, query) for name, _, query, _ in sql.SHARED_VALUE_PAIRS)["rare_ip"])[
+                    0
+                ],
+                strict=True,
+            )
+        )
+        assert shared == {"same-day": 1, "2+": 1, "1": 1}

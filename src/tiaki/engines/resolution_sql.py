@@ -23,7 +23,10 @@ import pyarrow as pa
 
 # The tables the engine creates and drops (inputs registered as views, then built tables).
 VIEWS = ("res_acc_in", "res_identifiers", "res_ip_events", "res_hard_labels", "res_u_pairs")
-TABLES = ("res_acc", "res_features", "res_keys", "res_candidates", "res_u_gamma", "res_m_gamma")
+TABLES = (
+    "res_acc", "res_features", "res_keys", "res_candidate_kinds", "res_candidates", "res_u_gamma",
+    "res_m_gamma",
+)  # fmt: skip
 
 
 class DuckDBBackend:
@@ -98,9 +101,33 @@ ip_stats as (select ip, count(distinct account) as n, count(distinct country) as
 rare as (
     select ips.* from ips join ip_stats using (ip) where ip_stats.n <= $max_ip and ip_stats.ncc <= $max_cc
 ),
-ri as (
-    select account, list(distinct ip order by ip) as rare_ips, list(distinct ip || '|' || day) as ip_days
-    from rare group by account
+ri as (select account, list(distinct ip order by ip) as rare_ips from rare group by account),
+-- What two accounts share of rare IPs, listed once per pair, by the account of the two with fewer
+-- partners (the lower id on a tie): the other, coded partner * 4 + 3 (on one day), 2 (two or more
+-- addresses, never on one day) or 1 (one address). A pair is judged from these codes, never from both
+-- accounts' lists of addresses and days, which an account on a thousand addresses for years would
+-- carry into every pair it is in; listed by the account with fewer partners, a list holds at most
+-- the square root of twice the number of pairs, however many partners an account has. Each address
+-- has at most $max_ip holders, so the pairs stay few.
+rare_ip as (select distinct account, ip from rare),
+rare_day as (select distinct account, ip, day from rare),
+ip_shared as (
+    select x.account as a, y.account as b, count(*) as shared
+    from rare_ip x join rare_ip y on x.ip = y.ip and x.account <> y.account group by all
+),
+ip_same_day as (
+    select distinct x.account as a, y.account as b
+    from rare_day x join rare_day y on x.ip = y.ip and x.day = y.day and x.account <> y.account
+),
+ip_partners as (select a, count(*) as n from ip_shared group by a),
+ipl as (
+    select s.a as account,
+        list(s.b * 4 + case when d.a is not null then 3 when s.shared >= 2 then 2 else 1 end order by s.b)
+        as ip_links
+    from ip_shared s join ip_partners pa on pa.a = s.a join ip_partners pb on pb.a = s.b
+        left join ip_same_day d on d.a = s.a and d.b = s.b
+    where pa.n < pb.n or (pa.n = pb.n and s.a < s.b)
+    group by s.a
 ),
 em as (
     select account, list(distinct local order by local) as email_locals from (
@@ -147,7 +174,7 @@ nw as (
     group by account
 )
 select a.unique_id, a.username_fold, a.country, em.email_locals, ph.phones, dv.devices, nm.full_name,
-    nm.given_names, nw.name_words, ri.rare_ips, ri.ip_days, db.dobs,
+    nm.given_names, nw.name_words, ri.rare_ips, len(ri.rare_ips) as rare_ip_count, ipl.ip_links, db.dobs,
     list_filter(db.dobs, lambda d: not ends_with(d, '-01-01'))[1] as dob,
     ad.addresses, 0::bigint as hard
 from res_acc a
@@ -155,6 +182,7 @@ from res_acc a
     left join dv on dv.account = a.unique_id left join nm on nm.account = a.unique_id
     left join db on db.account = a.unique_id left join ad on ad.account = a.unique_id
     left join nw on nw.account = a.unique_id left join ri on ri.account = a.unique_id
+    left join ipl on ipl.account = a.unique_id
 order by a.unique_id
 """
 
@@ -173,16 +201,26 @@ KEYS = "create or replace table res_keys as\n    " + "\n    union all ".join(
     for prefix, column, many, _ in KEY_KINDS
 )
 CANDIDATES = """
-create or replace table res_candidates as
+create or replace table res_candidate_kinds as
 with usable as (
     select key, account from res_keys
     where key in (select key from res_keys group by key having count(*) between 2 and $max_block)
 )
-select distinct 0 as match_key, k1.account as join_key_l, k2.account as join_key_r
+select distinct k1.account as l, k2.account as r, split_part(k1.key, ':', 1) as kind
 from usable k1 join usable k2 on k1.key = k2.key and k1.account < k2.account
     join res_features f1 on f1.unique_id = k1.account join res_features f2 on f2.unique_id = k2.account
 where f1.hard <> f2.hard;
+create or replace table res_candidates as
+select distinct 0 as match_key, l as join_key_l, r as join_key_r from res_candidate_kinds;
 """
+
+
+def _ip_link(code: int) -> str:
+    """The pair is listed in ``ip_links`` with ``code`` (see ``FEATURES``)."""
+    return (
+        f"list_contains(ip_links_l, unique_id_r * 4 + {code}) "
+        f"or list_contains(ip_links_r, unique_id_l * 4 + {code})"
+    )
 
 
 # Handles spelled from a name (``kari``, ``kari88``, ``ursulabeck``): two people called Kari, or two
@@ -265,13 +303,11 @@ COMPARISONS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "rare_ip",
         [
-            ("rare_ips_l is null or rare_ips_r is null", "null"),
-            ("list_has_any(ip_days_l, ip_days_r)", "same-day"),
-            (
-                "list_has_any(rare_ips_l, rare_ips_r) and len(list_intersect(rare_ips_l, rare_ips_r)) >= 2",
-                "2+",
-            ),
-            ("list_has_any(rare_ips_l, rare_ips_r)", "1"),
+            ("rare_ip_count_l is null or rare_ip_count_r is null", "null"),
+            # The codes of ip_links (see FEATURES), held by either account of the pair.
+            (_ip_link(3), "same-day"),
+            (_ip_link(2), "2+"),
+            (_ip_link(1), "1"),
             ("else", "disagree"),
         ],
     ),
@@ -329,7 +365,7 @@ NULL_COLUMN = {name: levels[0][0].split("_l is null")[0] for name, levels in COM
 # The feature columns a comparison reads (as <column>_l and <column>_r).
 FEATURE_COLUMNS = (
     "username_fold", "country", "email_locals", "phones", "devices", "full_name", "given_names", "name_words",
-    "rare_ips", "ip_days", "dobs", "addresses",
+    "rare_ip_count", "ip_links", "unique_id", "dobs", "addresses",
 )  # fmt: skip
 
 
@@ -366,8 +402,9 @@ ADDRESSES = "select unique_id, addresses from res_features where addresses is no
 
 
 def candidates_sql(max_block: int) -> str:
-    """``res_keys`` (every account's blocking keys) and ``res_candidates`` (pairs sharing a key held by
-    at most ``max_block`` accounts, in different hard groups)."""
+    """``res_keys`` (every account's blocking keys), ``res_candidates`` (pairs sharing a key held by
+    at most ``max_block`` accounts, in different hard groups) and ``res_candidate_kinds`` (each such
+    pair with each kind of key that made it)."""
     return KEYS + ";\n" + CANDIDATES.replace("$max_block", str(int(max_block)))
 
 
@@ -397,15 +434,12 @@ def hard_group_levels_sql() -> str:
 
 
 def blocked_patterns_sql(kind: str) -> str:
-    """The comparison vectors of the candidate pairs that share a key of ``kind`` (a key of
-    ``BLOCKING_KEYS``): one row per distinct combination of levels (``g_<name>`` in ``COMPARISONS``
-    order) and, last, how many such pairs have it."""
+    """The comparison vectors of the candidate pairs that a key of ``kind`` (a key of
+    ``BLOCKING_KEYS``) made: one row per distinct combination of levels (``g_<name>`` in
+    ``COMPARISONS`` order) and, last, how many such pairs have it."""
     names = ", ".join(f"g_{name}" for name, _ in COMPARISONS)
     prefix = kind.replace("'", "")
-    pairs = f"""(select distinct c.join_key_l as l, c.join_key_r as r from res_candidates c
-        join res_keys k1 on k1.account = c.join_key_l
-        join res_keys k2 on k2.account = c.join_key_r and k2.key = k1.key
-        where starts_with(k1.key, '{prefix}:'))"""
+    pairs = f"(select l, r from res_candidate_kinds where kind = '{prefix}')"
     return f"select {names}, count(*) from ({gamma_sql(pairs, 'l', 'r')}) group by all order by all"
 
 
@@ -486,15 +520,9 @@ SHARED_VALUE_PAIRS: tuple[tuple[str, str, str, tuple[int, ...]], ...] = (
     (
         "rare_ip",
         "rare_ips",
-        """with x as (select unique_id as a, unnest(rare_ips) as ip from res_features
-                       where rare_ips is not null),
-            d as (select unique_id as a, unnest(ip_days) as k from res_features where ip_days is not null),
-            p as (select x1.a, x2.a as b, count(*) as c from x x1 join x x2 on x1.ip = x2.ip and x1.a < x2.a
-                  group by all),
-            s as (select distinct d1.a, d2.a as b from d d1 join d d2 on d1.k = d2.k and d1.a < d2.a)
-        select count(*) filter (where s.a is not null), count(*) filter (where s.a is null and c >= 2),
-            count(*) filter (where s.a is null and c = 1)
-        from p left join s using (a, b)""",
+        """select count(*) filter (where v % 4 = 3), count(*) filter (where v % 4 = 2),
+            count(*) filter (where v % 4 = 1)
+        from (select unnest(ip_links) as v from res_features where ip_links is not null)""",
         (1, 2, 3),
     ),
 )
