@@ -75,6 +75,7 @@ def _score(operation: Operation) -> _Scored:
         pairs = probabilistic.score_pairs(
             inputs.accounts, inputs.identifiers, inputs.ip_events, backend=backend
         )
+    accounts = [accounts[i] for i in inputs.positions]  # the model's rows: one per provider account
     position = {
         (accounts[a].pk, accounts[b].pk): i
         for i, (a, b) in enumerate(zip(pairs.a.tolist(), pairs.b.tolist(), strict=True))

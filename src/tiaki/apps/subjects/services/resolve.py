@@ -46,6 +46,8 @@ from tiaki.engines.progress import NullProgress, Progress
 from tiaki.engines.resolution_sql import DuckDBBackend
 
 BATCH = 5000
+# The kind of a link between two rows of one provider account (two disclosures naming it).
+SAME_ACCOUNT = "same-account"
 
 
 @dataclass
@@ -64,6 +66,8 @@ class AccountRow(NamedTuple):
     stated_country: str
     username: str
     display_name: str
+    provider: str = ""
+    platform: str = ""
 
     @property
     def identity(self) -> str:
@@ -90,9 +94,42 @@ def account_rows(operation: Operation, pks: Collection[int] | None = None) -> li
     return [
         AccountRow(*row)
         for row in found.order_by("pk").values_list(
-            "pk", "disclosure__disclosure_id", "account_id", "stated_country", "username", "display_name"
+            "pk",
+            "disclosure__disclosure_id",
+            "account_id",
+            "stated_country",
+            "username",
+            "display_name",
+            "disclosure__provider_name",
+            "platform",
         )
     ]
+
+
+def first_rows(accounts: Sequence[AccountRow]) -> list[int]:
+    """For each account, the position of the first row of the same provider account: a provider that
+    discloses an account again (a follow-up disclosure naming the same account id, on the same
+    platform) discloses one account, whose rows are one person's whatever else they hold."""
+    first: dict[tuple[str, str, str], int] = {}
+    return [first.setdefault(_provider_account(row), i) for i, row in enumerate(accounts)]
+
+
+def _provider_account(row: AccountRow) -> tuple[str, str, str]:
+    return (row.provider.strip().casefold(), row.platform.strip().casefold(), row.account_id)
+
+
+def same_account_edges(accounts: Sequence[AccountRow], first: Sequence[int]) -> list[Edge]:
+    """The links between the rows of one provider account (see :func:`first_rows`)."""
+    return [
+        Edge(j, i, LinkMethod.HARD, SAME_ACCOUNT, _account_name(row)[:500])
+        for i, (row, j) in enumerate(zip(accounts, first, strict=True))
+        if j != i
+    ]
+
+
+def _account_name(row: AccountRow) -> str:
+    where = " on ".join(part for part in (row.provider.strip(), row.platform.strip()) if part)
+    return f"{row.account_id} ({where})" if where else row.account_id
 
 
 def person_key(members: Sequence[str]) -> str:
@@ -119,16 +156,21 @@ def latest_decisions(
 
 @dataclass(frozen=True)
 class ModelInputs:
-    """The resolution engine's three tables for an operation's accounts (row i is ``accounts[i]``)."""
+    """The resolution engine's three tables for an operation's accounts: one row per provider account
+    (:func:`first_rows`), row i being ``accounts[positions[i]]`` with the identifiers and IP events
+    of every row of that account."""
 
     accounts: pa.Table
     identifiers: pa.Table
     ip_events: pa.Table
+    positions: list[int]
 
 
 def _identifier_rows(
     operation: Operation, accounts: list[AccountRow], index: dict[int, int], kinds: Collection[str]
 ) -> tuple[list[int], list[str], list[str]]:
+    """The identifiers of ``kinds`` of the accounts ``index`` holds (pk -> row), normalised, each
+    phone with its own account's stated country as the hint."""
     hints = {row.pk: row.stated_country or None for row in accounts}
     rows_a, rows_k, rows_v = [], [], []
     for account_pk, kind, value in (
@@ -145,8 +187,14 @@ def _identifier_rows(
 
 
 def model_inputs(operation: Operation, accounts: list[AccountRow], index: dict[int, int]) -> ModelInputs:
-    """What the probabilistic model reads: accounts, normalised identifiers and timed IP events."""
+    """What the probabilistic model reads: accounts (one row per provider account, the first row of
+    it), normalised identifiers and timed IP events (of every row of it)."""
+    first = first_rows(accounts)
+    positions = sorted(set(first))
+    row_of = {position: row for row, position in enumerate(positions)}
+    index = {pk: row_of[first[i]] for pk, i in index.items()}  # every row of an account -> its model row
     rows_a, rows_k, rows_v = _identifier_rows(operation, accounts, index, KINDS)
+    accounts = [accounts[i] for i in positions]
     ip_a, ip_k, ip_t = [], [], []
     for account_pk, ip, ts in (
         IPEvent.objects.filter(account__operation=operation, timestamp__isnull=False)
@@ -170,6 +218,7 @@ def model_inputs(operation: Operation, accounts: list[AccountRow], index: dict[i
         pa.table(
             {"account": pa.array(ip_a, pa.int64()), "ip": ip_k, "timestamp": pa.array(ip_t, pa.int64())}
         ),
+        positions,
     )
 
 
@@ -187,10 +236,11 @@ def _evidence_edges(
     """Links between accounts, strongest first: hard identifiers, then (unless the method is "hard")
     the probabilistic model's links in the order it applied them; and the links the household guard
     held back."""
+    same = same_account_edges(accounts, first_rows(accounts))
     if settings.resolution_method == ResolutionMethod.HARD:
         rows_a, rows_k, rows_v = _identifier_rows(operation, accounts, index, HARD_KINDS)
         hard = resolve_hard(len(accounts), zip(rows_a, rows_k, rows_v, strict=True))
-        return [Edge(a, b, LinkMethod.HARD, kind, value) for a, b, kind, value in hard.links], []
+        return same + [Edge(a, b, LinkMethod.HARD, kind, value) for a, b, kind, value in hard.links], []
     inputs = model_inputs(operation, accounts, index)
     with model_backend() as backend:
         result = probabilistic.resolve(
@@ -200,14 +250,17 @@ def _evidence_edges(
             config=probabilistic.ResolutionConfig(threshold=settings.resolution_threshold),
             backend=backend,
         )
-    return [_edge(link) for link in result.links], [_edge(link) for link in result.held_back]
+    at = inputs.positions
+    return same + [_edge(link, at) for link in result.links], [_edge(link, at) for link in result.held_back]
 
 
-def _edge(link: probabilistic.Link) -> Edge:
+def _edge(link: probabilistic.Link, at: Sequence[int]) -> Edge:
+    """``link`` between the model's rows, as an edge between the accounts at those positions."""
+    a, b = at[link.a], at[link.b]
     if link.method == probabilistic.HARD:
         kind, _, value = link.evidence[0].partition(":")
-        return Edge(link.a, link.b, link.method, kind, value)
-    return Edge(link.a, link.b, link.method, "features", ", ".join(link.evidence), link.match_weight)
+        return Edge(a, b, link.method, kind, value)
+    return Edge(a, b, link.method, "features", ", ".join(link.evidence), link.match_weight)
 
 
 def write_persons(
