@@ -230,6 +230,28 @@ def test_numbers_with_runs_inside_are_still_numbers(raw: str, hint: str | None) 
     assert phone_key(raw, hint) is not None
 
 
+def _full_width(text: str) -> str:
+    """``text`` in full-width forms (as East Asian keyboards type it), spaces kept."""
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+@pytest.mark.parametrize(
+    ("raw", "hint", "key"),
+    [
+        ("+٦٤ ٢١ ٣٤٧ ٨٨١٢", None, "+64213478812"),  # Arabic-Indic digits
+        ("+۶۴ ۲۱ ۳۴۷ ۸۸۱۲", None, "+64213478812"),  # Persian digits
+        (_full_width("+64 21 347 8812"), None, "+64213478812"),
+        ("٠٢١ ٣٤٧ ٨٨١٢", "NZ", "+64213478812"),
+        ("٠٢١ ٣٤٧ ٨٨١٢", None, "#213478812"),  # no hint: the digits, as the ASCII number's
+        ("021 347 8812", None, "#213478812"),
+        (_full_width("021 347 8812"), None, "#213478812"),
+        ("+1 650 ٣٤٧ XX12", None, None),  # still a number shown in part
+    ],
+)
+def test_a_number_in_any_script_of_digits_is_one_number(raw: str, hint: str | None, key: str | None) -> None:
+    assert phone_key(raw, hint) == key
+
+
 @pytest.mark.parametrize(
     "raw", ["00000000-0000-0000-0000-000000000000", "unknown", "NULL", "ffffffff", "n/a"]
 )

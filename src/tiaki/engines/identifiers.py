@@ -202,9 +202,21 @@ def normalise_phone(value: str, country_hint: str | None = None) -> str | None:
     return phonenumbers.format_number(chosen, phonenumbers.PhoneNumberFormat.E164)
 
 
+def _ascii_digits(value: str) -> str:
+    """``value`` with full-width forms folded (U+FF0B U+FF16 U+FF14 -> ``+64``) and every decimal
+    digit of any script written as its ASCII digit (``٠٢١`` -> ``021``): one number typed on two
+    keyboards is one string."""
+    if value.isascii():
+        return value
+    return "".join(
+        str(unicodedata.decimal(c)) if not c.isascii() and unicodedata.decimal(c, None) is not None else c
+        for c in unicodedata.normalize("NFKC", value)
+    )
+
+
 def _parse_phone(value: str, country_hint: str | None) -> phonenumbers.PhoneNumber | None:
     """The number :func:`normalise_phone` reads ``value`` as, or ``None``."""
-    text = value.strip()
+    text = _ascii_digits(value).strip()
     if not text:
         return None
     hint = country_hint.strip().upper() if country_hint else None
@@ -256,6 +268,7 @@ def phone_key(value: str, country_hint: str | None = None) -> str | None:
     (``000 000 0000``, ``1234567890``), nor a number shown in part (``+1 650 XXX-XX34``,
     ``021 *** 4567``: :func:`_masked_phone`), which the parser would read with its X's as the
     keypad's 9s."""
+    value = _ascii_digits(value)
     if _masked_phone(value):
         return None
     chosen = _parse_phone(value, country_hint)
