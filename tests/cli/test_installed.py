@@ -4,6 +4,7 @@ the database of the run (SQLite, or a fresh PostgreSQL database when ``DATABASE_
 from __future__ import annotations
 
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,10 @@ def test_bad_input_and_missing_cases_end_in_one_line_and_status_2(env, tmp_path:
     not_a_zip.write_text("hello")
     assert "neither a package folder nor a zip" in tiaki(env, "package", "verify", not_a_zip, code=1)
     tiaki(env, "ingest", missing, "-o", "op", code=2)
+    junk = tmp_path / "notes.zip"
+    with zipfile.ZipFile(junk, "w") as handle:
+        handle.writestr("notes.txt", "made-up text")
+    assert "neither a disclosure bundle" in tiaki(env, "ingest", junk, "-o", "op", code=2)
     tiaki(env, "hashlist", "import", missing, code=2)
     tiaki(env, "ingest", write_bundle(tmp_path / "b"), "-o", "op")
     assert "no operation 'other'" in tiaki(env, "run", "-o", "other", code=2)
@@ -59,6 +64,17 @@ def test_bad_input_and_missing_cases_end_in_one_line_and_status_2(env, tmp_path:
     tiaki(env, "media", "grade", "abc", "-o", "op", "--category", "1", code=2)
     tiaki(env, "hashlist", "import", not_a_zip, code=2)
     tiaki(env, "hashlist", "import", not_a_zip, "--published", "yesterday", code=2)
+
+
+def test_a_bundle_zipped_by_a_windows_tool_is_ingested(env, tmp_path: Path):
+    """Member names written with backslashes (``bundle\\manifest.json``) are a bundle's all the same."""
+    folder = write_bundle(tmp_path / "bundle")
+    archive = tmp_path / "bundle.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        for file in sorted(folder.rglob("*")):
+            if file.is_file():
+                handle.write(file, "\\".join(("bundle", *file.relative_to(folder).parts)))
+    assert "ingested provider-2019-0001" in tiaki(env, "ingest", archive, "-o", "op")
 
 
 def test_an_unreachable_database_is_a_message_not_a_traceback(env):

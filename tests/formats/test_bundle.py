@@ -195,6 +195,20 @@ def test_good_bundle_zipped(tmp_path: Path, folder: str) -> None:
     assert all(work in p.parents for p in disclosure.source_files)
 
 
+@pytest.mark.parametrize("folder", ["", "bundle-2019\\"])
+def test_a_zip_whose_member_names_use_backslashes_is_read(tmp_path: Path, folder: str) -> None:
+    """Some Windows tools write ``media\\photos\\a.jpg`` where the zip format says ``/``."""
+    root = make_bundle(tmp_path / "bundle")
+    archive = tmp_path / "bundle.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        for file in sorted(root.rglob("*")):
+            if file.is_file():
+                handle.write(file, folder + "\\".join(file.relative_to(root).parts))
+    assert any("\\" in name for name in zipfile.ZipFile(archive).namelist())
+    work = tmp_path / "work"
+    check_good(read_bundle(archive, work), work)
+
+
 def test_zipped_bundle_into_new_temporary_directory(tmp_path: Path) -> None:
     archive = zip_dir(make_bundle(tmp_path / "bundle"), tmp_path / "bundle.zip")
     disclosure = read_bundle(archive)

@@ -190,7 +190,8 @@ def _extract_zip(path: Path, target: Path, max_uncompressed: int, max_members: i
             for info in members:
                 _check_member(name, info)
                 total += info.file_size
-            prefix = _bundle_prefix(name, [info.filename for info in members])
+            # A separator written as a backslash (some Windows tools; the zip format says "/") is one.
+            prefix = _bundle_prefix(name, [info.filename.replace("\\", "/") for info in members])
             chosen = _chosen_members(name, members, prefix)
             _check_total(name, path, target, total, max_uncompressed)
             target.mkdir(parents=True, exist_ok=True)
@@ -227,9 +228,10 @@ def _chosen_members(
     files: set[str] = set()
     folders: set[str] = set()
     for info in members:
-        if not info.filename.startswith(prefix):
+        filename = info.filename.replace("\\", "/")
+        if not filename.startswith(prefix):
             continue  # e.g. a __MACOSX/ folder beside the bundle's own folder
-        parts = [part for part in info.filename[len(prefix) :].replace("\\", "/").split("/")]
+        parts = filename[len(prefix) :].split("/")
         parts = [part for part in parts if part and part != "."]
         if not parts:
             continue

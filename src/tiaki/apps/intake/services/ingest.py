@@ -26,6 +26,7 @@ from tiaki.errors import Conflict, Invalid
 from tiaki.formats import disclosure as fmt
 from tiaki.formats.bundle import read_bundle
 from tiaki.formats.cybertip import read_cybertip_many
+from tiaki.formats.errors import InputError
 from tiaki.formats.inputs import expand_inputs
 
 BATCH = 5000
@@ -40,7 +41,8 @@ class IngestResult:
 
 
 def is_bundle(path: Path) -> bool:
-    """A disclosure bundle: a folder holding ``manifest.json``, or a zip of one."""
+    """A disclosure bundle: a folder holding ``manifest.json``, or a zip of one (its members named
+    with ``/`` or, as some Windows tools write them, ``\\``)."""
     if path.is_dir():
         return (path / "manifest.json").is_file()
     if path.is_file() and zipfile.is_zipfile(path):
@@ -49,9 +51,8 @@ def is_bundle(path: Path) -> bool:
                 names = archive.namelist()
         except (zipfile.BadZipFile, OSError):
             return False
-        return any(
-            PurePosixPath(n).name == "manifest.json" and len(PurePosixPath(n).parts) <= 2 for n in names
-        )
+        paths = [PurePosixPath(n.replace("\\", "/")) for n in names]
+        return any(p.name == "manifest.json" and len(p.parts) <= 2 for p in paths)
     return False
 
 
@@ -63,6 +64,12 @@ def read_input(
     if len(inputs) == 1 and is_bundle(Path(inputs[0])):
         return read_bundle(Path(inputs[0]), workdir=workdir)
     files = expand_inputs(list(inputs), workdir, suffixes={".xml"})
+    if not files:
+        raise InputError(
+            ", ".join(Path(i).name for i in inputs),
+            "neither a disclosure bundle (a folder or .zip with manifest.json at its top or in one folder) "
+            "nor CyberTipline reports (.xml files)",
+        )
     return read_cybertip_many(files, timezone=timezone, provider=provider)
 
 
