@@ -10,11 +10,21 @@ import pyarrow.compute as pc
 import pytest
 
 from builders import actor, write_bundle
+from tiaki.apps.intake.models import Account
 from tiaki.apps.intake.services.ingest import ingest
 from tiaki.apps.operations.queries import get_operation
 from tiaki.apps.operations.services.operations import SettingsChange, change_settings
+from tiaki.apps.subjects.choices import DecisionKind
 from tiaki.apps.subjects.models import Person, ResolutionLink
-from tiaki.apps.subjects.services.resolve import SAME_ACCOUNT, account_rows, model_inputs, resolve
+from tiaki.apps.subjects.services.decisions import link_decision
+from tiaki.apps.subjects.services.resolve import (
+    SAME_ACCOUNT,
+    AccountRow,
+    account_rows,
+    first_rows,
+    model_inputs,
+    resolve,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +113,73 @@ def test_the_model_reads_one_row_per_provider_account_with_what_every_row_holds(
     ]
     assert sorted(inputs.ip_events["account"].to_pylist()) == [0, 2, 2]
     assert inputs.accounts.num_rows == 6 and inputs.accounts["username"][2].as_py() == "blue_kite"
+
+
+def _members(account: Account) -> set[str]:
+    person = Account.objects.get(pk=account.pk).person_link.person  # as stored now
+    return {
+        f"{link.account.disclosure.disclosure_id}/{link.account.account_id}" for link in person.accounts.all()
+    }
+
+
+@pytest.mark.parametrize("method", ["probabilistic", "hard"])
+def test_evidence_is_credited_to_the_row_that_holds_it_and_rows_kept_apart_stay_apart(
+    tmp_path: Path, method: str
+) -> None:
+    """A follow-up's new phone, shared with a new account, links that account to the follow-up's row
+    (which holds the phone), not to the first disclosure's; once an investigator separates the two
+    rows of the account, the model reads them as two accounts and the phone's evidence stays with the
+    row that holds it."""
+    ingest(write_bundle(tmp_path / "first"), "op", actor=actor())
+    again = {
+        **FOLLOW_UP,
+        "accounts": [
+            FOLLOW_UP["accounts"][0],
+            {"account_id": "a9", "username": "night_owl", "stated_country": "US"},
+        ],
+        "identifiers": [
+            {"account_id": "a3", "kind": "phone", "value": "+1 212 555 0199"},
+            {"account_id": "a9", "kind": "phone", "value": "+1 (212) 555-0199"},
+        ],
+    }
+    second = write_bundle(tmp_path / "second", disclosure_id="provider-2019-0002", **again)
+    ingest(second, "op", actor=actor())
+    operation = get_operation("op", actor())
+    change_settings(operation, SettingsChange(resolution_method=method), actor())
+    resolve(operation, actor=actor())
+    a9 = Account.objects.get(account_id="a9")
+    assert _members(a9) == {"provider-2019-0001/a3", "provider-2019-0002/a3", "provider-2019-0002/a9"}
+    phone = ResolutionLink.objects.get(kind="phone")
+    assert {phone.account_a.disclosure.disclosure_id, phone.account_b.disclosure.disclosure_id} == {
+        "provider-2019-0002"
+    }
+    link_decision(
+        operation,
+        DecisionKind.REJECT,
+        "provider-2019-0001/a3",
+        "provider-2019-0002/a3",
+        reason="two people behind one account id",
+        actor=actor(),
+    )
+    resolve(operation, actor=actor())
+    assert _members(a9) == {"provider-2019-0002/a3", "provider-2019-0002/a9"}
+    first_a3 = Account.objects.get(account_id="a3", disclosure__disclosure_id="provider-2019-0001")
+    assert _members(first_a3) == {"provider-2019-0001/a3"}
+    assert not ResolutionLink.objects.filter(kind=SAME_ACCOUNT).exists()
+
+
+def test_one_provider_account_whatever_the_spacing_of_its_provider_and_id() -> None:
+    def row(i: int, provider: str, platform: str, account_id: str) -> AccountRow:
+        return AccountRow(i, f"d{i}", account_id, "", "", "", provider, platform)
+
+    rows = [
+        row(0, "Example Provider", "Chat", "a3"),
+        row(1, "example  provider", " chat", " a3 "),  # a double space, as typed; spaces around the id
+        row(2, "Example\u00a0Provider", "CHAT", "a3"),  # a no-break space
+        row(3, "Another Provider", "Chat", "a3"),
+        row(4, "Example Provider", "", "a3"),  # no platform: not known to be the same account
+        row(5, "Example Provider", "Chat", "A3"),  # ids are compared as written
+    ]
+    assert first_rows(rows) == [0, 0, 0, 3, 4, 5]
+    assert first_rows(rows, apart=[(1, 0)]) == [0, 1, 0, 3, 4, 5]
+    assert first_rows(rows, apart=[(0, 1), (0, 2)]) == [0, 1, 1, 3, 4, 5]

@@ -106,16 +106,38 @@ def account_rows(operation: Operation, pks: Collection[int] | None = None) -> li
     ]
 
 
-def first_rows(accounts: Sequence[AccountRow]) -> list[int]:
+def first_rows(accounts: Sequence[AccountRow], apart: Collection[tuple[int, int]] = ()) -> list[int]:
     """For each account, the position of the first row of the same provider account: a provider that
     discloses an account again (a follow-up disclosure naming the same account id, on the same
-    platform) discloses one account, whose rows are one person's whatever else they hold."""
-    first: dict[tuple[str, str, str], int] = {}
-    return [first.setdefault(_provider_account(row), i) for i, row in enumerate(accounts)]
+    platform) discloses one account, whose rows are one person's whatever else they hold. Rows an
+    investigator kept apart (``apart``: pairs of positions, from decisions) are not one account's:
+    a row joins the first group of its account's rows holding none it was kept apart from."""
+    separated: dict[int, set[int]] = {}
+    for a, b in apart:
+        separated.setdefault(a, set()).add(b)
+        separated.setdefault(b, set()).add(a)
+    groups: dict[tuple[str, str, str], list[list[int]]] = {}
+    first: list[int] = []
+    for i, row in enumerate(accounts):
+        own = groups.setdefault(_provider_account(row), [])
+        away = separated.get(i, set())
+        group = next((g for g in own if away.isdisjoint(g)), None)
+        if group is None:
+            group = []
+            own.append(group)
+        group.append(i)
+        first.append(group[0])
+    return first
 
 
 def _provider_account(row: AccountRow) -> tuple[str, str, str]:
-    return (row.provider.strip().casefold(), row.platform.strip().casefold(), row.account_id)
+    """Which provider account a row is: provider and platform as written but for case and spacing,
+    and the account id without the spaces around it."""
+    return (
+        " ".join(row.provider.split()).casefold(),
+        " ".join(row.platform.split()).casefold(),
+        row.account_id.strip(),
+    )
 
 
 def same_account_edges(accounts: Sequence[AccountRow], first: Sequence[int]) -> list[Edge]:
@@ -164,6 +186,9 @@ class ModelInputs:
     identifiers: pa.Table
     ip_events: pa.Table
     positions: list[int]
+    # (model row, kind, value) -> the position of the first account holding that identifier, so that
+    # a link on it is credited to the row that holds it, not to the first row of its account.
+    holders: dict[tuple[int, str, str], int]
 
 
 def _identifier_rows(
@@ -186,14 +211,24 @@ def _identifier_rows(
     return rows_a, rows_k, rows_v
 
 
-def model_inputs(operation: Operation, accounts: list[AccountRow], index: dict[int, int]) -> ModelInputs:
+def model_inputs(
+    operation: Operation,
+    accounts: list[AccountRow],
+    index: dict[int, int],
+    apart: Collection[tuple[int, int]] = (),
+) -> ModelInputs:
     """What the probabilistic model reads: accounts (one row per provider account, the first row of
-    it), normalised identifiers and timed IP events (of every row of it)."""
-    first = first_rows(accounts)
+    it: :func:`first_rows`, with the pairs of positions ``apart`` investigators separated),
+    normalised identifiers and timed IP events (of every row of it)."""
+    first = first_rows(accounts, apart)
     positions = sorted(set(first))
     row_of = {position: row for row, position in enumerate(positions)}
+    at_a, rows_k, rows_v = _identifier_rows(operation, accounts, index, KINDS)
+    rows_a = [row_of[first[i]] for i in at_a]
+    holders: dict[tuple[int, str, str], int] = {}
+    for row, i, kind, value in zip(rows_a, at_a, rows_k, rows_v, strict=True):
+        holders.setdefault((row, kind, value), i)
     index = {pk: row_of[first[i]] for pk, i in index.items()}  # every row of an account -> its model row
-    rows_a, rows_k, rows_v = _identifier_rows(operation, accounts, index, KINDS)
     accounts = [accounts[i] for i in positions]
     ip_a, ip_k, ip_t = [], [], []
     for account_pk, ip, ts in (
@@ -219,6 +254,7 @@ def model_inputs(operation: Operation, accounts: list[AccountRow], index: dict[i
             {"account": pa.array(ip_a, pa.int64()), "ip": ip_k, "timestamp": pa.array(ip_t, pa.int64())}
         ),
         positions,
+        holders,
     )
 
 
@@ -231,17 +267,22 @@ def model_backend() -> DuckDBBackend:
 
 
 def _evidence_edges(
-    operation: Operation, accounts: list[AccountRow], index: dict[int, int], settings: RunSettings
+    operation: Operation,
+    accounts: list[AccountRow],
+    index: dict[int, int],
+    settings: RunSettings,
+    apart: Collection[tuple[int, int]],
 ) -> tuple[list[Edge], list[Edge]]:
-    """Links between accounts, strongest first: hard identifiers, then (unless the method is "hard")
-    the probabilistic model's links in the order it applied them; and the links the household guard
-    held back."""
-    same = same_account_edges(accounts, first_rows(accounts))
+    """Links between accounts, strongest first: the rows of one provider account, hard identifiers,
+    then (unless the method is "hard") the probabilistic model's links in the order it applied them;
+    and the links the household guard held back. ``apart``: the pairs of positions investigators
+    separated."""
+    same = same_account_edges(accounts, first_rows(accounts, apart))
     if settings.resolution_method == ResolutionMethod.HARD:
         rows_a, rows_k, rows_v = _identifier_rows(operation, accounts, index, HARD_KINDS)
         hard = resolve_hard(len(accounts), zip(rows_a, rows_k, rows_v, strict=True))
         return same + [Edge(a, b, LinkMethod.HARD, kind, value) for a, b, kind, value in hard.links], []
-    inputs = model_inputs(operation, accounts, index)
+    inputs = model_inputs(operation, accounts, index, apart)
     with model_backend() as backend:
         result = probabilistic.resolve(
             inputs.accounts,
@@ -250,15 +291,20 @@ def _evidence_edges(
             config=probabilistic.ResolutionConfig(threshold=settings.resolution_threshold),
             backend=backend,
         )
-    at = inputs.positions
-    return same + [_edge(link, at) for link in result.links], [_edge(link, at) for link in result.held_back]
+    return (
+        same + [_edge(link, inputs) for link in result.links],
+        [_edge(link, inputs) for link in result.held_back],
+    )
 
 
-def _edge(link: probabilistic.Link, at: Sequence[int]) -> Edge:
-    """``link`` between the model's rows, as an edge between the accounts at those positions."""
-    a, b = at[link.a], at[link.b]
+def _edge(link: probabilistic.Link, inputs: ModelInputs) -> Edge:
+    """``link`` between the model's rows, as an edge between accounts: for a shared identifier, the
+    rows that hold it; otherwise the first row of each account."""
+    a, b = inputs.positions[link.a], inputs.positions[link.b]
     if link.method == probabilistic.HARD:
         kind, _, value = link.evidence[0].partition(":")
+        a = inputs.holders.get((link.a, kind, value), a)
+        b = inputs.holders.get((link.b, kind, value), b)
         return Edge(a, b, link.method, kind, value)
     return Edge(a, b, link.method, "features", ", ".join(link.evidence), link.match_weight)
 
@@ -437,8 +483,8 @@ def resolve(operation: Operation, *, actor: Actor, progress: Progress | None = N
     accounts = account_rows(operation)
     progress.start("resolving accounts", len(accounts))
     index = {row.pk: i for i, row in enumerate(accounts)}
-    edges, held_back = _evidence_edges(operation, accounts, index, settings)
     must, cannot = latest_decisions(operation, index)
+    edges, held_back = _evidence_edges(operation, accounts, index, settings, cannot)
     labels, _ = cluster_with_decisions(len(accounts), [(e.a, e.b) for e in edges], must=must, cannot=cannot)
     progress.advance(len(accounts) // 2)
     with transaction.atomic():
