@@ -316,3 +316,12 @@ def test_an_internationalised_domain_is_its_dns_form() -> None:
         == "anna@xn--bcher-kva.de"
     )
     assert normalise_email("a@" + "é" * 70 + ".com") == "a@" + "é" * 70 + ".com"  # no DNS form: as given
+    assert normalise_email("js@gmail.com\u3002") == "js@gmail.com"  # an ideographic full stop ends it
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("j@faß.de", "j@fass.de"), ("j@\u03c2.com", "j@\u03c3.com")],  # sharp s; final and other sigma
+)
+def test_domains_idna_2008_tells_apart_stay_apart(one: str, other: str) -> None:
+    assert normalise_email(one) != normalise_email(other)

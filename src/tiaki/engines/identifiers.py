@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
+import idna
 import phonenumbers
 from disposable_email_domains import blocklist as _DISPOSABLE_DOMAINS
 
@@ -98,7 +99,7 @@ def normalise_email(value: str) -> str | None:
     if address.count("@") != 1 or is_masked(address):
         return None
     local, domain = address.split("@")
-    domain = _dns_domain(domain.rstrip("."))
+    domain = _dns_domain(domain).rstrip(".")
     if not local or not domain:
         return None
     rule = MAILBOX_RULES.get(domain)
@@ -114,13 +115,15 @@ def normalise_email(value: str) -> str | None:
 
 
 def _dns_domain(domain: str) -> str:
-    """``domain`` as DNS writes it: an internationalised one in its ASCII form (IDNA), or as given when
-    it has none."""
+    """``domain`` as DNS writes it: an internationalised one in its ASCII form, or as given when it
+    has none. IDNA 2008 with the UTS 46 mapping (the ``idna`` package), as mail and DNS read names
+    today: ``faß.de`` is ``xn--fa-hia.de``, not ``fass.de`` as Python's own IDNA 2003 codec would
+    make it, and an ideographic full stop is a dot."""
     if domain.isascii():
         return domain
     try:
-        return domain.encode("idna").decode("ascii")
-    except UnicodeError:
+        return idna.encode(domain, uts46=True).decode("ascii")
+    except (idna.IDNAError, UnicodeError):
         return domain
 
 
