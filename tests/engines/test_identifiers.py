@@ -246,6 +246,13 @@ def _full_width(text: str) -> str:
         ("021 347 8812", None, "#213478812"),
         (_full_width("021 347 8812"), None, "#213478812"),
         ("+1 650 ٣٤٧ XX12", None, None),  # still a number shown in part
+        (
+            "+\u0666\u0664 \u0662\u0661 \u200f\u0663\u0664\u0667 \u0668\u0668\u0661\u0662",
+            None,
+            "+64213478812",
+        ),
+        ("\u200f+64 21 347 8812", None, "+64213478812"),
+        ("+64 21 555 0199\u00b2", None, "#64215550199"),  # a footnote's mark is no digit of it
     ],
 )
 def test_a_number_in_any_script_of_digits_is_one_number(raw: str, hint: str | None, key: str | None) -> None:

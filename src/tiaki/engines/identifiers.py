@@ -206,15 +206,23 @@ def normalise_phone(value: str, country_hint: str | None = None) -> str | None:
 
 
 def _ascii_digits(value: str) -> str:
-    """``value`` with full-width forms folded (U+FF0B U+FF16 U+FF14 -> ``+64``) and every decimal
-    digit of any script written as its ASCII digit (``٠٢١`` -> ``021``): one number typed on two
-    keyboards is one string."""
+    """``value`` with full-width forms folded (U+FF0B U+FF16 U+FF14 -> ``+64``), every decimal digit
+    of any script written as its ASCII digit (``٠٢١`` -> ``021``) and invisible format characters
+    (a right-to-left mark inside an Arabic-Indic number) dropped: one number typed on two keyboards
+    is one string. Other characters stay as they are: a superscript ``²`` (a footnote's mark) is not
+    a digit of the number."""
     if value.isascii():
         return value
-    return "".join(
-        str(unicodedata.decimal(c)) if not c.isascii() and unicodedata.decimal(c, None) is not None else c
-        for c in unicodedata.normalize("NFKC", value)
-    )
+    out = []
+    for c in value:
+        if "\uff01" <= c <= "\uff5e":
+            c = chr(ord(c) - 0xFEE0)  # a full-width form of an ASCII character
+        elif unicodedata.category(c) == "Cf":
+            continue
+        elif not c.isascii() and unicodedata.category(c) == "Nd":
+            c = str(unicodedata.decimal(c))
+        out.append(c)
+    return "".join(out)
 
 
 def _parse_phone(value: str, country_hint: str | None) -> phonenumbers.PhoneNumber | None:
