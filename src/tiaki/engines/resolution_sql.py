@@ -108,26 +108,29 @@ ri as (select account, list(distinct ip order by ip) as rare_ips from rare group
 -- accounts' lists of addresses and days, which an account on a thousand addresses for years would
 -- carry into every pair it is in; listed by the account with fewer partners, a list holds at most
 -- the square root of twice the number of pairs, however many partners an account has. Each address
--- has at most $max_ip holders, so the pairs stay few.
+-- has at most $max_ip holders, so the pairs stay few; each is worked out once (the lower id first).
 rare_ip as (select distinct account, ip from rare),
 rare_day as (select distinct account, ip, day from rare),
 ip_shared as (
     select x.account as a, y.account as b, count(*) as shared
-    from rare_ip x join rare_ip y on x.ip = y.ip and x.account <> y.account group by all
+    from rare_ip x join rare_ip y on x.ip = y.ip and x.account < y.account group by all
 ),
 ip_same_day as (
     select distinct x.account as a, y.account as b
-    from rare_day x join rare_day y on x.ip = y.ip and x.day = y.day and x.account <> y.account
+    from rare_day x join rare_day y on x.ip = y.ip and x.day = y.day and x.account < y.account
 ),
-ip_partners as (select a, count(*) as n from ip_shared group by a),
+ip_partners as (
+    select account, count(*) as n from (select a as account from ip_shared union all select b from ip_shared)
+    group by account
+),
 ipl as (
-    select s.a as account,
-        list(s.b * 4 + case when d.a is not null then 3 when s.shared >= 2 then 2 else 1 end order by s.b)
-        as ip_links
-    from ip_shared s join ip_partners pa on pa.a = s.a join ip_partners pb on pb.a = s.b
+    select if(pa.n <= pb.n, s.a, s.b) as account,
+        list(if(pa.n <= pb.n, s.b, s.a) * 4
+                + case when d.a is not null then 3 when s.shared >= 2 then 2 else 1 end
+             order by if(pa.n <= pb.n, s.b, s.a)) as ip_links
+    from ip_shared s join ip_partners pa on pa.account = s.a join ip_partners pb on pb.account = s.b
         left join ip_same_day d on d.a = s.a and d.b = s.b
-    where pa.n < pb.n or (pa.n = pb.n and s.a < s.b)
-    group by s.a
+    group by all
 ),
 em as (
     select account, list(distinct local order by local) as email_locals from (
