@@ -86,8 +86,8 @@ def normalise_email(value: str) -> str | None:
 
     An address is read as the mail system reads it: a ``mailto:`` before it, angle brackets around
     it and a dot ending its domain (``<J.Smith@Gmail.com.>``) change nothing, and an internationalised
-    domain is written as DNS writes it (``bücher.de`` -> ``xn--bcher-kva.de``, Python's ``idna``
-    codec). Returns ``None`` unless the address has exactly one ``@`` with something on either side,
+    domain is written as DNS writes it (``bücher.de`` -> ``xn--bcher-kva.de``: :func:`_dns_domain`).
+    Returns ``None`` unless the address has exactly one ``@`` with something on either side,
     and for an address shown in part (:func:`is_masked`: ``j***@gmail.com``).
     """
     address = value.strip()

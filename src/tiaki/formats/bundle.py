@@ -177,6 +177,12 @@ def read_bundle(
 # --- zip ------------------------------------------------------------------------------------------
 
 
+def member_path(name: str) -> str:
+    """A zip member's name with ``/`` between its folders: a backslash, as some Windows tools write
+    one (the zip format says ``/``), is a separator too."""
+    return name.replace("\\", "/")
+
+
 def _extract_zip(path: Path, target: Path, max_uncompressed: int, max_members: int) -> None:
     """Extract the bundle in ``path`` into ``target`` after checking every member is safe and the
     whole archive fits its bounds; nothing is written before every check has passed."""
@@ -190,8 +196,7 @@ def _extract_zip(path: Path, target: Path, max_uncompressed: int, max_members: i
             for info in members:
                 _check_member(name, info)
                 total += info.file_size
-            # A separator written as a backslash (some Windows tools; the zip format says "/") is one.
-            prefix = _bundle_prefix(name, [info.filename.replace("\\", "/") for info in members])
+            prefix = _bundle_prefix(name, [member_path(info.filename) for info in members])
             chosen = _chosen_members(name, members, prefix)
             _check_total(name, path, target, total, max_uncompressed)
             target.mkdir(parents=True, exist_ok=True)
@@ -228,7 +233,7 @@ def _chosen_members(
     files: set[str] = set()
     folders: set[str] = set()
     for info in members:
-        filename = info.filename.replace("\\", "/")
+        filename = member_path(info.filename)
         if not filename.startswith(prefix):
             continue  # e.g. a __MACOSX/ folder beside the bundle's own folder
         parts = filename[len(prefix) :].split("/")
@@ -302,7 +307,7 @@ def _check_member(name: str, info: zipfile.ZipInfo) -> None:
     encoded = member.encode("utf-8", "surrogateescape")
     if len(encoded) > MAX_NAME_BYTES:
         raise InputError(name, f"member '{member[:80]}...' has a name over {MAX_NAME_BYTES} bytes")
-    parts = member.replace("\\", "/").split("/")
+    parts = member_path(member).split("/")
     if any(len(part.encode("utf-8", "surrogateescape")) > MAX_PART_BYTES for part in parts):
         raise InputError(name, f"member '{member}' has a folder or file name over {MAX_PART_BYTES} bytes")
     if member.startswith(("/", "\\")) or (len(member) > 1 and member[1] == ":"):
@@ -486,7 +491,7 @@ def _table_files(root: Path, manifest: dict[str, object]) -> dict[str, tuple[str
 
 def _safe_relative(name: str) -> str | None:
     """``name`` with forward slashes and without '.' or empty parts; None if absolute or escaping."""
-    text = name.replace("\\", "/")
+    text = member_path(name)
     if not text or text.startswith("/") or (len(text) > 1 and text[1] == ":"):
         return None
     parts = [part for part in text.split("/") if part and part != "."]

@@ -24,7 +24,7 @@ from tiaki.engines.digest import Digests
 from tiaki.engines.progress import NullProgress, Progress
 from tiaki.errors import Conflict, Invalid
 from tiaki.formats import disclosure as fmt
-from tiaki.formats.bundle import read_bundle
+from tiaki.formats.bundle import member_path, read_bundle
 from tiaki.formats.cybertip import read_cybertip_many
 from tiaki.formats.errors import InputError
 from tiaki.formats.inputs import expand_inputs
@@ -51,7 +51,7 @@ def is_bundle(path: Path) -> bool:
                 names = archive.namelist()
         except (zipfile.BadZipFile, OSError):
             return False
-        paths = [PurePosixPath(n.replace("\\", "/")) for n in names]
+        paths = [PurePosixPath(member_path(n)) for n in names]
         return any(p.name == "manifest.json" and len(p.parts) <= 2 for p in paths)
     return False
 

@@ -215,12 +215,12 @@ def model_inputs(
     operation: Operation,
     accounts: list[AccountRow],
     index: dict[int, int],
-    apart: Collection[tuple[int, int]] = (),
+    first: Sequence[int] | None = None,
 ) -> ModelInputs:
     """What the probabilistic model reads: accounts (one row per provider account, the first row of
-    it: :func:`first_rows`, with the pairs of positions ``apart`` investigators separated),
-    normalised identifiers and timed IP events (of every row of it)."""
-    first = first_rows(accounts, apart)
+    it: ``first``, from :func:`first_rows`, which by default reads no decisions), normalised
+    identifiers and timed IP events (of every row of it)."""
+    first = first_rows(accounts) if first is None else first
     positions = sorted(set(first))
     row_of = {position: row for row, position in enumerate(positions)}
     at_a, rows_k, rows_v = _identifier_rows(operation, accounts, index, KINDS)
@@ -277,12 +277,13 @@ def _evidence_edges(
     then (unless the method is "hard") the probabilistic model's links in the order it applied them;
     and the links the household guard held back. ``apart``: the pairs of positions investigators
     separated."""
-    same = same_account_edges(accounts, first_rows(accounts, apart))
+    first = first_rows(accounts, apart)
+    same = same_account_edges(accounts, first)
     if settings.resolution_method == ResolutionMethod.HARD:
         rows_a, rows_k, rows_v = _identifier_rows(operation, accounts, index, HARD_KINDS)
         hard = resolve_hard(len(accounts), zip(rows_a, rows_k, rows_v, strict=True))
         return same + [Edge(a, b, LinkMethod.HARD, kind, value) for a, b, kind, value in hard.links], []
-    inputs = model_inputs(operation, accounts, index, apart)
+    inputs = model_inputs(operation, accounts, index, first)
     with model_backend() as backend:
         result = probabilistic.resolve(
             inputs.accounts,
