@@ -1,9 +1,10 @@
 """End to end, as an investigator runs it: persons and countries from the installed command.
 
-    python bench/end_to_end.py --data independent:19 [--data independent:11] [--accounts 15300] [--work DIR]
+    python bench/end_to_end.py --data independent:19 [--data independent2:40] [--accounts 15300] [--work DIR]
 
-For each data set of the independent generator (``bench/independent``; generated into
-``WORK/independent-N-SEED`` unless there): a fresh data directory, then the installed ``tiaki ingest``,
+For each data set of an independent generator (``bench/independent``, ``bench/independent2``,
+``bench/independent3`` or ``bench/independent4``; generated into ``WORK/KIND-N-SEED`` unless there): a
+fresh data directory, then the installed ``tiaki ingest``,
 ``tiaki run --stage resolve --stage locate --geo-dir OUT/geo`` (the operator's two dated databases the
 generator writes) and ``tiaki export persons --detailed``, each in its own process. The export is then
 compared with the generator's ground truth (``truth/accounts.csv``), which the product never sees:
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import os
 import shutil
 import subprocess
@@ -29,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 TIAKI = str(Path(sys.executable).with_name("tiaki"))
 
-from bench.resolution import generated, write_summary  # noqa: E402
+from bench.resolution import INDEPENDENT, generated, write_summary  # noqa: E402
 
 
 def tiaki(env: dict[str, str], *args: object) -> float:
@@ -42,10 +44,12 @@ def run(name: str, accounts: int, work: Path) -> dict[str, object]:
     from tiaki.engines.evaluation import score_clustering
 
     kind, _, seed = name.partition(":")
-    if kind != "independent":
-        raise SystemExit(f"{name}: only independent:SEED (its truth has every account's country)")
-    out = generated("independent", int(seed), accounts, work)
-    data = work / f"e2e-{accounts}-{seed}"
+    if kind not in INDEPENDENT:
+        raise SystemExit(f"{name}: KIND:SEED with KIND one of {', '.join(INDEPENDENT)}")
+    out = generated(kind, int(seed), accounts, work)
+    if not any((out / "geo").glob("*.mmdb")):
+        raise SystemExit(f"{name}: the generator wrote no operator databases in {out / 'geo'}")
+    data = work / f"e2e-{kind}-{accounts}-{seed}"
     shutil.rmtree(data, ignore_errors=True)
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
     env["TIAKI_DATA_DIR"] = str(data / "data")
@@ -63,16 +67,18 @@ def run(name: str, accounts: int, work: Path) -> dict[str, object]:
         rows = list(csv.DictReader(fh))
     correct = wrong = review = 0
     true_person, found_person = [], []
+    stated, right = [], []  # per account placed: the confidence given, and whether it was right
     for row in rows:
         person, country = truth[row["account_id"]]
         true_person.append(person)
         found_person.append(row["person_id"])
         if row["needs_review"] == "true" or not row["country"]:
             review += 1
-        elif row["country"] == country:
-            correct += 1
-        else:
-            wrong += 1
+            continue
+        correct += row["country"] == country
+        wrong += row["country"] != country
+        stated.append(float(row["country_confidence"]))
+        right.append(row["country"] == country)
     n = len(rows)
     scores = score_clustering(np.array(true_person), np.array(found_person))
     result = {
@@ -87,6 +93,7 @@ def run(name: str, accounts: int, work: Path) -> dict[str, object]:
         "pairwise_recall": round(scores.pairwise_recall, 4),
         "pairwise_f1": round(scores.pairwise_f1, 4),
         "bcubed_f1": round(scores.bcubed_f1, 4),
+        "reliability": reliability(np.array(stated), np.array(right)),
         "seconds": {k: round(v, 1) for k, v in seconds.items()},
     }
     print(
@@ -96,14 +103,36 @@ def run(name: str, accounts: int, work: Path) -> dict[str, object]:
           f"to review {review / n:.2%}")  # fmt: skip
     print(f"  resolution: pairwise P {scores.pairwise_precision:.4f} R {scores.pairwise_recall:.4f} "
           f"F1 {scores.pairwise_f1:.4f}, B-cubed F1 {scores.bcubed_f1:.4f}")  # fmt: skip
+    print("  reliability of placed accounts: confidence bin, accounts, mean confidence, share right")
+    for row in result["reliability"]:  # type: ignore[attr-defined]
+        print(f"    {row['bin']:>9}  {row['accounts']:>6,}  {row['stated']:.3f}  {row['observed']:.3f}")
     return result
+
+
+BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0)
+
+
+def reliability(stated: np.ndarray, right: np.ndarray) -> list[dict[str, object]]:
+    """Accounts placed with confidence p, by bin: how many, the mean p stated, the share right."""
+    rows: list[dict[str, object]] = []
+    for low, high in itertools.pairwise(BINS):
+        inside = (stated >= low) & ((stated < high) | (high == 1.0))
+        if inside.any():
+            rows.append({
+                "bin": f"{low:.2f}-{high:.2f}",
+                "accounts": int(inside.sum()),
+                "stated": round(float(stated[inside].mean()), 3),
+                "observed": round(float(right[inside].mean()), 3),
+            })  # fmt: skip
+    return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--data", action="append", default=None, help="independent:SEED, repeatable")
+    kinds = ", ".join(INDEPENDENT)
+    parser.add_argument("--data", action="append", default=None, help=f"KIND:SEED ({kinds}); repeatable")
     parser.add_argument("--accounts", type=int, default=15_300)
     parser.add_argument("--work", type=Path, default=Path("/tmp/tiaki-bench"))
     parser.add_argument("--out", type=Path, default=None)

@@ -2,8 +2,9 @@
 
     python -m bench.independent2.generator OUT --accounts 15300 --seed 7
 
-writes ``OUT/bundle/`` (a disclosure bundle, version 1) and ``OUT/truth/`` (``accounts.csv``: account_id,
-person_id, country; ``persons.csv`` details; ``summary.json``). Deterministic per seed.
+writes ``OUT/bundle/`` (a disclosure bundle, version 1), ``OUT/truth/`` (``accounts.csv``: account_id,
+person_id, country; ``persons.csv`` details; ``summary.json``) and ``OUT/geo/`` (dated IP-to-country
+databases of the address plan). Deterministic per seed.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from .accounts import PLATFORMS, AccountMaker, iso
 from .countries import load_countries
 from .events import EventMaker
+from .geodb import write_geo
 from .network import Network
 from .world import T0, T1, World
 
@@ -143,6 +145,7 @@ def generate(out: Path, n_accounts: int, seed: int) -> dict:
         "files": {"accounts": "accounts.csv", "identifiers": "identifiers.csv", "ip_events": "ip_events.csv"},
     }
     (bundle / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    write_geo(out, countries, seed)
     per_person = Counter(p.n_accounts for p in world.persons)
     households = Counter(len(h.members) for h in world.households if h.members)
     summary = {

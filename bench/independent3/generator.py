@@ -13,9 +13,11 @@ import random
 import sys
 import time
 from collections import Counter
+from pathlib import Path
 
 from .accounts import Builder
 from .events import EventMaker
+from .geodb import write_geo
 from .world import END, LOG_START, World
 
 PROVIDER = {
@@ -173,6 +175,8 @@ def generate(out: str, n_accounts: int, seed: int) -> dict:
                     p.heavy_anchor,
                 ]
             )
+
+    write_geo(Path(out), world.plan, seed)
 
     per_person = Counter(p.n_acc for p in world.persons)
     buckets = Counter()

@@ -13,7 +13,7 @@ import os
 import random
 import time
 
-from . import geo, names
+from . import geo, geodb, names
 from .world import B36, DAY, DISPOSABLE, REF, T0, W0, WORDS, YEAR, World, ts_date
 
 PLACEHOLDERS = {
@@ -539,6 +539,7 @@ class Gen:
                 for p in persons
             ],
         )
+        geodb.write_geo(out, self.seed)
         self.write_summary(tdir, ids, evs)
 
     def write_summary(self, tdir, ids, evs):

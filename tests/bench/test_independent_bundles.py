@@ -3,11 +3,13 @@ deterministically per seed."""
 
 from __future__ import annotations
 
+import calendar
 import csv
 import hashlib
 import json
 import re
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -120,3 +122,31 @@ def test_bundle_reads_with_the_project_reader(runs):
     assert len(disclosure.accounts) == 600
     assert {row.kind for row in disclosure.identifiers} >= {"email", "phone", "device"}
     assert any(":" in event.ip for event in disclosure.ip_events)  # some IPv6
+
+
+def test_operator_databases_are_dated_and_place_most_events(runs):
+    """Each generator hands over its operator's dated country databases (``OUT/geo``): MaxMind DB
+    files whose build date is the date in their name, which the product's snapshot set loads and
+    which answer for most of the operation's events."""
+    import maxminddb
+    import numpy as np
+
+    from tiaki.engines.geo import SnapshotSet, locate_epochs
+
+    geo = runs / "a" / "geo"
+    files = sorted(geo.glob("geo-*.mmdb"))
+    assert files, f"no operator databases in {geo}"
+    for path in files:
+        with maxminddb.open_database(str(path)) as reader:
+            built = reader.metadata().build_epoch
+        stamp = path.stem.removeprefix("geo-")
+        assert time.strftime("%Y-%m-%d", time.gmtime(built)) == stamp, path.name
+    events = _rows(runs / "a" / "bundle" / "ip_events.csv")
+    stamps = [time.strptime(e["timestamp"][:19], "%Y-%m-%dT%H:%M:%S") for e in events]
+    epochs = np.array([calendar.timegm(t) for t in stamps])
+    with SnapshotSet(geo) as snapshots:
+        located = locate_epochs([e["ip"] for e in events], epochs.astype(np.float64), snapshots)
+        assert len(snapshots.sources) >= len(files)
+    answered = np.asarray(located.countries) != ""
+    assert answered.mean() > 0.9, answered.mean()
+    assert (np.asarray(located.source_index)[answered] > 0).all()  # from the operator's files, not embedded
