@@ -5,7 +5,7 @@
 For each data set of an independent generator (``bench/independent``, ``bench/independent2``,
 ``bench/independent3`` or ``bench/independent4``; generated into ``WORK/KIND-N-SEED`` unless there): a
 fresh data directory, then the installed ``tiaki ingest``,
-``tiaki run --stage resolve --stage locate --geo-dir OUT/geo`` (the operator's two dated databases the
+``tiaki run --stage resolve --stage locate --geo-dir OUT/geo`` (the operator's dated databases the
 generator writes) and ``tiaki export persons --detailed``, each in its own process. The export is then
 compared with the generator's ground truth (``truth/accounts.csv``), which the product never sees:
 the share of accounts placed (not sent to review) in their true country, placed in another, sent to
@@ -48,7 +48,7 @@ def run(name: str, accounts: int, work: Path) -> dict[str, object]:
         raise SystemExit(f"{name}: KIND:SEED with KIND one of {', '.join(INDEPENDENT)}")
     out = generated(kind, int(seed), accounts, work)
     if not any((out / "geo").glob("*.mmdb")):
-        raise SystemExit(f"{name}: the generator wrote no operator databases in {out / 'geo'}")
+        raise SystemExit(f"{out} has no operator databases (geo/*.mmdb): delete it to generate it again")
     data = work / f"e2e-{kind}-{accounts}-{seed}"
     shutil.rmtree(data, ignore_errors=True)
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}

@@ -224,7 +224,10 @@ def synth_operation(work: Path, accounts: int, seed: int) -> Path:
 
 def independent_operation(work: Path, accounts: int, seed: int, kind: str = "independent") -> Path:
     """The operation of independent generator ``kind`` (``bench/<kind>``), generated unless there."""
-    return generated(kind, seed, accounts, work)
+    folder = generated(kind, seed, accounts, work)
+    if not any((folder / "geo").glob("*.mmdb")):
+        raise SystemExit(f"{folder} has no operator databases (geo/*.mmdb): delete it to generate it again")
+    return folder
 
 
 @dataclass
