@@ -304,9 +304,11 @@ def ours(
 
 
 # The engine before these rules: no foreign-users rule, no provider-flagged exits, no network owners,
-# no extra weight for the person's own countries, confidence = share.
+# no extra weight for the person's own countries, no moves, confidence = share.
 BEFORE_SHARED = SharedRules(foreign_min_users=10**9)
-BEFORE_VOTE = VoteRules(phone_agrees_factor=1.0, stated_agrees_factor=1.0, calibration={})
+BEFORE_VOTE = VoteRules(
+    phone_agrees_factor=1.0, stated_agrees_factor=1.0, calibration={}, move_min_days=10**9
+)
 
 
 def scores(op: Operation, countries: list[str | None], review: list[bool]) -> dict[str, float]:

@@ -473,3 +473,49 @@ def test_calibration_maps_a_share_to_the_probability_of_its_step() -> None:
     (split,) = place_persons(np.zeros(4, np.int64), u2(["NZ", "NZ", "AU", "FR"]))
     assert split.evidence["share"] == 0.5 and split.confidence == _calibrated("ip-vote", 0.5)
     assert split.review == (split.confidence < VoteRules().review_below)
+
+
+# ---------------------------------------------------------------- moves
+
+
+def _history(segments: list[tuple[str, range]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One person's events: a login per day of each (country, days) segment."""
+    days = [d for _, span in segments for d in span]
+    countries = [c for c, span in segments for _ in span]
+    return np.zeros(len(days), np.int64), u2(countries), np.array(days, np.int64)
+
+
+def test_a_person_who_moved_is_placed_where_they_moved_to() -> None:
+    # Ten months in New Zealand (daily), then seven months in Australia (every fifth day): the whole
+    # vote still says New Zealand, the last six months say Australia only.
+    person, country, day = _history([("NZ", range(0, 300)), ("AU", range(310, 520, 5))])
+    [placement] = place_persons(
+        person, country, event_day=day, phone_person=np.array([0]), phone_country=u2(["NZ"])
+    )
+    assert placement.country == "AU" and not placement.review
+    assert placement.evidence["moved_from"] == "NZ"
+    assert placement.evidence["moved_since_day"] == 310  # first seen there after the last day at home
+    assert placement.evidence["ip_votes"]["NZ"] > placement.evidence["ip_votes"]["AU"]  # the whole vote kept
+    # Without event days there is no telling a move from a trip: the whole vote decides.
+    [whole] = place_persons(person, country)
+    assert whole.country == "NZ" and "moved_from" not in whole.evidence
+    # The rule can be switched off.
+    off = VoteRules(move_min_days=10**9)
+    assert place_persons(person, country, event_day=day, rules=off)[0].country == "NZ"
+
+
+def test_a_trip_is_not_a_move() -> None:
+    home = ("NZ", range(0, 301, 5))  # ten months at home, a login every fifth day
+    for segments in (
+        [home, ("AU", range(500, 514))],  # a fortnight abroad at the end, daily: first to last 13 days
+        [home, ("AU", range(400, 440)), ("NZ", range(440, 445))],  # home again: a tenth of the weight
+        [home, ("AU", range(400, 440, 39))],  # two days abroad are not a home
+    ):
+        person, country, day = _history(segments)
+        [placement] = place_persons(person, country, event_day=day)
+        assert placement.country == "NZ", segments
+        assert "moved_from" not in placement.evidence
+    # Settled abroad for five weeks, and nothing from home in the last six months: a move.
+    person, country, day = _history([home, ("AU", range(500, 536, 5))])
+    [placement] = place_persons(person, country, event_day=day)
+    assert placement.country == "AU" and placement.evidence["moved_from"] == "NZ"

@@ -449,6 +449,9 @@ class VoteRules:
     ``{}`` keeps the share as the confidence).
     ``review_below``: persons placed with a lower confidence go to review, as do fallbacks whose
     evidence conflicts (two phone countries; phone and stated country differ; two stated countries).
+    ``move_*``: a person who moved (``_moves``): in the last ``move_window_days`` days of their events,
+    one country holds at least ``move_share`` of the weight, on at least ``move_min_days`` days spread
+    over at least ``move_settled_days`` days, and it is not the country of the whole vote.
     """
 
     kind_weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_KIND_WEIGHTS))
@@ -464,6 +467,10 @@ class VoteRules:
         default_factory=lambda: dict(CALIBRATION)
     )
     review_below: float = 0.6
+    move_window_days: int = 180
+    move_settled_days: int = 28
+    move_min_days: int = 3
+    move_share: float = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -513,6 +520,47 @@ def _fallback_votes(
     winner, share = _winners(p, c, n, np.array(list(vocab), dtype=object), n_persons)
     rows = (p, c, n)
     return rows, winner, share
+
+
+def _moves(
+    p: np.ndarray,
+    c: np.ndarray,
+    d: np.ndarray,
+    w: np.ndarray,
+    first: np.ndarray,
+    names: np.ndarray,
+    n_persons: int,
+    rules: VoteRules,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per person, from counted events (person, country code, day, weight, first of its
+    person-country-day): the country of their recent events when that says they moved there (0
+    otherwise), its share of the recent weight, and the first day it was seen in the window (the
+    caller moves it back to the first day there after the last day in the old country).
+
+    People move country; an operation's events then show years of one country and then months of
+    another, and a vote over every event names where the person lived, not where they are. A trip is
+    told apart by time: the new country must hold the last ``move_window_days`` days of the person's
+    events with ``move_share`` of their weight, on ``move_min_days`` days or more, the first of which
+    lies ``move_settled_days`` days or more before the person's last event."""
+    none = np.zeros(n_persons, np.int64), np.zeros(n_persons), np.zeros(n_persons, np.int64)
+    if not len(p):
+        return none
+    last = np.full(n_persons, np.iinfo(np.int64).min)
+    np.maximum.at(last, p, d)
+    recent = d >= last[p] - rules.move_window_days
+    rp, rc, rw = _sum_pairs(p[recent], c[recent], w[recent], max(len(names), 1))
+    winner, share = _winners(rp, rc, rw, names, n_persons)
+    own = recent & (c == winner[p])
+    n_days = np.bincount(p[own & first], minlength=n_persons)
+    since = np.full(n_persons, np.iinfo(np.int64).max)
+    np.minimum.at(since, p[own], d[own])
+    moved = (
+        (winner > 0)
+        & (share >= rules.move_share)
+        & (n_days >= rules.move_min_days)
+        & (last - since >= rules.move_settled_days)
+    )
+    return np.where(moved, winner, 0), np.where(moved, share, 0.0), np.where(moved, since, 0).astype(np.int64)
 
 
 def place_persons(
@@ -612,6 +660,22 @@ def place_persons(
         rp, rc, _ = rows
         backed_w = np.where(np.isin(pair, rp * n_codes + rc), backed_w * factor, backed_w)
     ip_winner, ip_share = _winners(vote_p, vote_c, backed_w, names, n_persons)
+    # A person who moved is placed where they moved to (with event days only: no days, no moves).
+    moved_to = moved_from = moved_since = np.zeros(n_persons, np.int64)
+    if event_day is not None:
+        moved_to, moved_share, moved_since = _moves(
+            p[clean], c[clean], d[clean], w[clean], first[clean], names, n_persons, rules
+        )
+        moved_to = np.where(moved_to != ip_winner, moved_to, 0)
+        moved_from = ip_winner.copy()
+        ip_winner = np.where(moved_to > 0, moved_to, ip_winner)
+        ip_share = np.where(moved_to > 0, moved_share, ip_share)
+        # Since when: the first day in the new country after the last day in the old one.
+        last_home = np.full(n_persons, np.iinfo(np.int64).min)
+        home = (moved_to[p] > 0) & (c == moved_from[p])
+        np.maximum.at(last_home, p[home], d[home])
+        there = (moved_to[p] > 0) & (c == moved_to[p]) & (d > last_home[p])
+        np.minimum.at(moved_since, p[there], d[there])
 
     counts = {
         "events": np.bincount(people[mine], minlength=n_persons),
@@ -697,5 +761,8 @@ def place_persons(
             evidence["conflict"] = True
         if disagrees:
             evidence["phone_disagrees"] = True
+        if moved_to[i] and not fell_back:
+            evidence["moved_from"] = names[moved_from[i]]
+            evidence["moved_since_day"] = int(moved_since[i])
         placements.append(Placement(i, country or None, conf, base, evidence, to_review))
     return placements
