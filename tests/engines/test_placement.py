@@ -496,6 +496,13 @@ def test_a_person_who_moved_is_placed_where_they_moved_to() -> None:
     assert placement.evidence["moved_from"] == "NZ"
     assert placement.evidence["moved_since_day"] == 310  # first seen there after the last day at home
     assert placement.evidence["ip_votes"]["NZ"] > placement.evidence["ip_votes"]["AU"]  # the whole vote kept
+    # A visit home after the move: "since" is the first day there after the last day at home.
+    person, country, day = _history(
+        [("NZ", range(0, 300)), ("AU", range(310, 520, 5)), ("NZ", range(402, 403))]
+    )
+    [visited] = place_persons(person, country, event_day=day)
+    assert visited.country == "AU" and visited.evidence["moved_since_day"] == 405
+    person, country, day = _history([("NZ", range(0, 300)), ("AU", range(310, 520, 5))])
     # Without event days there is no telling a move from a trip: the whole vote decides.
     [whole] = place_persons(person, country)
     assert whole.country == "NZ" and "moved_from" not in whole.evidence

@@ -661,21 +661,26 @@ def place_persons(
         backed_w = np.where(np.isin(pair, rp * n_codes + rc), backed_w * factor, backed_w)
     ip_winner, ip_share = _winners(vote_p, vote_c, backed_w, names, n_persons)
     # A person who moved is placed where they moved to (with event days only: no days, no moves).
-    moved_to = moved_from = moved_since = np.zeros(n_persons, np.int64)
+    moved_to = np.zeros(n_persons, np.int64)
+    moved_from = np.zeros(n_persons, np.int64)
+    moved_since = np.zeros(n_persons, np.int64)
     if event_day is not None:
-        moved_to, moved_share, moved_since = _moves(
+        moved_to, moved_share, in_window = _moves(
             p[clean], c[clean], d[clean], w[clean], first[clean], names, n_persons, rules
         )
         moved_to = np.where(moved_to != ip_winner, moved_to, 0)
         moved_from = ip_winner.copy()
         ip_winner = np.where(moved_to > 0, moved_to, ip_winner)
         ip_share = np.where(moved_to > 0, moved_share, ip_share)
-        # Since when: the first day in the new country after the last day in the old one.
+        # Since when: the first day in the new country after the last day in the old one (else the
+        # first day in the new country within the window).
         last_home = np.full(n_persons, np.iinfo(np.int64).min)
         home = (moved_to[p] > 0) & (c == moved_from[p])
         np.maximum.at(last_home, p[home], d[home])
+        after = np.full(n_persons, np.iinfo(np.int64).max)
         there = (moved_to[p] > 0) & (c == moved_to[p]) & (d > last_home[p])
-        np.minimum.at(moved_since, p[there], d[there])
+        np.minimum.at(after, p[there], d[there])
+        moved_since = np.where(after < np.iinfo(np.int64).max, after, in_window)
 
     counts = {
         "events": np.bincount(people[mine], minlength=n_persons),
