@@ -419,3 +419,38 @@ def test_a_country_left_with_nobody_loses_its_package_files(tmp_path: Path):
 
 def get_operation(name: str):
     return _get_operation(name, actor())
+
+
+def test_a_person_who_moved_is_placed_where_they_moved_to_with_the_date(tmp_path: Path):
+    """Ten months of logins from a New Zealand line, then seven months from an Australian one: the
+    person is placed in Australia, and the evidence says from where and since when."""
+    days = [datetime(2019, 1, 1, tzinfo=UTC).timestamp() + 86400 * d for d in range(0, 300, 3)]
+    moved = [datetime(2019, 11, 1, tzinfo=UTC).timestamp() + 86400 * d for d in range(0, 210, 7)]
+    stamp = lambda t: datetime.fromtimestamp(t, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")  # noqa: E731
+    events = [
+        {"account_id": "m1", "ip": "203.0.113.5", "event": "login", "timestamp": stamp(t)} for t in days
+    ]
+    events += [
+        {"account_id": "m1", "ip": "198.51.100.7", "event": "login", "timestamp": stamp(t)} for t in moved
+    ]
+    bundle = write_bundle(
+        tmp_path / "b",
+        uploads=[],
+        accounts=[{"account_id": "m1", "username": "mover", "stated_country": "NZ", "created_at": ""}],
+        identifiers=[],
+        ip_events=events,
+    )
+    ingest(bundle, "moves", actor=actor("tester"))
+    operation = get_operation("moves")
+    resolve(operation, actor=actor("tester"))
+    geo_dir = tmp_path / "geo"
+    geo_dir.mkdir()
+    built = int(datetime(2018, 12, 1, tzinfo=UTC).timestamp())
+    write_country_mmdb(geo_dir / "geo.mmdb", {"203.0.113.0/24": "NZ", "198.51.100.0/24": "AU"}, built)
+    change_settings(operation, SettingsChange(geo_dir=geo_dir), actor())
+    locate(operation, actor=actor("tester"))
+    person = Person.objects.get(accounts__account__account_id="m1")
+    assert (person.country, person.needs_review) == ("AU", False)
+    assert person.country_evidence["moved_from"] == "NZ"
+    assert person.country_evidence["moved_since"] == "2019-11-01"
+    assert person.country_evidence["ip_votes"]["NZ"] > person.country_evidence["ip_votes"]["AU"]

@@ -307,6 +307,9 @@ def _place_persons(
     )
     changed = []
     for person, result in zip(persons, results, strict=True):
+        if "moved_since_day" in result.evidence:  # event days are days since 1970-01-01 (UTC)
+            since = datetime.fromtimestamp(result.evidence["moved_since_day"] * 86400, tz=UTC)
+            result.evidence["moved_since"] = since.date().isoformat()
         new = (
             result.country or "",
             round(result.confidence, 4) if result.country else None,
