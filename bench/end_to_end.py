@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import itertools
 import os
 import shutil
 import subprocess
@@ -31,7 +30,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 TIAKI = str(Path(sys.executable).with_name("tiaki"))
 
-from bench.resolution import INDEPENDENT, generated, write_summary  # noqa: E402
+from bench.geolocation import independent_operation, reliability  # noqa: E402
+from bench.resolution import INDEPENDENT, write_summary  # noqa: E402
 
 
 def tiaki(env: dict[str, str], *args: object) -> float:
@@ -46,9 +46,7 @@ def run(name: str, accounts: int, work: Path) -> dict[str, object]:
     kind, _, seed = name.partition(":")
     if kind not in INDEPENDENT:
         raise SystemExit(f"{name}: KIND:SEED with KIND one of {', '.join(INDEPENDENT)}")
-    out = generated(kind, int(seed), accounts, work)
-    if not any((out / "geo").glob("*.mmdb")):
-        raise SystemExit(f"{out} has no operator databases (geo/*.mmdb): delete it to generate it again")
+    out = independent_operation(work, accounts, int(seed), kind)
     data = work / f"e2e-{kind}-{accounts}-{seed}"
     shutil.rmtree(data, ignore_errors=True)
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
@@ -93,7 +91,7 @@ def run(name: str, accounts: int, work: Path) -> dict[str, object]:
         "pairwise_recall": round(scores.pairwise_recall, 4),
         "pairwise_f1": round(scores.pairwise_f1, 4),
         "bcubed_f1": round(scores.bcubed_f1, 4),
-        "reliability": reliability(np.array(stated), np.array(right)),
+        "reliability": reliability(np.array(stated), np.array(right), unit="accounts"),
         "seconds": {k: round(v, 1) for k, v in seconds.items()},
     }
     print(
@@ -105,26 +103,8 @@ def run(name: str, accounts: int, work: Path) -> dict[str, object]:
           f"F1 {scores.pairwise_f1:.4f}, B-cubed F1 {scores.bcubed_f1:.4f}")  # fmt: skip
     print("  reliability of placed accounts: confidence bin, accounts, mean confidence, share right")
     for row in result["reliability"]:  # type: ignore[attr-defined]
-        print(f"    {row['bin']:>9}  {row['accounts']:>6,}  {row['stated']:.3f}  {row['observed']:.3f}")
+        print(f"    {row['bin']:>9}  {row['accounts']:>6,}  {row['confidence']:.3f}  {row['observed']:.3f}")
     return result
-
-
-BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0)
-
-
-def reliability(stated: np.ndarray, right: np.ndarray) -> list[dict[str, object]]:
-    """Accounts placed with confidence p, by bin: how many, the mean p stated, the share right."""
-    rows: list[dict[str, object]] = []
-    for low, high in itertools.pairwise(BINS):
-        inside = (stated >= low) & ((stated < high) | (high == 1.0))
-        if inside.any():
-            rows.append({
-                "bin": f"{low:.2f}-{high:.2f}",
-                "accounts": int(inside.sum()),
-                "stated": round(float(stated[inside].mean()), 3),
-                "observed": round(float(right[inside].mean()), 3),
-            })  # fmt: skip
-    return rows
 
 
 def main() -> None:

@@ -326,8 +326,10 @@ def reliability(
     confidence: np.ndarray,
     correct: np.ndarray,
     edges: tuple[float, ...] = (0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0001),
+    unit: str = "persons",
 ) -> list[dict[str, float]]:
-    """Bins of stated confidence -> persons, mean confidence, observed share placed correctly."""
+    """Bins of stated confidence -> how many (``unit``: persons, or accounts), mean confidence,
+    observed share placed correctly."""
     rows = []
     for low, high in itertools.pairwise(edges):
         inside = (confidence >= low) & (confidence < high)
@@ -335,7 +337,7 @@ def reliability(
             rows.append(
                 {
                     "bin": f"{low:.2f}-{min(high, 1):.2f}",
-                    "persons": int(inside.sum()),
+                    unit: int(inside.sum()),
                     "confidence": round(float(confidence[inside].mean()), 4),
                     "observed": round(float(correct[inside].mean()), 4),
                 }

@@ -8,9 +8,10 @@ come from their own random stream, so the bundle and truth are untouched and eac
 
 from __future__ import annotations
 
-import calendar
 import random
 from pathlib import Path
+
+from bench.operator_geo import write_country_snapshot
 
 from .countries import Country
 
@@ -167,40 +168,13 @@ def _snapshots(countries: dict[str, Country], seed: int) -> list[tuple[dict, dic
 
 def write_geo(out: Path, countries: dict[str, Country], seed: int) -> list[Path]:
     """Write OUT/geo/geo-YYYY-MM-DD.mmdb for each snapshot; return the paths."""
-    from mmdb_writer import MMDBWriter
-    from netaddr import IPSet
-
-    class Writer(MMDBWriter):
-        def __init__(self, epoch: int, **kw) -> None:
-            super().__init__(**kw)
-            self.epoch = epoch
-
-        def _build_meta(self) -> dict:
-            return {**super()._build_meta(), "build_epoch": self.epoch}
-
-    geo = out / "geo"
-    geo.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for date, (blocks, pieces) in zip(SNAPSHOTS, _snapshots(countries, seed), strict=True):
-        epoch = calendar.timegm((int(date[:4]), int(date[5:7]), int(date[8:10]), 0, 0, 0))
-        writer = Writer(
-            epoch,
-            ip_version=6,
-            ipv4_compatible=True,
-            database_type="Operator-Country",
-            description={"en": f"IP to country, snapshot of {date} (synthetic: independent2 address plan)"},
+    return [
+        write_country_snapshot(
+            out / "geo" / f"geo-{date}.mmdb",
+            date,
+            f"IP to country, snapshot of {date} (synthetic: independent2 address plan)",
+            blocks,
+            pieces,
         )
-        overridden = IPSet(pieces)
-        by_record: dict[tuple[str, str], list[str]] = {}
-        for net, record in [*blocks.items(), *pieces.items()]:
-            by_record.setdefault(record, []).append(net)
-        for (country, registered), nets in sorted(by_record.items()):
-            networks = IPSet(n for n in nets if n in pieces) | (
-                IPSet(n for n in nets if n in blocks) - overridden
-            )
-            record = {"country": {"iso_code": country}, "registered_country": {"iso_code": registered}}
-            writer.insert_network(networks, record)
-        path = geo / f"geo-{date}.mmdb"
-        writer.to_db_file(str(path))
-        paths.append(path)
-    return paths
+        for date, (blocks, pieces) in zip(SNAPSHOTS, _snapshots(countries, seed), strict=True)
+    ]

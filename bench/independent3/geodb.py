@@ -10,9 +10,10 @@ database changes nothing else the generator writes.
 
 from __future__ import annotations
 
-import calendar
 import random
 from pathlib import Path
+
+from bench.operator_geo import write_country_snapshot
 
 from .ipplan import V4, V6
 from .network import Plan
@@ -147,34 +148,11 @@ def _snapshot(plan: Plan, seed: int) -> tuple[dict[str, tuple[str, str]], dict[s
 
 def write_geo(out: Path, plan: Plan, seed: int) -> Path:
     """Write ``OUT/geo/geo-YYYY-MM-DD.mmdb`` and return its path."""
-    from mmdb_writer import MMDBWriter
-    from netaddr import IPSet
-
-    epoch = calendar.timegm((int(SNAPSHOT[:4]), int(SNAPSHOT[5:7]), int(SNAPSHOT[8:]), 0, 0, 0))
-
-    class DatedWriter(MMDBWriter):
-        def _build_meta(self) -> dict:
-            return {**super()._build_meta(), "build_epoch": epoch}
-
-    writer = DatedWriter(
-        ip_version=6,
-        ipv4_compatible=True,
-        database_type="Operator-Country",
-        description={"en": f"IP to country, snapshot of {SNAPSHOT} (synthetic: independent3 address plan)"},
-    )
     blocks, pieces = _snapshot(plan, seed)
-    covered = IPSet(pieces)
-    grouped: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
-    for net, rec in blocks.items():
-        grouped.setdefault(rec, ([], []))[0].append(net)
-    for net, rec in pieces.items():
-        grouped.setdefault(rec, ([], []))[1].append(net)
-    for (country, registered), (whole, parts) in sorted(grouped.items()):
-        writer.insert_network(
-            (IPSet(whole) - covered) | IPSet(parts),
-            {"country": {"iso_code": country}, "registered_country": {"iso_code": registered}},
-        )
-    path = out / "geo" / f"geo-{SNAPSHOT}.mmdb"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    writer.to_db_file(str(path))
-    return path
+    return write_country_snapshot(
+        out / "geo" / f"geo-{SNAPSHOT}.mmdb",
+        SNAPSHOT,
+        f"IP to country, snapshot of {SNAPSHOT} (synthetic: independent3 address plan)",
+        blocks,
+        pieces,
+    )

@@ -8,9 +8,10 @@ GeoLite2-Country shape. The provider never sees who used an address; its mistake
 changes.
 """
 
-import calendar
-import os
 import random
+from pathlib import Path
+
+from bench.operator_geo import write_country_snapshot
 
 from . import geo
 
@@ -160,39 +161,12 @@ def snapshots(seed):
 
 def write_geo(out, seed):
     """Write OUT/geo/geo-YYYY-MM-DD.mmdb for each snapshot; return the paths."""
-    from mmdb_writer import MMDBWriter
-    from netaddr import IPSet
-
-    class SnapshotWriter(MMDBWriter):
-        epoch = 0
-
-        def _build_meta(self):
-            return {**super()._build_meta(), "build_epoch": self.epoch}
-
-    folder = os.path.join(out, "geo")
-    os.makedirs(folder, exist_ok=True)
     paths = []
     for date, table in zip(SNAPSHOTS, snapshots(seed), strict=True):
-        w = SnapshotWriter(
-            ip_version=6,
-            ipv4_compatible=True,
-            database_type="Operator-Country",
-            description={"en": f"IP to country, snapshot of {date} (synthetic: independent4 address plan)"},
-        )
-        w.epoch = calendar.timegm((int(date[:4]), int(date[5:7]), int(date[8:]), 0, 0, 0))
-        is_piece = {n: int(n.rsplit("/", 1)[1]) in (20, 36) for n in table}
-        pieces = IPSet(n for n in table if is_piece[n])
-        records = {}
-        for n, rec in table.items():
-            records.setdefault(rec, []).append(n)
-        for (country, registered), nets in sorted(records.items()):
-            nets_set = IPSet(n for n in nets if is_piece[n]) | (
-                IPSet(n for n in nets if not is_piece[n]) - pieces
-            )
-            w.insert_network(
-                nets_set, {"country": {"iso_code": country}, "registered_country": {"iso_code": registered}}
-            )
-        path = os.path.join(folder, f"geo-{date}.mmdb")
-        w.to_db_file(path)
-        paths.append(path)
+        is_piece = {n: int(n.rsplit("/", 1)[1]) in (20, 36) for n in table}  # /20 and /36 pieces
+        blocks = {n: rec for n, rec in table.items() if not is_piece[n]}
+        pieces = {n: rec for n, rec in table.items() if is_piece[n]}
+        description = f"IP to country, snapshot of {date} (synthetic: independent4 address plan)"
+        path = Path(out) / "geo" / f"geo-{date}.mmdb"
+        paths.append(str(write_country_snapshot(path, date, description, blocks, pieces)))
     return paths
