@@ -40,8 +40,9 @@ def _referral(language: str = "en", scheme: str = "uk-caid") -> CountryReferral:
     )
     for n in range(1, 4):
         r.tables["persons.csv"].append(
-            [f"P-{n}", "NZ", 1.0, "ip-vote", n, 40 - n, n, "uploader (+10)", 1, MARK.tlp, MARK.code, "B2"]
-        )
+            [f"P-{n}", "NZ", 1.0, "ip-vote", n, 40 - n, n, "uploader (+10)", 1, MARK.tlp, MARK.code, "B2",
+             *(("AU", "2019-11-01") if n == 2 else ("", ""))]
+        )  # fmt: skip
         r.tables["reasons.csv"].append([f"P-{n}", "uploader", 10, "1 upload(s)"])
         r.tables["accounts.csv"].append(
             [f"a{n}", f"P-{n}", "d1", "Example Provider", "", f"user{n}", "", None, "", "NZ", ""]
@@ -74,6 +75,10 @@ def test_the_dossier_has_cover_persons_in_order_and_handling_everywhere(tmp_path
                      "approved neutral description", "<svg"):  # fmt: skip
         assert expected in document, expected
     assert document.index("P-1") < document.index("P-2") < document.index("P-3")
+    # P-2 was placed where they moved to: the dossier says from where and since when, the others not.
+    assert document.count("Arrivé(e) de") == 1
+    assert "<dt>Arrivé(e) de</dt><dd>AU (2019-11-01)</dd>" in document
+    assert document.index("Personne P-2") < document.index("Arrivé(e) de") < document.index("Personne P-3")
     assert "Not available in" in render_html(_render_input(_referral("xx")))
 
 

@@ -29,6 +29,12 @@ def test_the_person_file_shows_the_evidence_and_is_audited(
         assert expected in page, expected
     event = AuditEvent.objects.filter(action="subjects.person-viewed").latest("seq")
     assert (event.actor, event.target, event.operation) == ("user:ivy", nz.label, "op")
+    assert "Moved here from" not in page
+    # Placed where they moved to (engines.placement): the page says from where and since when.
+    nz.country_evidence = {**nz.country_evidence, "moved_from": "AU", "moved_since": "2019-02-11"}
+    nz.save(update_fields=["country_evidence"])
+    page = client.get(f"/o/{operation.pk}/persons/{nz.label}/").content.decode()
+    assert "<strong>Moved here from</strong> AU · in NZ since 2019-02-11" in page
 
 
 @pytest.mark.parametrize(

@@ -85,6 +85,7 @@ LABELS: dict[str, dict[str, str]] = {
         "unknown": "not known",
         "left_out": "placed persons left out (triage score 0 and no reason)",
         "country": "Country",
+        "moved": "Moved here from",
         "language_note": "",
     },
     "fr": {
@@ -117,6 +118,7 @@ LABELS: dict[str, dict[str, str]] = {
         "unknown": "inconnu",
         "left_out": "personnes localisées non transmises (score 0 et aucun motif)",
         "country": "Pays",
+        "moved": "Arrivé(e) de",
         "language_note": "",
     },
     "es": {
@@ -149,6 +151,7 @@ LABELS: dict[str, dict[str, str]] = {
         "unknown": "desconocido",
         "left_out": "personas localizadas no remitidas (puntuación 0 y sin motivo)",
         "country": "País",
+        "moved": "Llegó de",
         "language_note": "",
     },
 }
@@ -350,6 +353,11 @@ def _person(data: DossierInput, person: Mapping[str, object], labels: Mapping[st
                     labels["country"],
                     f"{person.get('country')} ({person.get('country_basis')}, "
                     f"confidence {person.get('country_confidence')})",
+                ),
+                *(
+                    [(labels["moved"], f"{person.get('moved_from')} ({person.get('moved_since') or '?'})")]
+                    if person.get("moved_from")
+                    else []
                 ),
                 (
                     labels["handling"],

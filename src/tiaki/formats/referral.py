@@ -42,6 +42,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "tlp",
         "handling_code",
         "evaluation",
+        "moved_from",
+        "moved_since",
     ),
     "reasons.csv": ("person_id", "factor", "points", "evidence"),
     "accounts.csv": (

@@ -209,3 +209,18 @@ def test_a_package_written_before_its_country_had_an_agency_says_to_run_refer_ag
     assert send_package(two_countries, "NZ", actor(), agency="NZ Police").agency.name == "NZ Police"
     run_all(two_countries, "refer")
     assert send_package(two_countries, "NZ", actor()).agency.name == "NZ Police"
+
+
+def test_a_person_placed_where_they_moved_to_is_sent_with_where_from_and_since_when(two_countries: Operation):
+    """The package's persons.csv and dossier say that the NZ person moved from Australia, and when;
+    the US person, who did not move, has both columns empty."""
+    person = Person.objects.get(operation=two_countries, country="NZ")
+    person.country_evidence = {**person.country_evidence, "moved_from": "AU", "moved_since": "2019-02-11"}
+    person.save(update_fields=["country_evidence"])
+    run_all(two_countries, "refer")
+    nz, us = _files(two_countries, "NZ"), _files(two_countries, "US")
+    (row,) = _rows(nz["persons.csv"])
+    assert (row["person_id"], row["moved_from"], row["moved_since"]) == (person.label, "AU", "2019-02-11")
+    assert [(r["moved_from"], r["moved_since"]) for r in _rows(us["persons.csv"])] == [("", "")]
+    assert "<dt>Moved here from</dt><dd>AU (2019-02-11)</dd>" in nz["dossier.html"].decode()
+    assert "Moved here from" not in us["dossier.html"].decode()

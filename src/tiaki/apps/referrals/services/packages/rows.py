@@ -48,6 +48,9 @@ def _person_rows(country: str, g: _Gathered, marking: Marking) -> tuple[list[Row
                 marking.tlp,
                 marking.code,
                 marking.evaluation,
+                # Placed where they moved to: the country they left and the first day in this one.
+                p.country_evidence.get("moved_from", ""),
+                p.country_evidence.get("moved_since", ""),
             ]
         )
     return rows, reasons
