@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
-from tiaki.engines.names import any_compatible, any_sharing, parse, surnames_of, words_compatible
+from tiaki.engines.names import (
+    Spellings,
+    any_compatible,
+    any_sharing,
+    parse,
+    spellings_of,
+    surnames_of,
+    words_compatible,
+)
 
 
 def compatible(a: str, b: str) -> bool:
@@ -191,3 +201,26 @@ def test_a_given_name_the_operation_writes_as_a_surname_is_shared() -> None:
     assert any_sharing(names[2], names[3], surnames)
     assert not any_sharing(names[2], names[3])
     assert not any_sharing(names[4], parse("white, tayla", typed=False), surnames)
+
+
+def test_a_rare_slip_of_a_word_the_operation_writes_often_is_that_word() -> None:
+    spellings = Spellings(Counter({"jack": 7, "jacc": 1, "robson": 5, "robsno": 1, "christian": 6,
+                                   "christina": 5, "anna": 9, "anns": 1, "paul": 8, "paula": 6}))  # fmt: skip
+    assert words_compatible("jacc", "jack", spellings)  # the last letter, in four letters
+    assert words_compatible("robsno", "robson", spellings)  # two neighbours swapped at the end
+    assert words_compatible("anna", "anns", spellings)
+    assert not words_compatible("jacc", "jack", typos=True)  # the fixed rule alone: too short
+    assert not words_compatible("christian", "christina", spellings)  # both recur: twins' names
+    assert not words_compatible("paul", "paula", spellings)
+    assert not words_compatible("anns", "annie", spellings)  # two edits
+    # A small operation, where nothing recurs: the fixed rule alone.
+    assert not words_compatible("jacc", "jack", Spellings(Counter({"jack": 2, "jacc": 1})))
+    # Without the fixed rule (``inside=False``): a slip inside a word of two rare spellings says nothing.
+    assert words_compatible("bertie", "betie", Spellings(Counter()))
+    assert not words_compatible("bertie", "betie", Spellings(Counter(), inside=False))
+    assert words_compatible("jacc", "jack", Spellings(spellings.counts, inside=False))
+
+
+def test_spellings_count_each_word_once_per_account() -> None:
+    spellings = spellings_of([parse("Jack Wilson") | parse("Wilson, Jack", typed=False), parse("Jack Brown")])
+    assert (spellings.counts["jack"], spellings.counts["wilson"], spellings.counts["brown"]) == (2, 1, 1)

@@ -1286,3 +1286,30 @@ def test_what_two_accounts_share_of_rare_ips_is_judged_per_pair() -> None:
             )
         )
         assert shared == {"same-day": 1, "2+": 1, "1": 1}
+
+
+def test_a_rare_slip_of_a_name_the_register_writes_often_is_that_name() -> None:
+    """The register writes "Jacc" and "Isle" once, and "Jack" and "Isla" in many records: two
+    records born on one day at one address under "Jack Wilson" and "Jacc Wilson" (the last letter
+    mistyped, too short for the fixed rule) are one person, as are "Isla Brown" and "Isle Brown".
+    Once the register also writes "Jock" often (five other people), "Jack Wilson" and "Jock Wilson"
+    born on one day at one address are twins, not a slip."""
+    tables, _, _ = _register()
+    n = tables["accounts"].num_rows
+    pairs = [("Jack Wilson", "Jacc Wilson"), ("Isla Brown", "Isle Brown"), ("Jack Wilson", "Jock Wilson")]
+    names = [name for pair in pairs for name in pair] + [f"Jock {s.title()}" for s in SURNAMES[:5]]
+    rows: list[tuple[int, str, str]] = []
+    for i in range(len(pairs)):
+        for j in range(2):
+            rows += [
+                (2 * i + j, "dob", f"1961-0{i + 1}-17"),
+                (2 * i + j, "address", f"{7 + i} lorikeet lane 2615"),
+            ]
+    for k in range(5):
+        rows += [
+            (2 * len(pairs) + k, "dob", f"1972-11-{10 + k}"),
+            (2 * len(pairs) + k, "address", f"{k} emu way 2600"),
+        ]
+    labels = _with_records(tables, names, rows)
+    merged = [bool(labels[n + 2 * i] == labels[n + 2 * i + 1]) for i in range(len(pairs))]
+    assert merged == [True, True, False]

@@ -40,7 +40,11 @@ one side is compatible with a name of the other.
   was written in a script that leaves vowels out (Arabic, Hebrew: ``ftmh``/``fatima``) or whose
   transliteration leaves out an "a" (Devanagari, Bengali, ...: ``srma``/``sharma``), words equal
   without those vowels are compatible too. For two records with one date of birth, a word mistyped
-  inside (five letters or more, first and last letters kept) is compatible too (``typos``).
+  inside (five letters or more, first and last letters kept) is compatible too (``typos``); and,
+  when the operation's own spellings are given (:class:`Spellings`), a word one slip from another
+  anywhere (three letters or more) when the operation writes one of them often and the other once
+  at most: ``jacc``/``jack``, ``anns``/``anna``, ``robsno``/``robson`` are a common name mistyped,
+  while ``christian``/``christina`` or ``paul``/``paula``, each written often, are two names.
 
 So "Mary Brown" and "Brown, Mary" are compatible, "S. Johnson" and "Samuel Johnson" too, while
 "Mary Brown" and "John Brown" are not (given names differ under every reading). No weight or
@@ -56,7 +60,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -342,7 +346,42 @@ def _skeleton(word: str, script: str) -> str:
     return _DOUBLE.sub(r"\1", word)
 
 
-def words_compatible(a: str, b: str, typos: bool = False, unvowelled: str = "") -> bool:
+@dataclass(frozen=True, eq=False)
+class Spellings:
+    """How often an operation writes each name word (on how many accounts' names): the judge of a
+    slip of the keys. A word one edit from another (a letter added, dropped or changed, or two
+    neighbours swapped) is that word mistyped when the operation writes the other at least
+    ``COMMON`` times and this one at most ``RARE`` times: a typing slip makes a spelling that hardly
+    recurs, while two given names of siblings (``christian``/``christina``, ``paul``/``paula``,
+    ``maria``/``mario``) each recur. In a small operation, where few words recur, this says nothing
+    and the fixed rule of ``words_compatible`` alone applies."""
+
+    counts: Counter[str]
+    # Whether the fixed rule's slips inside a word count too (``typos=True`` in words_compatible).
+    inside: bool = True
+    # compatible()'s answers under these spellings: kept here, not in its process-wide cache, so
+    # they go with the operation's resolution that made them.
+    answers: dict[tuple[Name, Name], bool] = field(default_factory=dict, init=False, repr=False)
+
+    COMMON = 5
+    RARE = 1
+
+    def mistyped(self, a: str, b: str) -> bool:
+        if min(len(a), len(b)) < 3 or OSA.distance(a, b) != 1:
+            return False
+        low, high = sorted((self.counts.get(a, 0), self.counts.get(b, 0)))
+        return low <= self.RARE and high >= self.COMMON
+
+
+def spellings_of(names: Iterable[frozenset[Name]]) -> Spellings:
+    """:class:`Spellings` of an operation's names (each account's set of names)."""
+    counts: Counter[str] = Counter()
+    for group in names:
+        counts.update({word for name in group for word in name.words})
+    return Spellings(counts)
+
+
+def words_compatible(a: str, b: str, typos: bool | Spellings = False, unvowelled: str = "") -> bool:
     """Equal, one the other's initial, one a nickname of the other, or one the other cut short
     (``rafa``/``rafael``, ``dani``/``daniela``: at least four letters kept, and not only a final
     ``a``, which makes a sister's name or a woman's surname: ``daniel``/``daniela``,
@@ -359,7 +398,10 @@ def words_compatible(a: str, b: str, typos: bool = False, unvowelled: str = "") 
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 4 and long_.startswith(short) and long_ != short + "a":
         return True
-    if typos and len(long_) >= 5 and a[0] == b[0] and a[-1] == b[-1] and OSA.distance(a, b) <= 1:
+    inside = typos.inside if isinstance(typos, Spellings) else typos
+    if inside and len(long_) >= 5 and a[0] == b[0] and a[-1] == b[-1] and OSA.distance(a, b) <= 1:
+        return True
+    if isinstance(typos, Spellings) and typos.mistyped(a, b):
         return True
     if unvowelled and len(skeleton := _skeleton(a, unvowelled)) >= 2 and skeleton == _skeleton(b, unvowelled):
         return True
@@ -383,10 +425,30 @@ _PARTICLES = frozenset(("al", "el", "van", "der", "den", "de", "da", "du", "la",
                         "dos", "das", "del", "dela", "ter"))  # fmt: skip
 
 
-@lru_cache(maxsize=500_000)
-def compatible(a: Name, b: Name, typos: bool = False) -> bool:
+def compatible(a: Name, b: Name, typos: bool | Spellings = False) -> bool:
     """Whether ``a`` and ``b`` can be one person's names (see the module docstring); with ``typos``,
-    words one letter apart count as compatible (:func:`words_compatible`)."""
+    words one letter apart count as compatible (:func:`words_compatible`; given the operation's
+    :class:`Spellings`, also a common word's rare slip)."""
+    if isinstance(typos, Spellings):
+        answers = typos.answers
+        answer = answers.get((a, b))
+        if answer is None:
+            if len(answers) >= _ANSWERS:
+                answers.clear()  # bounded, as the process-wide cache is
+            answer = answers[(a, b)] = _compatible(a, b, typos)
+        return answer
+    return _compatible_fixed(a, b, typos)
+
+
+_ANSWERS = 500_000
+
+
+@lru_cache(maxsize=_ANSWERS)
+def _compatible_fixed(a: Name, b: Name, typos: bool) -> bool:
+    return _compatible(a, b, typos)
+
+
+def _compatible(a: Name, b: Name, typos: bool | Spellings) -> bool:
     loose = a.unvowelled or b.unvowelled
     for given_a, all_a in _readings(a):
         rest_a = [w for w in all_a if w not in _PARTICLES] or all_a
@@ -408,7 +470,7 @@ def compatible(a: Name, b: Name, typos: bool = False) -> bool:
     return False
 
 
-def any_compatible(a: frozenset[Name], b: frozenset[Name], typos: bool = False) -> bool:
+def any_compatible(a: frozenset[Name], b: frozenset[Name], typos: bool | Spellings = False) -> bool:
     """Whether some name of ``a`` is compatible with some name of ``b`` (``typos``: see
     :func:`compatible`)."""
     return any(compatible(x, y, typos) for x in a for y in b)

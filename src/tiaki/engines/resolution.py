@@ -75,6 +75,10 @@ and what registries write when only the year is known) is a level of its own and
 Two records born the same day are not two generations of one household, so the guard lets their
 merge pass when their names agree allowing a mistyped letter (``typos`` in
 :func:`tiaki.engines.names.words_compatible`); twins (one surname, two given names) stay apart.
+Whatever the evidence, a word the operation writes once at most, one slip of the keys from a word it
+writes five times or more, is that word mistyped (``jacc``/``jack``, ``robsno``/``robson``:
+:class:`tiaki.engines.names.Spellings`, counted over every account's names); two words that both
+recur are two names (``christian``/``christina``, ``paul``/``paula``: twins' names).
 Born the same day *and* at one home (one postal address, or one written differently with the same
 numbers, held by at most ``_HOME_HOLDERS`` accounts: not a neighbour's, another flat's, a placeholder
 or an institution), they are held back only when their names share a word, as twins' family name
@@ -109,6 +113,7 @@ by account index.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import unicodedata
@@ -136,7 +141,16 @@ from tiaki.engines.linkage import (
     UnionFind,
     resolve_hard,
 )
-from tiaki.engines.names import Name, any_agreeing, any_compatible, any_sharing, letters, surnames_of
+from tiaki.engines.names import (
+    Name,
+    Spellings,
+    any_agreeing,
+    any_compatible,
+    any_sharing,
+    letters,
+    spellings_of,
+    surnames_of,
+)
 from tiaki.engines.names import parse as parse_name
 
 HARD = "hard-identifier"
@@ -570,6 +584,7 @@ class _GuardedForest:
         personal: list[frozenset[str]],
         guard: bool,
         surnames: frozenset[str] | None = None,
+        spellings: Spellings | None = None,
     ) -> None:
         self.parent = list(range(len(names)))
         self.names: list[frozenset[Name]] = names
@@ -577,6 +592,9 @@ class _GuardedForest:
         self.guard = guard
         # Words the operation writes as surnames (names.surnames_of), read from every account's names once.
         self.surnames = surnames_of(names) if surnames is None else surnames
+        # How often the operation writes each name word (names.spellings_of): a rare slip of a common name.
+        self.spellings = spellings_of(names) if spellings is None else spellings
+        self.common_slips = dataclasses.replace(self.spellings, inside=False)
 
     def find(self, x: int) -> int:
         parent = self.parent
@@ -605,7 +623,7 @@ class _GuardedForest:
         if ra == rb:
             return False
         na, nb = self.names[ra], self.names[rb]
-        typos = strength in ("born", "home")
+        typos = self.spellings if strength in ("born", "home") else self.common_slips
         if (
             self.guard
             and strength not in ("personal", "claimed")
@@ -634,7 +652,9 @@ class _GuardedForest:
         return np.array([self.find(i) for i in range(len(self.parent))], dtype=np.int64)
 
     def copy(self) -> _GuardedForest:
-        twin = _GuardedForest(list(self.names), list(self.personal), self.guard, self.surnames)
+        twin = _GuardedForest(
+            list(self.names), list(self.personal), self.guard, self.surnames, self.spellings
+        )
         twin.parent = list(self.parent)
         return twin
 
