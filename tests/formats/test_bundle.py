@@ -250,6 +250,29 @@ def test_timestamp_without_offset(tmp_path: Path) -> None:
     assert "offset" in str(error)
 
 
+def test_ordinal_dates_and_the_end_of_a_day_are_iso_8601_too(tmp_path: Path) -> None:
+    """An ordinal date (the day of the year) and a day's end written 24:00 are ISO 8601: read as the
+    calendar date and the next day's midnight; a day past the year's end is refused by name."""
+    events = [
+        {"account_id": "acc-1", "ip": "192.0.2.11", "timestamp": text}
+        for text in ("2019-060T10:00:00Z", "2019060T100000+12:00", "2019-02-28T24:00:00Z", "2020-366T24:00Z")
+    ]
+    disclosure = read_bundle(make_bundle(tmp_path / "b", tables={**TABLES, "ip_events": events}))
+    assert [e.timestamp.isoformat() for e in disclosure.ip_events] == [
+        "2019-03-01T10:00:00+00:00",
+        "2019-03-01T10:00:00+12:00",
+        "2019-03-01T00:00:00+00:00",
+        "2021-01-01T00:00:00+00:00",
+    ]
+    for text, reason in (
+        ("2019-366T10:00:00Z", "day 366 of 2019, which has no such day"),
+        ("2019-03-01T24:30:00Z", "not an ISO 8601 timestamp"),
+    ):
+        bad = {"account_id": "acc-1", "ip": "192.0.2.11", "timestamp": text}
+        error = error_of(make_bundle(tmp_path / text[:8], tables=with_rows("ip_events", bad)))
+        assert where(error) == ("ip_events.csv", 4, "timestamp") and reason in str(error), str(error)
+
+
 def test_timestamp_without_offset_jsonl(tmp_path: Path) -> None:
     bad = {"account_id": "acc-1", "ip": "192.0.2.11", "timestamp": "2019-09-01T12:00:00"}
     error = error_of(make_bundle(tmp_path / "b", ".jsonl", tables=with_rows("ip_events", bad)))

@@ -900,7 +900,7 @@ def _timestamp(field: str, cell: str) -> datetime | None:
             return value
     except ValueError:
         pass
-    return _parse(field, cell, parse_timestamp)  # raises, with the reason
+    return _parse(field, cell, parse_timestamp)  # an ordinal date or 24:00, or an error with the reason
 
 
 def _bool(field: str, cell: str) -> bool | None:

@@ -3,8 +3,9 @@ readers turn it into an :class:`~tiaki.formats.errors.InputError` naming file, r
 
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pycountry
@@ -43,11 +44,39 @@ MAX_LENGTHS: dict[str, int] = {
 }
 
 
+# Two writings of ISO 8601 that Python's parser does not read: an ordinal date (the year and the day
+# of the year: ``2019-060``, ``2019060``) and the end of a day written ``24:00`` (``T24:00:00Z`` is
+# the next day's ``T00:00:00Z``).
+_ORDINAL = re.compile(r"^(\d{4})-?(\d{3})(?![\d-])")
+_END_OF_DAY = re.compile(r"^([^T ]+)([T ])24(:?00(:?00(\.0+)?)?)?(?=[Z+-]|$)")
+
+
+class _NoSuchDay(ValueError):
+    """An ordinal date past the end of its year: said as such, not as an unreadable timestamp."""
+
+
+def _iso(text: str) -> datetime:
+    ordinal = _ORDINAL.match(text)
+    if ordinal is not None:
+        year, day = int(ordinal.group(1)), int(ordinal.group(2))
+        if not 1 <= day <= (366 if calendar.isleap(year) else 365):
+            raise _NoSuchDay(f"'{_clip(text)}' names day {day} of {year}, which has no such day")
+        text = (date(year, 1, 1) + timedelta(days=day - 1)).isoformat() + text[ordinal.end() :]
+    end = _END_OF_DAY.match(text)
+    if end is not None:
+        midnight = f"{end.group(1)}{end.group(2)}00:00{text[end.end() :]}"
+        return datetime.fromisoformat(midnight) + timedelta(days=1)
+    return datetime.fromisoformat(text)
+
+
 def parse_timestamp(text: str) -> datetime:
-    """ISO 8601 with an offset or ``Z``, in the years 1970 to 2099; anything else is an error."""
+    """ISO 8601 with an offset or ``Z``, in the years 1970 to 2099 (also an ordinal date, and the end
+    of a day written ``24:00``); anything else is an error."""
     try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
+        value = _iso(text)
+    except _NoSuchDay:
+        raise
+    except (ValueError, OverflowError):
         raise ValueError(f"'{_clip(text)}' is not an ISO 8601 timestamp") from None
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(f"timestamp '{text}' has no UTC offset (add 'Z' or e.g. '+12:00')")
