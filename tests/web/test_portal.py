@@ -280,3 +280,21 @@ def test_the_portal_needs_a_signed_in_partner(operation: Operation, sends: dict[
         assert response.status_code in (302, 403) and not Outcome.objects.exists(), url
         if method == "get":
             assert response["Location"].startswith("/signin/"), url
+
+
+def test_a_partner_sees_that_a_person_moved_to_their_country_and_when(
+    operation: Operation, partner: Callable[..., Client]
+):
+    """A person placed where they moved to (engines.placement) is listed with the country they left
+    and the first day in the partner's."""
+    from tiaki.apps.subjects.models import Person
+
+    mover = Person.objects.get(operation=operation, country="NZ")
+    mover.country_evidence = {**mover.country_evidence, "moved_from": "AU", "moved_since": "2019-02-11"}
+    mover.save(update_fields=["country_evidence"])
+    add_agency(AgencyFields("NZ", "NZ Police", "liaison"), actor())
+    run_all(operation, "refer")
+    nz = send_package(operation, "NZ", actor(), reference="LO-NZ")
+    page = partner("pat", operation).get(f"/partner/o/{operation.pk}/sends/{nz.pk}/").content.decode()
+    moved = '<small class="moved">moved here from AU on 2019-02-11</small>'
+    assert f"<code>{mover.label}</code><br>{moved}" in page

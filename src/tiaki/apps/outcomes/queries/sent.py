@@ -98,6 +98,10 @@ class ReferredPerson:
     priority: str
     score: int | None
     reasons: str
+    # Placed where they moved to: the country they left and the first day in this one ("" otherwise,
+    # and in packages made before persons.csv carried them).
+    moved_from: str = ""
+    moved_since: str = ""
 
 
 def referred_persons(content: SentContent) -> list[ReferredPerson]:
@@ -108,6 +112,8 @@ def referred_persons(content: SentContent) -> list[ReferredPerson]:
             priority=row.get("priority", ""),
             score=int(row["triage_score"]) if row.get("triage_score", "").lstrip("-").isdigit() else None,
             reasons=row.get("triage_reasons", ""),
+            moved_from=row.get("moved_from") or "",
+            moved_since=row.get("moved_since") or "",
         )
         for row in content.records("persons.csv")
     ]
