@@ -3,6 +3,7 @@
     python bench/geolocation.py --set report        # the sets reported on
     python bench/geolocation.py --set fresh         # seeds generated after the calibration was fixed
     python bench/geolocation.py --set development   # the sets the rules and calibration are fitted on
+    python bench/geolocation.py --set unseen        # seeds generated after the move rule
 
 Each set (``SETS``) is one operation of each independent generator (``bench/independent``,
 ``bench/independent2``, ``bench/independent3``, ``bench/independent4``; each also writes its operator's
@@ -160,6 +161,9 @@ SETS: dict[str, tuple[int, tuple[tuple[str, int], ...]]] = {
     "report": (1, (("independent", 11), ("independent2", 33), ("independent3", 17), ("independent4", 34))),
     "fresh": (18, (("independent", 107), ("independent2", 34), ("independent3", 18), ("independent4", 35))),
     "development": (2, (("independent", 12), ("independent2", 7), ("independent3", 1), ("independent4", 1))),
+    # Generated for the resolution benchmark after the move rule, never placed before the calibration
+    # was refitted with it.
+    "unseen": (19, (("independent", 108), ("independent2", 35), ("independent3", 19), ("independent4", 36))),
 }
 
 
