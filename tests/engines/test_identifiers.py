@@ -310,10 +310,24 @@ def test_values_that_only_look_masked_still_link(kind: str, raw: str, expected: 
         "<John.Smith@Gmail.com>",
         "mailto:johnsmith@gmail.com",
         "MAILTO: <john.smith+x@googlemail.com>",
+        "mailto:<mailto:john.smith@gmail.com>",  # a mail client's link around a link
+        "john.smith@gmail.com <mailto:john.smith@gmail.com>",  # pasted from a mail client
+        "John Smith <John.Smith@gmail.com>",  # a name and an address
+        '"Smith, John" <john.smith@gmail.com>',
+        "john.smith@gmail.com (work)",  # a comment
+        '"john.smith@gmail.com"',  # quoted
     ],
 )
 def test_an_address_written_as_mail_systems_write_it_is_the_same_mailbox(raw: str) -> None:
     assert normalise_email(raw) == "johnsmith@gmail.com"
+
+
+@pytest.mark.parametrize(
+    "raw", ["john@x.org, mary@y.org", "John <john@x.org>, Mary <mary@y.org>", "a@b@c.org"]
+)
+def test_a_cell_holding_two_addresses_is_no_identifier(raw: str) -> None:
+    assert normalise_email(raw) is None
+    assert normalise_email("John <john@x.org>, <mailto:john@x.org>") == "john@x.org"  # one, twice
 
 
 def test_an_internationalised_domain_is_its_dns_form() -> None:

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
+from email.utils import getaddresses
 from functools import lru_cache
 
 import idna
@@ -81,20 +82,33 @@ def is_masked(value: str) -> bool:
     return bool(_MASK.search(value))
 
 
+_MAILTO = re.compile("mailto:", re.IGNORECASE)
+# What an address written with a name, a comment or quotes holds, and a bare address does not.
+_NAME_ADDR = re.compile(r'[<>"(),]')
+
+
 def normalise_email(value: str) -> str | None:
     """Lower-case an e-mail address and apply its provider's rules from ``MAILBOX_RULES``.
 
     An address is read as the mail system reads it: a ``mailto:`` before it, angle brackets around
-    it and a dot ending its domain (``<J.Smith@Gmail.com.>``) change nothing, and an internationalised
-    domain is written as DNS writes it (``bücher.de`` -> ``xn--bcher-kva.de``: :func:`_dns_domain`).
-    Returns ``None`` unless the address has exactly one ``@`` with something on either side,
-    and for an address shown in part (:func:`is_masked`: ``j***@gmail.com``).
+    it and a dot ending its domain (``<J.Smith@Gmail.com.>``) change nothing, nor do a name or a
+    comment with it, quotes around it, or the link a mail client pastes after it (``Jo Smith
+    <j.smith@gmail.com>``, ``j.smith@gmail.com (work)``, ``j.smith@gmail.com <mailto:j.smith@gmail.com>``,
+    ``mailto:<mailto:j.smith@gmail.com>``: read with the standard library's RFC 5322 parser,
+    :func:`email.utils.getaddresses`); an internationalised domain is written as DNS writes it
+    (``bücher.de`` -> ``xn--bcher-kva.de``: :func:`_dns_domain`). Returns ``None`` unless the value
+    holds one address (two different ones, ``a@x.org, b@y.org``, are not one identifier) with exactly
+    one ``@`` and something on either side, and for an address shown in part (:func:`is_masked`:
+    ``j***@gmail.com``).
     """
-    address = value.strip()
-    if address[:7].lower() == "mailto:":
-        address = address[7:].strip()
-    if address.startswith("<") and address.endswith(">"):
+    address = _MAILTO.sub("", value).strip()
+    while address.startswith("<") and address.endswith(">"):
         address = address[1:-1].strip()
+    if _NAME_ADDR.search(address):
+        found = {a.strip().lower() for _, a in getaddresses([address]) if "@" in a}
+        if len(found) != 1:
+            return None
+        address = found.pop()
     address = address.lower()
     if address.count("@") != 1 or is_masked(address):
         return None
