@@ -213,6 +213,12 @@ def test_a_rare_slip_of_a_word_the_operation_writes_often_is_that_word() -> None
     assert not words_compatible("christian", "christina", spellings)  # both recur: twins' names
     assert not words_compatible("paul", "paula", spellings)
     assert not words_compatible("anns", "annie", spellings)  # two edits
+    # Where siblings' names differ, and what a typist seldom slips on: the first letter, three-letter
+    # words; and a rare word that is itself a given name (the nicknames table) is that name.
+    rare_names = Spellings(Counter({"jason": 9, "mason": 1, "ivan": 9, "ian": 1, "jane": 9, "june": 1}))
+    assert not words_compatible("jason", "mason", rare_names)
+    assert not words_compatible("ivan", "ian", rare_names)
+    assert not words_compatible("jane", "june", rare_names)
     # A small operation, where nothing recurs: the fixed rule alone.
     assert not words_compatible("jacc", "jack", Spellings(Counter({"jack": 2, "jacc": 1})))
     # Without the fixed rule (``inside=False``): a slip inside a word of two rare spellings says nothing.

@@ -42,9 +42,10 @@ one side is compatible with a name of the other.
   without those vowels are compatible too. For two records with one date of birth, a word mistyped
   inside (five letters or more, first and last letters kept) is compatible too (``typos``); and,
   when the operation's own spellings are given (:class:`Spellings`), a word one slip from another
-  anywhere (three letters or more) when the operation writes one of them often and the other once
-  at most: ``jacc``/``jack``, ``anns``/``anna``, ``robsno``/``robson`` are a common name mistyped,
-  while ``christian``/``christina`` or ``paul``/``paula``, each written often, are two names.
+  after the first letter when the operation writes one of them often and the other, which is no
+  given name of its own, once at most: ``jacc``/``jack``, ``anns``/``anna``, ``robsno``/``robson``
+  are a common name mistyped, while ``christian``/``christina`` or ``paul``/``paula``, each written
+  often, are two names, and so are ``mason``/``jason`` and ``june``/``jane`` however rare one is.
 
 So "Mary Brown" and "Brown, Mary" are compatible, "S. Johnson" and "Samuel Johnson" too, while
 "Mary Brown" and "John Brown" are not (given names differ under every reading). No weight or
@@ -353,8 +354,11 @@ class Spellings:
     neighbours swapped) is that word mistyped when the operation writes the other at least
     ``COMMON`` times and this one at most ``RARE`` times: a typing slip makes a spelling that hardly
     recurs, while two given names of siblings (``christian``/``christina``, ``paul``/``paula``,
-    ``maria``/``mario``) each recur. In a small operation, where few words recur, this says nothing
-    and the fixed rule of ``words_compatible`` alone applies."""
+    ``maria``/``mario``) each recur. Not when the first letters differ or both words are shorter
+    than four letters (where siblings' names differ: ``jason``/``mason``, ``mia``/``ria``), nor when
+    the rare word is a given name in its own right (in the nicknames table: ``june`` beside a common
+    ``jane``). In a small operation, where few words recur, this says nothing and the fixed rule of
+    ``words_compatible`` alone applies."""
 
     counts: Counter[str]
     # Whether the fixed rule's slips inside a word count too (``typos=True`` in words_compatible).
@@ -367,10 +371,10 @@ class Spellings:
     RARE = 1
 
     def mistyped(self, a: str, b: str) -> bool:
-        if min(len(a), len(b)) < 3 or OSA.distance(a, b) != 1:
+        if min(len(a), len(b)) < 3 or max(len(a), len(b)) < 4 or a[0] != b[0] or OSA.distance(a, b) != 1:
             return False
-        low, high = sorted((self.counts.get(a, 0), self.counts.get(b, 0)))
-        return low <= self.RARE and high >= self.COMMON
+        (low, rare), (high, _) = sorted(((self.counts.get(a, 0), a), (self.counts.get(b, 0), b)))
+        return low <= self.RARE and high >= self.COMMON and rare not in _nicknames()
 
 
 def spellings_of(names: Iterable[frozenset[Name]]) -> Spellings:

@@ -75,10 +75,11 @@ and what registries write when only the year is known) is a level of its own and
 Two records born the same day are not two generations of one household, so the guard lets their
 merge pass when their names agree allowing a mistyped letter (``typos`` in
 :func:`tiaki.engines.names.words_compatible`); twins (one surname, two given names) stay apart.
-Whatever the evidence, a word the operation writes once at most, one slip of the keys from a word it
-writes five times or more, is that word mistyped (``jacc``/``jack``, ``robsno``/``robson``:
-:class:`tiaki.engines.names.Spellings`, counted over every account's names); two words that both
-recur are two names (``christian``/``christina``, ``paul``/``paula``: twins' names).
+Whatever the evidence, a word the operation writes once at most, one slip of the keys after the first
+letter from a word it writes five times or more, and no given name of its own, is that word mistyped
+(``jacc``/``jack``, ``robsno``/``robson``: :class:`tiaki.engines.names.Spellings`, counted over every
+account's names); two words that both recur are two names (``christian``/``christina``,
+``paul``/``paula``: twins' names).
 Born the same day *and* at one home (one postal address, or one written differently with the same
 numbers, held by at most ``_HOME_HOLDERS`` accounts: not a neighbour's, another flat's, a placeholder
 or an institution), they are held back only when their names share a word, as twins' family name
