@@ -328,6 +328,32 @@ def test_an_address_written_as_mail_systems_write_it_is_the_same_mailbox(raw: st
 def test_a_cell_holding_two_addresses_is_no_identifier(raw: str) -> None:
     assert normalise_email(raw) is None
     assert normalise_email("John <john@x.org>, <mailto:john@x.org>") == "john@x.org"  # one, twice
+    # One mailbox written two ways is one; a name that is another address is two.
+    assert normalise_email("j.smith+x@gmail.com <mailto:jsmith@gmail.com>") == "jsmith@gmail.com"
+    assert normalise_email('"a@x.org" <b@y.org>') is None
+    assert normalise_email("(a@x.org) b@y.org") is None
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "(" * 496,  # the standard library's parser recurses into nested comments
+        ":" * 990 + "(",
+        "<" * 400_000 + "a@x.org" + ">" * 400_000,  # longer than any address
+        "\x00a@x.org",
+        "jmailto:smith@x.org",  # mailto: only where a link writes it
+        "a@mailto:x.org",
+        "group: a@x.org;",
+        "a@x.org \\(\\(",
+    ],
+)
+def test_hostile_or_broken_text_is_no_address_and_no_crash(raw: str) -> None:
+    assert normalise_email(raw) is None
+
+
+def test_a_link_query_and_quotes_around_the_local_part_are_no_part_of_the_mailbox() -> None:
+    assert normalise_email("mailto:Ann@x.org?subject=hello") == "ann@x.org"
+    assert normalise_email('"ann"@x.org') == normalise_email("ann@x.org") == "ann@x.org"
 
 
 def test_an_internationalised_domain_is_its_dns_form() -> None:

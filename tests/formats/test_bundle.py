@@ -264,12 +264,17 @@ def test_ordinal_dates_and_the_end_of_a_day_are_iso_8601_too(tmp_path: Path) -> 
         "2019-03-01T00:00:00+00:00",
         "2021-01-01T00:00:00+00:00",
     ]
-    for text, reason in (
-        ("2019-366T10:00:00Z", "day 366 of 2019, which has no such day"),
-        ("2019-03-01T24:30:00Z", "not an ISO 8601 timestamp"),
+    for n, (text, reason) in enumerate(
+        (
+            ("2019-366T10:00:00Z", "day 366 of 2019, which has no such day"),
+            ("2019-03-01T24:30:00Z", "not an ISO 8601 timestamp"),
+            ("2019-03-01T10:00:00Z\x00junk", "holds a NUL character"),  # which Python's parser stops at
+            ("\u0662\u0660\u0661\u0669-060T10:00:00Z", "not an ISO 8601 timestamp"),  # Arabic-Indic digits
+            ("2019-03-01T10:00:0\u0660Z", "not an ISO 8601 timestamp"),
+        )
     ):
         bad = {"account_id": "acc-1", "ip": "192.0.2.11", "timestamp": text}
-        error = error_of(make_bundle(tmp_path / text[:8], tables=with_rows("ip_events", bad)))
+        error = error_of(make_bundle(tmp_path / f"bad-{n}", tables=with_rows("ip_events", bad)))
         assert where(error) == ("ip_events.csv", 4, "timestamp") and reason in str(error), str(error)
 
 

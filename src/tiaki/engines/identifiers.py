@@ -82,9 +82,16 @@ def is_masked(value: str) -> bool:
     return bool(_MASK.search(value))
 
 
-_MAILTO = re.compile("mailto:", re.IGNORECASE)
+# A ``mailto:`` link's scheme, where mail clients write it: at the start, or inside angle brackets.
+_MAILTO = re.compile(r"(^|<)\s*mailto:", re.IGNORECASE)
 # What an address written with a name, a comment or quotes holds, and a bare address does not.
+# (RFC 5322's groups, "name: a@x.org;", are left out: a colon is read as no address.)
 _NAME_ADDR = re.compile(r'[<>"(),]')
+# Characters that are no part of an address outside quotes: what is left of a broken name-address.
+_NOT_ADDRESS = re.compile(r'[\s<>()\[\]\\,;:"]')
+_QUOTED_LOCAL = re.compile(r'^"([^"\\\s<>()\[\],;:@]+)"$')
+# Longer than any address (RFC 5321: 254), with room for a name: beyond it no parsing is tried.
+_LONGEST = 1000
 
 
 def normalise_email(value: str) -> str | None:
@@ -92,29 +99,51 @@ def normalise_email(value: str) -> str | None:
 
     An address is read as the mail system reads it: a ``mailto:`` before it, angle brackets around
     it and a dot ending its domain (``<J.Smith@Gmail.com.>``) change nothing, nor do a name or a
-    comment with it, quotes around it, or the link a mail client pastes after it (``Jo Smith
-    <j.smith@gmail.com>``, ``j.smith@gmail.com (work)``, ``j.smith@gmail.com <mailto:j.smith@gmail.com>``,
-    ``mailto:<mailto:j.smith@gmail.com>``: read with the standard library's RFC 5322 parser,
-    :func:`email.utils.getaddresses`); an internationalised domain is written as DNS writes it
-    (``bücher.de`` -> ``xn--bcher-kva.de``: :func:`_dns_domain`). Returns ``None`` unless the value
-    holds one address (two different ones, ``a@x.org, b@y.org``, are not one identifier) with exactly
-    one ``@`` and something on either side, and for an address shown in part (:func:`is_masked`:
-    ``j***@gmail.com``).
+    comment with it, quotes around it or its local part, a link's query after it, or the link a mail client
+    pastes after it (``Jo Smith <j.smith@gmail.com>``, ``j.smith@gmail.com (work)``,
+    ``j.smith@gmail.com <mailto:j.smith@gmail.com>``, ``mailto:<mailto:j.smith@gmail.com>``: read
+    with the standard library's RFC 5322 parser, :func:`email.utils.getaddresses`); an
+    internationalised domain is written as DNS writes it (``bücher.de`` -> ``xn--bcher-kva.de``:
+    :func:`_dns_domain`). Returns ``None`` unless the value holds one mailbox (two different ones,
+    ``a@x.org, b@y.org`` or ``"a@x.org" <b@y.org>``, are not one identifier; one written twice is)
+    with exactly one ``@`` and something on either side, for an address shown in part
+    (:func:`is_masked`: ``j***@gmail.com``), and for text no address is written in (a NUL, a bracket
+    left over, more than ``_LONGEST`` characters).
     """
-    address = _MAILTO.sub("", value).strip()
-    while address.startswith("<") and address.endswith(">"):
-        address = address[1:-1].strip()
-    if _NAME_ADDR.search(address):
-        found = {a.strip().lower() for _, a in getaddresses([address]) if "@" in a}
-        if len(found) != 1:
-            return None
-        address = found.pop()
-    address = address.lower()
+    text = value.strip()
+    if len(text) > _LONGEST or "\x00" in text:
+        return None
+    text = _MAILTO.sub(r"\1", text).strip()
+    brackets = min(len(text) - len(text.lstrip("<")), len(text) - len(text.rstrip(">")))
+    if brackets:
+        text = text[brackets:-brackets].strip()
+    if not _NAME_ADDR.search(text):
+        return _mailbox(text)
+    try:
+        pairs = getaddresses([text])
+    except Exception:  # the standard library's parser on hostile text (RecursionError, IndexError, ...)
+        return None
+    written = [address for _, address in pairs if "@" in address]
+    written += [name for name, _ in pairs if "@" in name]  # a name that is an address: is it the same?
+    mailboxes = {_mailbox(address) for address in written}
+    if len(mailboxes) != 1 or None in mailboxes:
+        return None
+    return mailboxes.pop()
+
+
+def _mailbox(written: str) -> str | None:
+    """One address as written (no name, comment or brackets around it), normalised; ``None`` when
+    it is not one (see :func:`normalise_email`)."""
+    address = written.strip().lower()
     if address.count("@") != 1 or is_masked(address):
         return None
     local, domain = address.split("@")
+    domain = domain.partition("?")[0]  # a mailto: link's query (?subject=...) is no part of it
+    quoted = _QUOTED_LOCAL.match(local)
+    if quoted is not None:
+        local = quoted.group(1)
     domain = _dns_domain(domain).rstrip(".")
-    if not local or not domain:
+    if not local or not domain or _NOT_ADDRESS.search(local) or _NOT_ADDRESS.search(domain):
         return None
     rule = MAILBOX_RULES.get(domain)
     if rule is not None:

@@ -57,6 +57,7 @@ from tiaki.formats.values import (
     parse_hex,
     parse_stated_country,
     parse_timestamp,
+    timestamp_characters,
 )
 
 FORMAT = "disclosure-bundle"
@@ -896,7 +897,7 @@ def _timestamp(field: str, cell: str) -> datetime | None:
     try:
         value = datetime.fromisoformat(cell)
         # fromisoformat gives a fixed offset whenever it gives a tzinfo
-        if value.tzinfo is not None and MIN_YEAR <= value.year <= MAX_YEAR:
+        if value.tzinfo is not None and MIN_YEAR <= value.year <= MAX_YEAR and timestamp_characters(cell):
             return value
     except ValueError:
         pass

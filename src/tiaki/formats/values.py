@@ -47,8 +47,17 @@ MAX_LENGTHS: dict[str, int] = {
 # Two writings of ISO 8601 that Python's parser does not read: an ordinal date (the year and the day
 # of the year: ``2019-060``, ``2019060``) and the end of a day written ``24:00`` (``T24:00:00Z`` is
 # the next day's ``T00:00:00Z``).
-_ORDINAL = re.compile(r"^(\d{4})-?(\d{3})(?![\d-])")
+_ORDINAL = re.compile(r"^([0-9]{4})-?([0-9]{3})(?![0-9-])")
 _END_OF_DAY = re.compile(r"^([^T ]+)([T ])24(:?00(:?00(\.0+)?)?)?(?=[Z+-]|$)")
+# ISO 8601 writes its digits in ASCII; Python's parser also reads other scripts' digits, and stops
+# at a NUL: anything but these characters is refused before it parses.
+_TIMESTAMP_CHARACTERS = re.compile(r"[0-9Tt:.,+\-Z W]*", re.ASCII)
+
+
+def timestamp_characters(text: str) -> bool:
+    """Whether ``text`` holds only what an ISO 8601 timestamp is written with (ASCII digits, the
+    separators, ``T``, ``Z``, ``W``): the check before Python's parser, which reads more."""
+    return _TIMESTAMP_CHARACTERS.fullmatch(text) is not None
 
 
 class _NoSuchDay(ValueError):
@@ -72,6 +81,8 @@ def _iso(text: str) -> datetime:
 def parse_timestamp(text: str) -> datetime:
     """ISO 8601 with an offset or ``Z``, in the years 1970 to 2099 (also an ordinal date, and the end
     of a day written ``24:00``); anything else is an error."""
+    if not timestamp_characters(text):
+        raise ValueError(f"'{_clip(text)}' is not an ISO 8601 timestamp")
     try:
         value = _iso(text)
     except _NoSuchDay:
@@ -79,7 +90,7 @@ def parse_timestamp(text: str) -> datetime:
     except (ValueError, OverflowError):
         raise ValueError(f"'{_clip(text)}' is not an ISO 8601 timestamp") from None
     if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(f"timestamp '{text}' has no UTC offset (add 'Z' or e.g. '+12:00')")
+        raise ValueError(f"timestamp '{_clip(text)}' has no UTC offset (add 'Z' or e.g. '+12:00')")
     check_year(value)
     return value
 
@@ -182,14 +193,16 @@ def parse_xs_datetime(text: str, timezone: str | None = None) -> datetime:
     """
     value = text.strip()
     try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"'{text}' is not an ISO 8601 date and time") from None
+        if not timestamp_characters(value):
+            raise ValueError(value)
+        parsed = _iso(value)  # also 24:00:00, the end of a day, which xs:dateTime allows
+    except (ValueError, OverflowError):
+        raise ValueError(f"'{_clip(text)}' is not an ISO 8601 date and time") from None
     if parsed.tzinfo is not None and parsed.utcoffset() is not None:
         return parsed
     if timezone is None:
         raise ValueError(
-            f"'{text}' has no UTC offset; give the zone the source writes local times in with "
+            f"'{_clip(text)}' has no UTC offset; give the zone the source writes local times in with "
             "--timezone (e.g. --timezone America/New_York) rather than have it guessed"
         )
     return parsed.replace(tzinfo=zone(timezone))
