@@ -10,6 +10,7 @@ from tiaki.engines.names import (
     Spellings,
     any_compatible,
     any_sharing,
+    each_compatible,
     parse,
     spellings_of,
     surnames_of,
@@ -230,3 +231,16 @@ def test_a_rare_slip_of_a_word_the_operation_writes_often_is_that_word() -> None
 def test_spellings_count_each_word_once_per_account() -> None:
     spellings = spellings_of([parse("Jack Wilson") | parse("Wilson, Jack", typed=False), parse("Jack Brown")])
     assert (spellings.counts["jack"], spellings.counts["wilson"], spellings.counts["brown"]) == (2, 1, 1)
+
+
+def test_each_name_of_one_side_must_be_compatible_with_one_of_the_other() -> None:
+    """One person's names (a nickname, surname first, an initial) are each compatible with one on
+    the other side; a parent's name recorded besides a child's own is not, even though the two
+    sides share it."""
+    mary = parse("Mary Brown") | parse("Brown, Mary", typed=False)
+    assert each_compatible(mary, parse("M. Brown") | parse("Molly Brown"))
+    child_a = parse("Tama Brooks") | parse("Brooks, James", typed=False)
+    child_b = parse("Wiremu Brooks") | parse("Brooks, James", typed=False)
+    assert any_compatible(child_a, child_b)
+    assert not each_compatible(child_a, child_b)
+    assert not each_compatible(mary, parse("Mary Brown") | parse("John Brown"))

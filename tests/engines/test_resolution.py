@@ -642,6 +642,63 @@ def test_a_mistyped_name_born_the_same_day_links() -> None:
     assert not linked(long_name, long_name.replace("Mitchell", "Micthell"))
 
 
+def test_one_full_name_at_one_home_without_a_second_date_of_birth_is_one_person() -> None:
+    """A record without a date of birth joins the record of the same full name at the same home (the
+    address also written with a typo), as a register links on name and address. Not a neighbour's
+    home (a number differs), and not two records that both give dates of birth and differ: a father
+    and his son of one name and home. An undated record of that name and home joins one of them;
+    its link to the other is held back and offered for review, so the father and the son stay two
+    persons. Nor two children's accounts that each record their parent's name at home besides
+    their own."""
+    tables, _, _ = _register()
+    n = tables["accounts"].num_rows
+    home = "14 kowhai street 0612"
+    names = ["Rangi Parata"] * 3 + ["Mere Tane"] * 2 + ["Hemi Walker"] * 2 + ["Tama Brooks", "Wiremu Brooks"]
+    rows = [
+        (0, "dob", "1961-04-12"), (0, "address", home),
+        (1, "dob", "1988-09-30"), (1, "address", home),
+        (2, "address", home),
+        (3, "dob", "1975-02-02"), (3, "address", "3 matai road 0613"),
+        (4, "address", "3 matai raod 0613"),
+        (5, "address", "8 rata lane 0614"),
+        (6, "address", "10 rata lane 0614"),
+        (7, "name", "brooks, james"), (7, "address", "58 church street 0615"),
+        (8, "name", "brooks, james"), (8, "address", "58 church street 0615"),
+    ]  # fmt: skip
+    accounts = pa.concat_tables(
+        [
+            tables["accounts"],
+            pa.table({"username": [""] * 9, "display_name": names, "stated_country": ["NZ"] * 9}),
+        ]
+    )
+    added = pa.table(
+        {
+            "account": pa.array([n + r for r, _, _ in rows], pa.int64()),
+            "kind": [k for _, k, _ in rows],
+            "value": [v for _, _, v in rows],
+        }
+    )
+    result = resolve(accounts, pa.concat_tables([tables["identifiers"], added]), tables["ip_events"])
+    labels = result.labels
+    assert labels[n] != labels[n + 1]  # father and son
+    assert (labels[n + 2] == labels[n]) != (labels[n + 2] == labels[n + 1])  # the undated record: one of them
+    offered = {(min(link.a, link.b), max(link.a, link.b)) for link in result.held_back}
+    assert {(n, n + 2), (n + 1, n + 2)} & offered
+    assert labels[n + 3] == labels[n + 4]  # one home, mistyped
+    assert labels[n + 5] != labels[n + 6]  # next door
+    assert labels[n + 7] != labels[n + 8]  # a parent's name on two children's accounts
+    with_dates = [*rows, (2, "dob", "1990-01-05")]  # a third date: a third person
+    added = pa.table(
+        {
+            "account": pa.array([n + r for r, _, _ in with_dates], pa.int64()),
+            "kind": [k for _, k, _ in with_dates],
+            "value": [v for _, _, v in with_dates],
+        }
+    )
+    labels = resolve(accounts, pa.concat_tables([tables["identifiers"], added]), tables["ip_events"]).labels
+    assert len({labels[n], labels[n + 1], labels[n + 2]}) == 3
+
+
 def test_evidence_counts_the_weight_of_the_value_shared() -> None:
     """A level is named in evidence when its weight, adjusted for the frequency of the value the pair
     shares, is for the match: a handle held by very many accounts can weigh against it."""

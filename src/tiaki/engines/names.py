@@ -480,6 +480,15 @@ def any_compatible(a: frozenset[Name], b: frozenset[Name], typos: bool | Spellin
     return any(compatible(x, y, typos) for x in a for y in b)
 
 
+def each_compatible(a: frozenset[Name], b: frozenset[Name], typos: bool | Spellings = False) -> bool:
+    """Whether every name of ``a`` is compatible with some name of ``b`` and every name of ``b`` with
+    some name of ``a`` (``typos``: see :func:`compatible`): no name on either side is another
+    person's, as a parent's name on a child's account would be besides the child's own."""
+    return all(any(compatible(x, y, typos) for y in b) for x in a) and all(
+        any(compatible(x, y, typos) for x in a) for y in b
+    )
+
+
 def _share_word(x: Name, y: Name, initials: bool, surnames: frozenset[str] | None = None) -> bool:
     """Whether ``x`` and ``y`` share a word that is not a particle (or a nickname of it, or it cut
     short; an initial only with ``initials``). Without ``surnames`` (``None``) every shared word

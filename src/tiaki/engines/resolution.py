@@ -90,6 +90,14 @@ birthday and home are one person's record filled in under another name (two unre
 home born the same day are far rarer; on the FEBRL development sets, where a duplicate's name is
 sometimes replaced outright, such pairs were all one person's).
 
+**One full name at one home.** Two records of one full name at one home (as above) identify one
+person when not both give a date of birth (a register's records often leave it out) and each name
+either account carries is compatible with one of the other's (two children's accounts that each
+record a parent's name at home, besides their own, share that full name); a father and his son
+share name and home but give two dates, and such pairs never link on them. The guard holds such a
+link back when the groups it joins both give dates of birth and none is on both sides, so an
+undated record naming both joins only one (``"named"`` in ``_GuardedForest.union``).
+
 **Per-value u.** An agreement on a handle, a full name or a date of birth weighs by the frequency of
 the value shared (Splink's term-frequency adjustment): "maryjohnson" says less than a rare handle.
 
@@ -148,6 +156,7 @@ from tiaki.engines.names import (
     any_agreeing,
     any_compatible,
     any_sharing,
+    each_compatible,
     letters,
     spellings_of,
     surnames_of,
@@ -284,8 +293,9 @@ _MIN_M_PAIRS = 30
 # Without an account identifier (a member list, a subscriber record), what a register identifies a
 # person by: a date of birth together with a name or a postal address. A date of birth alone is shared
 # by one pair of strangers in some 20,000, an address by a household, a full name at one address by a
-# father and his son; 1 January is what forms default to (its own level, ``dob:1-january``,
-# identifies nothing).
+# father and his son (who give two dates of birth: one full name at one home, with a date missing on
+# one side, identifies, as ``_Scored.named_home`` decides); 1 January is what forms default to (its own
+# level, ``dob:1-january``, identifies nothing).
 # A long identical handle identifies with something more of one person's life: an address logged in
 # from, a full name, a date of birth or a postal address. A country and a given name are what the
 # namesakes and the strangers who pick one handle share (on the seven development operations of three
@@ -302,6 +312,8 @@ _IDENTIFYING = frozenset(
 _SAME_DAY = "rare_ip:same-day"
 _OWN_HANDLE = "username:exact-long"
 _BORN = frozenset({"dob:exact", "dob:close"})
+# What forms default to: a date of birth on 1 January identifies nothing (the ``dob:1-january`` level).
+_NEW_YEAR = "-01-01"
 _WITH_HANDLE = ("rare_ip:", "name:full", "dob:exact", "dob:close", "address:")
 
 
@@ -573,6 +585,7 @@ _GROUP_NAMES = 32
 # The most accounts one home's postal address is held by: a household's records (a family of four
 # with two records each), not a placeholder typed by strangers or an institution's residents.
 _HOME_HOLDERS = 8
+_NO_DATES: frozenset[str] = frozenset()
 
 
 class _GuardedForest:
@@ -586,10 +599,13 @@ class _GuardedForest:
         guard: bool,
         surnames: frozenset[str] | None = None,
         spellings: Spellings | None = None,
+        born: list[frozenset[str]] | None = None,
     ) -> None:
         self.parent = list(range(len(names)))
         self.names: list[frozenset[Name]] = names
         self.personal: list[frozenset[str]] = personal
+        # Per group (its root), the dates of birth its accounts give (not 1 January: ``_NEW_YEAR``).
+        self.born: list[frozenset[str]] = born if born is not None else [_NO_DATES] * len(names)
         self.guard = guard
         # Words the operation writes as surnames (names.surnames_of), read from every account's names once.
         self.surnames = surnames_of(names) if surnames is None else surnames
@@ -619,10 +635,15 @@ class _GuardedForest:
         :func:`tiaki.engines.names.words_compatible`; twins are held back); ``"home"`` (a date of birth and
         a postal address) when, besides, they share a word (:func:`tiaki.engines.names.any_sharing`: twins'
         family name; ``surnames`` are the words the operation writes as surnames,
-        :func:`tiaki.engines.names.surnames_of`)."""
+        :func:`tiaki.engines.names.surnames_of`); ``"named"`` (one full name at one home, not both
+        accounts giving a date of birth: ``_Scored.named_home``) when, besides, both groups give dates
+        of birth and none is on both sides (a father and his son of one name and home, each with an
+        undated record: ``_named_apart``)."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
+        if self.guard and strength == "named" and self._named_apart(ra, rb):
+            return None
         na, nb = self.names[ra], self.names[rb]
         typos = self.spellings if strength in ("born", "home") else self.common_slips
         if (
@@ -635,7 +656,7 @@ class _GuardedForest:
             if strength == "home":
                 if any_sharing(na, nb, self.surnames):
                     return None
-            elif strength in ("soft", "born"):
+            elif strength in ("soft", "born", "named"):
                 return None
             elif strength == "shared":
                 pa_, pb = self.personal[ra] - {value}, self.personal[rb] - {value}
@@ -647,14 +668,22 @@ class _GuardedForest:
         if len(self.names[ra]) < _GROUP_NAMES:
             self.names[ra] = self.names[ra] | nb
         self.personal[ra] = self.personal[ra] | self.personal[rb]
+        if self.born[rb]:
+            self.born[ra] = self.born[ra] | self.born[rb]
         return True
+
+    def _named_apart(self, ra: int, rb: int) -> bool:
+        """Whether the groups ``ra`` and ``rb`` (roots) may be two persons of one full name and home:
+        both give dates of birth and none is on both sides (a father and his son)."""
+        born_a, born_b = self.born[ra], self.born[rb]
+        return bool(born_a and born_b and born_a.isdisjoint(born_b))
 
     def labels(self) -> np.ndarray:
         return np.array([self.find(i) for i in range(len(self.parent))], dtype=np.int64)
 
     def copy(self) -> _GuardedForest:
         twin = _GuardedForest(
-            list(self.names), list(self.personal), self.guard, self.surnames, self.spellings
+            list(self.names), list(self.personal), self.guard, self.surnames, self.spellings, list(self.born)
         )
         twin.parent = list(self.parent)
         return twin
@@ -808,6 +837,9 @@ class _Scored:
     # ``_HOME_HOLDERS`` accounts hold: a home's, not a placeholder's ("1 fake street", typed by
     # strangers) or an institution's (a hostel, a care home). Only a pair sharing one is ``"home"``.
     homes: dict[int, frozenset[str]] = field(default_factory=dict)
+    # Per account, whether it gives a date of birth (not 1 January), and its names.
+    dated: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.bool_))
+    names: list[frozenset[Name]] = field(default_factory=list)
     # The holders of each hard value (not excluded) that an account without a lasting mailbox holds
     # (``_burner_values``, for ``_claim_throwaways``).
     burner_values: dict[tuple[str, str], list[int]] = field(default_factory=dict)
@@ -821,6 +853,30 @@ class _Scored:
         ):
             return "born"
         return strength
+
+    def named_home(self, a: int, b: int, evidence: tuple[str, ...]) -> bool:
+        """Whether ``a`` and ``b`` share one full name at one home (:func:`_one_home`) and not both
+        give a date of birth: one person's records, one of them without the date (a father and his
+        son of one name and home give two dates; those pairs stay unlinked), and no name either
+        account carries is compatible with none of the other's (a parent's name recorded on each
+        child's account besides the child's own: :func:`tiaki.engines.names.each_compatible`). Such
+        a link is ``"named"`` to the household guard, which holds it back when the groups it joins
+        give dates of birth and none on both sides (``_GuardedForest.union``)."""
+        return (
+            "name:full" in evidence
+            and any(item.startswith("address:") for item in evidence)
+            and not (self.dated[a] and self.dated[b])
+            and _one_home(self.homes.get(a, frozenset()), self.homes.get(b, frozenset()))
+            and each_compatible(self.names[a], self.names[b], self.forest.spellings)
+        )
+
+    def link_strength(self, a: int, b: int, evidence: tuple[str, ...]) -> str | None:
+        """How the guard treats the model's link between ``a`` and ``b`` (``strength``, or ``"named"``:
+        ``named_home``); ``None`` when its evidence identifies nothing (``_identifies``) and it never
+        links, whatever the threshold."""
+        if _identifies(evidence):
+            return self.strength(a, b, evidence)
+        return "named" if self.named_home(a, b, evidence) else None
 
     def evidence(self, levels: list[int | None]) -> tuple[str, ...]:
         """``feature:level`` for each comparison whose level weighs for the match."""
@@ -841,7 +897,7 @@ class _Scored:
             columns = [self.scored.column(c).to_pylist() for c in self.scored.column_names]
             for left, right, weight, probability, *levels in zip(*columns, strict=True):
                 named = self.evidence(levels)
-                if _identifies(named):
+                if self.link_strength(left, right, named) is not None:
                     a.append(left)
                     b.append(right)
                     weights.append(weight)
@@ -865,9 +921,10 @@ class _Scored:
             columns = [table.column(c).to_pylist() for c in table.column_names]
             for a, b, weight, probability, *levels in zip(*columns, strict=True):
                 evidence = self.evidence(levels)
-                if not _identifies(evidence):
+                strength = self.link_strength(a, b, evidence)
+                if strength is None:
                     continue  # corroborating evidence alone is not an identity
-                outcome = forest.union(a, b, self.strength(a, b, evidence))
+                outcome = forest.union(a, b, strength)
                 if outcome is False:
                     continue
                 link = Link(a, b, PROBABILISTIC, evidence, round(float(weight), 3), float(probability))
@@ -1006,12 +1063,15 @@ def _run(
     kind_list = identifiers.column("kind").to_pylist()
     value_list = identifiers.column("value").to_pylist()
     personal_sets: list[set[str]] = [set() for _ in range(n)]
+    birthdays: dict[int, set[str]] = {}  # few accounts of an operation give one: no set for the others
     names = [parse_name(text or "") for text in accounts.column("display_name").to_pylist()]
     for a, k, v in zip(account_list, kind_list, value_list, strict=True):
         if k == "email" and v:
             personal_sets[a].add(v)
         elif k == "name" and v:
             names[a] = names[a] | parse_name(v, typed=False)
+        elif k == "dob" and v and not v.endswith(_NEW_YEAR):
+            birthdays.setdefault(a, set()).add(v)
     hard = resolve_hard(
         n,
         (
@@ -1043,7 +1103,12 @@ def _run(
     )
 
     # 2. Replay the hard merges through the household guard.
-    forest = _GuardedForest(list(names), [frozenset(p) for p in personal_sets], config.household_guard)
+    born: list[frozenset[str]] = [_NO_DATES] * n
+    for account, days in birthdays.items():
+        born[account] = frozenset(days)
+    forest = _GuardedForest(
+        list(names), [frozenset(p) for p in personal_sets], config.household_guard, born=born
+    )
     links: list[Link] = []
     held_back: list[Link] = []
     for a, b, kind, value in hard.links:
@@ -1074,6 +1139,8 @@ def _run(
         scored,
         levels,
         _homes(backend),
+        np.isin(np.arange(n), np.fromiter(birthdays, dtype=np.int64, count=len(birthdays))),
+        names,
         _burner_values(
             personal_sets,
             [

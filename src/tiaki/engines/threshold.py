@@ -17,7 +17,7 @@ operation made otherwise the weights may be off. Two estimates replace the missi
    with the best estimated F1.
 
 Only pairs that can link are drawn: a pair whose evidence holds nothing identifying (see
-``resolution._identifies``) never links whatever the threshold. The estimates are of the pairs the
+``resolution._Scored.link_strength``) never links whatever the threshold. The estimates are of the pairs the
 threshold decides, before the household guard and before clustering joins groups transitively.
 
 Framework-free: numpy arrays in, dataclasses out.
