@@ -755,6 +755,28 @@ def test_a_long_handle_with_a_home_address_passes_the_household_guard() -> None:
     assert merged(("Tayla Green", "Tayla White"), ("name:given", "dob:exact", "address:exact")) is None
 
 
+def test_a_copy_of_the_guarded_forest_is_independent_of_merges_made_after() -> None:
+    """The guard gathers each group's mailboxes in place once it owns them; a forest copied for
+    clustering at one threshold must not see the merges made in another. Two household members who
+    share the family mailbox and each keep their own are held back; once one of them is joined to
+    an account holding the other's mailbox (in the copy only), they are not."""
+    from tiaki.engines.names import parse
+    from tiaki.engines.resolution import _GuardedForest
+
+    names = [parse(x) for x in ("Mary Brown", "Mary Brown", "John Brown", "Mary Brown", "Mary Brown")]
+    personal = [frozenset({"mary@x.org"}), frozenset({"mb@y.org"}), frozenset({"john@x.org"}), frozenset()]
+    forest = _GuardedForest(names, [*personal, frozenset({"john@x.org"})], guard=True)
+    assert forest.union(0, 1, "shared", "family@x.org") is True  # one person: compatible names
+    assert forest.union(1, 3, "shared", "family@x.org") is True
+    assert forest.personal[0] == {"mary@x.org", "mb@y.org"}
+    twin = forest.copy()
+    assert twin.union(0, 2, "shared", "family@x.org") is None  # a household: own mailboxes apart
+    assert twin.union(0, 4, "shared", "card") is True  # gathers john@x.org into the copy's group
+    assert twin.union(0, 2, "shared", "family@x.org") is True
+    assert forest.personal[0] == {"mary@x.org", "mb@y.org"}  # the original saw none of it
+    assert forest.union(0, 2, "shared", "family@x.org") is None
+
+
 def test_display_names_in_every_script_are_compared() -> None:
     """Display names are normalised as recorded names are (letters of every script kept), so two
     accounts with one Cyrillic full name and a shared device agree on the name."""

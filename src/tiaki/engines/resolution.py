@@ -128,6 +128,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -588,6 +589,36 @@ _HOME_HOLDERS = 8
 _NO_DATES: frozenset[str] = frozenset()
 
 
+def _gathered(x: AbstractSet[str], y: AbstractSet[str]) -> AbstractSet[str]:
+    """The union of two groups' sets, the smaller added into the larger, in place when the larger is a
+    set the forest owns (a group of thousands of accounts, merged one account at a time, would
+    otherwise be copied at every merge)."""
+    if len(x) < len(y):
+        x, y = y, x
+    if not y:
+        return x
+    if isinstance(x, set):
+        x |= y
+        return x
+    owned = set(x)
+    owned |= y
+    return owned
+
+
+def _frozen(x: AbstractSet[str]) -> AbstractSet[str]:
+    """``x`` as a set no forest mutates (``_gathered`` mutates only ``set``s)."""
+    return frozenset(x) if isinstance(x, set) else x
+
+
+def _apart_besides(x: AbstractSet[str], y: AbstractSet[str], value: str) -> bool:
+    """Whether both ``x`` and ``y`` hold something besides ``value`` and nothing besides it is in
+    both (two household members' own mailboxes), looking through the smaller only."""
+    if len(x) <= (value in x) or len(y) <= (value in y):
+        return False
+    small, large = (x, y) if len(x) <= len(y) else (y, x)
+    return all(item == value or item not in large for item in small)
+
+
 class _GuardedForest:
     """Union-find over accounts with the household guard (see the module docstring): a merge is held
     back when it would join two groups that look like two members of one household."""
@@ -595,17 +626,18 @@ class _GuardedForest:
     def __init__(
         self,
         names: list[frozenset[Name]],
-        personal: list[frozenset[str]],
+        personal: list[AbstractSet[str]],
         guard: bool,
         surnames: frozenset[str] | None = None,
         spellings: Spellings | None = None,
-        born: list[frozenset[str]] | None = None,
+        born: list[AbstractSet[str]] | None = None,
     ) -> None:
         self.parent = list(range(len(names)))
         self.names: list[frozenset[Name]] = names
-        self.personal: list[frozenset[str]] = personal
-        # Per group (its root), the dates of birth its accounts give (not 1 January: ``_NEW_YEAR``).
-        self.born: list[frozenset[str]] = born if born is not None else [_NO_DATES] * len(names)
+        # Per group (its root), its accounts' mailboxes and the dates of birth they give (not 1 January:
+        # ``_NEW_YEAR``), gathered by ``_gathered``: a set this forest owns, or a frozenset it shares.
+        self.personal: list[AbstractSet[str]] = personal
+        self.born: list[AbstractSet[str]] = born if born is not None else [_NO_DATES] * len(names)
         self.guard = guard
         # Words the operation writes as surnames (names.surnames_of), read from every account's names once.
         self.surnames = surnames_of(names) if surnames is None else surnames
@@ -656,20 +688,17 @@ class _GuardedForest:
             if strength == "home":
                 if any_sharing(na, nb, self.surnames):
                     return None
-            elif strength in ("soft", "born", "named"):
+            elif strength in ("soft", "born", "named") or (
+                strength == "shared" and _apart_besides(self.personal[ra], self.personal[rb], value)
+            ):
                 return None
-            elif strength == "shared":
-                pa_, pb = self.personal[ra] - {value}, self.personal[rb] - {value}
-                if pa_ and pb and pa_.isdisjoint(pb):
-                    return None
         if ra > rb:
             ra, rb = rb, ra
         self.parent[rb] = ra  # the smaller index is the root, so labels need no second pass
         if len(self.names[ra]) < _GROUP_NAMES:
             self.names[ra] = self.names[ra] | nb
-        self.personal[ra] = self.personal[ra] | self.personal[rb]
-        if self.born[rb]:
-            self.born[ra] = self.born[ra] | self.born[rb]
+        self.personal[ra] = _gathered(self.personal[ra], self.personal[rb])
+        self.born[ra] = _gathered(self.born[ra], self.born[rb])
         return True
 
     def _named_apart(self, ra: int, rb: int) -> bool:
@@ -682,8 +711,14 @@ class _GuardedForest:
         return np.array([self.find(i) for i in range(len(self.parent))], dtype=np.int64)
 
     def copy(self) -> _GuardedForest:
+        """An independent forest in the same state: the sets this one owns are copied frozen."""
         twin = _GuardedForest(
-            list(self.names), list(self.personal), self.guard, self.surnames, self.spellings, list(self.born)
+            list(self.names),
+            [_frozen(p) for p in self.personal],
+            self.guard,
+            self.surnames,
+            self.spellings,
+            [_frozen(d) for d in self.born],
         )
         twin.parent = list(self.parent)
         return twin
@@ -1103,7 +1138,7 @@ def _run(
     )
 
     # 2. Replay the hard merges through the household guard.
-    born: list[frozenset[str]] = [_NO_DATES] * n
+    born: list[AbstractSet[str]] = [_NO_DATES] * n
     for account, days in birthdays.items():
         born[account] = frozenset(days)
     forest = _GuardedForest(
