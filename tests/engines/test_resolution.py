@@ -648,12 +648,14 @@ def test_one_full_name_at_one_home_without_a_second_date_of_birth_is_one_person(
     home (a number differs), and not two records that both give dates of birth and differ: a father
     and his son of one name and home. An undated record of that name and home joins one of them;
     its link to the other is held back and offered for review, so the father and the son stay two
-    persons. Nor two children's accounts that each record their parent's name at home besides
-    their own."""
+    persons, also when their dates are 1 January (a year known, not the day). Nor two children's
+    accounts that each record their parent's name at home besides their own, nor two accounts
+    whose display name is no name ("Player 1")."""
     tables, _, _ = _register()
     n = tables["accounts"].num_rows
     home = "14 kowhai street 0612"
     names = ["Rangi Parata"] * 3 + ["Mere Tane"] * 2 + ["Hemi Walker"] * 2 + ["Tama Brooks", "Wiremu Brooks"]
+    names += ["Tui Hona", "Tui Hona", "Player 1", "Player 1"]
     rows = [
         (0, "dob", "1961-04-12"), (0, "address", home),
         (1, "dob", "1988-09-30"), (1, "address", home),
@@ -664,11 +666,15 @@ def test_one_full_name_at_one_home_without_a_second_date_of_birth_is_one_person(
         (6, "address", "10 rata lane 0614"),
         (7, "name", "brooks, james"), (7, "address", "58 church street 0615"),
         (8, "name", "brooks, james"), (8, "address", "58 church street 0615"),
+        (9, "dob", "1961-01-01"), (9, "address", "5 totara way 0616"),
+        (10, "dob", "1991-01-01"), (10, "address", "5 totara way 0616"),
+        (11, "address", "9 rimu road 0617"),
+        (12, "address", "9 rimu road 0617"), (12, "dob", "1990-06-01"),
     ]  # fmt: skip
     accounts = pa.concat_tables(
         [
             tables["accounts"],
-            pa.table({"username": [""] * 9, "display_name": names, "stated_country": ["NZ"] * 9}),
+            pa.table({"username": [""] * 13, "display_name": names, "stated_country": ["NZ"] * 13}),
         ]
     )
     added = pa.table(
@@ -687,6 +693,8 @@ def test_one_full_name_at_one_home_without_a_second_date_of_birth_is_one_person(
     assert labels[n + 3] == labels[n + 4]  # one home, mistyped
     assert labels[n + 5] != labels[n + 6]  # next door
     assert labels[n + 7] != labels[n + 8]  # a parent's name on two children's accounts
+    assert labels[n + 9] != labels[n + 10]  # father and son, each born in a year only
+    assert labels[n + 11] != labels[n + 12]  # no name
     with_dates = [*rows, (2, "dob", "1990-01-05")]  # a third date: a third person
     added = pa.table(
         {

@@ -91,7 +91,8 @@ home born the same day are far rarer; on the FEBRL development sets, where a dup
 sometimes replaced outright, such pairs were all one person's).
 
 **One full name at one home.** Two records of one full name at one home (as above) identify one
-person when not both give a date of birth (a register's records often leave it out) and each name
+person when both carry names, not both give a date of birth (a register's records often leave it
+out; 1 January counts as a date) and each name
 either account carries is compatible with one of the other's (two children's accounts that each
 record a parent's name at home, besides their own, share that full name); a father and his son
 share name and home but give two dates, and such pairs never link on them. The guard holds such a
@@ -313,8 +314,6 @@ _IDENTIFYING = frozenset(
 _SAME_DAY = "rare_ip:same-day"
 _OWN_HANDLE = "username:exact-long"
 _BORN = frozenset({"dob:exact", "dob:close"})
-# What forms default to: a date of birth on 1 January identifies nothing (the ``dob:1-january`` level).
-_NEW_YEAR = "-01-01"
 _WITH_HANDLE = ("rare_ip:", "name:full", "dob:exact", "dob:close", "address:")
 
 
@@ -586,7 +585,7 @@ _GROUP_NAMES = 32
 # The most accounts one home's postal address is held by: a household's records (a family of four
 # with two records each), not a placeholder typed by strangers or an institution's residents.
 _HOME_HOLDERS = 8
-_NO_DATES: frozenset[str] = frozenset()
+_NOTHING: frozenset[str] = frozenset()
 
 
 def _gathered(x: AbstractSet[str], y: AbstractSet[str]) -> AbstractSet[str]:
@@ -634,10 +633,12 @@ class _GuardedForest:
     ) -> None:
         self.parent = list(range(len(names)))
         self.names: list[frozenset[Name]] = names
-        # Per group (its root), its accounts' mailboxes and the dates of birth they give (not 1 January:
-        # ``_NEW_YEAR``), gathered by ``_gathered``: a set this forest owns, or a frozenset it shares.
+        # Per group (its root), its accounts' mailboxes and the dates of birth they give (1 January too:
+        # a date only the year of which is known still says two generations apart), gathered by
+        # ``_gathered``: a set this forest owns, or a frozenset it shares. Callers pass frozensets; an
+        # account that is no longer a root holds nothing.
         self.personal: list[AbstractSet[str]] = personal
-        self.born: list[AbstractSet[str]] = born if born is not None else [_NO_DATES] * len(names)
+        self.born: list[AbstractSet[str]] = born if born is not None else [_NOTHING] * len(names)
         self.guard = guard
         # Words the operation writes as surnames (names.surnames_of), read from every account's names once.
         self.surnames = surnames_of(names) if surnames is None else surnames
@@ -699,6 +700,7 @@ class _GuardedForest:
             self.names[ra] = self.names[ra] | nb
         self.personal[ra] = _gathered(self.personal[ra], self.personal[rb])
         self.born[ra] = _gathered(self.born[ra], self.born[rb])
+        self.personal[rb] = self.born[rb] = _NOTHING  # no second reference to a set the root may grow
         return True
 
     def _named_apart(self, ra: int, rb: int) -> bool:
@@ -872,7 +874,7 @@ class _Scored:
     # ``_HOME_HOLDERS`` accounts hold: a home's, not a placeholder's ("1 fake street", typed by
     # strangers) or an institution's (a hostel, a care home). Only a pair sharing one is ``"home"``.
     homes: dict[int, frozenset[str]] = field(default_factory=dict)
-    # Per account, whether it gives a date of birth (not 1 January), and its names.
+    # Per account, whether it gives a date of birth (any, 1 January too), and its names.
     dated: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.bool_))
     names: list[frozenset[Name]] = field(default_factory=list)
     # The holders of each hard value (not excluded) that an account without a lasting mailbox holds
@@ -892,14 +894,18 @@ class _Scored:
     def named_home(self, a: int, b: int, evidence: tuple[str, ...]) -> bool:
         """Whether ``a`` and ``b`` share one full name at one home (:func:`_one_home`) and not both
         give a date of birth: one person's records, one of them without the date (a father and his
-        son of one name and home give two dates; those pairs stay unlinked), and no name either
-        account carries is compatible with none of the other's (a parent's name recorded on each
-        child's account besides the child's own: :func:`tiaki.engines.names.each_compatible`). Such
-        a link is ``"named"`` to the household guard, which holds it back when the groups it joins
-        give dates of birth and none on both sides (``_GuardedForest.union``)."""
+        son of one name and home give two dates, 1 January too; those pairs stay unlinked), both
+        carry names (a display name that is no name, "Facebook User", "Player 1", is no full
+        name), and no name either account carries is compatible with none of the other's (a
+        parent's name recorded on each child's account besides the child's own:
+        :func:`tiaki.engines.names.each_compatible`). Such a link is ``"named"`` to the household
+        guard, which holds it back when the groups it joins give dates of birth and none on both
+        sides (``_GuardedForest.union``)."""
         return (
             "name:full" in evidence
             and any(item.startswith("address:") for item in evidence)
+            and bool(self.names[a])
+            and bool(self.names[b])
             and not (self.dated[a] and self.dated[b])
             and _one_home(self.homes.get(a, frozenset()), self.homes.get(b, frozenset()))
             and each_compatible(self.names[a], self.names[b], self.forest.spellings)
@@ -1105,7 +1111,7 @@ def _run(
             personal_sets[a].add(v)
         elif k == "name" and v:
             names[a] = names[a] | parse_name(v, typed=False)
-        elif k == "dob" and v and not v.endswith(_NEW_YEAR):
+        elif k == "dob" and v:
             birthdays.setdefault(a, set()).add(v)
     hard = resolve_hard(
         n,
@@ -1138,7 +1144,7 @@ def _run(
     )
 
     # 2. Replay the hard merges through the household guard.
-    born: list[AbstractSet[str]] = [_NO_DATES] * n
+    born: list[AbstractSet[str]] = [_NOTHING] * n
     for account, days in birthdays.items():
         born[account] = frozenset(days)
     forest = _GuardedForest(
