@@ -8,11 +8,11 @@ identifiers chain every account into one group, joined one pair at a time (what 
 export of a heavy user, a bot farm or a test account's clones can hold): *up* numbers the phones
 so that the chain is joined from the first account on, *down* from the last (the group's root then
 moves at every merge). The *baseline* run is the same accounts and values without the phones: as
-many groups of two. The household guard keeps, per
-group, its mailboxes and dates of birth; a group that grows by one account at each merge must not
-be copied at each merge. Each run is a child process; *seconds* is the wall time of ``resolve`` and
-*peak MB* the child's peak resident memory (``os.wait4``). Prints a table and the ratios; the last
-line is JSON, also written to ``bench/results/long-group.json``.
+many groups of two. The household guard keeps, per group, its mailboxes and dates of birth; a
+group that grows by one account at each merge must not be copied at each merge. Each run is a
+child process; *seconds* is the wall time of ``resolve`` and *peak MB* the child's peak resident
+memory (``os.wait4``). Prints a table and the ratios; the last line is JSON, also written to
+``bench/results/long-group.json``.
 """
 
 from __future__ import annotations

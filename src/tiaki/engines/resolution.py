@@ -92,12 +92,12 @@ sometimes replaced outright, such pairs were all one person's).
 
 **One full name at one home.** Two records of one full name at one home (as above) identify one
 person when both carry names, not both give a date of birth (a register's records often leave it
-out; 1 January counts as a date) and each name
-either account carries is compatible with one of the other's (two children's accounts that each
-record a parent's name at home, besides their own, share that full name); a father and his son
-share name and home but give two dates, and such pairs never link on them. The guard holds such a
-link back when the groups it joins both give dates of birth and none is on both sides, so an
-undated record naming both joins only one (``"named"`` in ``_GuardedForest.union``).
+out; 1 January counts as a date) and each name either account carries is compatible with one of
+the other's (two children's accounts that each record a parent's name at home, besides their own,
+share that full name); a father and his son share name and home but give two dates, and such pairs
+never link on them. The guard holds such a link back when the groups it joins both give dates of
+birth and none is on both sides, so an undated record naming both joins only one (``"named"`` in
+``_GuardedForest.union``).
 
 **Per-value u.** An agreement on a handle, a full name or a date of birth weighs by the frequency of
 the value shared (Splink's term-frequency adjustment): "maryjohnson" says less than a rare handle.
