@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -24,6 +22,9 @@ from pathlib import Path
 import pyarrow as pa
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from bench.child import measured, print_runs, ratios  # noqa: E402
 
 
 def operation(accounts: int, days: int, heavy: bool) -> tuple[pa.Table, pa.Table, pa.Table]:
@@ -63,16 +64,8 @@ def child(accounts: int, days: int, heavy: bool, out: Path) -> None:
 
 
 def run(accounts: int, days: int, heavy: bool) -> dict[str, float]:
-    out = Path(os.environ.get("TMPDIR", "/tmp")) / f"heavy-account-{os.getpid()}-{int(heavy)}.json"
     args = [sys.executable, __file__, "--child", "--accounts", str(accounts), "--days", str(days)]
-    proc = subprocess.Popen(args + (["--heavy"] if heavy else []) + ["--out", str(out)])
-    _, status, usage = os.wait4(proc.pid, 0)
-    if status != 0:
-        raise SystemExit(f"the {'heavy' if heavy else 'baseline'} run failed with status {status}")
-    info = json.loads(out.read_text())
-    out.unlink()
-    info["peak_mb"] = usage.ru_maxrss / 1024
-    return dict(info)
+    return measured(args + (["--heavy"] if heavy else []), "heavy" if heavy else "baseline")
 
 
 def main() -> None:
@@ -90,21 +83,16 @@ def main() -> None:
         return
     baseline = run(args.accounts, args.days, False)
     heavy = run(args.accounts, args.days, True)
-    print(f"{'run':<10}{'seconds':>10}{'peak MB':>10}{'persons':>10}")
-    for name, info in (("baseline", baseline), ("heavy", heavy)):
-        print(f"{name:<10}{info['seconds']:>10.2f}{info['peak_mb']:>10.0f}{info['persons']:>10}")
-    ratios = {
-        "seconds": heavy["seconds"] / max(baseline["seconds"], 1e-9),
-        "peak_mb": heavy["peak_mb"] / max(baseline["peak_mb"], 1e-9),
-    }
-    print(f"heavy / baseline: {ratios['seconds']:.2f}x time, {ratios['peak_mb']:.2f}x memory")
+    print_runs({"baseline": baseline, "heavy": heavy})
+    ratio = ratios(heavy, baseline)
+    print(f"heavy / baseline: {ratio['seconds']:.2f}x time, {ratio['peak_mb']:.2f}x memory")
     summary = {
         "benchmark": "heavy-account",
         "accounts": args.accounts,
         "days": args.days,
         "baseline": baseline,
         "heavy": heavy,
-        "ratios": ratios,
+        "ratios": ratio,
     }
     (HERE / "results").mkdir(exist_ok=True)
     (HERE / "results" / "heavy-account.json").write_text(json.dumps(summary, indent=1) + "\n")

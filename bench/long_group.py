@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -28,6 +26,9 @@ from pathlib import Path
 import pyarrow as pa
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from bench.child import measured, print_runs, ratios  # noqa: E402
 
 
 def operation(accounts: int, long: str) -> tuple[pa.Table, pa.Table, pa.Table]:
@@ -72,16 +73,8 @@ def child(accounts: int, long: str, out: Path) -> None:
 
 
 def run(accounts: int, long: str) -> dict[str, float]:
-    out = Path(os.environ.get("TMPDIR", "/tmp")) / f"long-group-{os.getpid()}-{long or 'pairs'}.json"
-    args = [sys.executable, __file__, "--child", "--accounts", str(accounts), "--out", str(out)]
-    proc = subprocess.Popen([*args, "--long", long])
-    _, status, usage = os.wait4(proc.pid, 0)
-    if status != 0:
-        raise SystemExit(f"the {long or 'baseline'} run failed with status {status}")
-    info = json.loads(out.read_text())
-    out.unlink()
-    info["peak_mb"] = usage.ru_maxrss / 1024
-    return dict(info)
+    args = [sys.executable, __file__, "--child", "--accounts", str(accounts), "--long", long]
+    return measured(args, long or "baseline")
 
 
 def main() -> None:
@@ -98,20 +91,11 @@ def main() -> None:
         return
     runs = {"baseline": run(args.accounts, ""), "up": run(args.accounts, "up")}
     runs["down"] = run(args.accounts, "down")
-    baseline = runs["baseline"]
-    print(f"{'run':<10}{'seconds':>10}{'peak MB':>10}{'persons':>10}")
-    for name, info in runs.items():
-        print(f"{name:<10}{info['seconds']:>10.2f}{info['peak_mb']:>10.0f}{info['persons']:>10}")
-    ratios = {
-        name: {
-            "seconds": runs[name]["seconds"] / max(baseline["seconds"], 1e-9),
-            "peak_mb": runs[name]["peak_mb"] / max(baseline["peak_mb"], 1e-9),
-        }
-        for name in ("up", "down")
-    }
-    for name, ratio in ratios.items():
-        print(f"{name} / baseline: {ratio['seconds']:.2f}x time, {ratio['peak_mb']:.2f}x memory")
-    summary = {"benchmark": "long-group", "accounts": args.accounts, **runs, "ratios": ratios}
+    print_runs(runs)
+    ratio = {name: ratios(runs[name], runs["baseline"]) for name in ("up", "down")}
+    for name, each in ratio.items():
+        print(f"{name} / baseline: {each['seconds']:.2f}x time, {each['peak_mb']:.2f}x memory")
+    summary = {"benchmark": "long-group", "accounts": args.accounts, **runs, "ratios": ratio}
     (HERE / "results").mkdir(exist_ok=True)
     (HERE / "results" / "long-group.json").write_text(json.dumps(summary, indent=1) + "\n")
     print(json.dumps(summary))
