@@ -1267,6 +1267,66 @@ def test_a_burner_account_between_two_people_joins_neither() -> None:
         assert any(link.evidence == ("phone:+61400000123",) for link in result.links)
 
 
+def test_burners_under_other_names_on_their_owners_phone_join_him() -> None:
+    # David's own account carries his name and mailbox; three more on his phone each carry another
+    # name and a throwaway mailbox. Their names say many people, so the phone links no one by
+    # itself, but a throwaway is no second person: each joins the phone's one holder with a lasting
+    # mailbox. Three strangers on a cafe's computer, each with a throwaway and a name of their own,
+    # have no such owner and stay three.
+    display = ["David Snyder", "Holly Palmer", "Linda Williams", "Jacob Hughes"]
+    display += ["Aroha Ngata", "Brent Walker", "Chloe Sato"]
+    accounts = pa.table(
+        {"username": [f"u{i}" for i in range(7)], "display_name": display, "stated_country": ["GB"] * 7}
+    )
+    rows = [(i, "phone", "+447466963384") for i in range(4)]
+    rows += [(0, "email", "david_snyder@btinternet.com"), (1, "email", "x9q2@yopmail.com")]
+    rows += [(2, "email", "kk71@mailinator.com"), (3, "email", "zz40@guerrillamail.com")]
+    rows += [(4 + i, "device", "cafe-pc-2") for i in range(3)]
+    rows += [
+        (4, "email", "a1@yopmail.com"),
+        (5, "email", "b2@mailinator.com"),
+        (6, "email", "c3@getnada.com"),
+    ]
+    result = resolve(accounts, _identifier_rows(rows), _no_events())
+    labels = result.labels.tolist()
+    assert labels[:4] == [0, 0, 0, 0]
+    assert len(set(labels[4:])) == 3
+    assert {key.value for key in result.excluded_keys} == {"+447466963384", "cafe-pc-2"}
+    joined = [link for link in result.links if link.evidence == ("phone:+447466963384",)]
+    assert sorted(max(link.a, link.b) for link in joined) == [1, 2, 3]
+    # With a second lasting mailbox on the phone, which of the two made the burners is not guessed.
+    second = [*rows, (3, "email", "jacob.hughes@outlook.com")]
+    result = resolve(accounts, _identifier_rows(second), _no_events())
+    assert len(set(result.labels[:4].tolist())) == 4
+    # Accounts that give no mailbox at all on a number whose holders' names say many people are a
+    # shop's customers who typed its number, not the burners of the one holder who gives a mailbox.
+    customers = [row for row in rows if not (row[0] in (1, 2, 3) and row[1] == "email")]
+    result = resolve(accounts, _identifier_rows(customers), _no_events())
+    assert len(set(result.labels[:4].tolist())) == 4
+
+
+def test_a_mailbox_that_spells_a_name_speaks_for_its_holder() -> None:
+    # Two accounts share a phone: Hassan's, under his name, and one under another name whose own
+    # mailbox spells his. The household guard reads that mailbox as a name: one person. A mailbox of
+    # one run of letters, where a name would be a guess, a mother and her son on the family phone,
+    # and a mailbox spelling the account's own other name, each keep two.
+    def persons(display: list[str], mailboxes: list[str]) -> int:
+        accounts = pa.table({"username": ["a", "b"], "display_name": display, "stated_country": ["NZ"] * 2})
+        rows = [(0, "phone", "+6421555012"), (1, "phone", "+6421555012")]
+        rows += [(i, "email", mailbox) for i, mailbox in enumerate(mailboxes)]
+        return len(set(resolve(accounts, _identifier_rows(rows), _no_events()).labels.tolist()))
+
+    assert (
+        persons(["Hassan Kazemi", "Samuel Mwangi"], ["hkazemi05@yahoo.com", "hassan.kazemi@gmail.com"]) == 1
+    )
+    assert (
+        persons(["Hassan Kazemi", "Samuel Mwangi"], ["hkazemi05@yahoo.com", "kazemi_hassan82@aol.com"]) == 1
+    )
+    assert persons(["Hassan Kazemi", "Samuel Mwangi"], ["hkazemi05@yahoo.com", "hassankazemi@gmail.com"]) == 2
+    assert persons(["Maria Santos", "Joao Santos"], ["maria.santos@gmail.com", "joao.santos@gmail.com"]) == 2
+    assert persons(["Hassan Kazemi", "Samuel Mwangi"], ["hkazemi05@yahoo.com", "sam.mwangi@gmail.com"]) == 2
+
+
 def test_one_name_carried_by_everyone_on_a_value_does_not_make_them_one_person() -> None:
     # 25 accounts (more than a value links on names alone) named alike on one device: each keeps a
     # mailbox of its own, so they are 25 people; when their mailboxes join them, they are one.

@@ -25,12 +25,14 @@ groups is refused when both groups carry names (display names that are names rat
 (:mod:`tiaki.engines.names`: initials, nicknames, surname-first order, transliteration and accents are
 understood, so "BROWN, Mary", "M. Brown" and "Mary Brown" are one person's names while "Mary Brown" and
 "John Brown" are not); a shared identifier (a phone, a device, a card, a mailbox) is held back only
-when the two groups also hold other mailboxes, different on each side, as the members of a household
-with a family mailbox, a family tablet or a parent's card each keep their own. A handle, or no name at
-all, vetoes nothing. A throwaway mailbox (a disposable mail domain's) is no sign of a second person:
-after clustering, a group whose mailboxes are all throwaways joins the one group with a lasting
-mailbox that shares a hard value with it (a burner account on its owner's phone or device), and
-joins none, its links held back, when several such groups do (:func:`_claim_throwaways`).
+when the two groups also hold other lasting mailboxes, different on each side, as the members of a
+household with a family mailbox, a family tablet or a parent's card each keep their own. A group's
+names include those its lasting mailboxes spell ("mary.brown@..."). A handle, or no name at all,
+vetoes nothing. A throwaway mailbox (a disposable mail domain's) is no sign of a second person: the
+guard does not count it, and after clustering a group whose mailboxes are all throwaways joins the
+one group with a lasting mailbox that shares a hard value with it (a burner account on its owner's
+phone or device, even when the names its accounts give say many people), and joins none, its links
+held back, when several such groups do (:func:`_claim_throwaways`).
 
 **Input contract** (pyarrow tables; row order does not matter except for ``accounts``):
 
@@ -128,7 +130,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -633,7 +635,8 @@ class _GuardedForest:
     ) -> None:
         self.parent = list(range(len(names)))
         self.names: list[frozenset[Name]] = names
-        # Per group (its root), its accounts' mailboxes and the dates of birth they give (1 January too:
+        # Per group (its root), its accounts' mailboxes (``_run`` passes the lasting ones: a throwaway
+        # is no sign of a second person) and the dates of birth they give (1 January too:
         # a date only the year of which is known still says two generations apart), gathered by
         # ``_gathered``: a set this forest owns, or a frozenset it shares. Callers pass frozensets; an
         # account that is no longer a root holds nothing.
@@ -660,7 +663,8 @@ class _GuardedForest:
         always merges; ``"shared"`` (a hard identifier ``value``, which a household may share: a phone, a
         device, a card, a family mailbox) is held back only when the two groups carry names and none of one
         side's is compatible with one of the other's (:mod:`tiaki.engines.names`) *and* each holds mailboxes
-        other than ``value``, none of them on both sides, as two members of one household do; ``"claimed"``
+        (``personal``: lasting ones, throwaways aside) other than ``value``, none of them on both sides, as
+        two members of one household do; ``"claimed"``
         (a burner joining its one owner: :func:`_claim_throwaways`, which decides) always merges; ``"soft"``
         (the model's evidence) is held back when the names are not compatible; ``"born"`` (the model's
         evidence, with an agreeing date of birth: not two generations of one household) when they are not
@@ -877,8 +881,8 @@ class _Scored:
     # Per account, whether it gives a date of birth (any, 1 January too), and its names.
     dated: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.bool_))
     names: list[frozenset[Name]] = field(default_factory=list)
-    # The holders of each hard value (not excluded) that an account without a lasting mailbox holds
-    # (``_burner_values``, for ``_claim_throwaways``).
+    # The holders of each hard value (not held by more accounts than any value may link) that an
+    # account without a lasting mailbox holds (``_burner_values``, for ``_claim_throwaways``).
     burner_values: dict[tuple[str, str], list[int]] = field(default_factory=dict)
 
     def strength(self, a: int, b: int, evidence: tuple[str, ...]) -> str:
@@ -971,7 +975,8 @@ class _Scored:
                 link = Link(a, b, PROBABILISTIC, evidence, round(float(weight), 3), float(probability))
                 (links if outcome else held_back).append(link)
         if self.burner_values and forest.guard:
-            claimed, undecided = _claim_throwaways(forest, self.burner_values)
+            disputed = {(key.kind, key.value) for key in self.excluded_keys}
+            claimed, undecided = _claim_throwaways(forest, self.burner_values, disputed)
             links.extend(claimed)
             offered = {_pair(link) for link in held_back}
             held_back = [link for link in held_back if forest.find(link.a) != forest.find(link.b)]
@@ -1147,8 +1152,15 @@ def _run(
     born: list[AbstractSet[str]] = [_NOTHING] * n
     for account, days in birthdays.items():
         born[account] = frozenset(days)
+    # Besides an account's names, the guard reads those its lasting mailboxes spell.
+    lasting = [frozenset(m for m in held if not is_disposable_mailbox(m)) for held in personal_sets]
     forest = _GuardedForest(
-        list(names), [frozenset(p) for p in personal_sets], config.household_guard, born=born
+        [names[a] | _mailbox_names(lasting[a]) if lasting[a] else names[a] for a in range(n)],
+        [frozenset(p) for p in personal_sets],
+        config.household_guard,
+        surnames=surnames_of(names),
+        spellings=spellings_of(names),
+        born=born,
     )
     links: list[Link] = []
     held_back: list[Link] = []
@@ -1160,6 +1172,8 @@ def _run(
         elif outcome is None:
             held_back.append(link)
     hard_labels = forest.labels()
+    # The values more accounts hold than any value may link (the others a burner may share with its owner).
+    crowded = {(k.kind, k.value) for k in hard.excluded_keys if k.accounts > config.max_accounts_per_key}
     backend.register(
         "res_hard_labels", pa.table({"unique_id": np.arange(n, dtype=np.int64), "hard": hard_labels})
     )
@@ -1183,15 +1197,15 @@ def _run(
         np.isin(np.arange(n), np.fromiter(birthdays, dtype=np.int64, count=len(birthdays))),
         names,
         _burner_values(
-            personal_sets,
+            lasting,
             [
                 (a, k, v)
                 for a, k, v in zip(account_list, kind_list, value_list, strict=True)
                 if k in HARD_KINDS and v
             ],
-            {(key.kind, key.value) for key in hard.excluded_keys},
+            crowded,
         )
-        if held_back and config.household_guard
+        if config.household_guard and (held_back or len(crowded) < len(hard.excluded_keys))
         else {},
     )
 
@@ -1201,19 +1215,30 @@ def _pair(link: Link) -> tuple[int, int]:
     return min(link.a, link.b), max(link.a, link.b)
 
 
-def _lasting(mailboxes: Iterable[str]) -> bool:
-    """Whether any of ``mailboxes`` is a lasting one: not a throwaway
-    (:func:`tiaki.engines.identifiers.is_disposable_mailbox`)."""
-    return any(not is_disposable_mailbox(m) for m in mailboxes)
+_SEPARATORS = re.compile(r"[._-]+")
+
+
+def _mailbox_names(mailboxes: AbstractSet[str]) -> frozenset[Name]:
+    """The names the local parts of ``mailboxes`` spell as words apart ("mary.brown", "brown_mary82",
+    "m.brown"; digits and a "+tag" aside): a person's own mailbox presents them by that name, so the
+    household guard reads it with the names the accounts carry. A local part of one run of letters
+    ("marybrown", "dragon77") spells nothing: where one word would end is a guess."""
+    found: frozenset[Name] = frozenset()
+    for mailbox in mailboxes:
+        local = mailbox.split("@", 1)[0].split("+", 1)[0]
+        words = [word for part in _SEPARATORS.split(local) if (word := _DIGITS.sub("", part))]
+        if len(words) >= 2:
+            found |= parse_name(" ".join(words), typed=False)
+    return found
 
 
 def _burner_values(
-    mailboxes: list[set[str]], rows: list[tuple[int, str, str]], excluded: set[tuple[str, str]]
+    lasting: list[frozenset[str]], rows: list[tuple[int, str, str]], excluded: set[tuple[str, str]]
 ) -> dict[tuple[str, str], list[int]]:
     """The holders of each hard value ``rows`` hold (``account, kind, value``), not ``excluded``, that an
-    account without a lasting mailbox (none, or throwaways only) holds: the values a burner account
-    can share with its owner (``_claim_throwaways``)."""
-    loose = [not _lasting(held) for held in mailboxes]
+    account without a lasting mailbox (``lasting``, per account: it holds none, or throwaways only)
+    holds: the values a burner account can share with its owner (``_claim_throwaways``)."""
+    loose = [not held for held in lasting]
     keys = {(kind, value) for account, kind, value in rows if loose[account]} - excluded
     holders: dict[tuple[str, str], list[int]] = {}
     for account, kind, value in rows:
@@ -1223,23 +1248,28 @@ def _burner_values(
 
 
 def _claim_throwaways(
-    forest: _GuardedForest, values: dict[tuple[str, str], list[int]]
+    forest: _GuardedForest, values: dict[tuple[str, str], list[int]], disputed: AbstractSet[tuple[str, str]]
 ) -> tuple[list[Link], list[Link]]:
     """After clustering: a group whose mailboxes are all throwaways
-    (:func:`tiaki.engines.identifiers.is_disposable_mailbox`) joins the one group with a lasting
-    mailbox that shares a hard value with it (``values``: ``_burner_values``), as a burner account
-    made on its owner's phone or device; groups of throwaways alone on one value join each other
-    first. When two groups or more with lasting mailboxes share values with it (a family tablet, a
-    café's computer; the device of one and the phone of another), which of them made the burner is
-    not for the guard to guess: it stays apart, and its link to each of them is held back for review.
-    Returns the links of the merges made and those held back (each between two holders of the
-    value)."""
+    (:func:`tiaki.engines.identifiers.is_disposable_mailbox`), or that holds none, joins the one group
+    with a lasting mailbox that shares a hard value with it (``values``: ``_burner_values``), as a
+    burner account made on its owner's phone or device; groups of throwaways alone on one value join
+    each other first, unless the value is ``disputed`` (its holders' names say they are many people:
+    :func:`_value_judge`), as a café's computer is among strangers who give no lasting mailbox. A
+    person who gives each account another name and a throwaway mailbox still makes them on his own
+    phone or device, so a disputed value still brings a group holding a throwaway to its one owner
+    (but not one that holds no mailbox at all: the customers of a shop whose number they typed).
+    When two
+    groups or more with lasting mailboxes share values with it (a family tablet, a café's computer;
+    the device of one and the phone of another), which of them made the burner is not for the guard
+    to guess: it stays apart, and its link to each of them is held back for review. Returns the
+    links of the merges made and those held back (each between two holders of the value)."""
     made: list[Link] = []
     lasting: dict[int, bool] = {}  # per group (its root), whether it holds a lasting mailbox
 
     def holds_lasting(root: int) -> bool:
         if root not in lasting:
-            lasting[root] = _lasting(forest.personal[root])
+            lasting[root] = any(not is_disposable_mailbox(m) for m in forest.personal[root])
         return lasting[root]
 
     def groups(accounts: list[int]) -> dict[int, int]:
@@ -1256,18 +1286,21 @@ def _claim_throwaways(
             made.append(Link(a, b, HARD, (f"{key[0]}:{key[1]}",)))
 
     for key, accounts in sorted(values.items()):
+        if key in disputed:
+            continue
         by_group = groups(accounts)
         if len(by_group) > 1 and not any(holds_lasting(g) for g in by_group):
             first, *others = sorted(by_group.values())
             for holder in others:
                 join(first, holder, key)
-    # Per group of throwaways, the groups with a lasting mailbox that share a value with it.
+    # Per group of throwaways, the groups with a lasting mailbox that share a value with it; on a
+    # disputed value, only a group that holds a throwaway (a customer on a shop's number gives none).
     owners: dict[int, dict[int, tuple[int, int, tuple[str, str]]]] = {}
     for key, accounts in sorted(values.items()):
         by_group = groups(accounts)
         owning = {g: h for g, h in by_group.items() if holds_lasting(g)}
         for group, holder in by_group.items():
-            if group not in owning:
+            if group not in owning and (key not in disputed or forest.personal[group]):
                 for owner, owner_holder in owning.items():
                     owners.setdefault(group, {}).setdefault(owner, (owner_holder, holder, key))
     undecided: list[Link] = []
